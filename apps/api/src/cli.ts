@@ -1,0 +1,48 @@
+import 'reflect-metadata';
+import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
+import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
+import { MIGRATIONS } from '@zhulian/migrations';
+import { DataSource } from 'typeorm';
+
+const USAGE = `usage: cli <command>
+  migrate          apply pending migrations
+  migrate:revert   undo the last migration
+  seed-demo        load the demo alliance (idempotent; refused in production)`;
+
+async function run(command: string | undefined): Promise<void> {
+  const config = loadConfig();
+  const db = new DataSource(databaseOptions(config.databaseUrl, { migrations: MIGRATIONS, poolSize: 2 }));
+  await db.initialize();
+  try {
+    switch (command) {
+      case 'migrate': {
+        const applied = await db.runMigrations({ transaction: 'each' });
+        say(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'database schema is up to date');
+        break;
+      }
+      case 'migrate:revert':
+        await db.undoLastMigration({ transaction: 'each' });
+        say('reverted the last migration');
+        break;
+      case 'seed-demo': {
+        if (config.isProduction) throw new Error('The demo alliance is never loaded when NODE_ENV=production.');
+        const added = await db.transaction((tx) => seedIdentityDemo(tx, new PasswordHasher()));
+        say(`demo alliance: ${added.organisations} organisations and ${added.users} users added`);
+        break;
+      }
+      default:
+        throw new Error(USAGE);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+run(process.argv[2]).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof ConfigError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+// Shared jest settings of every project: ts-jest transpiling only (typecheck is its own step of
+// `npm test`), the @zhulian/* aliases, and one migrated template database for the whole run.
+const path = require('node:path');
+
+const root = __dirname;
+
+module.exports = function preset(projectDir, displayName) {
+  return {
+    displayName,
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+    transform: {
+      '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.spec.json') }],
+    },
+    moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+    moduleNameMapper: {
+      '^@zhulian/core$': path.join(root, 'libs/core/src/index.ts'),
+      '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
+      '^@zhulian/testing$': path.join(root, 'libs/testing/src/index.ts'),
+      '^@zhulian/migrations$': path.join(root, 'migrations/index.ts'),
+    },
+    globalSetup: path.join(root, 'libs/testing/src/global-setup.ts'),
+    globalTeardown: path.join(root, 'libs/testing/src/global-teardown.ts'),
+    testTimeout: 60_000,
+  };
+};

@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production'], {
+    errorMap: () => ({ message: 'must be one of development, test, production' }),
+  }),
+  PORT: z.coerce
+    .number({ invalid_type_error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535'),
+  HOST: z.string().min(1, 'must not be empty'),
+  DATABASE_URL: z
+    .string({ required_error: 'is required (postgres://user:password@host:port/database)' })
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }),
+  TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true'),
+  DATA_DIR: z.string().min(1),
+});
+
+export type AppConfig = Readonly<{
+  nodeEnv: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  databaseUrl: string;
+  jwtSecret: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  trustProxy: boolean;
+  dataDir: string;
+}>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and checks the environment once, at start-up. Every bad value is reported at once with what
+ * was expected, so an operator fixes them in one go. Values are never echoed (they may be secrets).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const dataDir = resolve(env.DATA_DIR ?? '.data');
+  const raw = {
+    NODE_ENV: nodeEnv,
+    PORT: env.PORT ?? '3000',
+    HOST: env.HOST ?? '127.0.0.1',
+    DATABASE_URL: env.DATABASE_URL,
+    JWT_SECRET: env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : developmentJwtSecret(dataDir)),
+    LOG_LEVEL: env.LOG_LEVEL ?? 'info',
+    TRUST_PROXY: env.TRUST_PROXY ?? '0',
+    DATA_DIR: dataDir,
+  };
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const message =
+          name === 'JWT_SECRET' && raw.JWT_SECRET === undefined
+            ? 'is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -hex 32`)'
+            : issue.message;
+        return `${name} ${message}`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  return Object.freeze({
+    nodeEnv: v.NODE_ENV,
+    isProduction: v.NODE_ENV === 'production',
+    port: v.PORT,
+    host: v.HOST,
+    databaseUrl: v.DATABASE_URL,
+    jwtSecret: v.JWT_SECRET,
+    logLevel: v.LOG_LEVEL,
+    trustProxy: v.TRUST_PROXY,
+    dataDir: v.DATA_DIR,
+  });
+}
+
+/** Outside production a missing secret is generated once and kept under the data directory. */
+function developmentJwtSecret(dataDir: string): string {
+  const file = resolve(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+    return secret;
+  } catch (error) {
+    // Two processes starting at once: the first one's secret wins.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Connection, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
+import { decodeCursor, encodeCursor, Keyset } from './cursor';
+
+export interface KeysetOrder<T> {
+  /** SQL expressions of the sort key, most significant first; the last must be unique (the id). */
+  columns: string[];
+  /** The same key read from a loaded row. */
+  keyOf: (row: T) => Keyset;
+}
+
+/**
+ * Keyset (seek) pagination: `WHERE (a, b) > (:a, :b) ORDER BY a, b LIMIT n + 1`. Unlike OFFSET it
+ * neither skips nor repeats rows when rows are inserted or deleted between pages, and it costs the
+ * same on page 1 and page 1,000 given an index on the key.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  order: KeysetOrder<T>,
+  args: PageArgs,
+): Promise<Connection<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const columns = order.columns;
+  if (args.after) {
+    const after = decodeCursor(args.after, columns.length);
+    const params = Object.fromEntries(after.map((value, i) => [`keyset_${i}`, value]));
+    query.andWhere(`(${columns.join(', ')}) > (${columns.map((_, i) => `:keyset_${i}`).join(', ')})`, params);
+  }
+  columns.forEach((column, i) => (i === 0 ? query.orderBy(column, 'ASC') : query.addOrderBy(column, 'ASC')));
+  const rows = await query.take(undefined).limit(first + 1).getMany();
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.keyOf(node)) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: args.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

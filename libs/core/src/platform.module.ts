@@ -1,0 +1,47 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.tokens';
+import { databaseOptions } from './database/database-options';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { InputValidationPipe } from './errors/validation.pipe';
+import { ErrorReportingPlugin } from './graphql/error-reporting.plugin';
+import { graphqlOptions } from './graphql/graphql-options';
+import { pinoHttpOptions } from './logging/logging';
+
+export interface PlatformOptions {
+  config: AppConfig;
+  /** Where logs go; stdout when absent. Tests pass a stream to read what was logged. */
+  logDestination?: DestinationStream;
+}
+
+/**
+ * What every Zhulian process stands on: validated config, structured logs, the database, GraphQL with
+ * its limits and error mapping, and input validation. Domain modules are imported beside it.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forRoot({ config, logDestination }: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        LoggerModule.forRoot({ pinoHttp: pinoHttpOptions(config, logDestination) }),
+        TypeOrmModule.forRoot({ ...databaseOptions(config.databaseUrl), autoLoadEntities: true }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(config) }),
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        ErrorReportingPlugin,
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphqlContext, HttpRequest, unauthenticated } from '@zhulian/core';
+import { AccessTokenService } from './access-token.service';
+import { ActorLoader } from './actor.loader';
+import { ORGANISATION_HEADER } from './auth.constants';
+import { IS_PUBLIC } from './public.decorator';
+
+/**
+ * Every operation requires a signed-in user unless marked {@link Public}. On public operations a
+ * token, when sent, is still read, so that `logout` and friends know who is asking.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: AccessTokenService,
+    private readonly actors: ActorLoader,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    if (isPublic) return true;
+    const req = this.requestOf(context);
+    if (req.actor) return true; // already resolved for an earlier field of the same request
+    const header = req.headers.authorization;
+    const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+    if (!match) throw unauthenticated('SIGN_IN_REQUIRED', 'Please sign in.');
+    const { userId, sessionId } = this.tokens.verify(match[1]);
+    const organisation = req.headers[ORGANISATION_HEADER];
+    req.actor = await this.actors.load(userId, sessionId, typeof organisation === 'string' ? organisation.trim() : undefined);
+    return true;
+  }
+
+  private requestOf(context: ExecutionContext): HttpRequest {
+    if (context.getType<string>() === 'graphql') {
+      return GqlExecutionContext.create(context).getContext<GraphqlContext>().req;
+    }
+    return context.switchToHttp().getRequest<HttpRequest>();
+  }
+}

@@ -1,0 +1,34 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { OrganisationKind } from './enums';
+
+@ObjectType({ description: 'A party of the alliance: a civil-affairs office, an NGO, a charity or a volunteer group.' })
+@Entity({ name: 'organisations' })
+export class Organisation {
+  @Field(() => ID)
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Field(() => OrganisationKind)
+  @Column('text')
+  kind!: OrganisationKind;
+
+  @Field()
+  @Column('text')
+  name!: string;
+
+  @Field({ description: "China's 6-digit administrative division code, e.g. 110105." })
+  @Column({ name: 'region_code', type: 'char', length: 6 })
+  regionCode!: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'parent_id', type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @Field()
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

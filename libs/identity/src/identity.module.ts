@@ -1,0 +1,51 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig } from '@zhulian/core';
+import { AccessTokenService } from './auth/access-token.service';
+import { ActorLoader } from './auth/actor.loader';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthResolver } from './auth/auth.resolver';
+import { AuthService } from './auth/auth.service';
+import { LoginThrottle } from './auth/login-throttle';
+import { PasswordHasher } from './auth/password-hasher';
+import { Invitation } from './entities/invitation.entity';
+import { Membership } from './entities/membership.entity';
+import { Organisation } from './entities/organisation.entity';
+import { User } from './entities/user.entity';
+import { InvitationResolver } from './invitations/invitation.resolver';
+import { InvitationService } from './invitations/invitation.service';
+import { UserResolver } from './members/me.resolver';
+import { MemberResolver } from './members/member.resolver';
+import { MemberService } from './members/member.service';
+import { OrganisationResolver } from './organisations/organisation.resolver';
+import { OrganisationService } from './organisations/organisation.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Organisation, User, Membership, Invitation]),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256' } }),
+    }),
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AuthGuard },
+    AccessTokenService,
+    ActorLoader,
+    AuthService,
+    LoginThrottle,
+    PasswordHasher,
+    OrganisationService,
+    MemberService,
+    InvitationService,
+    AuthResolver,
+    UserResolver,
+    OrganisationResolver,
+    MemberResolver,
+    InvitationResolver,
+  ],
+  exports: [AuthService, PasswordHasher, OrganisationService, MemberService],
+})
+export class IdentityModule {}

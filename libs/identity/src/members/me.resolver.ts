@@ -1,0 +1,34 @@
+import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, GraphqlContext, notFound } from '@zhulian/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { Membership } from '../entities/membership.entity';
+import { User } from '../entities/user.entity';
+import { MemberService } from './member.service';
+
+@Resolver(() => User)
+export class UserResolver {
+  constructor(
+    private readonly members: MemberService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  @Query(() => User, { description: 'The signed-in user, with their organisations and roles.' })
+  async me(@CurrentActor() actor: Actor) {
+    const user = await this.db.getRepository(User).findOneBy({ id: actor.userId });
+    if (!user) throw notFound('USER_NOT_FOUND', 'Your account no longer exists.');
+    return user;
+  }
+
+  @ResolveField(() => [Membership], { description: 'Only on your own account; empty for anyone else.' })
+  memberships(@Parent() user: User, @Context() context: GraphqlContext) {
+    if (context.req.actor?.userId !== user.id) return [];
+    return this.members.ofUser(user.id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Personal data: visible on your own account only.' })
+  phone(@Parent() user: User, @Context() context: GraphqlContext) {
+    return context.req.actor?.userId === user.id ? user.phone : null;
+  }
+}

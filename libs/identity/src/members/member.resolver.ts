@@ -1,0 +1,28 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Actor, ConnectionType, PageArgs, ParseIdPipe } from '@zhulian/core';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ChangeMemberRoleInput } from '../dto/member.inputs';
+import { Membership } from '../entities/membership.entity';
+import { MemberService } from './member.service';
+
+export const MembershipConnection = ConnectionType(Membership);
+
+@Resolver(() => Membership)
+export class MemberResolver {
+  constructor(private readonly members: MemberService) {}
+
+  @Query(() => MembershipConnection, { name: 'members', description: 'Members of the acting organisation, in the order they joined.' })
+  list(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
+    return this.members.list(actor, args);
+  }
+
+  @Mutation(() => Membership, { description: 'Org admins: give a member another role.' })
+  changeMemberRole(@CurrentActor() actor: Actor, @Args('input') input: ChangeMemberRoleInput) {
+    return this.members.changeRole(actor, input);
+  }
+
+  @Mutation(() => Membership, { description: 'Org admins: remove a member’s access to the organisation at once.' })
+  deactivateMember(@CurrentActor() actor: Actor, @Args('membershipId', { type: () => ID }, ParseIdPipe) membershipId: string) {
+    return this.members.deactivate(actor, membershipId);
+  }
+}

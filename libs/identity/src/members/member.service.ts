@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, conflict, Connection, forbidden, notFound, PageArgs, paginate, Role } from '@zhulian/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { actingMembership, requireRole } from '../auth/acting';
+import { AuthService } from '../auth/auth.service';
+import { ChangeMemberRoleInput } from '../dto/member.inputs';
+import { MembershipStatus } from '../entities/enums';
+import { Membership } from '../entities/membership.entity';
+
+/** Who may manage the members of the acting organisation. */
+export const MEMBER_ADMIN_ROLES = [Role.ORG_ADMIN, Role.PLATFORM_ADMIN] as const;
+
+/**
+ * Members of an organisation: any active member sees the list of colleagues (name, role); org
+ * admins change roles and deactivate. Only platform admins hand out PLATFORM_ADMIN.
+ */
+@Injectable()
+export class MemberService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly auth: AuthService,
+  ) {}
+
+  list(actor: Actor, args: PageArgs): Promise<Connection<Membership>> {
+    const { organisationId } = actingMembership(actor);
+    const query = this.db
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoinAndSelect('m.user', 'u')
+      .innerJoinAndSelect('m.organisation', 'o')
+      .where('m.organisation_id = :organisationId', { organisationId });
+    return paginate(query, { columns: ['m.id'], keyOf: (m) => [m.id] }, args);
+  }
+
+  /** The user's memberships, active ones and deactivated ones alike, with their organisations. */
+  ofUser(userId: string): Promise<Membership[]> {
+    return this.db.getRepository(Membership).find({
+      where: { userId },
+      relations: { organisation: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async changeRole(actor: Actor, input: ChangeMemberRoleInput): Promise<Membership> {
+    const acting = requireRole(actor, MEMBER_ADMIN_ROLES, 'change members’ roles');
+    if (input.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
+      throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can make someone a platform admin.');
+    }
+    return this.db.transaction(async (tx) => {
+      const membership = await this.lockInOrganisation(tx, input.membershipId, acting.organisationId);
+      if (membership.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
+        throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can change a platform admin’s role.');
+      }
+      if (membership.role === input.role) return this.reload(tx, membership.id);
+      await this.assertNotLastAdmin(tx, membership);
+      await tx.update(Membership, { id: membership.id }, { role: input.role, updatedAt: new Date() });
+      return this.reload(tx, membership.id);
+    });
+  }
+
+  async deactivate(actor: Actor, membershipId: string): Promise<Membership> {
+    const acting = requireRole(actor, MEMBER_ADMIN_ROLES, 'deactivate members');
+    return this.db.transaction(async (tx) => {
+      const membership = await this.lockInOrganisation(tx, membershipId, acting.organisationId);
+      if (membership.status === MembershipStatus.DEACTIVATED) return this.reload(tx, membership.id);
+      if (membership.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
+        throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can deactivate a platform admin.');
+      }
+      await this.assertNotLastAdmin(tx, membership);
+      const now = new Date();
+      await tx.update(Membership, { id: membership.id }, {
+        status: MembershipStatus.DEACTIVATED, deactivatedAt: now, deactivatedBy: actor.userId, updatedAt: now,
+      });
+      // Requests acting in this organisation are refused from now on (the guard checks memberships);
+      // someone left with no organisation at all is signed out everywhere.
+      const rest: unknown[] = await tx.query(
+        `SELECT 1 FROM memberships WHERE user_id = $1 AND status = 'ACTIVE' LIMIT 1`, [membership.userId]);
+      if (rest.length === 0) await this.auth.revokeAllSessions(tx, membership.userId, 'DEACTIVATED');
+      return this.reload(tx, membership.id);
+    });
+  }
+
+  private async lockInOrganisation(tx: EntityManager, membershipId: string, organisationId: string): Promise<Membership> {
+    const membership = await tx.getRepository(Membership).findOne({
+      where: { id: membershipId, organisationId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!membership) throw notFound('MEMBER_NOT_FOUND', 'No such member in your organisation.');
+    return membership;
+  }
+
+  /** An organisation never loses its last active org admin by a role change or deactivation. */
+  private async assertNotLastAdmin(tx: EntityManager, membership: Membership): Promise<void> {
+    if (membership.role !== Role.ORG_ADMIN || membership.status !== MembershipStatus.ACTIVE) return;
+    // Lock the organisation's admin rows so two admins cannot demote each other at the same moment.
+    const admins: { id: string }[] = await tx.query(
+      `SELECT id FROM memberships WHERE organisation_id = $1 AND role = 'ORG_ADMIN' AND status = 'ACTIVE' FOR UPDATE`,
+      [membership.organisationId],
+    );
+    if (admins.length <= 1) {
+      throw conflict('LAST_ORG_ADMIN', 'This is the organisation’s last admin. Make someone else an admin first.');
+    }
+  }
+
+  private async reload(tx: EntityManager, id: string): Promise<Membership> {
+    return tx.getRepository(Membership).findOneOrFail({ where: { id }, relations: { user: true, organisation: true } });
+  }
+}

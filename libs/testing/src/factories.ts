@@ -1,0 +1,55 @@
+import { newId, Role } from '@zhulian/core';
+import { OrganisationKind, PasswordHasher } from '@zhulian/identity';
+import { DataSource } from 'typeorm';
+
+export const FACTORY_PASSWORD = 'factory-password-1';
+let factoryHash: Promise<string> | undefined;
+let counter = 0;
+
+const next = () => (counter += 1);
+
+export interface MadeOrganisation {
+  id: string;
+  name: string;
+}
+
+export async function makeOrganisation(
+  db: DataSource,
+  overrides: Partial<{ name: string; kind: OrganisationKind; regionCode: string; parentId: string | null }> = {},
+): Promise<MadeOrganisation> {
+  const id = newId();
+  const name = overrides.name ?? `测试机构 ${next()} ${id.slice(-6)}`;
+  await db.query(
+    `INSERT INTO organisations (id, kind, name, region_code, parent_id) VALUES ($1, $2, $3, $4, $5)`,
+    [id, overrides.kind ?? OrganisationKind.NGO, name, overrides.regionCode ?? '110105', overrides.parentId ?? null],
+  );
+  return { id, name };
+}
+
+export interface MadeUser {
+  id: string;
+  email: string;
+  password: string;
+  memberships: { id: string; organisationId: string; role: Role }[];
+}
+
+/** A user with the given memberships; every factory user signs in with {@link FACTORY_PASSWORD}. */
+export async function makeUser(
+  db: DataSource,
+  options: { email?: string; displayName?: string; phone?: string | null; memberships?: { organisationId: string; role: Role }[] } = {},
+): Promise<MadeUser> {
+  factoryHash ??= new PasswordHasher().hash(FACTORY_PASSWORD);
+  const id = newId();
+  const email = options.email ?? `user${next()}-${id.slice(-8)}@example.org`;
+  await db.query(
+    `INSERT INTO users (id, email, display_name, phone, password_hash) VALUES ($1, $2, $3, $4, $5)`,
+    [id, email, options.displayName ?? '测试用户', options.phone === undefined ? '13912345678' : options.phone, await factoryHash],
+  );
+  const memberships = [];
+  for (const m of options.memberships ?? []) {
+    const membershipId = newId();
+    await db.query(`INSERT INTO memberships (id, user_id, organisation_id, role) VALUES ($1, $2, $3, $4)`, [membershipId, id, m.organisationId, m.role]);
+    memberships.push({ id: membershipId, ...m });
+  }
+  return { id, email, password: FACTORY_PASSWORD, memberships };
+}

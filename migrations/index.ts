@@ -1,0 +1,4 @@
+import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
+
+/** Every migration, in order. A new migration is added here in the same commit. */
+export const MIGRATIONS = [CreateIdentity1764400000000];

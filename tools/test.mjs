@@ -1,0 +1,29 @@
+// `npm test`: lint, typecheck, then every jest project (unit, integration against a real PostgreSQL,
+// the schema staleness check, the start-up test). Stops at the first failing step.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+const extra = process.argv.slice(2);
+
+if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
+  step('install', 'npm', ['ci', '--no-audit', '--no-fund']);
+}
+step('lint', bin('eslint'), ['--max-warnings=0', '.']);
+step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('jest', bin('jest'), ['--ci', '--maxWorkers=2', ...extra]);
+
+function step(name, command, args) {
+  const started = Date.now();
+  process.stdout.write(`\n[test] ${name}…\n`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_DAEMON: 'false' } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    process.stdout.write(`[test] ${name} failed after ${seconds}s\n`);
+    process.exit(result.status ?? 1);
+  }
+  process.stdout.write(`[test] ${name} passed in ${seconds}s\n`);
+}
