@@ -1,19 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
-import { PlatformModule, PlatformOptions } from '@zhulian/core';
 import { IdentityModule } from '@zhulian/identity';
 import { HealthController } from './health/health.controller';
 
-/** The domain modules the API serves. Wiring only: every rule lives in a lib. */
-export const DOMAIN_MODULES = [IdentityModule];
-
-@Module({})
-export class AppModule {
-  static forRoot(options: PlatformOptions): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [PlatformModule.forRoot(options), TerminusModule, ...DOMAIN_MODULES],
-      controllers: [HealthController],
-    };
-  }
-}
+/**
+ * What the API serves, beside the platform (config, logs, database, GraphQL) that main.ts and the
+ * test harness put under it. Wiring only: every rule lives in a lib.
+ */
+@Module({
+  imports: [TerminusModule, IdentityModule],
+  controllers: [HealthController],
+})
+export class AppModule {}

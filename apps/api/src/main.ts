@@ -1,13 +1,11 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { configureApp, ConfigError, loadConfig } from '@zhulian/core';
+import { ConfigError, createApiApplication, loadConfig } from '@zhulian/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot({ config }), { bufferLogs: true, bodyParser: false });
-  configureApp(app, config);
+  const app = await createApiApplication(config, [AppModule]);
   const logger = app.get(Logger);
   // A stray rejection is a bug to log, not a reason to drop every other request in flight.
   process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection'));

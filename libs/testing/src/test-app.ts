@@ -3,20 +3,16 @@ import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { DynamicModule, ForwardReference, INestApplication, Module, Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { configureApp, loadConfig, PlatformModule } from '@zhulian/core';
+import { createApiApplication, Importable, loadConfig } from '@zhulian/core';
 import { DEMO_PASSWORD, IdentityModule, PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './test-database';
 
-type Importable = Type | DynamicModule | ForwardReference;
-
 export interface TestAppOptions {
-  /** Domain modules beside the platform; identity by default. */
+  /** Modules beside the platform; identity by default, the API's AppModule for whole-API tests. */
   imports?: Importable[];
-  controllers?: Type[];
   /** Load the demo alliance (see libs/identity/src/demo). */
   demo?: boolean;
   env?: Record<string, string>;
@@ -68,14 +64,7 @@ export class TestApp {
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
 
-    @Module({
-      imports: [PlatformModule.forRoot({ config, logDestination: logStream }), ...(options.imports ?? [IdentityModule])],
-      controllers: options.controllers ?? [],
-    })
-    class TestRootModule {}
-
-    const app = await NestFactory.create(TestRootModule, { bufferLogs: true, bodyParser: false, abortOnError: false });
-    configureApp(app, config);
+    const app = await createApiApplication(config, options.imports ?? [IdentityModule], { logDestination: logStream });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const testApp = new TestApp(app, database, `http://127.0.0.1:${port}`, logLines);

@@ -5,6 +5,8 @@ export interface AppErrorOptions {
   field?: string;
   /** Extra facts a client can act on (e.g. `retryAfterSeconds`). Never personal data. */
   details?: Record<string, string | number | boolean>;
+  /** For HTTP answers outside GraphQL, when the code's usual status is not precise enough (413). */
+  httpStatus?: number;
 }
 
 /**
@@ -15,6 +17,7 @@ export interface AppErrorOptions {
 export class AppError extends Error {
   readonly field?: string;
   readonly details?: Record<string, string | number | boolean>;
+  readonly httpStatus?: number;
 
   constructor(
     readonly code: PublicErrorCode,
@@ -26,6 +29,7 @@ export class AppError extends Error {
     this.name = 'AppError';
     this.field = options.field;
     this.details = options.details;
+    this.httpStatus = options.httpStatus;
   }
 }
 

@@ -23,7 +23,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const error = toPublicError(exception);
     if (!error.expected) this.logger.error({ err: exception, requestId: req.id }, 'unexpected error');
     if (res.headersSent) return undefined;
-    res.status(HTTP_STATUS_OF[error.code]).json({
+    res.status(error.httpStatus ?? HTTP_STATUS_OF[error.code]).json({
       error: { code: error.code, reason: error.reason, message: error.message, requestId: req.id },
     });
     return undefined;

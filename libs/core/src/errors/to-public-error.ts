@@ -11,6 +11,7 @@ export interface PublicError {
   details?: Record<string, string | number | boolean>;
   /** False for faults of ours: they are logged, and their message is replaced. */
   expected: boolean;
+  httpStatus?: number;
 }
 
 const INTERNAL_MESSAGE = 'Something went wrong on our side. Please try again; if it keeps happening, quote the request id to support.';
@@ -26,30 +27,38 @@ const APOLLO_INPUT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** The query limits (graphql-armor) say which one was hit only in their message. */
+const QUERY_LIMIT_REASONS: [RegExp, string][] = [
+  [/Query depth limit of \d+ exceeded/, 'QUERY_TOO_DEEP'],
+  [/Aliases limit of \d+ exceeded/, 'TOO_MANY_ALIASES'],
+  [/Query Cost limit of \d+ exceeded/, 'QUERY_TOO_COSTLY'],
+  [/Directives limit of \d+ exceeded/, 'TOO_MANY_DIRECTIVES'],
+  // graphql-js spells it "more that"; accept the corrected spelling too.
+  [/Document contains more tha[nt] \d+ tokens/, 'QUERY_TOO_LONG'],
+];
+
 /**
  * Maps anything thrown while serving a request to what the client may see. One place, used by the
  * GraphQL error formatter and the HTTP exception filter alike.
  */
 export function toPublicError(error: unknown): PublicError {
   if (error instanceof AppError) {
-    return { code: error.code, reason: error.reason, message: error.message, field: error.field, details: error.details, expected: true };
+    return {
+      code: error.code, reason: error.reason, message: error.message, field: error.field, details: error.details,
+      httpStatus: error.httpStatus, expected: true,
+    };
   }
   if (error instanceof HttpException) return fromHttpException(error);
   if (error instanceof GraphQLError) {
     if (error.originalError && error.originalError !== error) return toPublicError(error.originalError);
+    const limit = QUERY_LIMIT_REASONS.find(([pattern]) => pattern.test(error.message));
+    if (limit) {
+      return { code: PublicErrorCode.BAD_USER_INPUT, reason: limit[1], message: error.message.replace(/^Syntax Error: /, ''), expected: true };
+    }
     const apolloCode = typeof error.extensions?.code === 'string' ? error.extensions.code : undefined;
     if (apolloCode === undefined || APOLLO_INPUT_CODES.has(apolloCode)) {
       return { code: PublicErrorCode.BAD_USER_INPUT, reason: apolloCode ?? 'INVALID_REQUEST', message: error.message, expected: true };
     }
-  }
-  if (isBodyParserError(error)) {
-    const tooLarge = error.type === 'entity.too.large';
-    return {
-      code: PublicErrorCode.BAD_USER_INPUT,
-      reason: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'MALFORMED_REQUEST_BODY',
-      message: tooLarge ? 'The request is too large.' : 'The request body is not valid JSON.',
-      expected: true,
-    };
   }
   return { code: PublicErrorCode.INTERNAL, reason: 'INTERNAL', message: INTERNAL_MESSAGE, expected: false };
 }
@@ -77,14 +86,4 @@ function fromHttpException(error: HttpException): PublicError {
     field,
     expected: true,
   };
-}
-
-interface BodyParserError {
-  type: string;
-  status?: number;
-}
-
-function isBodyParserError(error: unknown): error is BodyParserError {
-  return typeof error === 'object' && error !== null && typeof (error as BodyParserError).type === 'string' &&
-    typeof (error as BodyParserError).status === 'number' && (error as BodyParserError).status! < 500;
 }

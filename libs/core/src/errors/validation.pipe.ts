@@ -23,6 +23,12 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const nul = isInput(metadata) ? pathOfNul(value) : null;
+    if (nul !== null) {
+      // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+      const field = [metadata.data, nul].filter(Boolean).join('.');
+      throw badInput('INVALID_CHARACTER', 'The text contains a character that is not allowed.', field);
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {
@@ -42,4 +48,23 @@ function firstProblem(errors: ValidationError[], prefix = ''): { path: string; c
     if (error.children?.length) return firstProblem(error.children, path);
   }
   return { path: prefix, constraint: 'The input is not valid.' };
+}
+
+/** Client input: GraphQL arguments and HTTP body, query and route parameters. */
+function isInput(metadata: ArgumentMetadata): boolean {
+  const type: unknown = metadata.type;
+  return type === GQL_ARGS || type === 'body' || type === 'query' || type === 'param';
+}
+
+/** Parameter type Nest gives GraphQL `@Args()` (GqlParamtype.ARGS of @nestjs/graphql). */
+const GQL_ARGS = 3;
+
+function pathOfNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (value === null || typeof value !== 'object') return null;
+  for (const [key, child] of Object.entries(value)) {
+    const found = pathOfNul(child, path ? `${path}.${key}` : key);
+    if (found !== null) return found;
+  }
+  return null;
 }

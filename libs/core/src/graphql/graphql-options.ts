@@ -3,7 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AppConfig } from '../config/app-config';
-import { formatGraphqlError } from './format-graphql-error';
+import { graphqlErrorFormatter } from './format-graphql-error';
 import { GraphqlContext } from './graphql-context';
 
 /** Query limits, in one place so the tests and the docs read the same numbers. */
@@ -21,9 +21,11 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: true },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
-    // Suggestions ("did you mean …") reveal the schema; off where introspection is off.
-    blockFieldSuggestion: { enabled: config.isProduction },
+    // Tokens are counted by graphql-js's own parser (parseOptions below): armor's plugin for it turns
+    // its refusal into a 500 in Apollo 5.
+    maxTokens: { enabled: false },
+    // Suggestions are cut by our own error formatter (armor's plugin edits errors after they are formatted).
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     path: '/graphql',
@@ -36,12 +38,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // One operation per HTTP request: a batch would multiply every limit above.
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
     context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
-    formatError: formatGraphqlError,
+    formatError: graphqlErrorFormatter({ hideSuggestions: config.isProduction }),
     buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
   };
 }

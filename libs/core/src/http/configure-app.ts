@@ -1,22 +1,37 @@
-import { INestApplication } from '@nestjs/common';
+import { DynamicModule, ForwardReference, INestApplication, Module, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { PlatformModule } from '../platform.module';
+import { bodyParserErrors } from './body-parser-errors';
 
 /** Largest request body accepted; a GraphQL operation with its variables fits many times over. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
+export type Importable = Type | DynamicModule | ForwardReference;
+
 /**
- * HTTP settings every API process shares (the server and the test harness): body limits, the
- * structured logger, proxy trust and graceful shutdown.
+ * The API application as every process builds it (the server and the test harness alike): the
+ * platform under the given modules, body limits, structured logs, proxy trust, graceful shutdown.
  */
-export function configureApp(app: INestApplication, config: AppConfig): void {
-  const express = app as NestExpressApplication;
-  express.useLogger(app.get(Logger));
-  express.useBodyParser('json', { limit: MAX_BODY_BYTES });
-  express.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
-  express.disable('x-powered-by');
+export async function createApiApplication(
+  config: AppConfig,
+  imports: Importable[],
+  options: { logDestination?: DestinationStream } = {},
+): Promise<INestApplication> {
+  @Module({ imports: [PlatformModule.forRoot({ config, logDestination: options.logDestination }), ...imports] })
+  class RootModule {}
+
+  const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: MAX_BODY_BYTES });
+  app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
+  app.use(bodyParserErrors);
+  app.disable('x-powered-by');
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
-  express.set('trust proxy', config.trustProxy ? 1 : false);
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.enableShutdownHooks();
+  return app;
 }

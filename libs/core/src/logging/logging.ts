@@ -60,7 +60,10 @@ export function pinoHttpOptions(config: AppConfig, destination?: DestinationStre
  * `parameters` carry row values (a phone, a password hash), so they never reach the log.
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: 'non-error thrown', type: typeof error };
+  if (!(error instanceof Error)) {
+    const type = typeof error === 'object' && error !== null ? error.constructor?.name : typeof error;
+    return { message: 'a non-Error value was thrown', type };
+  }
   const code = (error as { code?: unknown }).code;
   return { type: error.name, message: error.message, code: typeof code === 'string' ? code : undefined, stack: error.stack };
 }
