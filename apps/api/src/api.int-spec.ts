@@ -1,5 +1,6 @@
 import { QUERY_LIMITS } from '@zhulian/core';
 import { SignedIn, TestApp } from '@zhulian/testing';
+import { seedIdentityDemo } from '@zhulian/identity';
 import { AppModule } from './app.module';
 
 describe('the API over HTTP', () => {
@@ -7,7 +8,7 @@ describe('the API over HTTP', () => {
   let caseworker: SignedIn;
 
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [AppModule], demo: true });
+    app = await TestApp.create({ imports: [AppModule], seed: seedIdentityDemo });
     caseworker = await app.login('caseworker@zhulian.demo');
   });
   afterAll(() => app.close());
@@ -128,7 +129,7 @@ describe('the API over HTTP', () => {
 describe('an unexpected fault', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [AppModule], demo: true });
+    app = await TestApp.create({ imports: [AppModule], seed: seedIdentityDemo });
   });
   afterAll(() => app.close());
 
@@ -149,7 +150,7 @@ describe('an unexpected fault', () => {
 describe('in production', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [AppModule], demo: true, env: { NODE_ENV: 'production' } });
+    app = await TestApp.create({ imports: [AppModule], seed: seedIdentityDemo, env: { NODE_ENV: 'production' } });
   });
   afterAll(() => app.close());
 

@@ -1,6 +1,8 @@
+import { hash } from '@node-rs/argon2';
 import { newId, Role } from '@zhulian/core';
-import { OrganisationKind, PasswordHasher } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
+
+type OrganisationKind = 'GOVERNMENT_OFFICE' | 'NGO' | 'CHARITY' | 'VOLUNTEER_GROUP';
 
 export const FACTORY_PASSWORD = 'factory-password-1';
 let factoryHash: Promise<string> | undefined;
@@ -21,7 +23,7 @@ export async function makeOrganisation(
   const name = overrides.name ?? `测试机构 ${next()} ${id.slice(-6)}`;
   await db.query(
     `INSERT INTO organisations (id, kind, name, region_code, parent_id) VALUES ($1, $2, $3, $4, $5)`,
-    [id, overrides.kind ?? OrganisationKind.NGO, name, overrides.regionCode ?? '110105', overrides.parentId ?? null],
+    [id, overrides.kind ?? 'NGO', name, overrides.regionCode ?? '110105', overrides.parentId ?? null],
   );
   return { id, name };
 }
@@ -38,7 +40,8 @@ export async function makeUser(
   db: DataSource,
   options: { email?: string; displayName?: string; phone?: string | null; memberships?: { organisationId: string; role: Role }[] } = {},
 ): Promise<MadeUser> {
-  factoryHash ??= new PasswordHasher().hash(FACTORY_PASSWORD);
+  // Factories stand below the domain libs, so they hash with argon2id directly (argon2id is the default).
+  factoryHash ??= hash(FACTORY_PASSWORD);
   const id = newId();
   const email = options.email ?? `user${next()}-${id.slice(-8)}@example.org`;
   await db.query(

@@ -6,15 +6,14 @@ import { PassThrough } from 'node:stream';
 import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApiApplication, Importable, loadConfig } from '@zhulian/core';
-import { DEMO_PASSWORD, IdentityModule, PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
-  /** Modules beside the platform; identity by default, the API's AppModule for whole-API tests. */
-  imports?: Importable[];
-  /** Load the demo alliance (see libs/identity/src/demo). */
-  demo?: boolean;
+  /** Modules beside the platform: a domain module, or the API's AppModule for whole-API tests. */
+  imports: Importable[];
+  /** Loads data before the first test, e.g. the demo alliance (`seedIdentityDemo`). */
+  seed?: (tx: EntityManager) => Promise<unknown>;
   env?: Record<string, string>;
 }
 
@@ -38,6 +37,9 @@ export interface SignedIn {
   gql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options?: GqlOptions) => Promise<GqlResponse<T>>;
 }
 
+/** The password of every demo login (see libs/identity/src/demo). */
+export const DEMO_PASSWORD = 'zhulian-demo';
+
 /**
  * The real API, booted from the real modules against a database of this test file's own, and spoken
  * to over HTTP on loopback, exactly as a client would.
@@ -50,7 +52,7 @@ export class TestApp {
     private readonly logLines: string[],
   ) {}
 
-  static async create(options: TestAppOptions = {}): Promise<TestApp> {
+  static async create(options: TestAppOptions): Promise<TestApp> {
     const database = await createTestDatabase();
     const config = loadConfig({
       NODE_ENV: 'test',
@@ -64,20 +66,16 @@ export class TestApp {
     const logStream = new PassThrough();
     logStream.on('data', (chunk: Buffer) => logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean)));
 
-    const app = await createApiApplication(config, options.imports ?? [IdentityModule], { logDestination: logStream });
+    const app = await createApiApplication(config, options.imports, { logDestination: logStream });
     await app.listen(0, '127.0.0.1');
     const { port } = app.getHttpServer().address() as AddressInfo;
     const testApp = new TestApp(app, database, `http://127.0.0.1:${port}`, logLines);
-    if (options.demo) await testApp.seedDemo();
+    if (options.seed) await testApp.db.transaction(options.seed);
     return testApp;
   }
 
   get db(): DataSource {
     return this.app.get(getDataSourceToken());
-  }
-
-  async seedDemo(): Promise<void> {
-    await this.db.transaction((tx) => seedIdentityDemo(tx, new PasswordHasher()));
   }
 
   async gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, options: GqlOptions = {}): Promise<GqlResponse<T>> {

@@ -32,6 +32,7 @@ export async function createApiApplication(
   app.disable('x-powered-by');
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ? 1 : false);
-  app.enableShutdownHooks();
+  app.set('etag', false); // GraphQL answers are POST responses: an ETag is work for nothing
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }

@@ -1,9 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
 import { Role } from '@zhulian/core';
+import { IdentityModule } from '../identity.module';
 import { makeOrganisation, makeUser, TestApp } from '@zhulian/testing';
-import { DEMO_ORGS, DEMO_PASSWORD } from '../demo/identity-demo';
+import { DEMO_ORGS, DEMO_PASSWORD, seedIdentityDemo } from '../demo/identity-demo';
 
-const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken accessTokenExpiresAt user { id email displayName } } }`;
+const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { accessToken refreshToken accessTokenExpiresAt user { id email displayName memberships { role } } } }`;
 const REFRESH = `mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }`;
 const ME = `{ me { id displayName phone memberships { role status organisation { id name } } } }`;
 
@@ -11,7 +12,7 @@ describe('sign-in and sessions', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await TestApp.create({ demo: true });
+    app = await TestApp.create({ imports: [IdentityModule], seed: seedIdentityDemo });
   });
   afterAll(() => app.close());
 
@@ -20,8 +21,9 @@ describe('sign-in and sessions', () => {
   it('signs in a demo user and answers me with their organisation and role', async () => {
     const res = await login('Coordinator@Zhulian.demo ', DEMO_PASSWORD);
     expect(res.errors).toBeUndefined();
-    const session = res.data!.login as { accessToken: string; user: { displayName: string } };
+    const session = res.data!.login as { accessToken: string; user: { displayName: string; memberships: unknown[] } };
     expect(session.user.displayName).toBe('李静');
+    expect(session.user.memberships).toEqual([{ role: 'COORDINATOR' }]); // the client picks its organisation from these
     const me = await app.gql<{ me: { phone: string; memberships: { role: string; organisation: { id: string } }[] } }>(ME, {}, { token: session.accessToken });
     expect(me.data!.me.phone).toBe('13800130002');
     expect(me.data!.me.memberships).toEqual([
@@ -134,7 +136,7 @@ describe('sign-in and sessions', () => {
 describe('sign-in rate limit per client address', () => {
   let app: TestApp;
   beforeAll(async () => {
-    app = await TestApp.create();
+    app = await TestApp.create({ imports: [IdentityModule] });
   });
   afterAll(() => app.close());
 

@@ -2,7 +2,7 @@ import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
 import { Actor, GraphqlContext } from '@zhulian/core';
 import { AuthPayload } from '../dto/auth-payload.type';
 import { LoginInput } from '../dto/login.input';
-import { AuthService } from './auth.service';
+import { AuthService, IssuedSession } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 
@@ -12,14 +12,14 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Sign in with e-mail and password.' })
-  login(@Args('input') input: LoginInput, @Context() context: GraphqlContext) {
-    return this.auth.login(input.email, input.password, context.req.ip ?? 'unknown');
+  async login(@Args('input') input: LoginInput, @Context() context: GraphqlContext) {
+    return signedIn(context, await this.auth.login(input.email, input.password, context.req.ip ?? 'unknown'));
   }
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Spend a refresh token for a new pair. A token spent twice ends its session.' })
-  refreshSession(@Args('refreshToken') refreshToken: string) {
-    return this.auth.refresh(refreshToken);
+  async refreshSession(@Args('refreshToken') refreshToken: string, @Context() context: GraphqlContext) {
+    return signedIn(context, await this.auth.refresh(refreshToken));
   }
 
   @Mutation(() => Boolean, { description: 'End the current session.' })
@@ -27,4 +27,10 @@ export class AuthResolver {
     await this.auth.logout(actor);
     return true;
   }
+}
+
+/** The new session's user may see their own memberships and phone in this very answer. */
+export function signedIn(context: GraphqlContext, session: IssuedSession): IssuedSession {
+  context.req.signedInUserId = session.user.id;
+  return session;
 }

@@ -70,7 +70,7 @@ export const DEMO_USERS: DemoUser[] = [
  * Loads the demo alliance's organisations, users and memberships. Idempotent: what exists is left
  * as it is (a demo user who changed their password keeps it), so a second run changes nothing.
  */
-export async function seedIdentityDemo(tx: EntityManager, passwords: PasswordHasher): Promise<{ organisations: number; users: number }> {
+export async function seedIdentityDemo(tx: EntityManager, passwords = new PasswordHasher()): Promise<{ organisations: number; users: number }> {
   let organisations = 0;
   for (const o of DEMO_ORGANISATIONS) {
     const inserted: unknown[] = await tx.query(

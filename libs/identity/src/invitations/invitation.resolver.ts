@@ -1,5 +1,6 @@
-import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor } from '@zhulian/core';
+import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
+import { Actor, GraphqlContext } from '@zhulian/core';
+import { signedIn } from '../auth/auth.resolver';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { AuthPayload } from '../dto/auth-payload.type';
@@ -18,7 +19,7 @@ export class InvitationResolver {
 
   @Public()
   @Mutation(() => AuthPayload, { description: 'Accept an invitation with its token: sets your password and signs you in.' })
-  acceptInvitation(@Args('input') input: AcceptInvitationInput) {
-    return this.invitations.accept(input);
+  async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() context: GraphqlContext) {
+    return signedIn(context, await this.invitations.accept(input));
   }
 }

@@ -1,6 +1,7 @@
 import { Role } from '@zhulian/core';
+import { IdentityModule } from '../identity.module';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
-import { DEMO_ORGS } from '../demo/identity-demo';
+import { DEMO_ORGS, seedIdentityDemo } from '../demo/identity-demo';
 
 const INVITE = `mutation($input: InviteMemberInput!) { inviteMember(input: $input) { token invitation { id email role expiresAt organisationId } } }`;
 const ACCEPT = `mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken user { email displayName } } }`;
@@ -11,7 +12,7 @@ describe('invitations', () => {
   let orgadmin: SignedIn;
 
   beforeAll(async () => {
-    app = await TestApp.create({ demo: true });
+    app = await TestApp.create({ imports: [IdentityModule], seed: seedIdentityDemo });
     orgadmin = await app.login('orgadmin@zhulian.demo');
   });
   afterAll(() => app.close());

@@ -1,5 +1,5 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, GraphqlContext, notFound } from '@zhulian/core';
+import { Actor, GraphqlContext, notFound, viewerIdOf } from '@zhulian/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CurrentActor } from '../auth/current-actor.decorator';
@@ -23,12 +23,12 @@ export class UserResolver {
 
   @ResolveField(() => [Membership], { description: 'Only on your own account; empty for anyone else.' })
   memberships(@Parent() user: User, @Context() context: GraphqlContext) {
-    if (context.req.actor?.userId !== user.id) return [];
+    if (viewerIdOf(context.req) !== user.id) return [];
     return this.members.ofUser(user.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Personal data: visible on your own account only.' })
   phone(@Parent() user: User, @Context() context: GraphqlContext) {
-    return context.req.actor?.userId === user.id ? user.phone : null;
+    return viewerIdOf(context.req) === user.id ? user.phone : null;
   }
 }

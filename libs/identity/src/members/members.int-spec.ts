@@ -1,6 +1,7 @@
 import { Role } from '@zhulian/core';
+import { IdentityModule } from '../identity.module';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
-import { DEMO_ORGS } from '../demo/identity-demo';
+import { DEMO_ORGS, seedIdentityDemo } from '../demo/identity-demo';
 
 const MEMBERS = `query($first: Int, $after: String) {
   members(first: $first, after: $after) {
@@ -20,7 +21,7 @@ describe('members of an organisation', () => {
   let orgadmin: SignedIn;
 
   beforeAll(async () => {
-    app = await TestApp.create({ demo: true });
+    app = await TestApp.create({ imports: [IdentityModule], seed: seedIdentityDemo });
     orgadmin = await app.login('orgadmin@zhulian.demo');
   });
   afterAll(() => app.close());

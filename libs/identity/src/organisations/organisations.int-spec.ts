@@ -1,5 +1,6 @@
+import { IdentityModule } from '../identity.module';
 import { SignedIn, TestApp } from '@zhulian/testing';
-import { DEMO_ORGS } from '../demo/identity-demo';
+import { DEMO_ORGS, seedIdentityDemo } from '../demo/identity-demo';
 
 const LIST = `query($first: Int, $after: String, $kind: OrganisationKind) {
   organisations(first: $first, after: $after, kind: $kind) {
@@ -19,7 +20,7 @@ describe('organisations', () => {
   let caseworker: SignedIn;
 
   beforeAll(async () => {
-    app = await TestApp.create({ demo: true });
+    app = await TestApp.create({ imports: [IdentityModule], seed: seedIdentityDemo });
     admin = await app.login('admin@zhulian.demo');
     caseworker = await app.login('caseworker@zhulian.demo');
   });

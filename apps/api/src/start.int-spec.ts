@@ -1,0 +1,91 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '../../..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+}
+
+/** Runs `npm start`'s script exactly as a newcomer would, on its own data directory and ports. */
+async function start(env: NodeJS.ProcessEnv, apiPort: number): Promise<Started> {
+  let output = '';
+  const child = spawn(process.execPath, [join(ROOT, 'tools/start.mjs')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 150_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`npm start exited early (${child.exitCode}):\n${output}`);
+    const up = await fetch(`http://127.0.0.1:${apiPort}/health`).then((r) => r.ok, () => false);
+    if (up) return { child, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`npm start did not serve /health in time:\n${output}`);
+}
+
+function stop({ child }: Started): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.once('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+async function signIn(port: number): Promise<unknown> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($i: LoginInput!) { login(input: $i) { user { displayName memberships { role organisation { name } } } } }',
+      variables: { i: { email: 'coordinator@zhulian.demo', password: 'zhulian-demo' } },
+    }),
+  });
+  return res.json();
+}
+
+describe('npm start on a fresh data directory', () => {
+  // Under the checkout (not the private temp dir): the embedded server's system user must reach it.
+  mkdirSync(join(ROOT, '.data'), { recursive: true });
+  const dataDir = mkdtempSync(join(ROOT, '.data', 'start-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('starts embedded PostgreSQL, migrates, loads the demo alliance, serves; a second start changes nothing', async () => {
+    const [apiPort, pgPort] = [await freePort(), await freePort()];
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(apiPort), EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn' };
+    delete env.DATABASE_URL;
+    delete env.NODE_ENV; // jest sets "test"; a newcomer has none
+
+    const first = await start(env, apiPort);
+    try {
+      expect(first.output()).toContain('demo alliance: 7 organisations and 13 users added');
+      expect(await signIn(apiPort)).toEqual({
+        data: { login: { user: { displayName: '李静', memberships: [{ role: 'COORDINATOR', organisation: { name: '朝阳区民政局' } }] } } },
+      });
+    } finally {
+      expect(await stop(first)).toBe(0);
+    }
+
+    const second = await start(env, apiPort);
+    try {
+      expect(second.output()).toContain('database schema is up to date');
+      expect(second.output()).toContain('demo alliance: 0 organisations and 0 users added');
+      expect(await signIn(apiPort)).toMatchObject({ data: { login: { user: { displayName: '李静' } } } });
+    } finally {
+      expect(await stop(second)).toBe(0);
+    }
+  }, 300_000);
+});
