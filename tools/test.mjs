@@ -1,13 +1,14 @@
 // `npm test`: lint, typecheck, then every jest project (unit, integration against a real PostgreSQL,
 // the schema staleness check, the start-up test). Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const extra = process.argv.slice(2);
+mkdirSync(join(root, 'tmp'), { recursive: true });
 
 if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
   step('install', 'npm', ['ci', '--no-audit', '--no-fund']);
@@ -16,7 +17,10 @@ if (!existsSync(join(root, 'node_modules/.package-lock.json'))) {
 step('project graph', bin('nx'), ['show', 'projects']);
 step('lint', bin('eslint'), ['--max-warnings=0', '.']);
 step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
-step('jest', bin('jest'), ['--ci', '--maxWorkers=2', ...extra]);
+const report = join(root, 'tmp', 'jest-report.json');
+step('jest', bin('jest'), ['--ci', '--maxWorkers=2', '--json', `--outputFile=${report}`, ...extra]);
+const { numPassedTests, numFailedTests, numPendingTests } = JSON.parse(readFileSync(report, 'utf8'));
+process.stdout.write(`\ntests: ${numPassedTests} passed, ${numFailedTests} failed, ${numPendingTests} skipped\n`);
 
 function step(name, command, args) {
   const started = Date.now();
