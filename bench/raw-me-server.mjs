@@ -38,7 +38,7 @@ const pool = new pg.Pool({
 pool.on('error', (error) => process.stderr.write(`raw-me-server: idle client error: ${error.message}\n`));
 
 /**
- * One round trip does what the API does in three (the actor check, the user, the memberships):
+ * One round trip, as the API's auth guard does (the session check, the user, the memberships):
  * - the inner JOIN on sessions keeps a row only while the session is unrevoked and unexpired, and the
  *   WHERE only while the user is ACTIVE: no row at all means "session ended", as in the API's guard;
  * - the LEFT JOINs bring every membership (active and deactivated, as `me.memberships` does) with its

@@ -6,6 +6,7 @@ import { AccessTokenService } from './access-token.service';
 import { ActorLoader } from './actor.loader';
 import { ORGANISATION_HEADER } from './auth.constants';
 import { IS_PUBLIC } from './public.decorator';
+import { rememberViewer } from './viewer';
 
 /**
  * Every operation requires a signed-in user unless marked {@link Public}. On public operations a
@@ -29,7 +30,9 @@ export class AuthGuard implements CanActivate {
     if (!match) throw unauthenticated('SIGN_IN_REQUIRED', 'Please sign in.');
     const { userId, sessionId } = this.tokens.verify(match[1]);
     const organisation = req.headers[ORGANISATION_HEADER];
-    req.actor = await this.actors.load(userId, sessionId, typeof organisation === 'string' ? organisation.trim() : undefined);
+    const { actor, viewer } = await this.actors.load(userId, sessionId, typeof organisation === 'string' ? organisation.trim() : undefined);
+    req.actor = actor;
+    rememberViewer(req, viewer);
     return true;
   }
 

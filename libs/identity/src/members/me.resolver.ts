@@ -6,6 +6,7 @@ import { CurrentActor } from '../auth/current-actor.decorator';
 import { Membership } from '../entities/membership.entity';
 import { User } from '../entities/user.entity';
 import { MemberService } from './member.service';
+import { viewerOf } from '../auth/viewer';
 
 @Resolver(() => User)
 export class UserResolver {
@@ -15,8 +16,8 @@ export class UserResolver {
   ) {}
 
   @Query(() => User, { description: 'The signed-in user, with their organisations and roles.' })
-  async me(@CurrentActor() actor: Actor) {
-    const user = await this.db.getRepository(User).findOneBy({ id: actor.userId });
+  async me(@CurrentActor() actor: Actor, @Context() context: GraphqlContext) {
+    const user = viewerOf(context.req)?.user ?? (await this.db.getRepository(User).findOneBy({ id: actor.userId }));
     if (!user) throw notFound('USER_NOT_FOUND', 'Your account no longer exists.');
     return user;
   }
@@ -24,7 +25,8 @@ export class UserResolver {
   @ResolveField(() => [Membership], { description: 'Only on your own account; empty for anyone else.' })
   memberships(@Parent() user: User, @Context() context: GraphqlContext) {
     if (viewerIdOf(context.req) !== user.id) return [];
-    return this.members.ofUser(user.id);
+    const viewer = viewerOf(context.req);
+    return viewer?.user.id === user.id ? viewer.memberships : this.members.ofUser(user.id);
   }
 
   @ResolveField(() => String, { nullable: true, description: 'Personal data: visible on your own account only.' })
