@@ -11,6 +11,9 @@ const USAGE = `usage: cli <command>
 
 async function run(command: string | undefined): Promise<void> {
   const config = loadConfig();
+  if (command === 'seed-demo' && config.isProduction) {
+    throw new Error('The demo alliance is never loaded when NODE_ENV=production.');
+  }
   const db = new DataSource(databaseOptions(config.databaseUrl, { migrations: MIGRATIONS, poolSize: 2 }));
   await db.initialize();
   try {
@@ -25,7 +28,6 @@ async function run(command: string | undefined): Promise<void> {
         say('reverted the last migration');
         break;
       case 'seed-demo': {
-        if (config.isProduction) throw new Error('The demo alliance is never loaded when NODE_ENV=production.');
         const added = await db.transaction((tx) => seedIdentityDemo(tx, new PasswordHasher()));
         say(`demo alliance: ${added.organisations} organisations and ${added.users} users added`);
         break;

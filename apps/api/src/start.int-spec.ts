@@ -1,4 +1,4 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { AddressInfo, createServer } from 'node:net';
 import { join } from 'node:path';
@@ -88,4 +88,17 @@ describe('npm start on a fresh data directory', () => {
       expect(await stop(second)).toBe(0);
     }
   }, 300_000);
+});
+
+// After the start test, which built dist/.
+describe('the demo loader', () => {
+  it('refuses to run in production', () => {
+    const cli = join(ROOT, 'dist/apps/api/src/cli.js');
+    const result = spawnSync(process.execPath, [cli, 'seed-demo'], {
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      encoding: 'utf8',
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('The demo alliance is never loaded when NODE_ENV=production.');
+  });
 });

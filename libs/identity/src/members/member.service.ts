@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, conflict, Connection, forbidden, notFound, PageArgs, paginate, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { actingMembership, requireRole } from '../auth/acting';
+import { requireRole } from '../auth/acting';
 import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { MembershipStatus } from '../entities/enums';
@@ -12,8 +12,16 @@ import { Membership } from '../entities/membership.entity';
 export const MEMBER_ADMIN_ROLES = [Role.ORG_ADMIN, Role.PLATFORM_ADMIN] as const;
 
 /**
- * Members of an organisation: any active member sees the list of colleagues (name, role); org
- * admins change roles and deactivate. Only platform admins hand out PLATFORM_ADMIN.
+ * Who may list the colleagues of the acting organisation (names, e-mail addresses, roles): everyone who
+ * hands work to colleagues. Volunteers are not: a volunteer group's roster is its members' personal data.
+ */
+export const MEMBER_LIST_ROLES = [
+  Role.PLATFORM_ADMIN, Role.ORG_ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.AUDITOR,
+] as const;
+
+/**
+ * Members of an organisation: staff see the list of colleagues (name, e-mail, role); org admins
+ * change roles and deactivate. Only platform admins hand out PLATFORM_ADMIN.
  */
 @Injectable()
 export class MemberService {
@@ -23,7 +31,7 @@ export class MemberService {
   ) {}
 
   list(actor: Actor, args: PageArgs): Promise<Connection<Membership>> {
-    const { organisationId } = actingMembership(actor);
+    const { organisationId } = requireRole(actor, MEMBER_LIST_ROLES, 'see the list of members');
     const query = this.db
       .getRepository(Membership)
       .createQueryBuilder('m')

@@ -55,6 +55,11 @@ describe('members of an organisation', () => {
     expect(others.every((e) => e.node.user.phone === null)).toBe(true);
   });
 
+  it('keeps a volunteer group’s roster from its volunteers', async () => {
+    const volunteer = await app.login('volunteer@zhulian.demo');
+    expect((await volunteer.gql(MEMBERS)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+
   it('refuses page sizes out of range and broken cursors', async () => {
     expect((await orgadmin.gql(MEMBERS, { first: 0 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     expect((await orgadmin.gql(MEMBERS, { first: 101 })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
