@@ -1,5 +1,7 @@
 import js from '@eslint/js';
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /** Which tags each tag may import; `extra` is added for every tag (tests may use the harness). */
@@ -26,12 +28,12 @@ function boundaries(extra) {
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules', '**/dist', '**/.data', '**/tmp', '**/coverage', '**/test-output', '**/.nx'],
+    ignores: ['**/node_modules', '**/dist', '**/.data', '**/tmp', '**/coverage', '**/test-output', '**/.nx', 'apps/web/src/gql'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       // Module boundaries are the architecture: apps -> domain -> access -> core, nothing back.
@@ -42,8 +44,15 @@ export default tseslint.config(
     },
   },
   {
+    // The web app runs in the browser.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: globals.browser },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  {
     // Tests may also use the test harness (libs/testing), which itself depends on core only.
-    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/web/e2e/**/*.ts'],
     rules: { 'no-console': 'off', '@nx/enforce-module-boundaries': boundaries(['type:testing']) },
   },
   {

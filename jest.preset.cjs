@@ -9,7 +9,7 @@ module.exports = function preset(projectDir, displayName) {
     displayName,
     rootDir: projectDir,
     testEnvironment: 'node',
-    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts'],
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
     transform: {
       '^.+\\.ts$': ['ts-jest', { tsconfig: path.join(root, 'tsconfig.spec.json') }],
     },

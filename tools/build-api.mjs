@@ -9,7 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (name) => join(root, 'node_modules', '.bin', name);
 const project = join(root, 'apps/api/tsconfig.app.json');
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// dist/web is the web app's build (vite): leave it.
+for (const dir of ['apps', 'libs', 'migrations']) rmSync(join(root, 'dist', dir), { recursive: true, force: true });
 execFileSync(bin('tsc'), ['-p', project], { stdio: 'inherit', cwd: root });
 execFileSync(bin('tsc-alias'), ['-p', project], { stdio: 'inherit', cwd: root });
 

@@ -34,12 +34,17 @@ if (!existsSync(installed) || statSync(join(root, 'package-lock.json')).mtimeMs 
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
 
-// 2. Build the API when its sources are newer than the build.
+// 2. Build the API and the web app when their sources are newer than their builds.
 const main = join(root, 'dist/apps/api/src/main.js');
-const sources = Math.max(...['apps', 'libs', 'migrations'].map((d) => newestMtime(join(root, d))));
-if (!existsSync(main) || sources > statSync(main).mtimeMs) {
+const apiSources = Math.max(...['apps/api', 'libs', 'migrations'].map((d) => newestMtime(join(root, d))));
+if (!existsSync(main) || apiSources > statSync(main).mtimeMs) {
   say('building the API…');
   run(process.execPath, [join(root, 'tools/build-api.mjs')]);
+}
+const webIndex = join(root, 'dist/web/index.html');
+if (!existsSync(webIndex) || newestMtime(join(root, 'apps/web')) > statSync(webIndex).mtimeMs) {
+  say('building the web app…');
+  run(process.execPath, [join(root, 'tools/build-web.mjs')]);
 }
 
 const env = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? 'development' };

@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { QUERY_LIMITS } from '@zhulian/core';
 import { SignedIn, TestApp } from '@zhulian/testing';
 import { seedIdentityDemo } from '@zhulian/identity';
@@ -167,5 +170,38 @@ describe('in production', () => {
     const admin = await app.login('orgadmin@zhulian.demo');
     const res = await admin.gql(`mutation { inviteMember(input: { email: "p@example.org", role: STAFF }) { token } }`);
     expect(res.data).toEqual({ inviteMember: { token: null } });
+  });
+});
+
+describe('serving the web app', () => {
+  let app: TestApp;
+  let web: string;
+  beforeAll(async () => {
+    web = mkdtempSync(join(tmpdir(), 'zhulian-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>助联</title>');
+    writeFileSync(join(web, 'assets', 'app-1a2b.js'), 'console.log(1)');
+    app = await TestApp.create({ imports: [AppModule], env: { WEB_DIR: web } });
+  });
+  afterAll(() => app.close());
+
+  it('serves the app’s page for its own routes, and its assets with long caching', async () => {
+    for (const path of ['/', '/members', '/accept-invitation?token=abc']) {
+      const res = await fetch(`${app.url}${path}`, { headers: { accept: 'text/html' } });
+      expect([path, res.status, res.headers.get('cache-control')]).toEqual([path, 200, 'no-cache']);
+      expect(await res.text()).toContain('<title>助联</title>');
+    }
+    const asset = await fetch(`${app.url}/assets/app-1a2b.js`);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('leaves the API’s answers alone', async () => {
+    expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
+    expect((await fetch(`${app.url}/health`)).headers.get('content-type')).toContain('application/json');
+    const bad = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { reason: string } }).error.reason).toBe('MALFORMED_REQUEST_BODY');
+    const sandbox = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(await sandbox.text()).not.toContain('<title>助联</title>');
   });
 });

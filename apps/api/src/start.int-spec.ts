@@ -71,7 +71,7 @@ describe('npm start on a fresh data directory', () => {
 
     const first = await start(env, apiPort);
     try {
-      expect(first.output()).toContain('demo alliance: 7 organisations and 13 users added');
+      expect(first.output()).toContain('demo alliance: 7 organisations and 14 users added');
       expect(await signIn(apiPort)).toEqual({
         data: { login: { user: { displayName: '李静', memberships: [{ role: 'COORDINATOR', organisation: { name: '朝阳区民政局' } }] } } },
       });

@@ -60,6 +60,7 @@ export class TestApp {
       JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
       LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'zhulian-test-')),
+      WEB_DIR: join(tmpdir(), 'zhulian-no-web-app'), // API tests run without the web app unless they ask
       ...options.env,
     });
     const logLines: string[] = [];

@@ -22,6 +22,7 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true'),
   DATA_DIR: z.string().min(1),
+  WEB_DIR: z.string().min(1),
 });
 
 export type AppConfig = Readonly<{
@@ -34,6 +35,8 @@ export type AppConfig = Readonly<{
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   dataDir: string;
+  /** The built web app (`vite build`), served at `/` when it exists. */
+  webDir: string;
 }>;
 
 export class ConfigError extends Error {
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TRUST_PROXY: env.TRUST_PROXY ?? '0',
     DATA_DIR: dataDir,
+    WEB_DIR: resolve(env.WEB_DIR ?? 'dist/web'),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -84,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: v.LOG_LEVEL,
     trustProxy: v.TRUST_PROXY,
     dataDir: v.DATA_DIR,
+    webDir: v.WEB_DIR,
   });
 }
 

@@ -1,11 +1,13 @@
 import { DynamicModule, ForwardReference, INestApplication, Module, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { PlatformModule } from '../platform.module';
 import { bodyParserErrors } from './body-parser-errors';
+import { webAppMiddleware } from './web-app';
 
 /** Largest request body accepted; a GraphQL operation with its variables fits many times over. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,6 +31,9 @@ export async function createApiApplication(
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
   app.use(bodyParserErrors);
+  app.use(cookieParser());
+  const web = webAppMiddleware(config.webDir);
+  if (web) app.use(web);
   app.disable('x-powered-by');
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ? 1 : false);

@@ -92,6 +92,28 @@ describe('sign-in and sessions', () => {
     expect(results.filter((r) => r.errors?.[0].extensions.reason === 'REFRESH_TOKEN_REUSED')).toHaveLength(1);
   });
 
+  it('keeps a browser’s refresh token in an HttpOnly cookie that it spends and rotates', async () => {
+    const browser = { 'x-session-transport': 'cookie' };
+    const res = await app.gql<{ login: { accessToken: string; refreshToken: string | null } }>(LOGIN,
+      { input: { email: 'ngo@zhulian.demo', password: DEMO_PASSWORD } }, { headers: browser });
+    expect(res.data!.login.refreshToken).toBeNull();
+    const setCookie = res.headers.get('set-cookie')!;
+    expect(setCookie).toMatch(/^zhulian_refresh=[\w-]{43}; Max-Age=\d+; Path=\/graphql; Expires=.*; HttpOnly; SameSite=Strict$/);
+    const first = setCookie.split(';')[0];
+
+    const refreshed = await app.gql<{ refreshSession: { accessToken: string; refreshToken: string | null } }>(
+      `mutation { refreshSession { accessToken refreshToken } }`, {}, { headers: { ...browser, cookie: first } });
+    expect(refreshed.data!.refreshSession).toMatchObject({ refreshToken: null });
+    const second = refreshed.headers.get('set-cookie')!.split(';')[0];
+    expect(second).not.toBe(first);
+
+    const replay = await app.gql(`mutation { refreshSession { accessToken } }`, {}, { headers: { ...browser, cookie: first } });
+    expect(replay.errors![0].extensions.reason).toBe('REFRESH_TOKEN_REUSED');
+    expect(replay.headers.get('set-cookie')).toMatch(/^zhulian_refresh=;/);
+    const none = await app.gql(`mutation { refreshSession { accessToken } }`, {}, { headers: browser });
+    expect(none.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_MISSING' });
+  });
+
   it('refuses an unknown refresh token without saying more', async () => {
     const res = await app.gql(REFRESH, { t: 'x'.repeat(43) });
     expect(res.errors![0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REFRESH_TOKEN_INVALID' });

@@ -64,6 +64,14 @@ export const DEMO_USERS: DemoUser[] = [
   user(11, 'volunteer5@zhulian.demo', '冯磊', DEMO_ORGS.volunteers, Role.VOLUNTEER),
   user(12, 'orgadmin@zhulian.demo', '黄丽', DEMO_ORGS.elderlyNgo, Role.ORG_ADMIN),
   user(13, 'auditor@zhulian.demo', '何军', DEMO_ORGS.district, Role.AUDITOR),
+  // A social worker seconded from a street office to the family NGO: acts for either, one at a time.
+  {
+    ...user(14, 'social@zhulian.demo', '马丽', DEMO_ORGS.streetSanlitun, Role.CASEWORKER),
+    memberships: [
+      { organisationId: DEMO_ORGS.streetSanlitun, role: Role.CASEWORKER },
+      { organisationId: DEMO_ORGS.familyNgo, role: Role.STAFF },
+    ],
+  },
 ];
 
 /**
@@ -90,10 +98,11 @@ export async function seedIdentityDemo(tx: EntityManager, passwords = new Passwo
       `INSERT INTO users (id, email, display_name, phone, password_hash) VALUES ($1, $2, $3, $4, $5)`,
       [u.id, u.email, u.displayName, u.phone, await passwords.hash(DEMO_PASSWORD)],
     );
-    for (const m of u.memberships) {
+    for (const [i, m] of u.memberships.entries()) {
+      // Membership ids: the user's id with 2 (then 3, …) in place of its 1 — fixed, like every demo id.
       await tx.query(
         `INSERT INTO memberships (id, user_id, organisation_id, role) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
-        [u.id.replace(/-8000-1/, '-8000-2'), u.id, m.organisationId, m.role],
+        [u.id.replace(/-8000-1/, `-8000-${2 + i}`), u.id, m.organisationId, m.role],
       );
     }
     users += 1;

@@ -9,8 +9,11 @@ export class AuthPayload {
   @Field()
   accessTokenExpiresAt!: Date;
 
-  @Field({ description: 'Spend once with `refreshSession` to get the next pair. Keep it secret.' })
-  refreshToken!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Spend once with `refreshSession` to get the next pair. Null when it was set as an HttpOnly cookie (`X-Session-Transport: cookie`).',
+  })
+  refreshToken!: string | null;
 
   @Field(() => User)
   user!: User;

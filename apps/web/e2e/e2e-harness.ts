@@ -1,0 +1,127 @@
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestDatabase, TestDatabase } from '@zhulian/testing';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '../../..');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const OUTPUT = join(ROOT, 'test-output/e2e');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * The product as a person meets it: the built API (dist/) serving the built web app (dist/web) on
+ * loopback, on a database of this file's own with the demo alliance, driven through Debian's chromium.
+ */
+export class Product {
+  private constructor(
+    readonly url: string,
+    private readonly server: ChildProcess,
+    private readonly database: TestDatabase,
+    readonly browser: Browser,
+    private readonly logs: () => string,
+  ) {}
+
+  static async start(): Promise<Product> {
+    for (const built of ['dist/apps/api/src/main.js', 'dist/web/index.html']) {
+      if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm test\` (it builds first) or \`node tools/build-api.mjs && npx vite build --config apps/web/vite.config.ts\`.`);
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (npm test does this as root).`);
+    const database = await createTestDatabase();
+    const port = await freePort();
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'e2e-secret-that-is-at-least-32-characters',
+      LOG_LEVEL: 'warn',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'zhulian-e2e-')),
+      WEB_DIR: join(ROOT, 'dist/web'),
+    };
+    const seeded = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/src/cli.js'), 'seed-demo'], { env, encoding: 'utf8' });
+    if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
+    let output = '';
+    const server = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    server.stdout!.on('data', (c: Buffer) => (output += c.toString()));
+    server.stderr!.on('data', (c: Buffer) => (output += c.toString()));
+    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; ; i += 1) {
+      if (server.exitCode !== null) throw new Error(`API exited: ${output}`);
+      if (await fetch(`${url}/health`).then((r) => r.ok, () => false)) break;
+      if (i > 200) throw new Error(`API did not start: ${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    });
+    return new Product(url, server, database, browser, () => output);
+  }
+
+  /** A fresh browser profile (no cookies, no storage), in the given language and window size. */
+  async newPage(options: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await this.browser.newContext({
+      baseURL: this.url,
+      locale: options.locale ?? 'zh-CN',
+      viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+      isMobile: (options.width ?? 1280) < 500,
+      hasTouch: (options.width ?? 1280) < 500,
+    });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    return { context, page };
+  }
+
+  serverOutput(): string {
+    return this.logs();
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await new Promise<void>((resolve) => {
+      if (this.server.exitCode !== null) return resolve();
+      this.server.once('exit', () => resolve());
+      this.server.kill('SIGTERM');
+    });
+    await this.database.drop();
+  }
+}
+
+/** Runs a journey; on failure saves a screenshot of each open page under test-output/e2e/. */
+export async function journey(name: string, pages: () => Page[], steps: () => Promise<void>): Promise<void> {
+  try {
+    await steps();
+  } catch (error) {
+    mkdirSync(OUTPUT, { recursive: true });
+    let i = 0;
+    for (const page of pages()) {
+      const file = join(OUTPUT, `${name.replace(/\W+/g, '-')}-failure-${(i += 1)}.png`);
+      await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
+      process.stderr.write(`screenshot of the failed journey: ${file}\n`);
+    }
+    throw error;
+  }
+}
+
+export async function signIn(page: Page, email: string, password = 'zhulian-demo'): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel(/邮箱|E-mail/).fill(email);
+  await page.getByLabel(/^(密码|Password)$/).fill(password);
+  await page.getByRole('button', { name: /^(登\s?录|Sign in)$/ }).click();
+  await page.getByTestId('welcome').waitFor();
+}

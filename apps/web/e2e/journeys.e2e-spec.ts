@@ -1,0 +1,130 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { journey, OUTPUT, Product, signIn } from './e2e-harness';
+
+describe('the web app in a real browser', () => {
+  let product: Product;
+  const open: Page[] = [];
+  const pages = () => open;
+
+  beforeAll(async () => {
+    product = await Product.start();
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+  afterEach(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  });
+  afterAll(() => product?.stop());
+
+  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
+    const { page } = await product.newPage(options);
+    open.push(page);
+    return page;
+  }
+
+  it('signs a coordinator in, in Chinese, after a wrong password that keeps what they typed', () =>
+    journey('sign-in', pages, async () => {
+      const page = await newPage();
+      await page.goto('/');
+      await page.waitForURL('**/login');
+      await page.getByRole('heading', { name: '登录助联' }).waitFor();
+      await page.getByLabel('邮箱').fill('coordinator@zhulian.demo');
+      await page.getByLabel('密码').fill('wrong-password');
+      await page.getByRole('button', { name: /登\s?录/ }).click();
+      await expectText(page.getByTestId('login-error'), '邮箱或密码不正确。');
+      expect(await page.getByLabel('邮箱').inputValue()).toBe('coordinator@zhulian.demo');
+
+      await page.getByLabel('密码').fill('zhulian-demo');
+      await page.getByRole('button', { name: /登\s?录/ }).click();
+      await expectText(page.getByTestId('welcome'), '您好，李静');
+      await expectText(page.getByTestId('acting-organisation'), '朝阳区民政局');
+      await expectText(page.getByTestId('acting-role'), '统筹协调员');
+      await page.screenshot({ path: join(OUTPUT, 'home-desktop-zh.png'), fullPage: true });
+    }));
+
+  it('switches to English, and stays signed in and in English after a reload', () =>
+    journey('language', pages, async () => {
+      const page = await newPage();
+      await signIn(page, 'coordinator@zhulian.demo');
+      await page.getByTestId('language-switch').click();
+      await page.getByRole('option', { name: 'English' }).click();
+      await expectText(page.getByTestId('welcome'), 'Hello, 李静');
+      await expectText(page.getByTestId('acting-role'), 'Coordinator');
+      await page.reload();
+      await expectText(page.getByTestId('welcome'), 'Hello, 李静');
+      expect(await page.evaluate('document.documentElement.lang')).toBe('en');
+      // Nothing a script can read holds the session: the refresh token is an HttpOnly cookie.
+      const readable = await page.evaluate<string>(`[document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join(' ')`);
+      expect(readable).not.toMatch(/zhulian_refresh|eyJ/);
+    }));
+
+  it('lets a person who belongs to two organisations switch between them', () =>
+    journey('organisation-switch', pages, async () => {
+      const page = await newPage();
+      await signIn(page, 'social@zhulian.demo');
+      await expectText(page.getByTestId('acting-organisation'), '朝阳区三里屯街道办事处');
+      await page.getByTestId('organisation-switch').click();
+      await page.getByRole('option', { name: /朝阳区童心儿童与家庭服务社/ }).click();
+      await expectText(page.getByTestId('acting-organisation'), '朝阳区童心儿童与家庭服务社');
+      await expectText(page.getByTestId('acting-role'), '工作人员');
+      await page.getByRole('link', { name: '成员管理' }).click();
+      await page.getByTestId('member-ngo2@zhulian.demo').waitFor();
+      expect(await page.getByTestId('member-orgadmin@zhulian.demo').count()).toBe(0);
+    }));
+
+  it('invites a member, who accepts, lands signed in, and can sign in again; then an admin deactivates them mid-session', () =>
+    journey('invitation-and-deactivation', pages, async () => {
+      const admin = await newPage();
+      await signIn(admin, 'orgadmin@zhulian.demo');
+      await admin.getByRole('link', { name: '成员管理' }).click();
+      await admin.getByTestId('invite-open').click();
+      await admin.getByTestId('invite-email').fill('zhao.xin@example.org');
+      await admin.getByTestId('invite-submit').click();
+      const link = await admin.getByTestId('invite-link').inputValue();
+      expect(link).toMatch(/\/accept-invitation\?token=[\w-]{43}$/);
+
+      const invitee = await newPage();
+      await invitee.goto(link);
+      await invitee.getByRole('heading', { name: '接受邀请' }).waitFor();
+      await invitee.getByLabel('姓名').fill('赵欣');
+      await invitee.getByLabel('密码').fill('short');
+      await invitee.getByRole('button', { name: '加入并登录' }).click();
+      await expectText(invitee.locator('.ant-form-item-explain-error'), '密码至少需要 10 个字符');
+      await invitee.getByLabel('密码').fill('zhaoxin-2026-pass');
+      await invitee.getByRole('button', { name: '加入并登录' }).click();
+      await expectText(invitee.getByTestId('welcome'), '您好，赵欣');
+      await expectText(invitee.getByTestId('acting-organisation'), '朝阳区夕阳红养老服务中心');
+
+      await invitee.getByTestId('sign-out').click();
+      await invitee.getByRole('heading', { name: '登录助联' }).waitFor();
+      await signIn(invitee, 'zhao.xin@example.org', 'zhaoxin-2026-pass');
+
+      // The admin sees the new member and deactivates them while their session is open.
+      await admin.getByTestId('invite-open').page().keyboard.press('Escape');
+      await admin.reload();
+      await admin.getByTestId('deactivate-zhao.xin@example.org').click();
+      await admin.getByRole('button', { name: /确\s?定/ }).click();
+      await admin.getByText('已停用 赵欣').waitFor();
+
+      await invitee.getByRole('link', { name: '成员管理' }).click();
+      await invitee.getByRole('heading', { name: '登录助联' }).waitFor();
+      await invitee.getByText('您的登录已失效').waitFor();
+    }));
+
+  it('fits a phone: one column, a bottom bar within thumb reach, nothing wider than the screen', () =>
+    journey('phone', pages, async () => {
+      const page = await newPage({ width: 390, height: 844 });
+      await signIn(page, 'volunteer@zhulian.demo');
+      await expectText(page.getByTestId('acting-role'), '志愿者');
+      const nav = page.getByRole('navigation', { name: '菜单' });
+      const box = (await nav.boundingBox())!;
+      expect(box.y + box.height).toBeGreaterThan(844 - 2);
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: join(OUTPUT, 'home-phone-zh.png'), fullPage: true });
+    }));
+});
+
+async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}

@@ -1,0 +1,34 @@
+import { Spin } from 'antd';
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AppShell } from './layout/AppShell';
+import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { MembersPage } from './pages/MembersPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { useSession } from './session/SessionProvider';
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { status } = useSession();
+  const location = useLocation();
+  if (status === 'loading') {
+    return <Spin fullscreen tip={t('app.loading')} />;
+  }
+  if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
+  return <AppShell>{children}</AppShell>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
+      <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
+      <Route path="/members" element={<SignedIn><MembersPage /></SignedIn>} />
+      <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
+    </Routes>
+  );
+}

@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": typeof types.LoginDocument,
+    "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": typeof types.AcceptInvitationDocument,
+    "mutation Refresh { refreshSession { ...SessionFields } }": typeof types.RefreshDocument,
+    "mutation Logout { logout }": typeof types.LogoutDocument,
+};
+const documents: Documents = {
+    "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
+    "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": types.SessionFieldsFragmentDoc,
+    "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": types.LoginDocument,
+    "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": types.AcceptInvitationDocument,
+    "mutation Refresh { refreshSession { ...SessionFields } }": types.RefreshDocument,
+    "mutation Logout { logout }": types.LogoutDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }"): (typeof documents)["mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }"): (typeof documents)["mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Refresh { refreshSession { ...SessionFields } }"): (typeof documents)["mutation Refresh { refreshSession { ...SessionFields } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation Logout { logout }"): (typeof documents)["mutation Logout { logout }"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

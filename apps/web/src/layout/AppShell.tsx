@@ -1,0 +1,82 @@
+import { HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router-dom';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { OrganisationSwitch } from '../components/OrganisationSwitch';
+import { useActing, useSession } from '../session/SessionProvider';
+
+/** Sections each role sees. Later capabilities (cases, referrals, tasks, dashboards) add theirs here. */
+const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'AUDITOR'];
+
+export function useSections() {
+  const { t } = useTranslation();
+  const acting = useActing();
+  return [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
+  ];
+}
+
+/**
+ * The frame every screen lives in: on a desk, a side menu; on a phone, a bottom bar within reach of
+ * one thumb, and the header keeps only what fits.
+ */
+export function AppShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, signOut } = useSession();
+  const screens = Grid.useBreakpoint();
+  const phone = !screens.md;
+  const { pathname } = useLocation();
+  const sections = useSections();
+  const selected = sections.find((s) => s.key !== '/' && pathname.startsWith(s.key))?.key ?? '/';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
+      >
+        <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
+          <Link to="/">{t('app.name')}</Link>
+        </Typography.Title>
+        <div style={{ flex: 1, minWidth: 0, display: 'flex', justifyContent: phone ? 'flex-start' : 'center' }}>
+          <OrganisationSwitch />
+        </div>
+        <Space size={phone ? 0 : 'small'}>
+          <LanguageSwitch />
+          {!phone && <Typography.Text data-testid="user-name">{user?.displayName}</Typography.Text>}
+          <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.signOut')} data-testid="sign-out">
+            {phone ? null : t('nav.signOut')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout>
+        {!phone && (
+          <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+            <Menu mode="inline" selectedKeys={[selected]} items={sections.map((s) => ({ ...s, label: <Link to={s.key}>{s.label}</Link> }))} />
+          </Layout.Sider>
+        )}
+        <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>{children}</Layout.Content>
+      </Layout>
+      {phone && (
+        <nav
+          aria-label={t('nav.menu')}
+          style={{ position: 'fixed', bottom: 0, left: 0, right: 0, display: 'flex', background: '#fff', borderTop: '1px solid #f0f0f0', paddingBottom: 'env(safe-area-inset-bottom)' }}
+        >
+          {sections.map((s) => (
+            <Link
+              key={s.key}
+              to={s.key}
+              aria-current={s.key === selected ? 'page' : undefined}
+              style={{ flex: 1, minHeight: 56, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', color: s.key === selected ? '#1677ff' : '#595959' }}
+            >
+              <span style={{ fontSize: 20 }}>{s.icon}</span>
+              <span style={{ fontSize: 12 }}>{s.label}</span>
+            </Link>
+          ))}
+        </nav>
+      )}
+    </Layout>
+  );
+}

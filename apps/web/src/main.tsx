@@ -1,0 +1,41 @@
+import { ApolloProvider } from '@apollo/client/react';
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { BrowserRouter } from 'react-router-dom';
+import { createApolloClient } from './apollo';
+import { AppRoutes } from './App';
+import './i18n';
+import { SessionProvider } from './session/SessionProvider';
+
+const client = createApolloClient();
+
+function Root() {
+  const { i18n } = useTranslation();
+  const english = i18n.resolvedLanguage === 'en';
+  useEffect(() => {
+    document.documentElement.lang = english ? 'en' : 'zh-CN';
+  }, [english]);
+  return (
+    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { fontSize: 15 } }}>
+      <AntApp>
+        <ApolloProvider client={client}>
+          <BrowserRouter>
+            <SessionProvider>
+              <AppRoutes />
+            </SessionProvider>
+          </BrowserRouter>
+        </ApolloProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

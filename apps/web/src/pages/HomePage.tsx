@@ -1,0 +1,46 @@
+import { Card, Descriptions, Empty, Grid, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useActing, useSession } from '../session/SessionProvider';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const { user, activeMemberships } = useSession();
+  const acting = useActing();
+  const phone = !Grid.useBreakpoint().md;
+  return (
+    <div style={{ display: 'grid', gap: 16, maxWidth: 880 }}>
+      <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('home.welcome', { name: user?.displayName })}</Typography.Title>
+      {acting ? (
+        <Card
+          title={<span data-testid="acting-organisation">{acting.organisation.name}</span>}
+          extra={phone ? null : <Typography.Text type="secondary">{t('home.actingFor')}</Typography.Text>}
+          styles={{ title: { whiteSpace: 'normal' } }}
+          data-testid="acting-card"
+        >
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('home.role')}><Tag color="blue" data-testid="acting-role">{t(`roles.${acting.role}`)}</Tag></Descriptions.Item>
+            <Descriptions.Item label={t('home.kind')}>{t(`orgKinds.${acting.organisation.kind}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('home.region')}>{acting.organisation.regionCode}</Descriptions.Item>
+            {acting.organisation.parent && <Descriptions.Item label={t('home.parent')}>{acting.organisation.parent.name}</Descriptions.Item>}
+          </Descriptions>
+        </Card>
+      ) : (
+        <Empty description={t('home.noMembership')} />
+      )}
+      {activeMemberships.length > 1 && (
+        <Card title={t('home.myOrganisations')}>
+          <List
+            dataSource={activeMemberships}
+            renderItem={(m) => (
+              <List.Item>
+                <span>{m.organisation.name}</span>
+                <Tag>{t(`roles.${m.role}`)}</Tag>
+              </List.Item>
+            )}
+          />
+        </Card>
+      )}
+      <Typography.Paragraph type="secondary">{t('home.comingSoon')}</Typography.Paragraph>
+    </div>
+  );
+}

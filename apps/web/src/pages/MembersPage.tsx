@@ -1,0 +1,211 @@
+import { UserAddOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Form, Grid, Input, List, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorText, showOnField } from '../errors';
+import { graphql } from '../gql';
+import type { MembersQuery, Role } from '../gql/graphql';
+import { useActing, useSession } from '../session/SessionProvider';
+
+const MEMBERS = graphql(`
+  query Members($first: Int, $after: String) {
+    members(first: $first, after: $after) {
+      edges { cursor node { id role status createdAt user { id displayName email } } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }
+`);
+
+const INVITE = graphql(`
+  mutation InviteMember($input: InviteMemberInput!) {
+    inviteMember(input: $input) { token invitation { id email role expiresAt } }
+  }
+`);
+
+const CHANGE_ROLE = graphql(`
+  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+    changeMemberRole(input: $input) { id role }
+  }
+`);
+
+const DEACTIVATE = graphql(`
+  mutation DeactivateMember($id: ID!) {
+    deactivateMember(membershipId: $id) { id status deactivatedAt }
+  }
+`);
+
+const PAGE_SIZE = 20;
+const ADMIN_ROLES = ['ORG_ADMIN', 'PLATFORM_ADMIN'];
+const ROLES: Role[] = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'VOLUNTEER', 'AUDITOR', 'PLATFORM_ADMIN'];
+
+type Member = MembersQuery['members']['edges'][number]['node'];
+
+export function MembersPage() {
+  const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
+  const { user } = useSession();
+  const acting = useActing();
+  const phone = !Grid.useBreakpoint().md;
+  const isAdmin = !!acting && ADMIN_ROLES.includes(acting.role);
+  const grantable = ROLES.filter((r) => r !== 'PLATFORM_ADMIN' || acting?.role === 'PLATFORM_ADMIN');
+  const [inviting, setInviting] = useState(false);
+  const { data, loading, error, fetchMore } = useQuery(MEMBERS, { variables: { first: PAGE_SIZE } });
+  const [changeRole] = useMutation(CHANGE_ROLE);
+  const [deactivate] = useMutation(DEACTIVATE);
+  const members = data?.members.edges.map((e) => e.node) ?? [];
+  const pageInfo = data?.members.pageInfo;
+
+  const onRole = async (member: Member, role: Role) => {
+    try {
+      await changeRole({ variables: { input: { membershipId: member.id, role } } });
+      void message.success(t('members.roleChanged', { name: member.user.displayName, role: t(`roles.${role}`) }));
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  };
+  const onDeactivate = async (member: Member) => {
+    try {
+      await deactivate({ variables: { id: member.id } });
+      void message.success(t('members.deactivated', { name: member.user.displayName }));
+    } catch (e) {
+      void message.error(errorText(t, e));
+    }
+  };
+
+  const roleCell = (member: Member) =>
+    isAdmin && member.status === 'ACTIVE' ? (
+      <Select<Role>
+        aria-label={`${t('members.role')}: ${member.user.displayName}`}
+        data-testid={`role-${member.user.email}`}
+        value={member.role}
+        onChange={(role) => void onRole(member, role)}
+        options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        style={{ minWidth: 140 }}
+        popupMatchSelectWidth={false}
+      />
+    ) : (
+      <Tag>{t(`roles.${member.role}`)}</Tag>
+    );
+  const actions = (member: Member) =>
+    isAdmin && member.status === 'ACTIVE' ? (
+      <Popconfirm
+        title={t('members.deactivateConfirm', { name: member.user.displayName })}
+        okText={t('members.confirm')}
+        cancelText={t('members.cancel')}
+        onConfirm={() => onDeactivate(member)}
+      >
+        <Button danger size="small" data-testid={`deactivate-${member.user.email}`}>{t('members.deactivate')}</Button>
+      </Popconfirm>
+    ) : null;
+  const name = (member: Member) => `${member.user.displayName}${member.user.id === user?.id ? t('members.you') : ''}`;
+  const status = (member: Member) => <Tag color={member.status === 'ACTIVE' ? 'green' : 'default'}>{t(`status.${member.status}`)}</Tag>;
+
+  return (
+    <div style={{ display: 'grid', gap: 16 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
+        {isAdmin && (
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setInviting(true)} data-testid="invite-open">
+            {t('members.invite')}
+          </Button>
+        )}
+      </Space>
+      {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
+      {phone ? (
+        <List
+          loading={loading && !data}
+          dataSource={members}
+          locale={{ emptyText: t('members.empty') }}
+          renderItem={(member) => (
+            <Card size="small" style={{ marginBottom: 8 }} data-testid={`member-${member.user.email}`}>
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Space style={{ justifyContent: 'space-between', width: '100%' }}>
+                  <Typography.Text strong>{name(member)}</Typography.Text>
+                  {status(member)}
+                </Space>
+                <Typography.Text type="secondary">{member.user.email}</Typography.Text>
+                <Space wrap>{roleCell(member)}{actions(member)}</Space>
+              </Space>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<Member>
+          rowKey="id"
+          loading={loading && !data}
+          dataSource={members}
+          pagination={false}
+          locale={{ emptyText: t('members.empty') }}
+          onRow={(member) => ({ 'data-testid': `member-${member.user.email}` }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            { title: t('members.name'), key: 'name', render: (_, m) => name(m) },
+            { title: t('members.email'), key: 'email', render: (_, m) => m.user.email },
+            { title: t('members.role'), key: 'role', render: (_, m) => roleCell(m) },
+            { title: t('members.status'), key: 'status', render: (_, m) => status(m) },
+            { title: t('members.joined'), key: 'joined', render: (_, m) => new Date(m.createdAt).toLocaleDateString(i18n.language) },
+            ...(isAdmin ? [{ title: t('members.actions'), key: 'actions', render: (_: unknown, m: Member) => actions(m) }] : []),
+          ]}
+        />
+      )}
+      {pageInfo?.hasNextPage && (
+        <Button onClick={() => void fetchMore({ variables: { first: PAGE_SIZE, after: pageInfo.endCursor } })} data-testid="load-more">
+          {t('members.loadMore')}
+        </Button>
+      )}
+      {inviting && <InviteModal onClose={() => setInviting(false)} roles={grantable} />}
+    </div>
+  );
+}
+
+function InviteModal({ onClose, roles }: { onClose: () => void; roles: Role[] }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ email: string; role: Role }>();
+  const [invite, { loading }] = useMutation(INVITE);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [created, setCreated] = useState<{ email: string; link: string | null } | null>(null);
+
+  const submit = async (fields: { email: string; role: Role }) => {
+    setProblem(null);
+    try {
+      const { data } = await invite({ variables: { input: fields } });
+      const token = data?.inviteMember.token;
+      setCreated({
+        email: data?.inviteMember.invitation.email ?? fields.email,
+        link: token ? `${window.location.origin}/accept-invitation?token=${encodeURIComponent(token)}` : null,
+      });
+    } catch (e) {
+      if (!showOnField(t, form, e, { 'input.email': 'email', 'input.role': 'role' })) setProblem(errorText(t, e));
+    }
+  };
+
+  return (
+    <Modal open title={t('invite.title')} onCancel={onClose} footer={null} destroyOnHidden>
+      {created ? (
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Alert type="success" showIcon message={t('invite.created', { email: created.email })} />
+          {created.link && (
+            <>
+              <Typography.Text strong>{t('invite.link')}</Typography.Text>
+              <Input.TextArea readOnly value={created.link} autoSize data-testid="invite-link" aria-label={t('invite.link')} />
+              <Typography.Paragraph copyable={{ text: created.link, tooltips: [t('invite.copy'), t('invite.copied')] }} type="secondary">
+                {t('invite.linkHelp')}
+              </Typography.Paragraph>
+            </>
+          )}
+        </Space>
+      ) : (
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'STAFF' }} requiredMark={false} disabled={loading}>
+          {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 16 }} />}
+          <Form.Item name="email" label={t('invite.email')} rules={[{ required: true, message: t('validation.required') }, { type: 'email', message: t('validation.email') }]}>
+            <Input inputMode="email" autoComplete="off" data-testid="invite-email" />
+          </Form.Item>
+          <Form.Item name="role" label={t('invite.role')} rules={[{ required: true, message: t('validation.required') }]}>
+            <Select<Role> options={roles.map((r) => ({ value: r, label: t(`roles.${r}`) }))} data-testid="invite-role" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={loading} data-testid="invite-submit">{t('invite.submit')}</Button>
+        </Form>
+      )}
+    </Modal>
+  );
+}

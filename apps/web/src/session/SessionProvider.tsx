@@ -1,0 +1,81 @@
+import { useApolloClient } from '@apollo/client/react';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import * as store from './session-store';
+import type { SessionUser } from './session-store';
+
+type Status = 'loading' | 'signedIn' | 'signedOut';
+
+interface SessionValue {
+  status: Status;
+  user: SessionUser | null;
+  /** Why the last session ended, to tell the person on the sign-in page. */
+  notice: 'ENDED' | 'LOGOUT' | null;
+  organisationId: string | null;
+  activeMemberships: SessionUser['memberships'];
+  switchOrganisation: (id: string) => Promise<void>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const [status, setStatus] = useState<Status>('loading');
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [notice, setNotice] = useState<'ENDED' | 'LOGOUT' | null>(null);
+  const [organisationId, setOrganisationId] = useState(store.organisationId());
+
+  useEffect(() => {
+    const unsubscribe = store.onSessionChange((event) => {
+      if (event.kind === 'signedIn') {
+        setUser(event.user);
+        setOrganisationId(store.organisationId());
+        setNotice(null);
+        setStatus('signedIn');
+      } else {
+        setUser(null);
+        setStatus('signedOut');
+        if (event.reason !== 'NONE') setNotice(event.reason);
+        void client.clearStore();
+      }
+    });
+    void store.refresh();
+    return unsubscribe;
+  }, [client]);
+
+  const switchOrganisation = useCallback(
+    async (id: string) => {
+      store.chooseOrganisation(id);
+      setOrganisationId(id);
+      // Everything on screen was read as the other organisation: read it again.
+      await client.resetStore();
+    },
+    [client],
+  );
+
+  const value = useMemo<SessionValue>(
+    () => ({
+      status,
+      user,
+      notice,
+      organisationId,
+      activeMemberships: user?.memberships.filter((m) => m.status === 'ACTIVE') ?? [],
+      switchOrganisation,
+      signOut: store.logout,
+    }),
+    [status, user, notice, organisationId, switchOrganisation],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The membership the person acts through now. */
+export function useActing() {
+  const { activeMemberships, organisationId } = useSession();
+  return activeMemberships.find((m) => m.organisation.id === organisationId) ?? activeMemberships[0] ?? null;
+}

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+type Tree = { [key: string]: string | Tree };
+
+const load = (lng: string): Tree => JSON.parse(readFileSync(join(__dirname, '../src/locales', `${lng}.json`), 'utf8'));
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+}
+
+describe('translations', () => {
+  const zh = load('zh-CN');
+  const en = load('en');
+
+  it('have the same keys in zh-CN and en', () => {
+    expect(keys(en).sort()).toEqual(keys(zh).sort());
+  });
+
+  it('use the same placeholders in both languages', () => {
+    const get = (tree: Tree, key: string) => key.split('.').reduce<Tree | string>((node, part) => (node as Tree)[part], tree) as string;
+    for (const key of keys(zh)) expect([key, placeholders(get(en, key))]).toEqual([key, placeholders(get(zh, key))]);
+  });
+
+  it('name every role, organisation kind and error reason the API has', () => {
+    const schema = readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8');
+    const enumValues = (name: string) => schema.match(new RegExp(`enum ${name} \\{([^}]*)\\}`))![1].split('\n').map((l) => l.trim()).filter((l) => /^[A-Z_]+$/.test(l));
+    const flat = new Set(keys(zh));
+    for (const role of enumValues('Role')) expect(flat).toContain(`roles.${role}`);
+    for (const kind of enumValues('OrganisationKind')) expect(flat).toContain(`orgKinds.${kind}`);
+    for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']) {
+      expect(flat).toContain(`errors.code.${code}`);
+    }
+  });
+});
