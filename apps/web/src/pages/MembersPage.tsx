@@ -73,8 +73,11 @@ export function MembersPage() {
     }
   };
 
+  // Admins manage others; their own role and access are changed by another admin, so nobody locks
+  // themself out by a slip of the finger.
+  const manageable = (member: Member) => isAdmin && member.status === 'ACTIVE' && member.user.id !== user?.id;
   const roleCell = (member: Member) =>
-    isAdmin && member.status === 'ACTIVE' ? (
+    manageable(member) ? (
       <Select<Role>
         aria-label={`${t('members.role')}: ${member.user.displayName}`}
         data-testid={`role-${member.user.email}`}
@@ -88,7 +91,7 @@ export function MembersPage() {
       <Tag>{t(`roles.${member.role}`)}</Tag>
     );
   const actions = (member: Member) =>
-    isAdmin && member.status === 'ACTIVE' ? (
+    manageable(member) ? (
       <Popconfirm
         title={t('members.deactivateConfirm', { name: member.user.displayName })}
         okText={t('members.confirm')}
@@ -187,7 +190,7 @@ function InviteModal({ onClose, roles }: { onClose: () => void; roles: Role[] })
           {created.link && (
             <>
               <Typography.Text strong>{t('invite.link')}</Typography.Text>
-              <Input.TextArea readOnly value={created.link} autoSize data-testid="invite-link" aria-label={t('invite.link')} />
+              <Input.TextArea readOnly value={created.link} autoSize style={{ wordBreak: 'break-all' }} data-testid="invite-link" aria-label={t('invite.link')} />
               <Typography.Paragraph copyable={{ text: created.link, tooltips: [t('invite.copy'), t('invite.copied')] }} type="secondary">
                 {t('invite.linkHelp')}
               </Typography.Paragraph>
