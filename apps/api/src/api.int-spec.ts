@@ -195,6 +195,16 @@ describe('serving the web app', () => {
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
   });
 
+  it('sends the page with a content security policy, and security headers everywhere', async () => {
+    const page = await fetch(`${app.url}/members`, { headers: { accept: 'text/html' } });
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    for (const res of [page, await fetch(`${app.url}/health`)]) {
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
   it('leaves the API’s answers alone', async () => {
     expect((await fetch(`${app.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${app.url}/health`)).headers.get('content-type')).toContain('application/json');

@@ -36,7 +36,7 @@ export class Product {
 
   static async start(): Promise<Product> {
     for (const built of ['dist/apps/api/src/main.js', 'dist/web/index.html']) {
-      if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm test\` (it builds first) or \`node tools/build-api.mjs && npx vite build --config apps/web/vite.config.ts\`.`);
+      if (!existsSync(join(ROOT, built))) throw new Error(`${built} is missing: run \`npm test\` (it builds first) or \`node tools/build-api.mjs && npx vite build --config apps/web/vite.config.mts\`.`);
     }
     if (!existsSync(CHROMIUM)) throw new Error(`No browser at ${CHROMIUM}: install it with \`apt-get install -y chromium\` (npm test does this as root).`);
     const database = await createTestDatabase();

@@ -2,6 +2,7 @@ import { DynamicModule, ForwardReference, INestApplication, Module, Type } from 
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
@@ -28,13 +29,16 @@ export async function createApiApplication(
 
   const app = await NestFactory.create<NestExpressApplication>(RootModule, { bufferLogs: true, bodyParser: false, abortOnError: false });
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
+  // Security headers on every answer (nosniff, no referrer, no framing, HSTS behind TLS). The content
+  // security policy is set on the web app's page only: Apollo's development sandbox needs its CDN.
+  app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' } }));
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
   app.use(bodyParserErrors);
   app.use(cookieParser());
   const web = webAppMiddleware(config.webDir);
   if (web) app.use(web);
-  app.disable('x-powered-by');
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.set('etag', false); // GraphQL answers are POST responses: an ETag is work for nothing

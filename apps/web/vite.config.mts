@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The API serves the built app from its own origin (dist/web). In development Vite serves the app and
 // passes API calls through to `npm start`'s API, so cookies stay first-party either way.
 export default defineConfig({
-  root: __dirname,
+  root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
   build: {
     outDir: '../../dist/web',
