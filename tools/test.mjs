@@ -20,6 +20,7 @@ step('typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 // The web app's GraphQL types must match the committed schema (generated code is committed; --check fails when stale).
 step('web: generated GraphQL types are current', bin('graphql-codegen'), ['--config', 'codegen.ts', '--check']);
 step('web: typecheck', bin('tsc'), ['-p', 'apps/web/tsconfig.json', '--noEmit']);
+step('web: typecheck tests', bin('tsc'), ['-p', 'apps/web/tsconfig.spec.json', '--noEmit']);
 step('build: api', process.execPath, ['tools/build-api.mjs']);
 step('build: web', process.execPath, ['tools/build-web.mjs']);
 ensureChromium();

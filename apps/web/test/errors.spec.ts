@@ -1,0 +1,33 @@
+import i18n from 'i18next';
+import en from '../src/locales/en.json';
+import zhCN from '../src/locales/zh-CN.json';
+import { errorText } from '../src/errors';
+import { GraphqlRequestError } from '../src/session/session-store';
+
+const apiError = (extensions: Record<string, unknown>) => new GraphqlRequestError([{ message: 'server text', extensions }]);
+
+describe('errorText: what a person reads when the API refuses', () => {
+  beforeAll(async () => {
+    await i18n.init({ resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } }, lng: 'zh-CN', interpolation: { escapeValue: false } });
+  });
+
+  it('says what happened by the precise reason, in the person’s language', async () => {
+    expect(errorText(i18n.t, apiError({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' }))).toBe('邮箱或密码不正确。');
+    await i18n.changeLanguage('en');
+    expect(errorText(i18n.t, apiError({ code: 'CONFLICT', reason: 'LAST_ORG_ADMIN' }))).toBe("This is the organisation's last admin. Make someone else an admin first.");
+    await i18n.changeLanguage('zh-CN');
+  });
+
+  it('tells how long a lock lasts', () => {
+    expect(errorText(i18n.t, apiError({ code: 'RATE_LIMITED', reason: 'SIGN_IN_LOCKED', retryAfterSeconds: 899 }))).toContain('约 15 分钟');
+  });
+
+  it('falls back to the public code for a reason it does not know, and quotes the request id for faults', () => {
+    expect(errorText(i18n.t, apiError({ code: 'FORBIDDEN', reason: 'SOMETHING_NEW' }))).toBe('您没有执行此操作的权限。');
+    expect(errorText(i18n.t, apiError({ code: 'INTERNAL', reason: 'INTERNAL', requestId: 'req-42' }))).toContain('req-42');
+  });
+
+  it('reports a network failure when there is no answer at all', () => {
+    expect(errorText(i18n.t, new TypeError('Failed to fetch'))).toBe('无法连接服务器，请检查网络后重试。');
+  });
+});
