@@ -15,6 +15,7 @@ module.exports = function preset(projectDir, displayName) {
     },
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     moduleNameMapper: {
+      '^@zhulian/access$': path.join(root, 'libs/access/src/index.ts'),
       '^@zhulian/core$': path.join(root, 'libs/core/src/index.ts'),
       '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
       '^@zhulian/testing$': path.join(root, 'libs/testing/src/index.ts'),

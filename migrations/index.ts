@@ -1,4 +1,5 @@
 import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
+import { CreateAuditTrail1764500000000 } from './1764500000000-CreateAuditTrail';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
-export const MIGRATIONS = [CreateIdentity1764400000000];
+export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000];

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { auditKey, verifyAuditChain } from '@zhulian/access';
 import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { MIGRATIONS } from '@zhulian/migrations';
@@ -7,7 +8,8 @@ import { DataSource } from 'typeorm';
 const USAGE = `usage: cli <command>
   migrate          apply pending migrations
   migrate:revert   undo the last migration
-  seed-demo        load the demo alliance (idempotent; refused in production)`;
+  seed-demo        load the demo alliance (idempotent; refused in production)
+  audit:verify     check the audit trail's hash chain; names the first broken link`;
 
 async function run(command: string | undefined): Promise<void> {
   const config = loadConfig();
@@ -30,6 +32,16 @@ async function run(command: string | undefined): Promise<void> {
       case 'seed-demo': {
         const added = await db.transaction((tx) => seedIdentityDemo(tx, new PasswordHasher()));
         say(`demo alliance: ${added.organisations} organisations and ${added.users} users added`);
+        break;
+      }
+      case 'audit:verify': {
+        const report = await verifyAuditChain(db, auditKey(config));
+        if (!report.intact) {
+          process.exitCode = 1;
+          say(`audit trail BROKEN at event ${report.position}: ${report.problem === 'EDITED' ? 'its content was changed' : 'the link to the event before it is broken (an event was removed or inserted)'}`);
+        } else {
+          say(`audit trail intact: ${report.events} events, head ${report.head}`);
+        }
         break;
       }
       default:

@@ -25,4 +25,6 @@ export interface Actor {
   sessionId: string;
   memberships: ActorMembership[];
   acting: ActorMembership | null;
+  /** The request's id, for the audit trail and the logs. */
+  requestId?: string;
 }

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccessModule } from '@zhulian/access';
 import { APP_CONFIG, AppConfig } from '@zhulian/core';
 import { AccessTokenService } from './auth/access-token.service';
 import { ActorLoader } from './auth/actor.loader';
@@ -25,6 +26,7 @@ import { OrganisationService } from './organisations/organisation.service';
 
 @Module({
   imports: [
+    AccessModule,
     TypeOrmModule.forFeature([Organisation, User, Membership, Invitation]),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],

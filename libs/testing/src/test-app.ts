@@ -58,6 +58,7 @@ export class TestApp {
       NODE_ENV: 'test',
       DATABASE_URL: database.url,
       JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
+      AUDIT_KEY: 'test-audit-key-that-is-at-least-32-characters',
       LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'zhulian-test-')),
       WEB_DIR: join(tmpdir(), 'zhulian-no-web-app'), // API tests run without the web app unless they ask

@@ -19,6 +19,7 @@ const schema = z.object({
     .string({ required_error: 'is required (postgres://user:password@host:port/database)' })
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true'),
   DATA_DIR: z.string().min(1),
@@ -32,6 +33,8 @@ export type AppConfig = Readonly<{
   host: string;
   databaseUrl: string;
   jwtSecret: string;
+  /** Keys the audit trail's hash chain (HMAC): someone who can write the database cannot forge it. */
+  auditKey: string;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   dataDir: string;
@@ -58,7 +61,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     PORT: env.PORT ?? '3000',
     HOST: env.HOST ?? '127.0.0.1',
     DATABASE_URL: env.DATABASE_URL,
-    JWT_SECRET: env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : developmentJwtSecret(dataDir)),
+    JWT_SECRET: env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'jwt-secret')),
+    AUDIT_KEY: env.AUDIT_KEY ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'audit-key')),
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TRUST_PROXY: env.TRUST_PROXY ?? '0',
     DATA_DIR: dataDir,
@@ -70,7 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
         const message =
-          name === 'JWT_SECRET' && raw.JWT_SECRET === undefined
+          (name === 'JWT_SECRET' || name === 'AUDIT_KEY') && raw[name] === undefined
             ? 'is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -hex 32`)'
             : issue.message;
         return `${name} ${message}`;
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: v.HOST,
     databaseUrl: v.DATABASE_URL,
     jwtSecret: v.JWT_SECRET,
+    auditKey: v.AUDIT_KEY,
     logLevel: v.LOG_LEVEL,
     trustProxy: v.TRUST_PROXY,
     dataDir: v.DATA_DIR,
@@ -93,8 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Outside production a missing secret is generated once and kept under the data directory. */
-function developmentJwtSecret(dataDir: string): string {
-  const file = resolve(dataDir, 'jwt-secret');
+function developmentSecret(dataDir: string, name: string): string {
+  const file = resolve(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
   const secret = randomBytes(48).toString('base64url');

@@ -31,7 +31,7 @@ export class AuthGuard implements CanActivate {
     const { userId, sessionId } = this.tokens.verify(match[1]);
     const organisation = req.headers[ORGANISATION_HEADER];
     const { actor, viewer } = await this.actors.load(userId, sessionId, typeof organisation === 'string' ? organisation.trim() : undefined);
-    req.actor = actor;
+    req.actor = { ...actor, requestId: req.id };
     rememberViewer(req, viewer);
     return true;
   }

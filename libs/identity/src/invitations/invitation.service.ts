@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, APP_CONFIG, AppConfig, badInput, conflict, forbidden, newId, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@zhulian/access';
 import { requireRole } from '../auth/acting';
+import { auditActor } from '../auth/audit-actor';
 import { INVITATION_TTL_SECONDS } from '../auth/auth.constants';
 import { AuthService, IssuedSession } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/login-throttle';
@@ -32,6 +34,7 @@ export class InvitationService {
     private readonly passwords: PasswordHasher,
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
+    private readonly audit: AuditTrail,
   ) {}
 
   async invite(actor: Actor, input: InviteMemberInput): Promise<InvitationTicket> {
@@ -61,6 +64,10 @@ export class InvitationService {
         createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_SECONDS * 1000), acceptedAt: null, acceptedBy: null, revokedAt: null,
       });
       await tx.getRepository(Invitation).insert(row);
+      await this.audit.record(tx, { ...auditActor(actor), organisationId: acting.organisationId }, [{
+        action: 'CHANGE', subjectType: 'Invitation', subjectId: row.id, fields: ['email', 'role'],
+        grounds: { role: acting.role }, details: { organisationId, role: input.role },
+      }]);
       return row;
     });
     return { invitation, token: this.config.isProduction ? null : token };
@@ -80,6 +87,10 @@ export class InvitationService {
       if (!user) return null;
       await this.join(tx, user, invitation);
       await tx.update(Invitation, { id: invitation.id }, { acceptedAt: new Date(), acceptedBy: user.id });
+      await this.audit.record(tx, { userId: user.id, organisationId: invitation.organisationId }, [{
+        action: 'CHANGE', subjectType: 'Invitation', subjectId: invitation.id, fields: ['acceptedAt'],
+        grounds: { invitation: invitation.id }, details: { role: invitation.role },
+      }]);
       return this.auth.openSession(tx, user);
     });
     if (!outcome) {

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, conflict, Connection, forbidden, notFound, PageArgs, paginate, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditTrail } from '@zhulian/access';
 import { requireRole } from '../auth/acting';
+import { auditActor } from '../auth/audit-actor';
 import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { MembershipStatus } from '../entities/enums';
@@ -28,6 +30,7 @@ export class MemberService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthService,
+    private readonly audit: AuditTrail,
   ) {}
 
   list(actor: Actor, args: PageArgs): Promise<Connection<Membership>> {
@@ -63,6 +66,10 @@ export class MemberService {
       if (membership.role === input.role) return this.reload(tx, membership.id);
       await this.assertNotLastAdmin(tx, membership);
       await tx.update(Membership, { id: membership.id }, { role: input.role, updatedAt: new Date() });
+      await this.audit.record(tx, auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Membership', subjectId: membership.id, fields: ['role'],
+        grounds: { role: acting.role }, details: { from: membership.role, to: input.role },
+      }]);
       return this.reload(tx, membership.id);
     });
   }
@@ -85,6 +92,10 @@ export class MemberService {
       const rest: unknown[] = await tx.query(
         `SELECT 1 FROM memberships WHERE user_id = $1 AND status = 'ACTIVE' LIMIT 1`, [membership.userId]);
       if (rest.length === 0) await this.auth.revokeAllSessions(tx, membership.userId, 'DEACTIVATED');
+      await this.audit.record(tx, auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Membership', subjectId: membership.id, fields: ['status'],
+        grounds: { role: acting.role }, details: { from: 'ACTIVE', to: 'DEACTIVATED', signedOutEverywhere: rest.length === 0 },
+      }]);
       return this.reload(tx, membership.id);
     });
   }

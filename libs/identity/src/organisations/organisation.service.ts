@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, badInput, checkRegionCode, conflict, Connection, newId, notFound, paginate, Role } from '@zhulian/core';
 import { DataSource, In, QueryFailedError } from 'typeorm';
+import { AuditTrail } from '@zhulian/access';
 import { requireRole } from '../auth/acting';
+import { auditActor } from '../auth/audit-actor';
 import { CreateOrganisationInput, OrganisationsArgs } from '../dto/organisation.inputs';
 import { Organisation } from '../entities/organisation.entity';
 
@@ -12,7 +14,10 @@ import { Organisation } from '../entities/organisation.entity';
  */
 @Injectable()
 export class OrganisationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditTrail,
+  ) {}
 
   list(_actor: Actor, args: OrganisationsArgs): Promise<Connection<Organisation>> {
     const query = this.db.getRepository(Organisation).createQueryBuilder('o');
@@ -32,7 +37,7 @@ export class OrganisationService {
   }
 
   async create(actor: Actor, input: CreateOrganisationInput): Promise<Organisation> {
-    requireRole(actor, [Role.PLATFORM_ADMIN], 'create organisations');
+    const acting = requireRole(actor, [Role.PLATFORM_ADMIN], 'create organisations');
     const region = checkRegionCode(input.regionCode);
     if (!region.ok) {
       throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
@@ -55,6 +60,10 @@ export class OrganisationService {
         }
         throw error;
       }
+      await this.audit.record(tx, auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Organisation', subjectId: organisation.id, fields: ['name', 'kind', 'regionCode', 'parentId'],
+        grounds: { role: acting.role },
+      }]);
       return organisation;
     });
   }

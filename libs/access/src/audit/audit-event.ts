@@ -1,0 +1,40 @@
+/** What happened, in the trail's words. READ and EXPORT come with the registry's field rules. */
+export type AuditAction = 'CHANGE' | 'READ' | 'EXPORT' | 'DENY' | 'SIGN_IN' | 'SIGN_OUT' | 'BREAK_GLASS';
+
+export type AuditValue = string | number | boolean | null;
+
+export interface AuditEvent {
+  action: AuditAction;
+  /** The kind of record (`Membership`, `Person`, …) and its id. */
+  subjectType: string;
+  subjectId: string | null;
+  /** The fields read or changed; never their values. */
+  fields?: string[];
+  /** What allowed it: the role, a consent id, a break-glass id. */
+  grounds?: Record<string, AuditValue>;
+  /** Facts about the change that carry no personal data (e.g. the old and new role). */
+  details?: Record<string, AuditValue>;
+}
+
+/** Who did it, acting for which organisation, in which request. */
+export interface AuditActor {
+  userId: string | null;
+  organisationId: string | null;
+  requestId?: string | null;
+}
+
+/** One stored event as the chain hashes it. */
+export interface ChainedRow {
+  position: number;
+  id: string;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  fields: string[];
+  grounds: Record<string, AuditValue>;
+  details: Record<string, AuditValue>;
+  requestId: string | null;
+}

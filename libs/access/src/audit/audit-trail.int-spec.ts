@@ -1,0 +1,83 @@
+import { AppConfig, databaseOptions, loadConfig } from '@zhulian/core';
+import { createTestDatabase, TestDatabase } from '@zhulian/testing';
+import { DataSource } from 'typeorm';
+import { AuditTrail, auditKey } from './audit-trail';
+import { verifyAuditChain } from './verify-audit-chain';
+
+const ORG = '0193a000-0000-7000-8000-000000000001';
+const USER = '0193a000-0000-7000-8000-100000000001';
+
+describe('the audit trail', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  let trail: AuditTrail;
+  let config: AppConfig;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    config = loadConfig({ DATABASE_URL: database.url, JWT_SECRET: 'j'.repeat(32), AUDIT_KEY: 'a'.repeat(32), NODE_ENV: 'test' });
+    db = await new DataSource(databaseOptions(database.url)).initialize();
+    trail = new AuditTrail(config);
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  const verify = () => verifyAuditChain(db, auditKey(config));
+  const append = (n: number, subjectId: string | null = null) =>
+    db.transaction((tx) =>
+      trail.record(tx, { userId: USER, organisationId: ORG, requestId: 'req-1' },
+        Array.from({ length: n }, (_, i) => ({
+          action: 'CHANGE' as const, subjectType: 'Membership', subjectId, fields: ['role'],
+          grounds: { role: 'ORG_ADMIN' }, details: { from: 'STAFF', to: `COORDINATOR-${i}`, count: i, flag: true },
+        }))),
+    );
+
+  it('chains events appended by concurrent transactions into one intact line', async () => {
+    await Promise.all(Array.from({ length: 8 }, () => append(5)));
+    const report = await verify();
+    expect(report).toMatchObject({ intact: true, events: 40 });
+    const positions: { position: string }[] = await db.query('SELECT position FROM audit_events ORDER BY position');
+    expect(positions.map((p) => Number(p.position))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('keeps nothing of a change that rolled back', async () => {
+    const before = await verify();
+    await expect(db.transaction(async (tx) => {
+      await trail.record(tx, { userId: USER, organisationId: ORG }, [{ action: 'CHANGE', subjectType: 'Membership', subjectId: null }]);
+      throw new Error('the change failed');
+    })).rejects.toThrow('the change failed');
+    expect(await verify()).toEqual(before);
+  });
+
+  it('is refused UPDATE, DELETE and TRUNCATE by the database itself', async () => {
+    for (const sql of [
+      `UPDATE audit_events SET action = 'READ' WHERE position = 1`,
+      `DELETE FROM audit_events WHERE position = 1`,
+      `TRUNCATE audit_events`,
+    ]) {
+      await expect(db.query(sql)).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('append-only') });
+    }
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
+  it('names the first edited event when someone with the power to lift the guard edits one', async () => {
+    await tamper(`UPDATE audit_events SET details = details || '{"to": "PLATFORM_ADMIN"}' WHERE position = 7`);
+    expect(await verify()).toMatchObject({ intact: false, position: 7, problem: 'EDITED' });
+  });
+
+  it('names the event after a removed one', async () => {
+    await tamper(`UPDATE audit_events SET details = (SELECT details FROM audit_events WHERE position = 6) WHERE position = 7`);
+    await tamper(`DELETE FROM audit_events WHERE position < 5`);
+    expect(await verify()).toMatchObject({ intact: false, position: 5, problem: 'LINK_BROKEN' });
+  });
+
+  async function tamper(sql: string): Promise<void> {
+    await db.transaction(async (tx) => {
+      await tx.query('ALTER TABLE audit_events DISABLE TRIGGER audit_events_append_only');
+      await tx.query(sql);
+      await tx.query('ALTER TABLE audit_events ENABLE TRIGGER audit_events_append_only');
+    });
+  }
+});

@@ -1,0 +1,4 @@
+export * from './access.module';
+export * from './audit/audit-event';
+export * from './audit/audit-trail';
+export * from './audit/verify-audit-chain';
