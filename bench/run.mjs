@@ -183,7 +183,7 @@ function serverSpecs({ databaseUrl, jwtSecret, apiPort, rawPort }) {
       name: 'zhulian API',
       script: join(ROOT, 'dist/apps/api/src/main.js'),
       port: apiPort,
-      env: baseEnv({ DATABASE_URL: databaseUrl, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, LOG_LEVEL: 'warn' }),
+      env: baseEnv({ DATABASE_URL: databaseUrl, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, ID_NUMBER_KEYS: `k1:${randomBytes(32).toString('base64')}`, ID_NUMBER_INDEX_KEY: jwtSecret, LOG_LEVEL: 'warn' }),
     },
     raw: {
       label: 'raw node:http + pg',

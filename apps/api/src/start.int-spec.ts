@@ -85,7 +85,7 @@ describe('the demo loader', () => {
   it('refuses to run in production', () => {
     const cli = join(ROOT, 'dist/apps/api/src/cli.js');
     const result = spawnSync(process.execPath, [cli, 'seed-demo'], {
-      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'y'.repeat(40), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
+      env: { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40), AUDIT_KEY: 'y'.repeat(40), ID_NUMBER_KEYS: `k1:${Buffer.alloc(32).toString('base64')}`, ID_NUMBER_INDEX_KEY: 'z'.repeat(40), DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' },
       encoding: 'utf8',
     });
     expect(result.status).toBe(1);

@@ -59,6 +59,8 @@ export class TestApp {
       DATABASE_URL: database.url,
       JWT_SECRET: 'test-secret-that-is-at-least-32-characters-long',
       AUDIT_KEY: 'test-audit-key-that-is-at-least-32-characters',
+      ID_NUMBER_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
+      ID_NUMBER_INDEX_KEY: 'test-index-key-that-is-at-least-32-characters',
       LOG_LEVEL: 'info',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'zhulian-test-')),
       WEB_DIR: join(tmpdir(), 'zhulian-no-web-app'), // API tests run without the web app unless they ask

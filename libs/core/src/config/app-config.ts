@@ -20,6 +20,13 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
   AUDIT_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
+  ID_NUMBER_KEYS: z
+    .string()
+    .regex(
+      /^[a-z0-9]{1,16}:[A-Za-z0-9+/]{43}=(,[a-z0-9]{1,16}:[A-Za-z0-9+/]{43}=)*$/,
+      'must be a comma-separated list of <key id>:<32 random bytes in base64>, newest first (e.g. k2:…,k1:…)',
+    ),
+  ID_NUMBER_INDEX_KEY: z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)'),
   LOG_LEVEL: z.enum(LOG_LEVELS, { errorMap: () => ({ message: `must be one of ${LOG_LEVELS.join(', ')}` }) }),
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true'),
   DATA_DIR: z.string().min(1),
@@ -35,12 +42,19 @@ export type AppConfig = Readonly<{
   jwtSecret: string;
   /** Keys the audit trail's hash chain (HMAC): someone who can write the database cannot forge it. */
   auditKey: string;
+  /** AES-256-GCM keys for ID numbers by key id; the first encrypts, all decrypt (rotation). */
+  idNumberKeys: ReadonlyArray<{ id: string; key: Buffer }>;
+  /** HMAC key of the ID numbers' blind index (exact look-up without decrypting). */
+  idNumberIndexKey: string;
   logLevel: (typeof LOG_LEVELS)[number];
   trustProxy: boolean;
   dataDir: string;
   /** The built web app (`vite build`), served at `/` when it exists. */
   webDir: string;
 }>;
+
+/** Secrets generated outside production and required in it. */
+const SECRETS = ['JWT_SECRET', 'AUDIT_KEY', 'ID_NUMBER_KEYS', 'ID_NUMBER_INDEX_KEY'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -63,6 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATABASE_URL: env.DATABASE_URL,
     JWT_SECRET: env.JWT_SECRET ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'jwt-secret')),
     AUDIT_KEY: env.AUDIT_KEY ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'audit-key')),
+    ID_NUMBER_KEYS:
+      env.ID_NUMBER_KEYS ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'id-number-keys', () => `k1:${randomBytes(32).toString('base64')}`)),
+    ID_NUMBER_INDEX_KEY: env.ID_NUMBER_INDEX_KEY ?? (nodeEnv === 'production' ? undefined : developmentSecret(dataDir, 'id-number-index-key')),
     LOG_LEVEL: env.LOG_LEVEL ?? 'info',
     TRUST_PROXY: env.TRUST_PROXY ?? '0',
     DATA_DIR: dataDir,
@@ -74,8 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0]);
         const message =
-          (name === 'JWT_SECRET' || name === 'AUDIT_KEY') && raw[name] === undefined
-            ? 'is required when NODE_ENV=production (at least 32 characters, e.g. `openssl rand -hex 32`)'
+          SECRETS.includes(name) && raw[name as keyof typeof raw] === undefined
+            ? `is required when NODE_ENV=production (${name === 'ID_NUMBER_KEYS' ? 'e.g. `echo k1:$(openssl rand -base64 32)`' : 'at least 32 characters, e.g. `openssl rand -hex 32`'})`
             : issue.message;
         return `${name} ${message}`;
       }),
@@ -90,6 +107,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: v.DATABASE_URL,
     jwtSecret: v.JWT_SECRET,
     auditKey: v.AUDIT_KEY,
+    idNumberKeys: v.ID_NUMBER_KEYS.split(',').map((entry) => {
+      const [id, key] = entry.split(':');
+      return { id, key: Buffer.from(key, 'base64') };
+    }),
+    idNumberIndexKey: v.ID_NUMBER_INDEX_KEY,
     logLevel: v.LOG_LEVEL,
     trustProxy: v.TRUST_PROXY,
     dataDir: v.DATA_DIR,
@@ -98,11 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 /** Outside production a missing secret is generated once and kept under the data directory. */
-function developmentSecret(dataDir: string, name: string): string {
+function developmentSecret(dataDir: string, name: string, generate = () => randomBytes(48).toString('base64url')): string {
   const file = resolve(dataDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = generate();
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
     return secret;

@@ -1,0 +1,2 @@
+export * from './crypto/id-number-vault';
+export * from './people/resident-id';
