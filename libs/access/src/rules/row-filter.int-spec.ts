@@ -11,6 +11,7 @@ interface Row {
   regionCode: string;
   age: number;
   withdrawn: boolean;
+  consentedCategories: string[];
 }
 
 const COLUMNS = {
@@ -20,6 +21,7 @@ const COLUMNS = {
   regionCode: 'p.region_code',
   age: 'p.age',
   withdrawn: 'p.withdrawn',
+  consentedCategories: { array: 'p.categories' },
 };
 
 const ORGS = ['o1', 'o2', 'o3'];
@@ -30,6 +32,7 @@ const ROWS: Row[] = Array.from({ length: 60 }, (_, i) => ({
   regionCode: i % 2 ? '110105' : '110101',
   age: i,
   withdrawn: i % 7 === 0,
+  consentedCategories: [['contact'], ['health', 'basic'], []][i % 3],
 }));
 
 type Build = (b: AbilityBuilder<ReturnType<typeof createMongoAbility>>) => void;
@@ -54,6 +57,8 @@ const ABILITIES: Record<string, Build> = {
   'empty id list': (b) => b.can('read', 'Person', { id: { $in: [] } }),
   'only a denial': (b) => b.cannot('read', 'Person', { withdrawn: true }),
   'another action only': (b) => b.can('update', 'Person'),
+  'consented category (array contains)': (b) => b.can('read', 'Person', { consentedCategories: 'health' }),
+  'any of consented categories': (b) => b.can('read', 'Person', { consentedCategories: { $in: ['contact', 'financial'] } }),
 };
 
 describe('rowFilter: access rules compiled to SQL', () => {
@@ -63,9 +68,9 @@ describe('rowFilter: access rules compiled to SQL', () => {
   beforeAll(async () => {
     database = await createTestDatabase();
     db = await new DataSource(databaseOptions(database.url)).initialize();
-    await db.query(`CREATE TABLE rule_people (id text PRIMARY KEY, holding_organisation_id text, registered_by text, region_code text, age int, withdrawn boolean)`);
+    await db.query(`CREATE TABLE rule_people (id text PRIMARY KEY, holding_organisation_id text, registered_by text, region_code text, age int, withdrawn boolean, categories text[])`);
     for (const r of ROWS) {
-      await db.query(`INSERT INTO rule_people VALUES ($1, $2, $3, $4, $5, $6)`, [r.id, r.holdingOrganisationId, r.registeredBy, r.regionCode, r.age, r.withdrawn]);
+      await db.query(`INSERT INTO rule_people VALUES ($1, $2, $3, $4, $5, $6, $7)`, [r.id, r.holdingOrganisationId, r.registeredBy, r.regionCode, r.age, r.withdrawn, r.consentedCategories]);
     }
   });
   afterAll(async () => {
@@ -81,6 +86,20 @@ describe('rowFilter: access rules compiled to SQL', () => {
     const rows: { id: string }[] = await db.createQueryBuilder().select('p.id', 'id').from('rule_people', 'p').where(filter.sql, filter.params).orderBy('p.id').getRawMany();
     const expected = ROWS.filter((r) => ability.can('read', subject('Person', { ...r }))).map((r) => r.id);
     expect(rows.map((r) => r.id)).toEqual(expected);
+  });
+
+  it('selects the rows where one field is readable, for filters on that field', async () => {
+    const builder = new AbilityBuilder(createMongoAbility);
+    builder.can('read', 'Person', ['name', 'region']);
+    builder.can('read', 'Person', ['phone'], { holdingOrganisationId: 'o1' });
+    builder.can('read', 'Person', ['phone'], { consentedCategories: 'contact', withdrawn: false });
+    const ability = builder.build();
+    const filter = rowFilter(ability, 'read', 'Person', COLUMNS, { field: 'phone' });
+    const rows: { id: string }[] = await db.createQueryBuilder().select('p.id', 'id').from('rule_people', 'p').where(filter.sql, filter.params).orderBy('p.id').getRawMany();
+    const expected = ROWS.filter((r) => ability.can('read', subject('Person', { ...r }), 'phone')).map((r) => r.id);
+    expect(rows.map((r) => r.id)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(ROWS.length);
   });
 
   it('refuses a rule on a field it has no column for, rather than ignoring it', () => {

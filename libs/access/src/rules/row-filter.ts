@@ -1,5 +1,5 @@
 import { AnyAbility } from '@casl/ability';
-import { rulesToAST } from '@casl/ability/extra';
+import { rulesToCondition } from '@casl/ability/extra';
 
 /** A SQL condition with named parameters, ready for TypeORM's `andWhere(sql, params)`. */
 export interface RowFilter {
@@ -7,8 +7,12 @@ export interface RowFilter {
   params: Record<string, unknown>;
 }
 
-/** For each condition field a rule may use, the SQL expression it means. Written by us, never input. */
-export type ColumnMap = Readonly<Record<string, string>>;
+/**
+ * For each condition field a rule may use, the SQL expression it means — a column, or `{ array }` for
+ * an expression giving an array (a rule `{ consentedCategories: 'health' }` then means "contains").
+ * Written by us, never from input; it may name parameters given in `params`.
+ */
+export type ColumnMap = Readonly<Record<string, string | { array: string }>>;
 
 interface Node {
   operator: string;
@@ -24,9 +28,23 @@ let sequence = 0;
  * closed: no rule gives `FALSE`; a rule on a field the column map does not know, or an operator this
  * compiler does not know, is a programming error and throws rather than widening access.
  */
-export function rowFilter(ability: AnyAbility, action: string, subjectType: string, columns: ColumnMap): RowFilter {
-  const ast = rulesToAST(ability, action, subjectType) as Node | null;
-  const params: Record<string, unknown> = {};
+export function rowFilter(
+  ability: AnyAbility,
+  action: string,
+  subjectType: string,
+  columns: ColumnMap,
+  options: { field?: string; params?: Record<string, unknown> } = {},
+): RowFilter {
+  // The rules for the action (and, when given, for one field: "rows where this field is readable").
+  const rules = ability.rulesFor(action, subjectType, options.field);
+  // A `cannot` rule arrives as its own condition: negating it is the converter's job.
+  const convert = (rule: (typeof rules)[number]): Node => (rule.inverted ? { operator: 'not', value: [rule.ast as Node] } : (rule.ast as Node));
+  const ast = rulesToCondition(rules, convert, {
+    and: (value: Node[]): Node => ({ operator: 'and', value }),
+    or: (value: Node[]): Node => ({ operator: 'or', value }),
+    empty: (): Node => ({ operator: 'and', value: [] }),
+  }) as Node | null;
+  const params: Record<string, unknown> = { ...options.params };
   const prefix = `acl${(sequence = (sequence + 1) % 1_000_000)}_`;
   let n = 0;
   const param = (value: unknown) => {
@@ -34,9 +52,14 @@ export function rowFilter(ability: AnyAbility, action: string, subjectType: stri
     params[name] = value;
     return `:${name}`;
   };
-  const column = (field: string | undefined) => {
+  const mapped = (field: string | undefined) => {
     const sql = field === undefined ? undefined : columns[field];
     if (!sql) throw new Error(`Access rule on ${subjectType}.${String(field)}: no column is mapped for this field`);
+    return sql;
+  };
+  const column = (field: string | undefined) => {
+    const sql = mapped(field);
+    if (typeof sql !== 'string') throw new Error(`Access rule on ${subjectType}.${String(field)}: only "equals" and "in" apply to an array`);
     return sql;
   };
   const compile = (node: Node): string => {
@@ -49,12 +72,19 @@ export function rowFilter(ability: AnyAbility, action: string, subjectType: stri
       case 'not':
         // NULL inside NOT stays NULL, which excludes the row: an unknown value never grants access.
         return `NOT ${compile(children()[0])}`;
-      case 'eq':
-        return node.value === null ? `(${column(node.field)} IS NULL)` : `(${column(node.field)} = ${param(node.value)})`;
+      case 'eq': {
+        const target = mapped(node.field);
+        if (typeof target !== 'string') return `(${param(node.value)} = ANY(${target.array}))`;
+        return node.value === null ? `(${target} IS NULL)` : `(${target} = ${param(node.value)})`;
+      }
       case 'ne':
         return node.value === null ? `(${column(node.field)} IS NOT NULL)` : `(${column(node.field)} <> ${param(node.value)})`;
-      case 'in':
-        return (node.value as unknown[]).length === 0 ? 'FALSE' : `(${column(node.field)} = ANY(${param(node.value)}))`;
+      case 'in': {
+        if ((node.value as unknown[]).length === 0) return 'FALSE';
+        const target = mapped(node.field);
+        if (typeof target !== 'string') return `(${target.array} && ${param(node.value)})`;
+        return `(${target} = ANY(${param(node.value)}))`;
+      }
       case 'nin':
         return (node.value as unknown[]).length === 0 ? 'TRUE' : `(${column(node.field)} <> ALL(${param(node.value)}))`;
       case 'gt':
