@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -8,7 +9,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule],
   controllers: [HealthController],
 })
 export class AppModule {}

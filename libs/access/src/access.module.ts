@@ -1,10 +1,16 @@
 import { Global, Module } from '@nestjs/common';
+import { useFieldMiddleware } from '@zhulian/core';
 import { AuditTrail } from './audit/audit-trail';
+import { accessFieldMiddleware } from './fields/access-field.middleware';
+import { AccessPlugin } from './fields/access.plugin';
+
+// Loaded with the module, before the schema is built: every field passes the access check.
+useFieldMiddleware(accessFieldMiddleware);
 
 /** Access control and its audit trail, for every domain module. */
 @Global()
 @Module({
-  providers: [AuditTrail],
+  providers: [AuditTrail, AccessPlugin],
   exports: [AuditTrail],
 })
 export class AccessModule {}

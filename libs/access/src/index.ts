@@ -5,3 +5,5 @@ export * from './audit/verify-audit-chain';
 export * from './fields/masks';
 export * from './fields/sensitive';
 export * from './rules/row-filter';
+export * from './fields/request-access';
+export * from './rules/abilities';

@@ -17,3 +17,4 @@ export * from './regions/region-codes';
 export * from './graphql/request-loader';
 export * from './ids/parse-id.pipe';
 export * from './http/configure-app';
+export * from './graphql/field-middleware';

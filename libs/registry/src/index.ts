@@ -1,2 +1,4 @@
 export * from './crypto/id-number-vault';
+export * from './people/person.type';
 export * from './people/resident-id';
+export * from './registry.module';

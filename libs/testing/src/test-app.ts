@@ -27,6 +27,8 @@ export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
   data?: T | null;
   errors?: { message: string; path?: string[]; extensions: { code: string; reason?: string; field?: string; [k: string]: unknown } }[];
+  /** e.g. `access.denied`: the fields the access rules withheld. */
+  extensions?: Record<string, unknown>;
   headers: Headers;
 }
 

@@ -3,6 +3,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AppConfig } from '../config/app-config';
+import { fieldMiddleware } from './field-middleware';
 import { graphqlErrorFormatter } from './format-graphql-error';
 import { GraphqlContext } from './graphql-context';
 
@@ -45,6 +46,6 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     autoTransformHttpErrors: false,
     context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
     formatError: graphqlErrorFormatter({ hideSuggestions: config.isProduction }),
-    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer', fieldMiddleware: fieldMiddleware() },
   };
 }

@@ -61,6 +61,9 @@ export function pinoHttpOptions(config: AppConfig, destination?: DestinationStre
  */
 export function serializeError(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) {
+    // An error from another realm (a library's own bundle) fails instanceof but still has its parts.
+    const { name, message, stack } = (error ?? {}) as { name?: unknown; message?: unknown; stack?: unknown };
+    if (typeof message === 'string') return { type: typeof name === 'string' ? name : 'Error', message, stack: typeof stack === 'string' ? stack : undefined };
     const type = typeof error === 'object' && error !== null ? error.constructor?.name : typeof error;
     return { message: 'a non-Error value was thrown', type };
   }

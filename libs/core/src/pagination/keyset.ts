@@ -40,3 +40,26 @@ export async function paginate<T extends ObjectLiteral>(
     },
   };
 }
+
+/**
+ * Keyset pagination over rows a caller fetches itself (hand-written SQL): it is given the id after
+ * which to start (or null) and how many rows to return, ordered by id.
+ */
+export async function paginateById<T extends { id: string }>(
+  args: PageArgs,
+  fetch: (afterId: string | null, limit: number) => Promise<T[]>,
+): Promise<Connection<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  const after = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+  const rows = await fetch(after, first + 1);
+  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.id]) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import { Actor, HttpRequest } from '@zhulian/core';
+import { abilityFor, AppAbility } from '../rules/abilities';
+import type { AuditEvent, AuditValue } from '../audit/audit-event';
+
+export interface Denial {
+  path: string;
+  reason: 'NOT_PERMITTED' | 'UNDECLARED_FIELD';
+}
+
+/**
+ * What one request may see, and what it saw: the ability (built once), the fields it was refused
+ * (reported in the response's extensions) and the personal fields it read (written to the audit
+ * trail before the response leaves).
+ */
+export class RequestAccess {
+  readonly denied: Denial[] = [];
+  private readonly reads = new Map<string, AuditEvent & { fields: string[] }>();
+  constructor(readonly actor: Actor | null) {}
+
+  get ability(): AppAbility {
+    return abilityFor(this.actor);
+  }
+
+  recordRead(subjectType: string, subjectId: string, field: string, grounds: Record<string, AuditValue>): void {
+    const key = `${subjectType}:${subjectId}:${canonicalGrounds(grounds)}`;
+    const event = this.reads.get(key) ?? { action: 'READ' as const, subjectType, subjectId, fields: [], grounds };
+    if (!event.fields.includes(field)) event.fields.push(field);
+    this.reads.set(key, event);
+  }
+
+  recordDenial(subjectType: string, subjectId: string, field: string, path: string): void {
+    this.denied.push({ path, reason: 'NOT_PERMITTED' });
+    const key = `deny:${subjectType}:${subjectId}`;
+    const event = this.reads.get(key) ?? { action: 'DENY' as const, subjectType, subjectId, fields: [] };
+    if (!event.fields.includes(field)) event.fields.push(field);
+    this.reads.set(key, event);
+  }
+
+  /** The reads and denials of this request, one event per record (and per grounds), for the audit trail. */
+  auditEvents(): AuditEvent[] {
+    return [...this.reads.values()].map((e) => ({ ...e, fields: [...e.fields].sort() }));
+  }
+}
+
+function canonicalGrounds(grounds: Record<string, AuditValue>): string {
+  return Object.keys(grounds).sort().map((k) => `${k}=${String(grounds[k])}`).join('&');
+}
+
+const perRequest = new WeakMap<HttpRequest, RequestAccess>();
+
+export function requestAccess(req: HttpRequest): RequestAccess {
+  let access = perRequest.get(req);
+  if (!access || access.actor !== (req.actor ?? null)) {
+    access = new RequestAccess(req.actor ?? null);
+    perRequest.set(req, access);
+  }
+  return access;
+}
+
+export function existingRequestAccess(req: HttpRequest): RequestAccess | undefined {
+  return perRequest.get(req);
+}

@@ -1,0 +1,34 @@
+import { AbilityBuilder, createMongoAbility, MongoAbility } from '@casl/ability';
+import { Actor } from '@zhulian/core';
+
+export type AppAbility = MongoAbility;
+export type RuleBuilder = (actor: Actor, rules: Pick<AbilityBuilder<AppAbility>, 'can' | 'cannot'>) => void;
+
+const builders = new Map<string, RuleBuilder>();
+
+/**
+ * Each domain declares the rules for its subjects (the registry for `Person`, …) as data read here.
+ * One ability per request is made from all of them; a subject nobody declared rules for is denied.
+ */
+export function defineAccessRules(subjectType: string, builder: RuleBuilder): void {
+  builders.set(subjectType, builder);
+}
+
+export function buildAbility(actor: Actor | null): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (actor?.acting) for (const build of builders.values()) build(actor, builder);
+  return builder.build();
+}
+
+const abilities = new WeakMap<Actor, AppAbility>();
+
+/** The one ability of a request's actor, built on first use. */
+export function abilityFor(actor: Actor | null): AppAbility {
+  if (!actor) return buildAbility(null);
+  let ability = abilities.get(actor);
+  if (!ability) {
+    ability = buildAbility(actor);
+    abilities.set(actor, ability);
+  }
+  return ability;
+}

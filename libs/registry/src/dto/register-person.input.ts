@@ -1,0 +1,89 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Assistance, Gender, IdDocumentType } from '../people/person.type';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+@InputType()
+export class RegisterPersonInput {
+  @Field()
+  @trim()
+  @IsString()
+  @MinLength(1, { message: 'Enter the person’s full name.' })
+  @MaxLength(100)
+  fullName!: string;
+
+  @Field(() => Gender, { nullable: true, description: 'Taken from a resident ID number when absent.' })
+  @IsOptional()
+  @IsEnum(Gender)
+  gender?: Gender;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD; taken from a resident ID number when absent.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date of birth as YYYY-MM-DD.' })
+  birthDate?: string;
+
+  @Field(() => IdDocumentType, { nullable: true })
+  @IsOptional()
+  @IsEnum(IdDocumentType)
+  idDocumentType?: IdDocumentType;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(40)
+  idNumber?: string;
+
+  @Field({ nullable: true, description: 'Mainland mobile number.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20)
+  phone?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @Field({ description: '6-digit administrative division code, e.g. 110105.' })
+  @trim()
+  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  regionCode!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(500)
+  disability?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(500)
+  chronicIllness?: string;
+
+  @Field(() => Int, { nullable: true, description: 'Monthly income in fen (1/100 yuan).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  monthlyIncomeCents?: number;
+
+  @Field(() => [Assistance], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(6)
+  @IsEnum(Assistance, { each: true })
+  assistance?: Assistance[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string;
+}

@@ -1,0 +1,40 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Actor, ConnectionType, PageArgs, ParseIdPipe } from '@zhulian/core';
+import { CurrentActor } from '@zhulian/identity';
+import { RegisterPersonInput } from '../dto/register-person.input';
+import { PersonService } from './person.service';
+import { Person } from './person.type';
+
+export const PersonConnection = ConnectionType(Person);
+
+@Resolver(() => Person)
+export class PersonResolver {
+  constructor(private readonly service: PersonService) {}
+
+  @Query(() => Person, { description: 'One person, if your role, your work with them or their consent lets you see them.' })
+  person(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseIdPipe) id: string) {
+    return this.service.get(actor, id);
+  }
+
+  @Query(() => PersonConnection, { description: 'The people you may see, oldest record first. Volunteers, auditors and platform admins see none.' })
+  people(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
+    return this.service.list(actor, args);
+  }
+
+  @Query(() => Int, { description: 'How many people you may see.' })
+  peopleCount(@CurrentActor() actor: Actor) {
+    return this.service.count(actor);
+  }
+
+  @Mutation(() => Person, { description: 'Coordinators and caseworkers: register a person. Refused when the ID number is already registered.' })
+  registerPerson(@CurrentActor() actor: Actor, @Args('input') input: RegisterPersonInput) {
+    return this.service.register(actor, input);
+  }
+
+  /** Decrypted only here, and only reached when the access check lets the field through. */
+  @ResolveField(() => String, { nullable: true })
+  idNumber(@Parent() person: Person) {
+    if (!person.idKeyId || !person.idSealed) return null;
+    return this.service.vault.open({ keyId: person.idKeyId, sealed: person.idSealed }, person.id);
+  }
+}

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@zhulian/access';
+import './people/person.rules';
+import { PersonResolver } from './people/person.resolver';
+import { PersonService } from './people/person.service';
+import { ConsentResolver } from './consents/consent.resolver';
+import { ConsentService } from './consents/consent.service';
+
+@Module({
+  imports: [AccessModule],
+  providers: [PersonService, PersonResolver, ConsentService, ConsentResolver],
+  exports: [PersonService],
+})
+export class RegistryModule {}
