@@ -11,7 +11,7 @@ import { GraphqlContext } from './graphql-context';
 export const QUERY_LIMITS = {
   maxDepth: 8,
   maxAliases: 15,
-  maxCost: 5000,
+  maxCost: 10_000,
   maxDirectives: 20,
   maxTokens: 2000,
 } as const;
