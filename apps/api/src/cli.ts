@@ -3,6 +3,7 @@ import { auditKey, verifyAuditChain } from '@zhulian/access';
 import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { MIGRATIONS } from '@zhulian/migrations';
+import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 
 const USAGE = `usage: cli <command>
@@ -30,8 +31,11 @@ async function run(command: string | undefined): Promise<void> {
         say('reverted the last migration');
         break;
       case 'seed-demo': {
-        const added = await db.transaction((tx) => seedIdentityDemo(tx, new PasswordHasher()));
-        say(`demo alliance: ${added.organisations} organisations and ${added.users} users added`);
+        const added = await db.transaction(async (tx) => ({
+          ...(await seedIdentityDemo(tx, new PasswordHasher())),
+          ...(await seedRegistryDemo(tx, new IdNumberVault(config))),
+        }));
+        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added`);
         break;
       }
       case 'audit:verify': {

@@ -61,7 +61,7 @@ describe('npm start on a fresh data directory', () => {
 
     const first = await start(env, apiPort);
     try {
-      expect(first.output()).toContain('demo alliance: 7 organisations and 14 users added');
+      expect(first.output()).toMatch(/demo alliance: 7 organisations, 14 users, \d+ people in 80 households and \d+ consents added/);
       expect(await signIn(apiPort)).toEqual({
         data: { login: { user: { displayName: '李静', memberships: [{ role: 'COORDINATOR', organisation: { name: '朝阳区民政局' } }] } } },
       });
@@ -72,7 +72,7 @@ describe('npm start on a fresh data directory', () => {
     const second = await start(env, apiPort);
     try {
       expect(second.output()).toContain('database schema is up to date');
-      expect(second.output()).toContain('demo alliance: 0 organisations and 0 users added');
+      expect(second.output()).toContain('demo alliance: 0 organisations, 0 users, 0 people in 0 households and 0 consents added');
       expect(await signIn(apiPort)).toMatchObject({ data: { login: { user: { displayName: '李静' } } } });
     } finally {
       expect(await stop(second)).toBe(0);
