@@ -128,3 +128,65 @@ describe('the web app in a real browser', () => {
 async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
   await locator.filter({ hasText: text }).first().waitFor();
 }
+
+describe('the people registry in a real browser', () => {
+  let product: Product;
+  const open: Page[] = [];
+  const pages = () => open;
+
+  beforeAll(async () => {
+    product = await Product.start();
+  });
+  afterAll(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+    await product?.stop();
+  });
+
+  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
+    const { page } = await product.newPage(options);
+    open.push(page);
+    return page;
+  }
+
+  it('registers a person, warns of a duplicate, records a consent to an NGO, and the NGO sees exactly the consented fields', () =>
+    journey('registry', pages, async () => {
+      const caseworker = await newPage();
+      await signIn(caseworker, 'caseworker@zhulian.demo');
+      await caseworker.getByRole('link', { name: '人员登记' }).click();
+      await caseworker.getByTestId('register-open').click();
+      const register = async () => {
+        await caseworker.getByLabel('姓名').fill('周桂英');
+        await caseworker.getByLabel('证件号码').fill('110105195005060025');
+        await caseworker.getByLabel('手机号').fill('13522223333');
+        await caseworker.getByLabel('慢性病').fill('高血压');
+        await caseworker.getByTestId('register-submit').click();
+      };
+      await register();
+      await expectText(caseworker.getByTestId('person-name'), '周桂英');
+      await expectText(caseworker.getByTestId('value-birthDate'), '1950-05-06');
+      const personUrl = caseworker.url();
+
+      // The same ID number again: refused, next to the field, with what was typed kept.
+      await caseworker.goto('/people/new');
+      await register();
+      await expectText(caseworker.locator('.ant-form-item-explain-error'), '该证件号码已在助联体内登记');
+      expect(await caseworker.getByLabel('姓名').inputValue()).toBe('周桂英');
+
+      await caseworker.goto(personUrl);
+      await caseworker.getByTestId('consent-recipient').click();
+      await caseworker.locator('.ant-select-item-option', { hasText: '朝阳区夕阳红养老服务中心' }).click();
+      await caseworker.getByRole('checkbox', { name: '联系方式' }).check();
+      await caseworker.getByTestId('consent-submit').click();
+      await expectText(caseworker.getByTestId('consents'), '有效');
+
+      const ngo = await newPage();
+      await signIn(ngo, 'ngo@zhulian.demo');
+      await ngo.goto(personUrl);
+      await expectText(ngo.getByTestId('person-name'), '周桂英');
+      await expectText(ngo.getByTestId('value-phone'), '13522223333');
+      await ngo.getByTestId('withheld-chronicIllness').waitFor();
+      await ngo.getByTestId('withheld-idNumber').waitFor();
+      expect(await ngo.getByTestId('consents').count()).toBe(0);
+      await ngo.screenshot({ path: join(OUTPUT, 'person-as-ngo-zh.png'), fullPage: true });
+    }));
+});

@@ -8,6 +8,9 @@ import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PeoplePage } from './pages/PeoplePage';
+import { PersonPage } from './pages/PersonPage';
+import { RegisterPersonPage } from './pages/RegisterPersonPage';
 import { useSession } from './session/SessionProvider';
 
 function SignedIn({ children }: { children: ReactNode }) {
@@ -28,6 +31,9 @@ export function AppRoutes() {
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
       <Route path="/members" element={<SignedIn><MembersPage /></SignedIn>} />
+      <Route path="/people" element={<SignedIn><PeoplePage /></SignedIn>} />
+      <Route path="/people/new" element={<SignedIn><RegisterPersonPage /></SignedIn>} />
+      <Route path="/people/:id" element={<SignedIn><PersonPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

@@ -1,21 +1,25 @@
-import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { accessNotesLink } from './access-notes';
 import { sessionFetch } from './session/session-store';
+
+/** "Load more" appends the next page of a connection to the one on screen. */
+const appendPages = {
+  keyArgs: false as const,
+  merge(existing: { edges: unknown[] } | undefined, incoming: { edges: unknown[] }, { args }: { args: Record<string, unknown> | null }) {
+    if (!args?.after || !existing) return incoming;
+    return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
+  },
+};
 
 export function createApolloClient() {
   return new ApolloClient({
-    link: new HttpLink({ uri: '/graphql', fetch: sessionFetch }),
+    link: ApolloLink.from([accessNotesLink, new HttpLink({ uri: '/graphql', fetch: sessionFetch })]),
     cache: new InMemoryCache({
       typePolicies: {
         Query: {
           fields: {
-            // "Load more" appends the next page of the connection to the one on screen.
-            members: {
-              keyArgs: false,
-              merge(existing: { edges: unknown[] } | undefined, incoming: { edges: unknown[] }, { args }) {
-                if (!args?.after || !existing) return incoming;
-                return { ...incoming, edges: [...existing.edges, ...incoming.edges] };
-              },
-            },
+            people: appendPages,
+            members: appendPages,
           },
         },
       },

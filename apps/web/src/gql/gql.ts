@@ -18,6 +18,12 @@ type Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  query People($first: Int, $after: String) {\n    people(first: $first, after: $after) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount\n  }\n": typeof types.PeopleDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n": typeof types.PersonDocument,
+    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": typeof types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": typeof types.AcceptInvitationDocument,
@@ -29,6 +35,12 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
+    "\n  query People($first: Int, $after: String) {\n    people(first: $first, after: $after) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount\n  }\n": types.PeopleDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n": types.PersonDocument,
+    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": types.ConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
+    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": types.AcceptInvitationDocument,
@@ -66,6 +78,30 @@ export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMem
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($first: Int, $after: String) {\n    people(first: $first, after: $after) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount\n  }\n"): (typeof documents)["\n  query People($first: Int, $after: String) {\n    people(first: $first, after: $after) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"): (typeof documents)["\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"): (typeof documents)["\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { HomeOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { HomeOutlined, IdcardOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,12 +9,15 @@ import { useActing, useSession } from '../session/SessionProvider';
 
 /** Sections each role sees. Later capabilities (cases, referrals, tasks, dashboards) add theirs here. */
 const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'AUDITOR'];
+/** Roles the registry's rules can show people to (see libs/registry/src/people/person.rules.ts). */
+const PEOPLE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 
 export function useSections() {
   const { t } = useTranslation();
   const acting = useActing();
   return [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
+    ...(acting && PEOPLE_ROLES.includes(acting.role) ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }] : []),
     ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
   ];
 }
