@@ -172,7 +172,13 @@ describe('the people registry in a real browser', () => {
       await expectText(caseworker.locator('.ant-form-item-explain-error'), '该证件号码已在助联体内登记');
       expect(await caseworker.getByLabel('姓名').inputValue()).toBe('周桂英');
 
-      await caseworker.goto(personUrl);
+      // Found again by the whole ID number, typed with spaces as people do.
+      await caseworker.goto('/people');
+      await caseworker.getByLabel('搜索人员').fill('110105 19500506 0025');
+      await caseworker.getByLabel('搜索人员').press('Enter');
+      await expectText(caseworker.getByTestId('people-count'), '共 1 人');
+      await caseworker.getByRole('link', { name: '周桂英' }).click();
+      await caseworker.waitForURL(personUrl);
       await caseworker.getByTestId('consent-recipient').click();
       await caseworker.locator('.ant-select-item-option', { hasText: '朝阳区夕阳红养老服务中心' }).click();
       await caseworker.getByRole('checkbox', { name: '联系方式' }).check();

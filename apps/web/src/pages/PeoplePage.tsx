@@ -1,24 +1,27 @@
 import { LockOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Grid, List, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Input, List, Space, Table, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { PeopleQuery } from '../gql/graphql';
+import type { PeopleQuery, PeopleSearch } from '../gql/graphql';
+import { searchFrom } from './people-search';
 import { useActing } from '../session/SessionProvider';
 
 const PEOPLE = graphql(`
-  query People($first: Int, $after: String) {
-    people(first: $first, after: $after) {
+  query People($first: Int, $after: String, $search: PeopleSearch) {
+    people(first: $first, after: $after, search: $search) {
       edges { node { id fullName gender birthYear phone regionCode } }
       pageInfo { hasNextPage endCursor }
     }
-    peopleCount
+    peopleCount(search: $search)
   }
 `);
 
 export const REGISTRAR_ROLES = ['COORDINATOR', 'CASEWORKER'];
+
 type Row = PeopleQuery['people']['edges'][number]['node'];
 
 /** A value the API withheld (null) or masked: shown as such, never as "not recorded". */
@@ -39,7 +42,8 @@ export function PeoplePage() {
   const navigate = useNavigate();
   const acting = useActing();
   const phone = !Grid.useBreakpoint().md;
-  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25 } });
+  const [search, setSearch] = useState<PeopleSearch | undefined>(undefined);
+  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search } });
   const rows = data?.people.edges.map((e) => e.node) ?? [];
   const canRegister = !!acting && REGISTRAR_ROLES.includes(acting.role);
   const name = (row: Row) => <Link to={`/people/${row.id}`} data-testid={`person-${row.id}`}><Guarded value={row.fullName} /></Link>;
@@ -53,6 +57,15 @@ export function PeoplePage() {
           {canRegister && <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/people/new')} data-testid="register-open">{t('people.register')}</Button>}
         </Space>
       </Space>
+      <Input.Search
+        allowClear
+        enterButton
+        placeholder={t('people.searchPlaceholder')}
+        aria-label={t('people.search')}
+        data-testid="people-search"
+        onSearch={(text) => setSearch(searchFrom(text))}
+        style={{ maxWidth: 480 }}
+      />
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
       {phone ? (
         <List
@@ -85,7 +98,7 @@ export function PeoplePage() {
         />
       )}
       {data?.people.pageInfo.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: 25, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+        <Button onClick={() => void fetchMore({ variables: { first: 25, search, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
       )}
     </div>
   );

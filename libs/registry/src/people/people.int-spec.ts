@@ -135,6 +135,42 @@ describe('the people registry under access rules', () => {
     expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
+  describe('search', () => {
+    const SEARCH = `query($search: PeopleSearch) { people(search: $search) { edges { node { id fullName } } } peopleCount(search: $search) }`;
+    const found = async (as: SignedIn, search: Record<string, string>) => {
+      const res = await as.gql<{ people: { edges: { node: { id: string } }[] }; peopleCount: number }>(SEARCH, { search });
+      if (res.errors) return res.errors[0].extensions;
+      expect(res.data!.peopleCount).toBe(res.data!.people.edges.length);
+      return res.data!.people.edges.map((e) => e.node.id);
+    };
+
+    it('finds a person by part of the name, the whole ID number (any case) or the mobile number', async () => {
+      expect(await found(caseworker, { name: '秀兰' })).toContain(wangId);
+      expect(await found(caseworker, { idNumber: '11010519491231002x' })).toEqual([wangId]);
+      expect(await found(caseworker, { phone: '+86 139 1234 5678' })).toEqual([wangId]);
+      expect(await found(caseworker, { name: '%' })).toEqual([]);
+    });
+
+    it('matches an ID number or phone only where the searcher may read it: no probing a colleague’s records', async () => {
+      const other = await colleague(ORGS.jianwai, Role.CASEWORKER);
+      expect(await found(other, { name: '王秀兰' })).toEqual([wangId]);
+      expect(await found(other, { idNumber: WANG.idNumber })).toEqual([]);
+      expect(await found(other, { phone: WANG.phone })).toEqual([]);
+    });
+
+    it('refuses to search by a field the role can never read', async () => {
+      const volunteer = await app.login('volunteer@zhulian.demo');
+      expect(await found(volunteer, { idNumber: WANG.idNumber })).toMatchObject({ code: 'FORBIDDEN', reason: 'FILTER_NOT_ALLOWED' });
+      const staff = await colleague(ORGS.jianwai, Role.STAFF);
+      expect(await found(staff, { phone: WANG.phone })).toEqual([]);
+      expect(await found(staff, { name: '王秀兰' })).toEqual([wangId]);
+    });
+
+    it('refuses a malformed phone number', async () => {
+      expect(await found(caseworker, { phone: '12345' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'search.phone' });
+    });
+  });
+
   describe('refuses bad input, naming the field, and writes nothing', () => {
     const cases: [string, Record<string, unknown>, string, string][] = [
       ['a wrong check digit', { idNumber: '110105194912310021' }, 'input.idNumber', 'ID_NUMBER_CHECK_DIGIT'],

@@ -1,6 +1,7 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, PageArgs, ParseIdPipe } from '@zhulian/core';
+import { Actor, ConnectionType, ParseIdPipe } from '@zhulian/core';
 import { CurrentActor } from '@zhulian/identity';
+import { PeopleArgs, PeopleCountArgs } from '../dto/people-search.input';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { PersonService } from './person.service';
 import { Person } from './person.type';
@@ -17,13 +18,13 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, { description: 'The people you may see, oldest record first. Volunteers, auditors and platform admins see none.' })
-  people(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
+  people(@CurrentActor() actor: Actor, @Args() args: PeopleArgs) {
     return this.service.list(actor, args);
   }
 
-  @Query(() => Int, { description: 'How many people you may see.' })
-  peopleCount(@CurrentActor() actor: Actor) {
-    return this.service.count(actor);
+  @Query(() => Int, { description: 'How many people you may see (that match the search).' })
+  peopleCount(@CurrentActor() actor: Actor, @Args() args: PeopleCountArgs) {
+    return this.service.count(actor, args.search);
   }
 
   @Mutation(() => Person, { description: 'Coordinators and caseworkers: register a person. Refused when the ID number is already registered.' })

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, rowFilter } from '@zhulian/access';
-import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
+import { PeopleSearch } from '../dto/people-search.input';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
 import { PERSON_COLUMNS } from './person.rules';
@@ -72,15 +73,53 @@ export class PersonService {
     return row;
   }
 
-  list(actor: Actor, args: PageArgs): Promise<Connection<Person>> {
+  list(actor: Actor, args: PageArgs & { search?: PeopleSearch }): Promise<Connection<Person>> {
+    const search = this.searchCondition(actor, args.search);
     return paginateById(args, (after, limit) =>
-      this.select(this.db.manager, actor, after ? 'AND p.id > :after' : '', { after }, `ORDER BY p.id LIMIT ${Number(limit)}`));
+      this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after }, `ORDER BY p.id LIMIT ${Number(limit)}`));
   }
 
-  /** Counts only the rows the actor may see. */
-  async count(actor: Actor): Promise<number> {
-    const [row]: { n: string }[] = await this.run(this.db.manager, actor, 'SELECT count(*) AS n', '', {}, '');
+  /** Counts only the rows the actor may see (and that match the search). */
+  async count(actor: Actor, searchInput?: PeopleSearch): Promise<number> {
+    const search = this.searchCondition(actor, searchInput);
+    const [row]: { n: string }[] = await this.run(this.db.manager, actor, 'SELECT count(*) AS n', search.sql, search.params, '');
     return Number(row.n);
+  }
+
+  /**
+   * Search criteria as SQL. Each needs a rule that can let the actor read the field (else FORBIDDEN),
+   * and matches only rows where the actor may read it: a search never tells whether a value exists
+   * in a record the actor may not read.
+   */
+  private searchCondition(actor: Actor, search: PeopleSearch | undefined): { sql: string; params: Record<string, unknown> } {
+    const parts: string[] = [];
+    const params: Record<string, unknown> = {};
+    const ability = abilityFor(actor);
+    const readable = (field: string, argument: string) => {
+      if (!ability.can('read', 'Person', field)) {
+        throw forbidden('FILTER_NOT_ALLOWED', `You may not search by ${argument}: your role does not let you read it.`);
+      }
+      const filter = rowFilter(ability, 'read', 'Person', PERSON_COLUMNS, { field });
+      Object.assign(params, filter.params);
+      return filter.sql;
+    };
+    if (search?.name) {
+      parts.push(`p.full_name ILIKE :nameLike ESCAPE '\\' AND ${readable('fullName', 'name')}`);
+      params.nameLike = `%${search.name.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    }
+    if (search?.idNumber) {
+      const parsed = parseResidentId(search.idNumber);
+      const normalised = parsed.ok ? parsed.facts.normalised : search.idNumber.replace(/\s+/g, '').toUpperCase();
+      parts.push(`p.id_blind_index = :blindIndex AND ${readable('idNumber', 'ID number')}`);
+      params.blindIndex = this.vault.blindIndex(normalised);
+    }
+    if (search?.phone) {
+      const phone = normaliseMobile(search.phone);
+      if (!phone) throw badInput('INVALID_PHONE', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.', 'search.phone');
+      parts.push(`p.phone = :phone AND ${readable('phone', 'phone number')}`);
+      params.phone = phone;
+    }
+    return { sql: parts.map((part) => `AND ${part}`).join(' '), params };
   }
 
   async register(actor: Actor, input: RegisterPersonInput): Promise<Person> {
