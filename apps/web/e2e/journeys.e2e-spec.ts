@@ -194,5 +194,14 @@ describe('the people registry in a real browser', () => {
       await ngo.getByTestId('withheld-idNumber').waitFor();
       expect(await ngo.getByTestId('consents').count()).toBe(0);
       await ngo.screenshot({ path: join(OUTPUT, 'person-as-ngo-zh.png'), fullPage: true });
+
+      // The district's auditor sees who read what, on what grounds, and that the chain is intact.
+      const auditor = await newPage();
+      await signIn(auditor, 'auditor@zhulian.demo');
+      await auditor.getByRole('link', { name: '审计日志' }).click();
+      await expectText(auditor.getByTestId('chain-status'), '审计链完整');
+      await auditor.getByText('张伟').first().waitFor();
+      expect(await auditor.getByText('13522223333').count()).toBe(0);
+      await auditor.screenshot({ path: join(OUTPUT, 'audit-trail-zh.png'), fullPage: true });
     }));
 });

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppShell } from './layout/AppShell';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
+import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
@@ -32,6 +33,7 @@ export function AppRoutes() {
       <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
       <Route path="/members" element={<SignedIn><MembersPage /></SignedIn>} />
       <Route path="/people" element={<SignedIn><PeoplePage /></SignedIn>} />
+      <Route path="/audit" element={<SignedIn><AuditPage /></SignedIn>} />
       <Route path="/people/new" element={<SignedIn><RegisterPersonPage /></SignedIn>} />
       <Route path="/people/:id" element={<SignedIn><PersonPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />

@@ -18,3 +18,4 @@ export * from './graphql/request-loader';
 export * from './ids/parse-id.pipe';
 export * from './http/configure-app';
 export * from './graphql/field-middleware';
+export * from './graphql/current-actor.decorator';

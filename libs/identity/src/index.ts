@@ -1,5 +1,4 @@
 export * from './auth/public.decorator';
-export * from './auth/current-actor.decorator';
 export * from './auth/acting';
 export * from './auth/password-hasher';
 export * from './entities/enums';

@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
@@ -31,6 +32,7 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
 const documents: Documents = {
+    "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
@@ -62,6 +64,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"): (typeof documents)["\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { HomeOutlined, IdcardOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ export function useSections() {
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(acting && PEOPLE_ROLES.includes(acting.role) ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }] : []),
     ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
+    ...(acting?.role === 'AUDITOR' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];
 }
 

@@ -39,7 +39,7 @@ export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareCont
     const value: unknown = await next();
     if (value !== null && value !== undefined && declaration.category !== 'basic') {
       const rule = ability.relevantRuleFor('read', target, field);
-      const grounds: Record<string, AuditValue> = { rule: rule?.reason ?? 'unnamed', category: declaration.category };
+      const grounds: Record<string, AuditValue> = { rule: rule?.reason ?? 'unnamed' };
       if (rule?.reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
       access.recordRead(type.name, subjectId, field, grounds);
     }

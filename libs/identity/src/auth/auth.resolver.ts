@@ -1,9 +1,8 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, GraphqlContext, unauthenticated } from '@zhulian/core';
+import { Actor, CurrentActor, GraphqlContext, unauthenticated } from '@zhulian/core';
 import { AuthPayload } from '../dto/auth-payload.type';
 import { LoginInput } from '../dto/login.input';
 import { AuthService, IssuedSession } from './auth.service';
-import { CurrentActor } from './current-actor.decorator';
 import { Public } from './public.decorator';
 import { clearSessionCookie, deliverSession, refreshTokenFromCookie } from './session-cookie';
 

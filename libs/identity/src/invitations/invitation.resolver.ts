@@ -1,7 +1,6 @@
 import { Args, Context, Mutation, Resolver } from '@nestjs/graphql';
-import { Actor, GraphqlContext } from '@zhulian/core';
+import { Actor, CurrentActor, GraphqlContext } from '@zhulian/core';
 import { signedIn } from '../auth/auth.resolver';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { Public } from '../auth/public.decorator';
 import { AuthPayload } from '../dto/auth-payload.type';
 import { InvitationTicket } from '../dto/invitation-ticket.type';

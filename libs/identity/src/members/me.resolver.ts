@@ -1,8 +1,7 @@
 import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, GraphqlContext, notFound, viewerIdOf } from '@zhulian/core';
+import { Actor, CurrentActor, GraphqlContext, notFound, viewerIdOf } from '@zhulian/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { CurrentActor } from '../auth/current-actor.decorator';
 import { Membership } from '../entities/membership.entity';
 import { User } from '../entities/user.entity';
 import { MemberService } from './member.service';

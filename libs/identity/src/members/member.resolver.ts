@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, PageArgs, ParseIdPipe } from '@zhulian/core';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { Actor, ConnectionType, CurrentActor, PageArgs, ParseIdPipe } from '@zhulian/core';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { Membership } from '../entities/membership.entity';
 import { MemberService } from './member.service';

@@ -1,6 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, GraphqlContext, ParseIdPipe, requestLoader } from '@zhulian/core';
-import { CurrentActor } from '../auth/current-actor.decorator';
+import { Actor, ConnectionType, CurrentActor, GraphqlContext, ParseIdPipe, requestLoader } from '@zhulian/core';
 import { CreateOrganisationInput, OrganisationsArgs } from '../dto/organisation.inputs';
 import { Organisation } from '../entities/organisation.entity';
 import { OrganisationService } from './organisation.service';

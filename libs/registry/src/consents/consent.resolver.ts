@@ -1,6 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, ParseIdPipe } from '@zhulian/core';
-import { CurrentActor } from '@zhulian/identity';
+import { Actor, CurrentActor, ParseIdPipe } from '@zhulian/core';
 import { RecordConsentInput } from '../dto/record-consent.input';
 import { ConsentService } from './consent.service';
 import { Consent } from './consent.type';

@@ -1,6 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, ParseIdPipe } from '@zhulian/core';
-import { CurrentActor } from '@zhulian/identity';
+import { Actor, ConnectionType, CurrentActor, ParseIdPipe } from '@zhulian/core';
 import { PeopleArgs, PeopleCountArgs } from '../dto/people-search.input';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { PersonService } from './person.service';

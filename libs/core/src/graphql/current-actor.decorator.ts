@@ -1,6 +1,8 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Actor, GraphqlContext, unauthenticated } from '@zhulian/core';
+import type { Actor } from '../actor';
+import { unauthenticated } from '../errors/app-error';
+import { GraphqlContext } from './graphql-context';
 
 /** The request's {@link Actor}, set by the auth guard. */
 export const CurrentActor = createParamDecorator((_data: unknown, context: ExecutionContext): Actor => {
