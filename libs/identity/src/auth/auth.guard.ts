@@ -8,6 +8,8 @@ import { ORGANISATION_HEADER } from './auth.constants';
 import { IS_PUBLIC } from './public.decorator';
 import { rememberViewer } from './viewer';
 
+const resolving = new WeakMap<HttpRequest, Promise<void>>();
+
 /**
  * Every operation requires a signed-in user unless marked {@link Public}. On public operations a
  * token, when sent, is still read, so that `logout` and friends know who is asking.
@@ -24,7 +26,17 @@ export class AuthGuard implements CanActivate {
     const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
     if (isPublic) return true;
     const req = this.requestOf(context);
-    if (req.actor) return true; // already resolved for an earlier field of the same request
+    // Root fields of one operation are guarded concurrently: they share one look-up.
+    let pending = resolving.get(req);
+    if (!pending) {
+      pending = this.resolve(req);
+      resolving.set(req, pending);
+    }
+    await pending;
+    return true;
+  }
+
+  private async resolve(req: HttpRequest): Promise<void> {
     const header = req.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer\s+(\S+)$/i.exec(header) : null;
     if (!match) throw unauthenticated('SIGN_IN_REQUIRED', 'Please sign in.');
@@ -33,7 +45,6 @@ export class AuthGuard implements CanActivate {
     const { actor, viewer } = await this.actors.load(userId, sessionId, typeof organisation === 'string' ? organisation.trim() : undefined);
     req.actor = { ...actor, requestId: req.id };
     rememberViewer(req, viewer);
-    return true;
   }
 
   private requestOf(context: ExecutionContext): HttpRequest {

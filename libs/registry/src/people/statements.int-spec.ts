@@ -1,0 +1,48 @@
+import { Role } from '@zhulian/core';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { Client } from 'pg';
+import { RegistryModule } from '../registry.module';
+
+const HOLDER = '0193a000-0000-7000-8000-000000000002';
+
+/** N+1 guard: a page of people costs the same number of SQL statements whatever its size. */
+describe('SQL statements per request', () => {
+  let app: TestApp;
+  let caseworker: SignedIn;
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
+    const user = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.CASEWORKER }] });
+    caseworker = await app.login(user.email, user.password);
+    for (let i = 0; i < 110; i += 1) {
+      const res = await caseworker.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
+        input: { fullName: `测试人员${i}`, regionCode: '110105', phone: `139${String(i).padStart(8, '0')}`, notes: '备注' },
+      });
+      expect(res.errors).toBeUndefined();
+    }
+  });
+  afterAll(() => app.close());
+
+  async function statementsFor(first: number): Promise<number> {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const res = await caseworker.gql<{ people: { edges: unknown[] } }>(
+        `query($first: Int) { people(first: $first) { edges { node { id fullName phone idNumber notes } } } peopleCount }`, { first });
+      expect(res.data!.people.edges).toHaveLength(first);
+      if (process.env.SHOW_SQL) console.log(spy.mock.calls.map((c) => String(typeof c[0] === 'string' ? c[0] : (c[0] as { text?: string }).text).slice(0, 60)));
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('is the same for 10 and for 100 people, reads and audit included', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred).toBe(ten);
+    // the session and actor (1), the page (1), the count (1), and the audit trail's transaction
+    // (begin, chain lock, chain head, insert, commit)
+    expect(ten).toBe(8);
+  });
+});
