@@ -1,14 +1,9 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SENSITIVITY_CATEGORIES, SensitivityCategory } from '@zhulian/access';
 
-export enum ConsentCategory {
-  basic = 'basic',
-  contact = 'contact',
-  identity = 'identity',
-  financial = 'financial',
-  health = 'health',
-  case_notes = 'case_notes',
-  location = 'location',
-}
+/** The categories a consent can share: exactly the access rules' categories. */
+export const ConsentCategory = Object.fromEntries(SENSITIVITY_CATEGORIES.map((c) => [c, c])) as { readonly [K in SensitivityCategory]: K };
+export type ConsentCategory = SensitivityCategory;
 
 export enum ConsentPurpose {
   ASSESSMENT = 'ASSESSMENT',
