@@ -24,7 +24,7 @@ describe('migrations', () => {
   it('migrate up from empty, all the way down, and up again', async () => {
     await db.runMigrations({ transaction: 'each' });
     const schema = await tables(db);
-    expect(schema).toEqual(expect.arrayContaining(['organisations', 'users', 'memberships', 'sessions', 'refresh_tokens', 'invitations', 'login_throttles', 'audit_events', 'households', 'people', 'consents']));
+    expect(schema).toEqual(expect.arrayContaining(['organisations', 'users', 'memberships', 'sessions', 'refresh_tokens', 'invitations', 'login_throttles', 'audit_events', 'households', 'people', 'consents', 'break_glass_grants']));
 
     for (let i = 0; i < MIGRATIONS.length; i += 1) await db.undoLastMigration({ transaction: 'each' });
     expect(await tables(db)).toEqual(['schema_migrations']);

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
+import { BreakGlassResolver } from './break-glass/break-glass.resolver';
+import { BreakGlassService } from './break-glass/break-glass.service';
 import './people/person.rules';
 import { PersonResolver } from './people/person.resolver';
 import { PersonService } from './people/person.service';
@@ -8,7 +10,7 @@ import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [PersonService, PersonResolver, ConsentService, ConsentResolver],
+  providers: [PersonService, PersonResolver, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
   exports: [PersonService],
 })
 export class RegistryModule {}

@@ -19,6 +19,8 @@ defineAccessRules('Person', (actor, { can }) => {
   switch (role) {
     case Role.COORDINATOR:
       can('read', 'Person', ALL, holder).because('role:COORDINATOR');
+      // An emergency opening of one record, with a written reason, for a few hours (BreakGlassService).
+      can('read', 'Person', ALL, { breakGlass: true }).because('break-glass');
       break;
     case Role.CASEWORKER:
       can('read', 'Person', ALL, { ...holder, registeredBy: actor.userId }).because('registered-by-me');
@@ -47,6 +49,8 @@ export const PERSON_COLUMNS = {
   holdingOrganisationId: 'p.holding_organisation_id',
   registeredBy: 'p.registered_by',
   consentedCategories: { array: 'g.categories' },
+  breakGlass: `EXISTS (SELECT 1 FROM break_glass_grants b WHERE b.person_id = p.id AND b.user_id = :actingUser
+                  AND b.organisation_id = :actingOrganisation AND b.expires_at > now())`,
 } as const;
 
 /**

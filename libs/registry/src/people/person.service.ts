@@ -32,6 +32,7 @@ interface PersonRow {
   created_at: Date;
   consented_categories: string[];
   consent_ids: string[];
+  break_glass: boolean;
 }
 
 /**
@@ -50,7 +51,8 @@ const PEOPLE_FROM = `
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
   p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.disability, p.chronic_illness,
   p.monthly_income_cents, p.assistance, p.notes, p.created_at,
-  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids`;
+  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids,
+  ${PERSON_COLUMNS.breakGlass} AS break_glass`;
 
 /** Who may register people: those who work cases. */
 const REGISTRARS = [Role.COORDINATOR, Role.CASEWORKER] as const;
@@ -197,7 +199,7 @@ export class PersonService {
     const filter = rowFilter(abilityFor(actor), 'read', 'Person', PERSON_COLUMNS);
     const sql = `${select} ${PEOPLE_FROM} WHERE p.merged_into IS NULL AND ${filter.sql} ${where} ${tail}`;
     const [query, values] = tx.connection.driver.escapeQueryWithParameters(
-      sql, { ...params, ...filter.params, actingOrganisation: actor.acting?.organisationId ?? null });
+      sql, { ...params, ...filter.params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId });
     return tx.query(query, values);
   }
 }
@@ -229,6 +231,7 @@ function toPerson(row: PersonRow): Person {
     registeredBy: row.registered_by,
     consentedCategories: row.consented_categories,
     consentIds: row.consent_ids,
+    breakGlass: row.break_glass,
     idKeyId: row.id_key_id,
     idSealed: row.id_sealed,
   });

@@ -107,6 +107,7 @@ export class Person {
   registeredBy!: string;
   consentedCategories!: string[];
   consentIds!: string[];
+  breakGlass!: boolean;
   idKeyId!: string | null;
   idSealed!: Buffer | null;
 }
