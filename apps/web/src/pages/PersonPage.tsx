@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { isWithheld } from '../access-notes';
 import { apiErrors, errorText, showOnField } from '../errors';
+import { useActing } from '../session/SessionProvider';
 import { graphql } from '../gql';
 import type { ConsentCategory, ConsentGivenBy, ConsentPurpose, PersonQuery } from '../gql/graphql';
 
@@ -29,6 +30,10 @@ const RECORD_CONSENT = graphql(`
   mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }
 `);
 
+const BREAK_GLASS = graphql(`
+  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }
+`);
+
 const WITHDRAW_CONSENT = graphql(`
   mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }
 `);
@@ -41,8 +46,10 @@ const PURPOSES: ConsentPurpose[] = ['ASSESSMENT', 'REFERRAL', 'SERVICE_DELIVERY'
 export function PersonPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const { data, loading, error } = useQuery(PERSON, { variables: { id }, fetchPolicy: 'network-only' });
+  const { data, loading, error, refetch } = useQuery(PERSON, { variables: { id }, fetchPolicy: 'network-only' });
   const person = data?.person;
+  const acting = useActing();
+  const notVisible = apiErrors(error)[0]?.extensions?.code === 'NOT_FOUND';
 
   const show = (field: keyof PersonData) => {
     const value = person?.[field];
@@ -77,6 +84,7 @@ export function PersonPage() {
     <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
       <Link to="/people">← {t('person.back')}</Link>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
+      {notVisible && acting?.role === 'COORDINATOR' && <BreakGlass personId={id} onOpened={() => void refetch()} />}
       {person && (
         <>
           <Card title={<span data-testid="person-name">{person.fullName ?? t('person.title')}</span>} loading={loading && !data}>
@@ -197,6 +205,35 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={loading} data-testid="consent-submit">{t('consent.submit')}</Button>
+      </Form>
+    </Card>
+  );
+}
+
+/** A coordinator's emergency opening of a record they may not see, with a written reason. */
+function BreakGlass({ personId, onOpened }: { personId: string; onOpened: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ reason: string }>();
+  const [open, { loading }] = useMutation(BREAK_GLASS);
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async ({ reason }: { reason: string }) => {
+    setProblem(null);
+    try {
+      await open({ variables: { input: { personId, reason } } });
+      onOpened();
+    } catch (e) {
+      if (!showOnField(t, form, e, { 'input.reason': 'reason' })) setProblem(errorText(t, e));
+    }
+  };
+  return (
+    <Card title={t('breakGlass.title')} data-testid="break-glass">
+      <Typography.Paragraph type="secondary">{t('breakGlass.explain')}</Typography.Paragraph>
+      {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={loading}>
+        <Form.Item name="reason" label={t('breakGlass.reason')} rules={[{ required: true, whitespace: true, min: 10, message: t('breakGlass.reasonRequired') }]}>
+          <Input.TextArea autoSize={{ minRows: 3 }} />
+        </Form.Item>
+        <Button danger htmlType="submit" loading={loading}>{t('breakGlass.submit')}</Button>
       </Form>
     </Card>
   );
