@@ -1,9 +1,12 @@
 // Helpers of the benchmark orchestrator (bench/run.mjs): child servers, RSS sampling, load runs, tokens.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort, startEmbeddedPostgres } from '../tools/embedded-postgres.mjs';
 
 /** Mints an HS256 JWT exactly shaped like the API's (jsonwebtoken's header, claims in its order). */
 export function signHs256(claims, secret) {
@@ -200,3 +203,141 @@ export function markdownTable(header, rows) {
 export const mb = (bytes) => bytes / (1024 * 1024);
 
 export const round = (value, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+// ---------------------------------------------------------------- shared by bench/people.mjs
+
+/** A small, explicit environment for child processes: nothing from the caller's shell leaks in. */
+export function baseEnv(extra) {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG ?? 'C.UTF-8', ...extra };
+}
+
+/** A positive (or, with allowZero, non-negative) number from the environment, else `fallback`. */
+export function numberKnob(name, fallback, { allowZero = false, integer = false } = {}) {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (!allowZero && value === 0) || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name} must be a ${allowZero ? 'non-negative' : 'positive'} ${integer ? 'whole number' : 'number'}, not "${raw}"`);
+  }
+  return value;
+}
+
+/**
+ * Clean-up steps run last-in first-out on every way out: normal end, error, SIGINT/SIGTERM (then the
+ * process exits 130). Servers handed to `track` are SIGKILLed if still alive when the process exits.
+ */
+export function exitGuard({ log = (line) => process.stderr.write(`${line}\n`) } = {}) {
+  const steps = [];
+  const servers = new Set();
+  let running = null;
+  const run = () => {
+    running ??= (async () => {
+      stopLoads();
+      for (const server of [...servers]) await server.stop().catch(() => {});
+      while (steps.length > 0) {
+        const step = steps.pop();
+        try {
+          await step();
+        } catch (error) {
+          log(`bench: clean-up step failed: ${error?.message ?? error}`);
+        }
+      }
+    })();
+    return running;
+  };
+  process.on('exit', () => {
+    for (const server of servers) server.killNow();
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+      log(`\nbench: ${signal}, cleaning up…`);
+      run().finally(() => process.exit(130));
+    });
+  }
+  return {
+    defer: (step) => steps.push(step),
+    /** A started server (see startServer) whose stop() also forgets it. */
+    track(server) {
+      servers.add(server);
+      return { ...server, stop: async () => { await server.stop(); servers.delete(server); } };
+    },
+    run,
+    /** True once clean-up has begun (e.g. after Ctrl-C): long loops should end. */
+    isStopping: () => running !== null,
+  };
+}
+
+/** Same URL, other database. */
+export function withDatabase(url, database) {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+/** Runs one statement on its own connection. */
+export async function adminQuery(url, sql) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, empty database, whose removal is deferred to `guard`: on the DATABASE_URL server if set
+ * (database `zhulian_bench_<stamp>`), else an embedded cluster in `<root>/.data/<dirName>`.
+ */
+export async function freshDatabase({ root, dirName, stamp, guard, say }) {
+  if (process.env.DATABASE_URL) {
+    const name = `zhulian_bench_${stamp}`;
+    const admin = withDatabase(process.env.DATABASE_URL, 'postgres');
+    await adminQuery(admin, `CREATE DATABASE ${name}`);
+    guard.defer(async () => {
+      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      say(`database: dropped ${name}`);
+    });
+    say(`database: created ${name} on the DATABASE_URL server`);
+    return { url: withDatabase(process.env.DATABASE_URL, name), kind: 'external (DATABASE_URL)' };
+  }
+  const dir = join(root, '.data', dirName);
+  const port = await freePort();
+  say(`database: starting an embedded PostgreSQL cluster in ${relative(root, dir)} on port ${port}`);
+  const cluster = await startEmbeddedPostgres({ dir, port, persistent: false, fast: false });
+  guard.defer(async () => {
+    // Bounded: if the postmaster is already gone (a terminal Ctrl-C reaches it too) stop() never returns.
+    const stopped = await Promise.race([cluster.stop().then(() => true), sleep(20_000).then(() => false)]);
+    if (!stopped) {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    say('database: embedded cluster stopped and removed');
+  });
+  await adminQuery(cluster.url('postgres'), 'CREATE DATABASE zhulian');
+  return { url: cluster.url('zhulian'), kind: 'embedded PostgreSQL (embedded-postgres)' };
+}
+
+/** `node dist/apps/api/src/cli.js <command>`; resolves with its last output line, rejects with all of it. */
+export function runCli(root, command, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/cli.js'), command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (code === 0) resolve(output.trim().split('\n').pop());
+      else reject(new Error(`cli ${command} failed (exit ${code}):\n${output}`));
+    });
+  });
+}
+
+/** The checkout's commit, `+uncommitted` when the tree is dirty; null outside git. */
+export function gitCommit(root) {
+  try {
+    const git = (...args) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return git('status', '--porcelain') === '' ? git('rev-parse', 'HEAD') : `${git('rev-parse', 'HEAD')}+uncommitted`;
+  } catch {
+    return null;
+  }
+}

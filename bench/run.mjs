@@ -176,14 +176,14 @@ function runCli(command, env) {
   });
 }
 
-function serverSpecs({ databaseUrl, jwtSecret, apiPort, rawPort }) {
+function serverSpecs({ databaseUrl, jwtSecret, idNumberKeys, apiPort, rawPort }) {
   return {
     zhulian: {
       label: 'zhulian (NestJS+Apollo+TypeORM)',
       name: 'zhulian API',
       script: join(ROOT, 'dist/apps/api/src/main.js'),
       port: apiPort,
-      env: baseEnv({ DATABASE_URL: databaseUrl, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, ID_NUMBER_KEYS: `k1:${randomBytes(32).toString('base64')}`, ID_NUMBER_INDEX_KEY: jwtSecret, LOG_LEVEL: 'warn' }),
+      env: baseEnv({ DATABASE_URL: databaseUrl, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, ID_NUMBER_KEYS: idNumberKeys, ID_NUMBER_INDEX_KEY: jwtSecret, LOG_LEVEL: 'warn' }),
     },
     raw: {
       label: 'raw node:http + pg',
@@ -290,12 +290,14 @@ async function main() {
 
   const database = await freshDatabase(stamp);
   const jwtSecret = randomBytes(32).toString('hex');
+  const idNumberKeys = `k1:${randomBytes(32).toString('base64')}`;
   // The demo loader refuses production: migrations and demo data run as development.
-  const cliEnv = baseEnv({ DATABASE_URL: database.url, NODE_ENV: 'development', JWT_SECRET: jwtSecret, LOG_LEVEL: 'warn' });
+  // The CLI seals the demo's ID numbers: it must use the server's keys, not development ones.
+  const cliEnv = baseEnv({ DATABASE_URL: database.url, NODE_ENV: 'development', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, ID_NUMBER_KEYS: idNumberKeys, ID_NUMBER_INDEX_KEY: jwtSecret, LOG_LEVEL: 'warn' });
   await runCli('migrate', cliEnv);
   await runCli('seed-demo', cliEnv);
 
-  const specs = serverSpecs({ databaseUrl: database.url, jwtSecret, apiPort: await freePort(), rawPort: await freePort() });
+  const specs = serverSpecs({ databaseUrl: database.url, jwtSecret, idNumberKeys, apiPort: await freePort(), rawPort: await freePort() });
 
   // Correctness first: sign in, then both servers must give the same answer to the same token.
   say('check: signing in as caseworker@zhulian.demo and comparing both answers to `me`');
