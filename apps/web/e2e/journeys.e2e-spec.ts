@@ -179,11 +179,15 @@ describe('the people registry in a real browser', () => {
       await expectText(caseworker.getByTestId('people-count'), '共 1 人');
       await caseworker.getByRole('link', { name: '周桂英' }).click();
       await caseworker.waitForURL(personUrl);
-      await caseworker.getByTestId('consent-recipient').click();
-      await caseworker.locator('.ant-select-item-option', { hasText: '朝阳区夕阳红养老服务中心' }).click();
+      // The organisations load with the consents: choose by typing once the option is there.
+      const ngoOption = caseworker.locator('.ant-select-item-option', { hasText: '朝阳区夕阳红养老服务中心' });
+      await caseworker.getByLabel('接收机构').click();
+      await caseworker.getByLabel('接收机构').fill('夕阳红');
+      await ngoOption.waitFor();
+      await caseworker.getByLabel('接收机构').press('Enter');
       await caseworker.getByRole('checkbox', { name: '联系方式' }).check();
       await caseworker.getByTestId('consent-submit').click();
-      await expectText(caseworker.getByTestId('consents'), '有效');
+      await expectText(caseworker.getByTestId('consent-state'), '有效');
 
       const ngo = await newPage();
       await signIn(ngo, 'ngo@zhulian.demo');

@@ -170,7 +170,7 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
                 <Typography.Text strong>{nameOf(c.recipientOrganisationId)}</Typography.Text>
                 <Space wrap size={4}>
                   {c.categories.map((cat) => <Tag key={cat}>{t(`categories.${cat}`)}</Tag>)}
-                  <Tag color={state === 'active' ? 'green' : 'default'}>{t(`consent.${state}`)}</Tag>
+                  <Tag color={state === 'active' ? 'green' : 'default'} data-testid="consent-state">{t(`consent.${state}`)}</Tag>
                 </Space>
                 <Typography.Text type="secondary">{t(`purposes.${c.purpose}`)} · {t(`givenBy.${c.givenBy}`)}{c.evidence ? ` · ${c.evidence}` : ''}</Typography.Text>
               </Space>
