@@ -5,7 +5,7 @@
 // Knobs (env): DURATION (s, default 10), WARMUP (s, default 3), CONNS (default "10", e.g. "10,50"),
 // DATABASE_URL (use that server, in a throw-away database, instead of an embedded cluster),
 // SKIP_BUILD=1 (use dist/ as it is). See bench/README.md.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpus } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,10 @@ import { dirname, join, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import pg from 'pg';
-import { freePort, startEmbeddedPostgres } from '../tools/embedded-postgres.mjs';
-import { decodeJwt, load, markdownTable, mb, percentiles, postJson, round, rssOf, sampleRss, signHs256, startServer, stopLoads } from './lib.mjs';
+import { freePort } from '../tools/embedded-postgres.mjs';
+import {
+  baseEnv, decodeJwt, freshDatabase, gitCommit, load, markdownTable, mb, percentiles, postJson, round, rssOf, runCli, sampleRss, signHs256, startServer, stopLoads,
+} from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BENCH = join(ROOT, 'bench');
@@ -106,74 +107,6 @@ function build() {
   }
   say('build: node tools/build-api.mjs');
   execFileSync(process.execPath, [join(ROOT, 'tools/build-api.mjs')], { cwd: ROOT, stdio: 'inherit' });
-}
-
-function withDatabase(url, database) {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function adminQuery(url, sql) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-/** A fresh, empty database; its removal is queued as a clean-up step. */
-async function freshDatabase(stamp) {
-  if (process.env.DATABASE_URL) {
-    const name = `zhulian_bench_${stamp}`;
-    const admin = withDatabase(process.env.DATABASE_URL, 'postgres');
-    await adminQuery(admin, `CREATE DATABASE ${name}`);
-    cleanups.push(async () => {
-      await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      say(`database: dropped ${name}`);
-    });
-    say(`database: created ${name} on the DATABASE_URL server`);
-    return { url: withDatabase(process.env.DATABASE_URL, name), kind: 'external (DATABASE_URL)' };
-  }
-  const dir = join(ROOT, '.data', `bench-pg-${stamp}`);
-  const port = await freePort();
-  say(`database: starting an embedded PostgreSQL cluster in ${relative(ROOT, dir)} on port ${port}`);
-  const cluster = await startEmbeddedPostgres({ dir, port, persistent: false, fast: false });
-  cleanups.push(async () => {
-    // stop() waits for the postmaster's exit event; if it is already gone (a terminal Ctrl-C reaches
-    // it too) that never comes, so it is bounded. With persistent: false it deletes the directory.
-    const stopped = await Promise.race([cluster.stop().then(() => true), sleep(20_000).then(() => false)]);
-    if (!stopped) {
-      const { rmSync } = await import('node:fs');
-      rmSync(dir, { recursive: true, force: true });
-    }
-    say('database: embedded cluster stopped and removed');
-  });
-  await adminQuery(cluster.url('postgres'), 'CREATE DATABASE zhulian');
-  return { url: cluster.url('zhulian'), kind: 'embedded PostgreSQL (embedded-postgres)' };
-}
-
-function baseEnv(extra) {
-  // A small, explicit environment: nothing from the caller's shell (TRUST_PROXY, DATA_DIR…) leaks in.
-  return { PATH: process.env.PATH, HOME: process.env.HOME, LANG: process.env.LANG ?? 'C.UTF-8', ...extra };
-}
-
-function runCli(command, env) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api/src/cli.js'), command], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code === 0) {
-        say(`cli ${command}: ${output.trim().split('\n').pop()}`);
-        resolve();
-      } else reject(new Error(`cli ${command} failed (exit ${code}):\n${output}`));
-    });
-  });
 }
 
 function serverSpecs({ databaseUrl, jwtSecret, idNumberKeys, apiPort, rawPort }) {
@@ -288,14 +221,14 @@ async function main() {
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
   build();
 
-  const database = await freshDatabase(stamp);
+  const database = await freshDatabase({ root: ROOT, dirName: `bench-pg-${stamp}`, stamp, guard: { defer: (step) => cleanups.push(step) }, say });
   const jwtSecret = randomBytes(32).toString('hex');
   const idNumberKeys = `k1:${randomBytes(32).toString('base64')}`;
   // The demo loader refuses production: migrations and demo data run as development.
   // The CLI seals the demo's ID numbers: it must use the server's keys, not development ones.
   const cliEnv = baseEnv({ DATABASE_URL: database.url, NODE_ENV: 'development', JWT_SECRET: jwtSecret, AUDIT_KEY: jwtSecret, ID_NUMBER_KEYS: idNumberKeys, ID_NUMBER_INDEX_KEY: jwtSecret, LOG_LEVEL: 'warn' });
-  await runCli('migrate', cliEnv);
-  await runCli('seed-demo', cliEnv);
+  say(`cli migrate: ${await runCli(ROOT, 'migrate', cliEnv)}`);
+  say(`cli seed-demo: ${await runCli(ROOT, 'seed-demo', cliEnv)}`);
 
   const specs = serverSpecs({ databaseUrl: database.url, jwtSecret, idNumberKeys, apiPort: await freePort(), rawPort: await freePort() });
 
@@ -381,7 +314,7 @@ async function main() {
     settings: { durationSeconds: DURATION, warmupSeconds: WARMUP, connections: CONNS, poolSize: 10, apiLogLevel: 'warn', apiNodeEnv: 'production' },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, platform: process.platform },
     database: database.kind,
-    commit: gitCommit(),
+    commit: gitCommit(ROOT),
     correctness: { sameJson: true, sameBytes, answer: apiAnswer.json },
     idleRssBytes: idleRss,
     runs,
@@ -391,16 +324,6 @@ async function main() {
   say();
   say(`results: ${relative(ROOT, RESULTS)}`);
   if (failed) process.exitCode = 1;
-}
-
-function gitCommit() {
-  try {
-    const head = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim() !== '';
-    return dirty ? `${head}+uncommitted` : head;
-  } catch {
-    return null;
-  }
 }
 
 try {
