@@ -7,3 +7,4 @@ export * from './fields/sensitive';
 export * from './rules/row-filter';
 export * from './fields/request-access';
 export * from './rules/abilities';
+export * from './audit/audit-event.type';

@@ -106,6 +106,15 @@ describe('the people registry under access rules', () => {
     await app.db.query(`UPDATE consents SET valid_until = NULL WHERE id = $1`, [consent.data!.recordConsent.id]);
     expect((await seeWang(ngo)).data!.person).toMatchObject({ phone: WANG.phone });
 
+    // The person asks who saw their phone number: one query answers, with the NGO's consent as grounds.
+    const report = await caseworker.gql<{ personAccessReport: { actorName: string; actorOrganisationName: string; fields: string[]; grounds: string }[] }>(
+      `query($id: ID!) { personAccessReport(personId: $id, field: "phone") { actorName actorOrganisationName fields grounds } }`, { id: wangId });
+    const byNgo = report.data!.personAccessReport.filter((e) => e.actorOrganisationName === '朝阳区夕阳红养老服务中心');
+    expect(byNgo.length).toBeGreaterThan(0);
+    expect(byNgo.every((e) => e.actorName === '刘芳' && e.fields.includes('phone') && JSON.parse(e.grounds).rule === 'consent')).toBe(true);
+    expect((await ngo.gql(`query($id: ID!) { personAccessReport(personId: $id) { action } }`, { id: wangId })).errors![0].extensions)
+      .toMatchObject({ code: 'FORBIDDEN', reason: 'REPORT_NOT_ALLOWED' });
+
     const withdrawn = await caseworker.gql<{ withdrawConsent: { withdrawnAt: string | null } }>(`mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt } }`, { id: consent.data!.recordConsent.id });
     expect(withdrawn.data!.withdrawConsent.withdrawnAt).not.toBeNull();
     expect((await seeWang(ngo)).errors![0].extensions.code).toBe('NOT_FOUND');

@@ -1,7 +1,9 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEntry } from '@zhulian/access';
 import { Actor, ConnectionType, CurrentActor, ParseIdPipe } from '@zhulian/core';
 import { PeopleArgs, PeopleCountArgs } from '../dto/people-search.input';
 import { RegisterPersonInput } from '../dto/register-person.input';
+import { AccessReportService } from './access-report.service';
 import { PersonService } from './person.service';
 import { Person } from './person.type';
 
@@ -9,7 +11,10 @@ export const PersonConnection = ConnectionType(Person);
 
 @Resolver(() => Person)
 export class PersonResolver {
-  constructor(private readonly service: PersonService) {}
+  constructor(
+    private readonly service: PersonService,
+    private readonly reports: AccessReportService,
+  ) {}
 
   @Query(() => Person, { description: 'One person, if your role, your work with them or their consent lets you see them.' })
   person(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }, ParseIdPipe) id: string) {
@@ -29,6 +34,15 @@ export class PersonResolver {
   @Mutation(() => Person, { description: 'Coordinators and caseworkers: register a person. Refused when the ID number is already registered.' })
   registerPerson(@CurrentActor() actor: Actor, @Args('input') input: RegisterPersonInput) {
     return this.service.register(actor, input);
+  }
+
+  @Query(() => [AuditEntry], { description: 'Who read this person’s data, when and on what grounds (optionally one field, e.g. idNumber): for those who keep the record.' })
+  personAccessReport(
+    @CurrentActor() actor: Actor,
+    @Args('personId', { type: () => ID }, ParseIdPipe) personId: string,
+    @Args('field', { type: () => String, nullable: true }) field?: string,
+  ) {
+    return this.reports.report(actor, personId, field ?? undefined);
   }
 
   /** Decrypted only here, and only reached when the access check lets the field through. */
