@@ -13,6 +13,6 @@ useFieldMiddleware(accessFieldMiddleware);
 @Global()
 @Module({
   providers: [AuditTrail, AccessPlugin, AuditQueryService, AuditResolver],
-  exports: [AuditTrail],
+  exports: [AuditTrail, AuditQueryService],
 })
 export class AccessModule {}

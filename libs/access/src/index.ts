@@ -8,3 +8,4 @@ export * from './rules/row-filter';
 export * from './fields/request-access';
 export * from './rules/abilities';
 export * from './audit/audit-event.type';
+export * from './audit/audit-query.service';

@@ -22,6 +22,13 @@ interface EntryRow {
   request_id: string | null;
 }
 
+/** An event with the names of who acted and for which organisation (staff names, never a person's data). */
+const ENTRY_SELECT = `SELECT e.position, e.occurred_at, e.actor_user_id, u.display_name AS actor_name, e.actor_organisation_id,
+         o.name AS actor_organisation_name, e.action, e.subject_type, e.subject_id, e.fields, e.grounds, e.details, e.request_id
+    FROM audit_events e
+    LEFT JOIN users u ON u.id = e.actor_user_id
+    LEFT JOIN organisations o ON o.id = e.actor_organisation_id`;
+
 export interface AuditFilter {
   subjectId?: string;
   actorUserId?: string;
@@ -43,11 +50,7 @@ export class AuditQueryService {
     const organisationId = this.auditorOrganisation(actor);
     return paginateById(args, async (after, limit) => {
       const rows: EntryRow[] = await this.db.query(
-        `SELECT e.position, e.occurred_at, e.actor_user_id, u.display_name AS actor_name, e.actor_organisation_id, o.name AS actor_organisation_name,
-                e.action, e.subject_type, e.subject_id, e.fields, e.grounds, e.details, e.request_id
-           FROM audit_events e
-           LEFT JOIN users u ON u.id = e.actor_user_id
-           LEFT JOIN organisations o ON o.id = e.actor_organisation_id
+        `${ENTRY_SELECT}
           WHERE (o.id = $1 OR o.parent_id = $1)
             AND ($2::bigint IS NULL OR e.position < $2)
             AND ($3::uuid IS NULL OR e.subject_id = $3)
@@ -58,6 +61,24 @@ export class AuditQueryService {
       );
       return rows.map(toEntry);
     });
+  }
+
+  /**
+   * Who read, exported or broke the glass on one record (optionally: one of its fields), newest first.
+   * No permission check here: the domain that owns the record decides who may ask (e.g. the people
+   * who keep a person's record, for that person's "who saw my data" question).
+   */
+  async accessesOf(subjectType: string, subjectId: string, field?: string): Promise<AuditEntry[]> {
+    const rows: EntryRow[] = await this.db.query(
+      `${ENTRY_SELECT}
+        WHERE e.subject_type = $1 AND e.subject_id = $2
+          AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS')
+          AND ($3::text IS NULL OR $3 = ANY (e.fields))
+        ORDER BY e.position DESC
+        LIMIT 500`,
+      [subjectType, subjectId, field ?? null],
+    );
+    return rows.map(toEntry);
   }
 
   async chainStatus(actor: Actor): Promise<AuditChainStatus> {
