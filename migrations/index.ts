@@ -2,6 +2,8 @@ import { CreateIdentity1764400000000 } from './1764400000000-CreateIdentity';
 import { CreateAuditTrail1764500000000 } from './1764500000000-CreateAuditTrail';
 import { CreateRegistry1764600000000 } from './1764600000000-CreateRegistry';
 import { CreateBreakGlass1764700000000 } from './1764700000000-CreateBreakGlass';
+import { RegistryHouseholdsAndMerges1764800000000 } from './1764800000000-RegistryHouseholdsAndMerges';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
-export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000];
+export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
+  RegistryHouseholdsAndMerges1764800000000];

@@ -3,6 +3,12 @@ import { AccessModule } from '@zhulian/access';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import './people/person.rules';
+import './households/household.rules';
+import { DuplicateService } from './duplicates/duplicate.service';
+import { HouseholdResolver, PersonHouseholdResolver } from './households/household.resolver';
+import { HouseholdService } from './households/household.service';
+import { MergeService } from './people/merge.service';
+import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonService } from './people/person.service';
@@ -11,7 +17,7 @@ import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [PersonService, AccessReportService, PersonResolver, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
-  exports: [PersonService],
+  providers: [PersonService, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  exports: [PersonService, HouseholdService],
 })
 export class RegistryModule {}

@@ -64,19 +64,20 @@ export class AuditQueryService {
   }
 
   /**
-   * Who read, exported or broke the glass on one record (optionally: one of its fields), newest first.
+   * Who read, exported or broke the glass on one record — under any of its ids, e.g. merged ones —
+   * (optionally: one of its fields), newest first.
    * No permission check here: the domain that owns the record decides who may ask (e.g. the people
    * who keep a person's record, for that person's "who saw my data" question).
    */
-  async accessesOf(subjectType: string, subjectId: string, field?: string): Promise<AuditEntry[]> {
+  async accessesOf(subjectType: string, subjectIds: string[], field?: string): Promise<AuditEntry[]> {
     const rows: EntryRow[] = await this.db.query(
       `${ENTRY_SELECT}
-        WHERE e.subject_type = $1 AND e.subject_id = $2
+        WHERE e.subject_type = $1 AND e.subject_id = ANY($2)
           AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS')
           AND ($3::text IS NULL OR $3 = ANY (e.fields))
         ORDER BY e.position DESC
         LIMIT 500`,
-      [subjectType, subjectId, field ?? null],
+      [subjectType, subjectIds, field ?? null],
     );
     return rows.map(toEntry);
   }

@@ -3,8 +3,8 @@ import { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
 import { GraphqlContext } from '@zhulian/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditValue } from '../audit/audit-event';
-import { requestAccess } from './request-access';
-import { protectedTypeNamed, sensitiveFieldsOf } from './sensitive';
+import { RequestAccess, requestAccess } from './request-access';
+import { ProtectedType, protectedTypeNamed, sensitiveFieldsOf } from './sensitive';
 
 type Path = GraphQLResolveInfo['path'];
 
@@ -23,32 +23,47 @@ function pathOf(path: Path | undefined): string {
 export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareContext<Record<string, unknown>, GraphqlContext>, next: NextFn) => {
   const type = protectedTypeNamed(ctx.info.parentType.name);
   if (!type) return next();
-  const field = ctx.info.fieldName;
+  return readProtectedField(requestAccess(ctx.context.req), type, ctx.source, ctx.info.fieldName, next, { path: pathOf(ctx.info.path) });
+};
+
+/**
+ * The one field check, for the API and for exports alike: the value, its mask, or null — and the
+ * read (or export) noted for the audit trail, or the denial named for the response's extensions.
+ */
+export async function readProtectedField(
+  access: RequestAccess,
+  type: ProtectedType,
+  record: Record<string, unknown>,
+  field: string,
+  resolve: () => unknown,
+  options: { path: string; action?: 'READ' | 'EXPORT' },
+): Promise<unknown> {
   const declaration = sensitiveFieldsOf(type).get(field);
-  const access = requestAccess(ctx.context.req);
   if (!declaration) {
-    access.denied.push({ path: pathOf(ctx.info.path), reason: 'UNDECLARED_FIELD' });
+    access.denied.push({ path: options.path, reason: 'UNDECLARED_FIELD' });
     return null;
   }
-  if (declaration.category === 'none') return next();
-  const record = ctx.source;
+  if (declaration.category === 'none') return resolve();
   const subjectId = String(record.id);
   const target = subject(type.name, record);
   const ability = access.ability;
   if (ability.can('read', target, field)) {
-    const value: unknown = await next();
-    if (value !== null && value !== undefined && declaration.category !== 'basic') {
+    const value: unknown = await resolve();
+    const action = options.action ?? 'READ';
+    // Every export is recorded; a read only beyond `basic`.
+    if (value !== null && value !== undefined && (declaration.category !== 'basic' || action === 'EXPORT')) {
       const rule = ability.relevantRuleFor('read', target, field);
       const grounds: Record<string, AuditValue> = { rule: rule?.reason ?? 'unnamed' };
       if (rule?.reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
-      access.recordRead(type.name, subjectId, field, grounds);
+      access.recordRead(type.name, subjectId, field, grounds, action);
     }
     return value;
   }
   if (declaration.mask && ability.can('readMasked', target, field)) {
-    const value: unknown = await next();
+    const value: unknown = await resolve();
     return typeof value === 'string' ? declaration.mask(value) : null;
   }
-  access.recordDenial(type.name, subjectId, field, pathOf(ctx.info.path));
+  // An export leaves a denied column empty; naming each empty cell would only bloat the response.
+  if (options.action !== 'EXPORT') access.recordDenial(type.name, subjectId, field, options.path);
   return null;
-};
+}

@@ -21,9 +21,9 @@ export class RequestAccess {
     return abilityFor(this.actor);
   }
 
-  recordRead(subjectType: string, subjectId: string, field: string, grounds: Record<string, AuditValue>): void {
-    const key = `${subjectType}:${subjectId}:${canonicalGrounds(grounds)}`;
-    const event = this.reads.get(key) ?? { action: 'READ' as const, subjectType, subjectId, fields: [], grounds };
+  recordRead(subjectType: string, subjectId: string, field: string, grounds: Record<string, AuditValue>, action: 'READ' | 'EXPORT' = 'READ'): void {
+    const key = `${action}:${subjectType}:${subjectId}:${canonicalGrounds(grounds)}`;
+    const event = this.reads.get(key) ?? { action, subjectType, subjectId, fields: [], grounds };
     if (!event.fields.includes(field)) event.fields.push(field);
     this.reads.set(key, event);
   }
@@ -36,7 +36,7 @@ export class RequestAccess {
     this.reads.set(key, event);
   }
 
-  /** The reads and denials of this request, one event per record (and per grounds), for the audit trail. */
+  /** The reads, exports and denials of this request, one event per record (and per grounds), for the audit trail. */
   auditEvents(): AuditEvent[] {
     return [...this.reads.values()].map((e) => ({ ...e, fields: [...e.fields].sort() }));
   }

@@ -39,8 +39,8 @@ export const forbidden = (reason: string, message: string) =>
   new AppError(PublicErrorCode.FORBIDDEN, reason, message);
 export const badInput = (reason: string, message: string, field?: string) =>
   new AppError(PublicErrorCode.BAD_USER_INPUT, reason, message, { field });
-export const notFound = (reason: string, message: string) =>
-  new AppError(PublicErrorCode.NOT_FOUND, reason, message);
+export const notFound = (reason: string, message: string, field?: string) =>
+  new AppError(PublicErrorCode.NOT_FOUND, reason, message, { field });
 export const conflict = (reason: string, message: string, field?: string) =>
   new AppError(PublicErrorCode.CONFLICT, reason, message, { field });
 export const rateLimited = (reason: string, message: string, retryAfterSeconds: number) =>

@@ -1,7 +1,8 @@
-import { ArgsType, Field, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '@zhulian/core';
+import { ExportLanguage } from '../export/people-export';
 
 @InputType({ description: 'Narrow the list. Each criterion needs the right to read that field, and matches only where you may.' })
 export class PeopleSearch {
@@ -25,8 +26,22 @@ export class PeopleSearch {
   phone?: string;
 }
 
+export enum PeopleOrder {
+  REGISTERED = 'REGISTERED',
+  NAME = 'NAME',
+}
+registerEnumType(PeopleOrder, {
+  name: 'PeopleOrder',
+  description: 'REGISTERED: oldest record first. NAME: by full name — only the people whose name you may read.',
+});
+
 @ArgsType()
 export class PeopleArgs extends PageArgs {
+  @Field(() => PeopleOrder, { nullable: true, defaultValue: PeopleOrder.REGISTERED })
+  @IsOptional()
+  @IsEnum(PeopleOrder)
+  orderBy?: PeopleOrder;
+
   @Field(() => PeopleSearch, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -41,4 +56,17 @@ export class PeopleCountArgs {
   @ValidateNested()
   @Type(() => PeopleSearch)
   search?: PeopleSearch;
+}
+
+@ArgsType()
+export class PeopleExportArgs extends PeopleCountArgs {
+  @Field(() => PeopleOrder, { nullable: true, defaultValue: PeopleOrder.REGISTERED })
+  @IsOptional()
+  @IsEnum(PeopleOrder)
+  orderBy?: PeopleOrder;
+
+  @Field(() => ExportLanguage, { nullable: true, defaultValue: ExportLanguage.ZH_CN })
+  @IsOptional()
+  @IsEnum(ExportLanguage)
+  language?: ExportLanguage;
 }

@@ -1,9 +1,27 @@
-import { Field, InputType, Int } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { HouseholdRelation } from '../households/household.type';
 import { Assistance, Gender, IdDocumentType } from '../people/person.type';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+@InputType({ description: 'A household founded with the person registered as its head (户主).' })
+export class NewHouseholdInput {
+  @Field({ nullable: true, description: 'The household’s address; the person’s when absent.' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The household’s monthly income in fen (1/100 yuan).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  monthlyIncomeCents?: number;
+}
 
 @InputType()
 export class RegisterPersonInput {
@@ -86,4 +104,20 @@ export class RegisterPersonInput {
   @IsString()
   @MaxLength(5000)
   notes?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Join a household your organisation holds (give relationToHead too).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'Choose a household from the list.' })
+  householdId?: string;
+
+  @Field(() => HouseholdRelation, { nullable: true, description: 'The person’s relation to the head of the household joined.' })
+  @IsOptional()
+  @IsEnum(HouseholdRelation)
+  relationToHead?: HouseholdRelation;
+
+  @Field(() => NewHouseholdInput, { nullable: true, description: 'Found a new household with this person as its head.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NewHouseholdInput)
+  newHousehold?: NewHouseholdInput;
 }

@@ -20,6 +20,6 @@ export class AccessReportService {
     if (!abilityFor(actor).can('manageConsent', subject('Person', person))) {
       throw forbidden('REPORT_NOT_ALLOWED', 'Only those who keep this person’s record see who accessed it.');
     }
-    return this.audit.accessesOf('Person', personId, field);
+    return this.audit.accessesOf('Person', [person.id, ...person.mergedRecordIds], field);
   }
 }

@@ -3,13 +3,17 @@ import { FieldCategory, protectedTypeNamed, sensitiveFieldsOf } from '@zhulian/a
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { parse } from 'csv-parse/sync';
 import { GraphQLObjectType, isObjectType } from 'graphql';
+import { PEOPLE_EXPORT_COLUMNS } from '../export/people-export';
+import { Household } from '../households/household.type';
 import { RegistryModule } from '../registry.module';
 import { Person } from './person.type';
 
 /**
- * The access matrix, generated from the metadata: every viewer × every declared field of Person ×
- * every path that returns a person. A new field gets its expectation from its category, so it is
+ * The access matrix, generated from the metadata: every viewer × every declared field of Person and
+ * Household × every path that returns them (look-up, list, count, nested through the household and
+ * its members, search and sort arguments, export, mutation result). A new field gets its expectation from its category, so it is
  * covered the day it is declared; a field without a declaration fails the checks at the end.
  */
 type Seen = 'value' | 'masked' | 'null';
@@ -48,11 +52,29 @@ const FIXTURE: Record<string, unknown> = {
   fullName: '赵淑芬', gender: 'FEMALE', birthYear: 1952, birthDate: '1952-03-08', idDocumentType: 'RESIDENT_ID', idNumber: '110105195203080027',
   phone: '13611112222', address: '朝阳区建外街道永安里 5 号', regionCode: '110105', disability: '视力二级', chronicIllness: '糖尿病',
   monthlyIncomeCents: 150000, assistance: ['DIBAO', 'MEDICAL'], notes: '每周需上门探访', holdingOrganisationId: HOLDER,
+  relationToHead: 'HEAD',
 };
+/** The household the person founds when registered, and what each of its fields holds. */
+const HOUSEHOLD_FIXTURE: Record<string, unknown> = { regionCode: '110105', address: '朝阳区建外街道永安里 5 号', monthlyIncomeCents: 320000 };
+/** Fields that lead to another protected record: checked on the nested paths below. */
+const RELATIONS = new Set(['household', 'members']);
+/** How each field's value reads in the CSV export. */
+const exported = (field: string, value: unknown) =>
+  value === null ? '' : field === 'monthlyIncomeCents' ? (Number(value) / 100).toFixed(2) : Array.isArray(value) ? value.join('、') : String(value);
 const MASKED: Record<string, string> = { phone: '136****2222', idNumber: '110105********0027' };
 
-const FIELDS = [...sensitiveFieldsOf(Person)].filter(([, d]) => d.category !== 'none').map(([field, d]) => ({ field, category: d.category }));
+const declaredFields = (type: Parameters<typeof sensitiveFieldsOf>[0]) =>
+  [...sensitiveFieldsOf(type)].filter(([field, d]) => d.category !== 'none' && !RELATIONS.has(field)).map(([field, d]) => ({ field, category: d.category }));
+const FIELDS = declaredFields(Person);
+const HOUSEHOLD_FIELDS = declaredFields(Household);
 const SELECTION = `id ${FIELDS.map((f) => f.field).join(' ')}`;
+const HOUSEHOLD_SELECTION = `id ${HOUSEHOLD_FIELDS.map((f) => f.field).join(' ')} members { ${SELECTION} }`;
+/** The search arguments, the field each needs to be readable, and the fixture's value for it. */
+const SEARCHES = [
+  { argument: 'name', field: 'fullName', value: '赵淑芬' },
+  { argument: 'idNumber', field: 'idNumber', value: '110105195203080027' },
+  { argument: 'phone', field: 'phone', value: '13611112222' },
+];
 
 describe('the access matrix for Person', () => {
   let app: TestApp;
@@ -65,9 +87,9 @@ describe('the access matrix for Person', () => {
     const other = await makeOrganisation(app.db);
     const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.CASEWORKER }] });
     registrar = await app.login(registrarUser.email, registrarUser.password);
-    const { holdingOrganisationId: _h, birthYear: _y, ...input } = FIXTURE;
-    const res = await registrar.gql<{ registerPerson: { id: string } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input });
+    const { holdingOrganisationId: _h, birthYear: _y, relationToHead: _r, ...input } = FIXTURE;
+    const res = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { ...input, newHousehold: { monthlyIncomeCents: HOUSEHOLD_FIXTURE.monthlyIncomeCents } } });
     expect(res.errors).toBeUndefined();
     personId = res.data!.registerPerson.id;
     for (const [name, viewer] of Object.entries(VIEWERS)) {
@@ -89,16 +111,23 @@ describe('the access matrix for Person', () => {
   });
   afterAll(() => app.close());
 
-  it('has a fixture value for every declared field', () => {
+  it('has a fixture value for every declared field, and an export column for every field of a person', () => {
     for (const { field } of FIELDS) expect([field, FIXTURE[field] !== undefined]).toEqual([field, true]);
+    for (const { field } of HOUSEHOLD_FIELDS) expect([field, HOUSEHOLD_FIXTURE[field] !== undefined]).toEqual([field, true]);
+    expect(PEOPLE_EXPORT_COLUMNS.map((c) => c.field).sort()).toEqual(['id', ...FIELDS.map((f) => f.field)].sort());
   });
 
-  const expected = (viewer: string, field: string, category: FieldCategory) => {
+  const expected = (viewer: string, field: string, category: FieldCategory, fixture = FIXTURE) => {
     const e = VIEWERS[viewer].expect;
     if (e.hidden) return undefined;
     const seen = e.see(category, field);
-    return seen === 'value' ? FIXTURE[field] : seen === 'masked' ? MASKED[field] : null;
+    return seen === 'value' ? fixture[field] : seen === 'masked' ? MASKED[field] : null;
   };
+  const expectPerson = (viewer: string, person: Record<string, unknown>) => {
+    for (const { field, category } of FIELDS) expect([field, person[field]]).toEqual([field, expected(viewer, field, category)]);
+  };
+  const deniedPaths = (extensions: Record<string, unknown> | undefined) =>
+    ((extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path);
 
   describe.each(Object.keys(VIEWERS))('%s', (viewer) => {
     it('person(id): sees exactly the allowed value, mask or null of every field', async () => {
@@ -107,8 +136,8 @@ describe('the access matrix for Person', () => {
         expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
         return;
       }
-      for (const { field, category } of FIELDS) expect([field, res.data!.person![field]]).toEqual([field, expected(viewer, field, category)]);
-      const denied = ((res.extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path.replace('person.', ''));
+      expectPerson(viewer, res.data!.person!);
+      const denied = deniedPaths(res.extensions).map((path) => path.replace('person.', ''));
       expect(denied.sort()).toEqual(FIELDS.filter(({ field, category }) => expected(viewer, field, category) === null).map((f) => f.field).sort());
     });
 
@@ -122,7 +151,83 @@ describe('the access matrix for Person', () => {
         return;
       }
       expect(res.data!.peopleCount).toBe(res.data!.people.edges.length);
-      for (const { field, category } of FIELDS) expect([field, node![field]]).toEqual([field, expected(viewer, field, category)]);
+      expectPerson(viewer, node!);
+    });
+
+    it('nested: the person’s household, its fields, and its members in a list, each checked again', async () => {
+      const res = await sessions.get(viewer)!.gql<{ person: { household: Record<string, unknown> | null } | null }>(
+        `query($id: ID!) { person(id: $id) { id household { ${HOUSEHOLD_SELECTION} } } }`, { id: personId });
+      if (VIEWERS[viewer].expect.hidden) {
+        expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+        return;
+      }
+      const household = res.data!.person!.household!;
+      for (const { field, category } of HOUSEHOLD_FIELDS) {
+        expect([field, household[field]]).toEqual([field, expected(viewer, field, category, HOUSEHOLD_FIXTURE)]);
+      }
+      const members = household.members as Record<string, unknown>[];
+      expect(members.map((m) => m.id)).toEqual([personId]);
+      expectPerson(viewer, members[0]);
+      const direct = await sessions.get(viewer)!.gql<{ household: Record<string, unknown> }>(
+        `query($id: ID!) { household(id: $id) { ${HOUSEHOLD_SELECTION} } }`, { id: household.id });
+      expect(direct.data!.household).toEqual(household);
+      expect(deniedPaths(direct.extensions).sort()).toEqual([
+        ...HOUSEHOLD_FIELDS.filter(({ field, category }) => expected(viewer, field, category, HOUSEHOLD_FIXTURE) === null).map((f) => `household.${f.field}`),
+        ...FIELDS.filter(({ field, category }) => expected(viewer, field, category) === null).map((f) => `household.members.0.${f.field}`),
+      ].sort());
+    });
+
+    it.each(SEARCHES)('search by $argument: matches only where the field is readable, refused when it never is', async ({ argument, field, value }) => {
+      const res = await sessions.get(viewer)!.gql<{ people: { edges: { node: { id: string } }[] }; peopleCount: number }>(
+        `query($search: PeopleSearch) { people(first: 100, search: $search) { edges { node { id } } } peopleCount(search: $search) }`,
+        { search: { [argument]: value } });
+      const category = FIELDS.find((f) => f.field === field)!.category;
+      const readable = expected(viewer, field, category) === value;
+      if (res.errors) {
+        expect(readable).toBe(false);
+        expect(new Set(res.errors.map((e) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
+        return;
+      }
+      expect(res.data!.people.edges.some((e) => e.node.id === personId)).toBe(readable);
+      expect(res.data!.peopleCount).toBe(res.data!.people.edges.length);
+    });
+
+    it('sorted by name: listed only where the name is readable, refused when no name ever is', async () => {
+      const res = await sessions.get(viewer)!.gql<{ people: { edges: { node: { id: string; fullName: string } }[] } }>(
+        `{ people(first: 100, orderBy: NAME) { edges { node { id fullName } } } }`);
+      const readable = expected(viewer, 'fullName', 'basic') === FIXTURE.fullName;
+      if (res.errors) {
+        expect([readable, res.errors[0].extensions.code]).toEqual([false, 'FORBIDDEN']);
+        return;
+      }
+      const names = res.data!.people.edges.map((e) => e.node.fullName);
+      expect(names).toEqual([...names].sort());
+      expect(res.data!.people.edges.some((e) => e.node.id === personId)).toBe(readable);
+    });
+
+    it('export: the same values, masks and blanks in the CSV, each exported field audited as an export', async () => {
+      const session = sessions.get(viewer)!;
+      const res = await session.gql<{ exportPeople: { csv: string; rows: number } }>(`mutation { exportPeople(language: EN) { csv rows } }`);
+      if (res.errors) {
+        expect([VIEWERS[viewer].expect.hidden, res.errors[0].extensions.code]).toEqual([true, 'FORBIDDEN']);
+        return;
+      }
+      const [header, ...rows] = parse(res.data!.exportPeople.csv, { bom: true }) as string[][];
+      expect(header).toEqual(PEOPLE_EXPORT_COLUMNS.map((c) => c.en));
+      expect(rows).toHaveLength(res.data!.exportPeople.rows);
+      const row = rows.find((r) => r[0] === personId);
+      if (VIEWERS[viewer].expect.hidden) {
+        expect(row).toBeUndefined();
+        return;
+      }
+      const cells = Object.fromEntries(PEOPLE_EXPORT_COLUMNS.map((c, i) => [c.field, row![i]]));
+      for (const { field, category } of FIELDS) expect([field, cells[field]]).toEqual([field, exported(field, expected(viewer, field, category) ?? null)]);
+      // One event per record and grounds (a caseworker's basic fields come by role, the rest as the registrar).
+      const [audited]: { fields: string[] | null }[] = await app.db.query(
+        `SELECT array_agg(DISTINCT f ORDER BY f) AS fields FROM audit_events, unnest(fields) AS f
+          WHERE action = 'EXPORT' AND subject_id = $1 AND actor_user_id = $2`, [personId, session.userId]);
+      const values = FIELDS.filter(({ field, category }) => expected(viewer, field, category) === FIXTURE[field]).map((f) => f.field);
+      expect(audited.fields ?? []).toEqual(values.sort());
     });
   });
 
@@ -140,6 +245,7 @@ describe('the access matrix for Person', () => {
     // (Input types carry what the client sends; only what the API answers can leak.)
     const ALLOWED: Record<string, string> = {
       'User.phone': 'a staff member’s own phone, resolved for themself only',
+      'DuplicateCheck.idNumberTaken': 'whether a number is registered at all, which registering it again would tell anyway',
     };
     const unprotected: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {

@@ -1,9 +1,14 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditEntry } from '@zhulian/access';
-import { Actor, ConnectionType, CurrentActor, ParseIdPipe } from '@zhulian/core';
-import { PeopleArgs, PeopleCountArgs } from '../dto/people-search.input';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEntry, requestAccess } from '@zhulian/access';
+import { Actor, ConnectionType, CurrentActor, GraphqlContext, ParseIdPipe } from '@zhulian/core';
+import { PeopleArgs, PeopleCountArgs, PeopleExportArgs } from '../dto/people-search.input';
+import { PeopleExport } from '../export/people-export';
+import { PeopleExportService } from '../export/people-export.service';
+import { DuplicateService } from '../duplicates/duplicate.service';
+import { DuplicateCheck, DuplicateCheckInput, MergePeopleInput } from '../duplicates/duplicate.types';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { AccessReportService } from './access-report.service';
+import { MergeService } from './merge.service';
 import { PersonService } from './person.service';
 import { Person } from './person.type';
 
@@ -14,6 +19,9 @@ export class PersonResolver {
   constructor(
     private readonly service: PersonService,
     private readonly reports: AccessReportService,
+    private readonly duplicates: DuplicateService,
+    private readonly merges: MergeService,
+    private readonly exports: PeopleExportService,
   ) {}
 
   @Query(() => Person, { description: 'One person, if your role, your work with them or their consent lets you see them.' })
@@ -36,6 +44,16 @@ export class PersonResolver {
     return this.service.register(actor, input);
   }
 
+  @Query(() => DuplicateCheck, { description: 'Before registering: records you may see that may be the same person, and whether the ID number is taken.' })
+  duplicateCandidates(@CurrentActor() actor: Actor, @Args('input') input: DuplicateCheckInput) {
+    return this.duplicates.check(actor, input);
+  }
+
+  @Mutation(() => Person, { description: 'Coordinators: merge a duplicate record into the one that stays (both held by your organisation).' })
+  mergePeople(@CurrentActor() actor: Actor, @Args('input') input: MergePeopleInput) {
+    return this.merges.merge(actor, input);
+  }
+
   @Query(() => [AuditEntry], { description: 'Who read this person’s data, when and on what grounds (optionally one field, e.g. idNumber): for those who keep the record.' })
   personAccessReport(
     @CurrentActor() actor: Actor,
@@ -45,10 +63,14 @@ export class PersonResolver {
     return this.reports.report(actor, personId, field ?? undefined);
   }
 
-  /** Decrypted only here, and only reached when the access check lets the field through. */
+  @Mutation(() => PeopleExport, { description: 'The people list as CSV (at most 5,000 rows), with exactly what you may see of each; audited as an export.' })
+  exportPeople(@CurrentActor() actor: Actor, @Context() context: GraphqlContext, @Args() args: PeopleExportArgs) {
+    return this.exports.export(actor, requestAccess(context.req), args);
+  }
+
+  /** Decrypted only here (and in exports), and only reached when the access check lets the field through. */
   @ResolveField(() => String, { nullable: true })
   idNumber(@Parent() person: Person) {
-    if (!person.idKeyId || !person.idSealed) return null;
-    return this.service.vault.open({ keyId: person.idKeyId, sealed: person.idSealed }, person.id);
+    return this.service.valueOf(person, 'idNumber');
   }
 }

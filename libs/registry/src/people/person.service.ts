@@ -1,17 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, rowFilter } from '@zhulian/access';
+import { abilityFor, AuditTrail, queryUnderRules, rowFilter } from '@zhulian/access';
 import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
-import { PeopleSearch } from '../dto/people-search.input';
+import { consentInForce } from '../consents/valid-consent';
+import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
+import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
 import { PERSON_COLUMNS } from './person.rules';
 import { normaliseMobile, parseResidentId } from './resident-id';
 
-interface PersonRow {
+export interface PersonRow {
   id: string;
   holding_organisation_id: string;
   registered_by: string;
@@ -24,6 +26,9 @@ interface PersonRow {
   phone: string | null;
   address: string | null;
   region_code: string;
+  household_id: string | null;
+  relation_to_head: HouseholdRelation | null;
+  merged_from: string[];
   disability: string | null;
   chronic_illness: string | null;
   monthly_income_cents: string | null;
@@ -44,12 +49,12 @@ const PEOPLE_FROM = `
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = p.id AND c.recipient_organisation_id = :actingOrganisation
-       AND c.withdrawn_at IS NULL AND c.valid_from <= now() AND (c.valid_until IS NULL OR c.valid_until > now())
+     WHERE c.person_id = p.id AND ${consentInForce('c')}
   ) g ON TRUE`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
-  p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.disability, p.chronic_illness,
+  p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
+  ARRAY(SELECT m.id FROM people m WHERE m.merged_into = p.id ORDER BY m.id) AS merged_from, p.disability, p.chronic_illness,
   p.monthly_income_cents, p.assistance, p.notes, p.created_at,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids,
   ${PERSON_COLUMNS.breakGlass} AS break_glass`;
@@ -69,16 +74,54 @@ export class PersonService {
     this.vault = new IdNumberVault(config);
   }
 
-  async get(actor: Actor, id: string): Promise<Person> {
-    const [row] = await this.select(this.db.manager, actor, 'AND p.id = :id', { id }, 'LIMIT 1');
-    if (!row) throw notFound('PERSON_NOT_FOUND', 'No such person, or not one you may see.');
-    return row;
+  /** One person; the id of a record merged into another leads to the record it was merged into. */
+  async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Person> {
+    const [row] = await this.select(tx, actor, 'AND p.id = :id', { id }, 'LIMIT 1');
+    if (row) return row;
+    const [merged]: { merged_into: string }[] = await tx.query(`SELECT merged_into FROM people WHERE id = $1 AND merged_into IS NOT NULL`, [id]);
+    const [survivor] = merged ? await this.select(tx, actor, 'AND p.id = :id', { id: merged.merged_into }, 'LIMIT 1') : [];
+    if (!survivor) throw notFound('PERSON_NOT_FOUND', 'No such person, or not one you may see.');
+    return survivor;
   }
 
-  list(actor: Actor, args: PageArgs & { search?: PeopleSearch }): Promise<Connection<Person>> {
+  /**
+   * A page of the people the actor may see. Ordered by name, it holds only the people whose name the
+   * actor may read (and is refused to those who may read no name): the order must not reveal names.
+   * The cursor holds only the record's id, never a name. Names sort by code point (the same on every
+   * server, whatever its locale).
+   */
+  list(actor: Actor, args: PageArgs & { search?: PeopleSearch; orderBy?: PeopleOrder }): Promise<Connection<Person>> {
     const search = this.searchCondition(actor, args.search);
+    if (args.orderBy === PeopleOrder.NAME) {
+      const readable = this.readableCondition(actor, 'fullName', 'sort by name');
+      return paginateById(args, (after, limit) =>
+        this.select(this.db.manager, actor,
+          `${search.sql} AND ${readable.sql} ${after ? 'AND (p.full_name COLLATE "C", p.id) > (SELECT a.full_name COLLATE "C", a.id FROM people a WHERE a.id = :after)' : ''}`,
+          { ...search.params, ...readable.params, after }, `ORDER BY p.full_name COLLATE "C", p.id LIMIT ${Number(limit)}`));
+    }
     return paginateById(args, (after, limit) =>
       this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after }, `ORDER BY p.id LIMIT ${Number(limit)}`));
+  }
+
+  /** The members of the given households whom the actor may see, head first: one statement for any number of households. */
+  async inHouseholds(actor: Actor, householdIds: readonly string[]): Promise<Map<string, Person[]>> {
+    const people = await this.select(this.db.manager, actor, 'AND p.household_id = ANY(:households)', { households: [...householdIds] },
+      `ORDER BY p.household_id, p.relation_to_head = 'HEAD' DESC, p.birth_date NULLS LAST, p.id`);
+    const byHousehold = new Map<string, Person[]>();
+    for (const person of people) byHousehold.set(person.householdId!, [...(byHousehold.get(person.householdId!) ?? []), person]);
+    return byHousehold;
+  }
+
+  /**
+   * SQL: the rows where the actor may read a field — for filtering, sorting or matching by it. Refused
+   * (FORBIDDEN) when no rule ever lets the actor read it: no side channel reveals a value.
+   */
+  readableCondition(actor: Actor, field: string, doing: string): { sql: string; params: Record<string, unknown> } {
+    const ability = abilityFor(actor);
+    if (!ability.can('read', 'Person', field)) {
+      throw forbidden('FILTER_NOT_ALLOWED', `You may not ${doing}: your role does not let you read it.`);
+    }
+    return rowFilter(ability, 'read', 'Person', PERSON_COLUMNS, { field });
   }
 
   /** Counts only the rows the actor may see (and that match the search). */
@@ -96,12 +139,8 @@ export class PersonService {
   private searchCondition(actor: Actor, search: PeopleSearch | undefined): { sql: string; params: Record<string, unknown> } {
     const parts: string[] = [];
     const params: Record<string, unknown> = {};
-    const ability = abilityFor(actor);
     const readable = (field: string, argument: string) => {
-      if (!ability.can('read', 'Person', field)) {
-        throw forbidden('FILTER_NOT_ALLOWED', `You may not search by ${argument}: your role does not let you read it.`);
-      }
-      const filter = rowFilter(ability, 'read', 'Person', PERSON_COLUMNS, { field });
+      const filter = this.readableCondition(actor, field, `search by ${argument}`);
       Object.assign(params, filter.params);
       return filter.sql;
     };
@@ -137,21 +176,60 @@ export class PersonService {
           throw conflict('DUPLICATE_ID_NUMBER', 'A person with this ID number is already registered in the alliance. Search for them instead of registering again.', 'input.idNumber');
         }
       }
+      const household = await this.householdFor(tx, actor, input);
       await tx.query(
         `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, id_document_type, id_key_id, id_sealed,
-           id_blind_index, phone, address, region_code, disability, chronic_illness, monthly_income_cents, assistance, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+           id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
         [id, acting.organisationId, actor.userId, input.fullName, facts.gender, facts.birthDate, facts.idNumber ? input.idDocumentType ?? IdDocumentType.RESIDENT_ID : null,
-          sealed?.keyId ?? null, sealed?.sealed ?? null, blindIndex, facts.phone, input.address ?? null, input.regionCode, input.disability ?? null,
-          input.chronicIllness ?? null, input.monthlyIncomeCents ?? null, input.assistance ?? [], input.notes ?? null],
+          sealed?.keyId ?? null, sealed?.sealed ?? null, blindIndex, facts.phone, input.address ?? null, input.regionCode, household?.id ?? null,
+          household?.relation ?? null, input.disability ?? null, input.chronicIllness ?? null, input.monthlyIncomeCents ?? null, input.assistance ?? [], input.notes ?? null],
       );
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
-        action: 'CHANGE', subjectType: 'Person', subjectId: id, grounds: { role: acting.role },
+      const changes = [{
+        action: 'CHANGE' as const, subjectType: 'Person', subjectId: id, grounds: { role: acting.role },
         fields: Object.keys(input).filter((k) => input[k as keyof RegisterPersonInput] !== undefined).sort(),
-      }]);
+      }];
+      if (household?.founded) {
+        changes.push({ action: 'CHANGE', subjectType: 'Household', subjectId: household.id, grounds: { role: acting.role },
+          fields: Object.keys(input.newHousehold!).filter((k) => input.newHousehold![k as keyof typeof input.newHousehold] !== undefined).sort() });
+      }
+      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
       const [row] = await this.select(tx, actor, 'AND p.id = :id', { id }, 'LIMIT 1');
       return row;
     });
+  }
+
+  /**
+   * The household a person being registered joins or founds. Joining needs a household the acting
+   * organisation holds (locked, so that two registrations cannot both become its head); founding
+   * makes the person its head.
+   */
+  private async householdFor(tx: EntityManager, actor: Actor, input: RegisterPersonInput) {
+    const organisationId = actor.acting!.organisationId;
+    if (input.newHousehold) {
+      if (input.householdId) throw badInput('HOUSEHOLD_CHOICE', 'Either join a household or found a new one, not both.', 'input.newHousehold');
+      if (input.relationToHead && input.relationToHead !== HouseholdRelation.HEAD) {
+        throw badInput('FOUNDER_IS_HEAD', 'The person who founds a household is its head.', 'input.relationToHead');
+      }
+      const id = newId();
+      await tx.query(
+        `INSERT INTO households (id, holding_organisation_id, registered_by, region_code, address, monthly_income_cents) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, organisationId, actor.userId, input.regionCode, input.newHousehold.address ?? input.address ?? null, input.newHousehold.monthlyIncomeCents ?? null]);
+      return { id, relation: HouseholdRelation.HEAD, founded: true };
+    }
+    if (!input.householdId) {
+      if (input.relationToHead) throw badInput('HOUSEHOLD_REQUIRED', 'Choose the household whose head this relation refers to.', 'input.householdId');
+      return null;
+    }
+    if (!input.relationToHead) throw badInput('RELATION_REQUIRED', 'Choose how the person is related to the head of the household.', 'input.relationToHead');
+    const [household]: { id: string }[] = await tx.query(
+      `SELECT id FROM households WHERE id = $1 AND holding_organisation_id = $2 FOR UPDATE`, [input.householdId, organisationId]);
+    if (!household) throw notFound('HOUSEHOLD_NOT_FOUND', 'No such household held by your organisation.', 'input.householdId');
+    if (input.relationToHead === HouseholdRelation.HEAD) {
+      const [head] = await tx.query(`SELECT 1 FROM people WHERE household_id = $1 AND relation_to_head = 'HEAD' AND merged_into IS NULL`, [household.id]);
+      if (head) throw conflict('HOUSEHOLD_HAS_HEAD', 'This household already has a head. Choose the person’s relation to them.', 'input.relationToHead');
+    }
+    return { id: household.id, relation: input.relationToHead, founded: false };
   }
 
   /** Checks what cannot be checked field by field, and derives what the ID number says. */
@@ -189,18 +267,27 @@ export class PersonService {
     return { gender: gender ?? 'UNKNOWN', birthDate, idNumber, phone };
   }
 
-  private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Person[]> {
-    const rows: PersonRow[] = await this.run(tx, actor, PERSON_SELECT, where, params, tail);
-    return rows.map(toPerson);
+  /** A field's value as the API resolves it: the ID number is opened from its seal only here. */
+  valueOf(person: Person, field: string): unknown {
+    if (field === 'idNumber') return person.idKeyId && person.idSealed ? this.vault.open({ keyId: person.idKeyId, sealed: person.idSealed }, person.id) : null;
+    return (person as unknown as Record<string, unknown>)[field];
+  }
+
+  /** Live people the actor may see that meet the extra conditions (`AND …`). */
+  async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Person[]> {
+    return (await this.rows(tx, actor, where, params, tail)).map(toPerson);
+  }
+
+  /** The same as rows, with extra columns (`, expr AS name`) computed beside each person and joins after the people's. */
+  rows<X = object>(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string, extra: { select?: string; from?: string } = {}) {
+    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${extra.select ?? ''}`, where, params, tail, extra.from);
   }
 
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
-  private async run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string): Promise<T[]> {
-    const filter = rowFilter(abilityFor(actor), 'read', 'Person', PERSON_COLUMNS);
-    const sql = `${select} ${PEOPLE_FROM} WHERE p.merged_into IS NULL AND ${filter.sql} ${where} ${tail}`;
-    const [query, values] = tx.connection.driver.escapeQueryWithParameters(
-      sql, { ...params, ...filter.params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId });
-    return tx.query(query, values);
+  private run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string, from = ''): Promise<T[]> {
+    return queryUnderRules<T>(tx, actor, {
+      subjectType: 'Person', columns: PERSON_COLUMNS, select, from: `${PEOPLE_FROM} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
+    });
   }
 }
 
@@ -209,7 +296,7 @@ function isRealPastDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && date.getTime() <= Date.now() && date.getUTCFullYear() >= 1900;
 }
 
-function toPerson(row: PersonRow): Person {
+export function toPerson(row: PersonRow): Person {
   return Object.assign(new Person(), {
     id: row.id,
     fullName: row.full_name,
@@ -221,6 +308,9 @@ function toPerson(row: PersonRow): Person {
     phone: row.phone,
     address: row.address,
     regionCode: row.region_code,
+    relationToHead: row.relation_to_head,
+    householdId: row.household_id,
+    mergedRecordIds: row.merged_from,
     disability: row.disability,
     chronicIllness: row.chronic_illness,
     monthlyIncomeCents: row.monthly_income_cents === null ? null : Number(row.monthly_income_cents),

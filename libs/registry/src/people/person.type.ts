@@ -1,5 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { maskIdNumber, maskName, maskPhone, NotPersonal, Sensitive } from '@zhulian/access';
+import { HouseholdRelation } from '../households/household.type';
 
 export enum Gender {
   MALE = 'MALE',
@@ -75,6 +76,14 @@ export class Person {
   @Field(() => String, { nullable: true })
   regionCode!: string | null;
 
+  @Sensitive('basic')
+  @Field(() => HouseholdRelation, { nullable: true, description: 'Relation to the head of their household, if they belong to one.' })
+  relationToHead!: HouseholdRelation | null;
+
+  /** Resolved by PersonResolver: the household, as far as the rules for it allow. */
+  @Sensitive('basic')
+  household?: unknown;
+
   @Sensitive('health')
   @Field(() => String, { nullable: true })
   disability!: string | null;
@@ -103,8 +112,13 @@ export class Person {
   @Field()
   createdAt!: Date;
 
+  @NotPersonal()
+  @Field(() => [ID], { description: 'Records merged into this one as duplicates; their ids lead here.' })
+  mergedRecordIds!: string[];
+
   // Attributes the access rules read; not part of the API.
   registeredBy!: string;
+  householdId!: string | null;
   consentedCategories!: string[];
   consentIds!: string[];
   breakGlass!: boolean;
