@@ -62,7 +62,7 @@ export class DuplicateService {
         CASE WHEN p.birth_date = CAST(:birthDate AS date) AND n.similarity >= 0.3 AND ${readable('fullName')} AND ${readable('birthDate')}
              THEN '${DuplicateReason.NAME_AND_BIRTH_DATE}' END,
         CASE WHEN date_part('year', p.birth_date) = :birthYear AND n.similarity >= 0.5 AND ${readable('fullName')} AND ${readable('birthYear')}
-             THEN '${DuplicateReason.NAME_AND_BIRTH_YEAR}' END,
+              AND (${readable('birthDate')}) IS NOT TRUE THEN '${DuplicateReason.NAME_AND_BIRTH_YEAR}' END,
         CASE WHEN p.phone = :phone AND ${readable('phone')} THEN '${DuplicateReason.SAME_PHONE}' END,
         CASE WHEN n.similarity >= 0.6 AND ${readable('fullName')} THEN '${DuplicateReason.SIMILAR_NAME}' END
       ], NULL)`;

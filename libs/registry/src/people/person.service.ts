@@ -103,10 +103,11 @@ export class PersonService {
       this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after }, `ORDER BY p.id LIMIT ${Number(limit)}`));
   }
 
-  /** The members of the given households whom the actor may see, head first: one statement for any number of households. */
+  /** The members of the given households whom the actor may see, head first, then by generation and age: one statement for any number of households. */
   async inHouseholds(actor: Actor, householdIds: readonly string[]): Promise<Map<string, Person[]>> {
     const people = await this.select(this.db.manager, actor, 'AND p.household_id = ANY(:households)', { households: [...householdIds] },
-      `ORDER BY p.household_id, p.relation_to_head = 'HEAD' DESC, p.birth_date NULLS LAST, p.id`);
+      `ORDER BY p.household_id, array_position(ARRAY['HEAD', 'SPOUSE', 'PARENT', 'GRANDPARENT', 'SIBLING', 'CHILD', 'GRANDCHILD', 'OTHER'], p.relation_to_head),
+        p.birth_date NULLS LAST, p.id`);
     const byHousehold = new Map<string, Person[]>();
     for (const person of people) byHousehold.set(person.householdId!, [...(byHousehold.get(person.householdId!) ?? []), person]);
     return byHousehold;
