@@ -64,6 +64,8 @@ export const DEMO_USERS: DemoUser[] = [
   user(11, 'volunteer5@zhulian.demo', '冯磊', DEMO_ORGS.volunteers, Role.VOLUNTEER),
   user(12, 'orgadmin@zhulian.demo', '黄丽', DEMO_ORGS.elderlyNgo, Role.ORG_ADMIN),
   user(13, 'auditor@zhulian.demo', '何军', DEMO_ORGS.district, Role.AUDITOR),
+  // The street office's own coordinator: keeps its records (consents, merges) and, later, assigns its cases.
+  user(15, 'jianwai@zhulian.demo', '陈红', DEMO_ORGS.streetJianwai, Role.COORDINATOR),
   // A social worker seconded from a street office to the family NGO: acts for either, one at a time.
   {
     ...user(14, 'social@zhulian.demo', '马丽', DEMO_ORGS.streetSanlitun, Role.CASEWORKER),

@@ -62,7 +62,21 @@ export async function seedRegistryDemo(tx: EntityManager, vault: IdNumberVault):
       }
     }
   }
+  added.people += await insertDuplicate(tx, households[0].members[0]);
   return added;
+}
+
+/**
+ * A record that 建外街道 registered twice: the head of its first household again, from a community
+ * visit, with no ID number and another phone — for its coordinator to find and merge.
+ */
+async function insertDuplicate(tx: EntityManager, original: GeneratedPerson): Promise<number> {
+  const rows: unknown[] = await tx.query(
+    `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, phone, region_code, notes)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, '110105', '社区走访时登记，待核实身份证件') ON CONFLICT DO NOTHING RETURNING id`,
+    [personId(9000), JIANWAI.organisationId, JIANWAI.registeredBy, original.fullName, original.gender, original.birthDate, '13700000001'],
+  );
+  return rows.length;
 }
 
 async function insertPerson(
