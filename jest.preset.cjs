@@ -16,6 +16,7 @@ module.exports = function preset(projectDir, displayName) {
     moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
     moduleNameMapper: {
       '^@zhulian/access$': path.join(root, 'libs/access/src/index.ts'),
+      '^@zhulian/cases$': path.join(root, 'libs/cases/src/index.ts'),
       '^@zhulian/core$': path.join(root, 'libs/core/src/index.ts'),
       '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
       '^@zhulian/registry$': path.join(root, 'libs/registry/src/index.ts'),

@@ -3,7 +3,8 @@ import { CreateAuditTrail1764500000000 } from './1764500000000-CreateAuditTrail'
 import { CreateRegistry1764600000000 } from './1764600000000-CreateRegistry';
 import { CreateBreakGlass1764700000000 } from './1764700000000-CreateBreakGlass';
 import { RegistryHouseholdsAndMerges1764800000000 } from './1764800000000-RegistryHouseholdsAndMerges';
+import { CreateCases1764900000000 } from './1764900000000-CreateCases';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
-  RegistryHouseholdsAndMerges1764800000000];
+  RegistryHouseholdsAndMerges1764800000000, CreateCases1764900000000];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
+import { CasesModule } from '@zhulian/cases';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -9,7 +10,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule, RegistryModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -19,3 +19,4 @@ export * from './ids/parse-id.pipe';
 export * from './http/configure-app';
 export * from './graphql/field-middleware';
 export * from './graphql/current-actor.decorator';
+export * from './database/changed-rows';

@@ -6,3 +6,6 @@ export * from './demo/people-generator';
 export * from './demo/registry-demo';
 export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
+export { registerPersonAttribute } from './people/person.rules';
+export { PersonService } from './people/person.service';
+export { consentInForce } from './consents/valid-consent';

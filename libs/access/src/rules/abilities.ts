@@ -16,7 +16,15 @@ export function defineAccessRules(subjectType: string, builder: RuleBuilder): vo
 
 export function buildAbility(actor: Actor | null): AppAbility {
   const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
-  if (actor?.acting) for (const build of builders.values()) build(actor, builder);
+  // CASL reads the action `manage` as "every action" and the subject `all` as "every subject": a rule
+  // naming either would silently grant far more than it says, so a domain may not use them.
+  const can = ((action: string | string[], subject: string | string[], ...rest: unknown[]) => {
+    if ([action, subject].flat().some((name) => name === 'manage' || name === 'all')) {
+      throw new Error(`Access rule for ${String(subject)}: "manage" and "all" mean everything in CASL; name the action and subject`);
+    }
+    return (builder.can as (...args: unknown[]) => ReturnType<typeof builder.can>)(action, subject, ...rest);
+  }) as typeof builder.can;
+  if (actor?.acting) for (const build of builders.values()) build(actor, { can, cannot: builder.cannot.bind(builder) });
   return builder.build();
 }
 

@@ -4,7 +4,7 @@ import { abilityFor, rowFilter } from '@zhulian/access';
 import { Actor, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
-import { PERSON_COLUMNS } from '../people/person.rules';
+import { personColumns } from '../people/person.rules';
 import { PersonService, toPerson } from '../people/person.service';
 import { normaliseMobile, parseResidentId } from '../people/resident-id';
 import { DuplicateCandidate, DuplicateCheck, DuplicateCheckInput, DuplicateReason } from './duplicate.types';
@@ -53,7 +53,7 @@ export class DuplicateService {
     const params: Record<string, unknown> = { name: input.fullName, blindIndex, birthDate, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, phone };
     const readable = (field: string) => {
       if (!ability.can('read', 'Person', field)) return 'FALSE';
-      const filter = rowFilter(ability, 'read', 'Person', PERSON_COLUMNS, { field });
+      const filter = rowFilter(ability, 'read', 'Person', personColumns(), { field });
       Object.assign(params, filter.params);
       return filter.sql;
     };

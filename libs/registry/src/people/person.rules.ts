@@ -1,5 +1,5 @@
 import { AbilityBuilder } from '@casl/ability';
-import { AppAbility, defineAccessRules, fieldsInCategories, ProtectedType, SENSITIVITY_CATEGORIES } from '@zhulian/access';
+import { AppAbility, ColumnMap, defineAccessRules, fieldsInCategories, ProtectedType, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Actor, Role } from '@zhulian/core';
 import { breakGlassOn } from '../consents/valid-consent';
 import { Person } from './person.type';
@@ -59,6 +59,27 @@ export const PERSON_COLUMNS = {
   consentedCategories: { array: 'g.categories' },
   breakGlass: breakGlassOn('p.id'),
 } as const;
+
+/**
+ * Attributes of a person that other domains' rules read (e.g. the cases lib's "assigned to me"), as SQL
+ * over the person `p` that may name `:actingUser` and `:actingOrganisation`. Selected with every person,
+ * so that the field checks see them too.
+ */
+const attributes = new Map<string, string>();
+
+export function registerPersonAttribute(name: string, sql: string): void {
+  if (!/^[a-zA-Z]+$/.test(name) || name in PERSON_COLUMNS) throw new Error(`Not a new attribute name: ${name}`);
+  attributes.set(name, sql);
+}
+
+export function personColumns(): ColumnMap {
+  return { ...PERSON_COLUMNS, ...Object.fromEntries(attributes) };
+}
+
+/** `, (sql) AS "attr:name"` for each registered attribute. */
+export function personAttributeSelect(): string {
+  return [...attributes].map(([name, sql]) => `, (${sql}) AS "attr:${name}"`).join('');
+}
 
 /**
  * Who keeps a person's record: the holding organisation's coordinators record and withdraw consents

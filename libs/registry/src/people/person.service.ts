@@ -10,7 +10,7 @@ import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
-import { PERSON_COLUMNS } from './person.rules';
+import { PERSON_COLUMNS, personAttributeSelect, personColumns } from './person.rules';
 import { normaliseMobile, parseResidentId } from './resident-id';
 
 export interface PersonRow {
@@ -122,7 +122,7 @@ export class PersonService {
     if (!ability.can('read', 'Person', field)) {
       throw forbidden('FILTER_NOT_ALLOWED', `You may not ${doing}: your role does not let you read it.`);
     }
-    return rowFilter(ability, 'read', 'Person', PERSON_COLUMNS, { field });
+    return rowFilter(ability, 'read', 'Person', personColumns(), { field });
   }
 
   /** Counts only the rows the actor may see (and that match the search). */
@@ -281,13 +281,13 @@ export class PersonService {
 
   /** The same as rows, with extra columns (`, expr AS name`) computed beside each person and joins after the people's. */
   rows<X = object>(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string, extra: { select?: string; from?: string } = {}) {
-    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${extra.select ?? ''}`, where, params, tail, extra.from);
+    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${personAttributeSelect()}${extra.select ?? ''}`, where, params, tail, extra.from);
   }
 
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
   private run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string, from = ''): Promise<T[]> {
     return queryUnderRules<T>(tx, actor, {
-      subjectType: 'Person', columns: PERSON_COLUMNS, select, from: `${PEOPLE_FROM} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
+      subjectType: 'Person', columns: personColumns(), select, from: `${PEOPLE_FROM} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
   }
 }
@@ -298,7 +298,8 @@ function isRealPastDate(value: string): boolean {
 }
 
 export function toPerson(row: PersonRow): Person {
-  return Object.assign(new Person(), {
+  const attributes = Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith('attr:')).map(([key, value]) => [key.slice(5), value]));
+  return Object.assign(new Person(), attributes, {
     id: row.id,
     fullName: row.full_name,
     gender: row.gender,

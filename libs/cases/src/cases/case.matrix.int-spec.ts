@@ -1,0 +1,132 @@
+import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
+import { Role } from '@zhulian/core';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
+import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { CasesModule } from '../cases.module';
+import { Case } from './case.type';
+
+/**
+ * The access matrix for Case, generated from its declarations: every viewer × every declared field ×
+ * every path (look-up, list and count, filtered list, mutation result). A new field gets its
+ * expectation from its category and needs a fixture value, so it is covered the day it is declared.
+ */
+const HOLDER = '0193a000-0000-7000-8000-000000000002';
+const NGO = '0193a000-0000-7000-8000-000000000004';
+
+type Viewer = { org: 'holder' | 'ngo' | 'other'; role: Role; assigned?: boolean; sees: FieldCategory[] | 'hidden' };
+const VIEWERS: Record<string, Viewer> = {
+  'the holder’s coordinator': { org: 'holder', role: Role.COORDINATOR, sees: ['basic', 'case_notes'] },
+  'an assigned caseworker of the holder': { org: 'holder', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'] },
+  'another caseworker of the holder': { org: 'holder', role: Role.CASEWORKER, sees: ['basic'] },
+  'staff of the holder': { org: 'holder', role: Role.STAFF, sees: ['basic'] },
+  'the holder’s org admin': { org: 'holder', role: Role.ORG_ADMIN, sees: ['basic'] },
+  'a volunteer of the holder': { org: 'holder', role: Role.VOLUNTEER, sees: 'hidden' },
+  'an auditor of the holder': { org: 'holder', role: Role.AUDITOR, sees: 'hidden' },
+  'a platform admin of the holder': { org: 'holder', role: Role.PLATFORM_ADMIN, sees: 'hidden' },
+  'an assigned NGO caseworker, with consent to case notes': { org: 'ngo', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'] },
+  'an NGO caseworker not assigned, despite the consent': { org: 'ngo', role: Role.CASEWORKER, sees: 'hidden' },
+  'a coordinator of another organisation': { org: 'other', role: Role.COORDINATOR, sees: 'hidden' },
+};
+
+const FIXTURE: Record<string, unknown> = {
+  needs: ['ELDERLY_CARE', 'MEDICAL'], priority: 'HIGH', status: 'CLOSED', regionCode: '110105', summary: '独居老人，术后康复', notes: '女儿每月探望一次',
+  outcome: 'NEEDS_MET', outcomeNote: '康复良好，已结案',
+};
+const RELATIONS = new Set(['person', 'assignees', 'timeline']);
+const FIELDS = [...sensitiveFieldsOf(Case)].filter(([f, d]) => d.category !== 'none' && !RELATIONS.has(f)).map(([field, d]) => ({ field, category: d.category }));
+const SELECTION = `id ${FIELDS.map((f) => f.field).join(' ')} person { id } assignees { userId } timeline { kind }`;
+
+describe('the access matrix for Case', () => {
+  let app: TestApp;
+  let caseId: string;
+  let personId: string;
+  const sessions = new Map<string, SignedIn>();
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
+    const other = await makeOrganisation(app.db);
+    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.COORDINATOR }] });
+    const coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
+    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { fullName: '秦桂兰', regionCode: '110105', birthDate: '1945-07-07' } });
+    personId = person.data!.registerPerson.id;
+    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+      input: { personId, recipientOrganisationId: NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF' } });
+    expect(consent.errors).toBeUndefined();
+    const opened = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`, {
+      input: { personId, needs: FIXTURE.needs, priority: FIXTURE.priority, summary: FIXTURE.summary, notes: FIXTURE.notes } });
+    caseId = opened.data!.openCase.id;
+    let version = opened.data!.openCase.version;
+    for (const [name, viewer] of Object.entries(VIEWERS)) {
+      const organisationId = { holder: HOLDER, ngo: NGO, other: other.id }[viewer.org];
+      if (name === 'the holder’s coordinator') {
+        sessions.set(name, coordinator);
+        continue;
+      }
+      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
+      sessions.set(name, await app.login(user.email, user.password));
+      if (viewer.assigned) {
+        const res = await coordinator.gql<{ assignCase: { version: number } }>(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { version } }`,
+          { input: { caseId, userId: user.id } });
+        expect(res.errors).toBeUndefined();
+        version = res.data!.assignCase.version;
+      }
+    }
+    const closed = await coordinator.gql(`mutation($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { id } }`, {
+      input: { caseId, version, status: 'CLOSED', outcome: FIXTURE.outcome, outcomeNote: FIXTURE.outcomeNote } });
+    expect(closed.errors).toBeUndefined();
+  });
+  afterAll(() => app.close());
+
+  it('has a fixture value for every declared field', () => {
+    for (const { field } of FIELDS) expect([field, FIXTURE[field] !== undefined]).toEqual([field, true]);
+  });
+
+  const expected = (viewer: string, category: FieldCategory, field: string) => {
+    const sees = VIEWERS[viewer].sees;
+    return sees !== 'hidden' && sees.includes(category) ? FIXTURE[field] : null;
+  };
+  const expectCase = (viewer: string, found: Record<string, unknown>) => {
+    for (const { field, category } of FIELDS) expect([field, found[field]]).toEqual([field, expected(viewer, category, field)]);
+    expect(Array.isArray(found.timeline) && Array.isArray(found.assignees)).toBe(true);
+  };
+
+  describe.each(Object.keys(VIEWERS))('%s', (viewer) => {
+    const hidden = VIEWERS[viewer].sees === 'hidden';
+
+    it('case(id): exactly the allowed values, the rest null and named', async () => {
+      const res = await sessions.get(viewer)!.gql<{ case: Record<string, unknown> }>(`query($id: ID!) { case(id: $id) { ${SELECTION} } }`, { id: caseId });
+      if (hidden) {
+        expect(res.errors![0].extensions.code).toBe('NOT_FOUND');
+        return;
+      }
+      expectCase(viewer, res.data!.case);
+      const denied = ((res.extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path).filter((p) => !p.startsWith('case.person'));
+      expect(denied.sort()).toEqual(FIELDS.filter(({ field, category }) => expected(viewer, category, field) === null).map((f) => `case.${f.field}`).sort());
+    });
+
+    it('cases list, filtered list and count: the same, counted only when visible', async () => {
+      const res = await sessions.get(viewer)!.gql<{ all: { edges: { node: Record<string, unknown> }[] }; byPerson: { edges: unknown[] }; casesCount: number }>(
+        `query($personId: ID) { all: cases(first: 100) { edges { node { ${SELECTION} } } }
+           byPerson: cases(filter: { personId: $personId, status: [CLOSED], need: "MEDICAL" }) { edges { node { id } } } casesCount }`, { personId });
+      expect(res.errors).toBeUndefined();
+      const node = res.data!.all.edges.map((e) => e.node).find((n) => n.id === caseId);
+      expect(res.data!.casesCount).toBe(res.data!.all.edges.length);
+      expect(res.data!.byPerson.edges).toHaveLength(hidden ? 0 : 1);
+      if (hidden) {
+        expect(node).toBeUndefined();
+        return;
+      }
+      expectCase(viewer, node!);
+    });
+  });
+
+  it('answers mutations with the same field checks', async () => {
+    const staff = sessions.get('another caseworker of the holder')!;
+    const res = await staff.gql(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id notes summary } }`, {
+      input: { personId, needs: ['MEDICAL'], notes: '新案件', summary: '复诊' } });
+    // The caseworker who opens a case is assigned to it, so sees what they wrote.
+    expect(res.data).toMatchObject({ openCase: { notes: '新案件', summary: '复诊' } });
+  });
+});

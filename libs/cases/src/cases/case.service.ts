@@ -1,0 +1,324 @@
+import { subject } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { Actor, badInput, changedRows, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { requireRole } from '@zhulian/identity';
+import { consentInForce, Person, PersonService } from '@zhulian/registry';
+import { DataSource, EntityManager } from 'typeorm';
+import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
+import { NeedService } from '../needs/need.service';
+import { CASE_COLUMNS } from './case.rules';
+import { CaseTimeline } from './case-timeline';
+import { AssignableCaseworker, Case, CaseEventKind, CasePriority, CaseStatus } from './case.type';
+
+interface CaseRow {
+  id: string;
+  person_id: string;
+  holding_organisation_id: string;
+  region_code: string;
+  needs: string[];
+  priority: CasePriority;
+  status: CaseStatus;
+  summary: string | null;
+  notes: string | null;
+  outcome: Case['outcome'];
+  outcome_note: string | null;
+  version: number;
+  created_at: Date;
+  closed_at: Date | null;
+  consented_categories: string[];
+  consent_ids: string[];
+  assigned_to_me: boolean;
+}
+
+/** The acting organisation's consents in force for the case's person, as arrays the rules can test. */
+const CASES_FROM = `
+  FROM cases k
+  LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
+      FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
+     WHERE c.person_id = k.person_id AND ${consentInForce('c')}
+  ) g ON TRUE`;
+
+const CASE_SELECT = `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
+  k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
+  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${CASE_COLUMNS.assignedToMe} AS assigned_to_me`;
+
+/** The moves a case's status may make. Reopening a closed case is the holder's coordinators' call. */
+const MOVES: Record<CaseStatus, readonly CaseStatus[]> = {
+  [CaseStatus.OPEN]: [CaseStatus.IN_PROGRESS, CaseStatus.ON_HOLD, CaseStatus.CLOSED],
+  [CaseStatus.IN_PROGRESS]: [CaseStatus.ON_HOLD, CaseStatus.CLOSED],
+  [CaseStatus.ON_HOLD]: [CaseStatus.IN_PROGRESS, CaseStatus.CLOSED],
+  [CaseStatus.CLOSED]: [CaseStatus.OPEN],
+};
+
+/** Who opens cases: those who work them. */
+const CASE_OPENERS = [Role.COORDINATOR, Role.CASEWORKER] as const;
+
+/** Roles that may be assigned to work a case. */
+const ASSIGNABLE = [Role.CASEWORKER, Role.COORDINATOR];
+
+@Injectable()
+export class CaseService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly people: PersonService,
+    private readonly needs: NeedService,
+    private readonly timeline: CaseTimeline,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Case> {
+    const [found] = await this.select(tx, actor, 'AND k.id = :id', { id }, 'LIMIT 1');
+    if (!found) throw notFound('CASE_NOT_FOUND', 'No such case, or not one you may see.');
+    return found;
+  }
+
+  list(actor: Actor, args: PageArgs & { filter?: CaseFilter }): Promise<Connection<Case>> {
+    const filter = this.filterCondition(args.filter);
+    return paginateById(args, (after, limit) =>
+      this.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND k.id < :after' : ''}`, { ...filter.params, after }, `ORDER BY k.id DESC LIMIT ${Number(limit)}`));
+  }
+
+  async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {
+    const filter = this.filterCondition(filterInput);
+    const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
+      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: CASES_FROM, where: filter.sql, params: filter.params,
+    });
+    return Number(row.n);
+  }
+
+  /** The filters touch only fields every viewer of a case may read (its basics), so none is refused. */
+  private filterCondition(filter: CaseFilter | undefined): { sql: string; params: Record<string, unknown> } {
+    const parts: string[] = [];
+    if (filter?.status?.length) parts.push('AND k.status = ANY(:status)');
+    if (filter?.assignedToMe) parts.push(`AND ${CASE_COLUMNS.assignedToMe}`);
+    if (filter?.personId) parts.push('AND k.person_id = :personId');
+    if (filter?.need) parts.push('AND :need = ANY(k.needs)');
+    return { sql: parts.join(' '), params: { status: filter?.status, personId: filter?.personId, need: filter?.need } };
+  }
+
+  async open(actor: Actor, input: OpenCaseInput): Promise<Case> {
+    const acting = requireRole(actor, CASE_OPENERS, 'open cases');
+    if (input.idempotencyKey) {
+      const earlier = await this.byIdempotencyKey(actor, input);
+      if (earlier) return earlier;
+    }
+    const person = await this.people.get(actor, input.personId);
+    if (person.id !== input.personId) throw conflict('PERSON_MERGED', 'This record was merged into another one: open the case on that record.', 'input.personId');
+    const needs = await this.needs.check(input.needs, 'input.needs');
+    const id = newId();
+    try {
+      return await this.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, notes, idempotency_key)
+           SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8 FROM people p WHERE p.id = $9`,
+          [id, acting.organisationId, actor.userId, needs, input.priority, input.summary ?? null, input.notes ?? null, input.idempotencyKey ?? null, person.id]);
+        await this.timeline.record(tx, actor, id, CaseEventKind.OPENED, {});
+        const changes: AuditEvent[] = [{ action: 'CHANGE', subjectType: 'Case', subjectId: id, grounds: { role: acting.role },
+          fields: Object.keys(input).filter((k) => input[k as keyof OpenCaseInput] !== undefined && k !== 'idempotencyKey').sort() }];
+        // A caseworker who opens a case works it.
+        if (acting.role === Role.CASEWORKER) {
+          await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $3)`,
+            [newId(), id, actor.userId, acting.organisationId]);
+          await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId });
+          changes.push({ action: 'CHANGE', subjectType: 'Case', subjectId: id, fields: ['assignees'], grounds: { role: acting.role }, details: { assigned: actor.userId } });
+        }
+        await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
+        return this.get(actor, id, tx);
+      });
+    } catch (error) {
+      // Two requests with the same key at once: the second finds what the first created.
+      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
+        const earlier = await this.byIdempotencyKey(actor, input);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async byIdempotencyKey(actor: Actor, input: OpenCaseInput): Promise<Case | null> {
+    const [row]: { id: string; person_id: string }[] = await this.db.query(
+      `SELECT id, person_id FROM cases WHERE opened_by = $1 AND idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
+    if (!row) return null;
+    if (row.person_id !== input.personId) {
+      throw conflict('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another request: use a new key for a new case.', 'input.idempotencyKey');
+    }
+    return this.get(actor, row.id);
+  }
+
+  async update(actor: Actor, input: UpdateCaseInput): Promise<Case> {
+    const needs = input.needs ? await this.needs.check(input.needs, 'input.needs') : undefined;
+    return this.db.transaction(async (tx) => {
+      const current = await this.managed(tx, actor, input.caseId, 'work');
+      if (current.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to change it.');
+      const changed = (['needs', 'priority', 'summary', 'notes'] as const).filter((f) => input[f] !== undefined);
+      if (changed.length === 0) throw badInput('NOTHING_TO_CHANGE', 'Change at least one of needs, priority, summary or notes.');
+      await this.bump(tx, input.caseId, input.version,
+        `needs = COALESCE($3, needs), priority = COALESCE($4, priority), summary = COALESCE($5, summary), notes = COALESCE($6, notes)`,
+        [needs ?? null, input.priority ?? null, input.summary ?? null, input.notes ?? null]);
+      await this.timeline.record(tx, actor, input.caseId, CaseEventKind.UPDATED, { changed: [...changed] });
+      await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: [...changed] }]);
+      return this.get(actor, input.caseId, tx);
+    });
+  }
+
+  async setStatus(actor: Actor, input: SetCaseStatusInput): Promise<Case> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.managed(tx, actor, input.caseId, 'work');
+      const from = current.status!;
+      if (from === input.status) throw badInput('SAME_STATUS', 'The case already has this status.', 'input.status');
+      if (!MOVES[from].includes(input.status)) {
+        throw badInput('STATUS_MOVE_NOT_ALLOWED', `A case that is ${from} cannot become ${input.status}.`, 'input.status');
+      }
+      if (from === CaseStatus.CLOSED && !abilityFor(actor).can('reopen', subject('Case', current))) {
+        throw forbidden('REOPEN_NOT_ALLOWED', 'Only a coordinator of the organisation holding the case reopens it.');
+      }
+      const closing = input.status === CaseStatus.CLOSED;
+      if (closing && !input.outcome) throw badInput('OUTCOME_REQUIRED', 'Record the outcome to close the case.', 'input.outcome');
+      if (!closing && input.outcome) throw badInput('OUTCOME_ONLY_WHEN_CLOSING', 'An outcome is recorded only when the case is closed.', 'input.outcome');
+      await this.bump(tx, input.caseId, input.version,
+        `status = $3, outcome = $4, outcome_note = $5, closed_at = CASE WHEN $3 = 'CLOSED' THEN now() END, closed_by = CASE WHEN $3 = 'CLOSED' THEN $6::uuid END`,
+        [input.status, closing ? input.outcome : null, closing ? input.outcomeNote ?? null : null, actor.userId]);
+      await this.timeline.record(tx, actor, input.caseId, CaseEventKind.STATUS_CHANGED, { from, to: input.status, outcome: closing ? input.outcome! : null });
+      await this.audit.record(tx, this.auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: closing ? ['status', 'outcome', 'outcomeNote'] : ['status'],
+        details: { from, to: input.status },
+      }]);
+      return this.get(actor, input.caseId, tx);
+    });
+  }
+
+  /**
+   * Assigns a caseworker: one of the acting organisation's, or of another organisation to which the
+   * person consented for case management (that caseworker then sees the consented categories only).
+   */
+  async assign(actor: Actor, input: AssignCaseInput): Promise<Case> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.managed(tx, actor, input.caseId, 'assign');
+      if (current.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to assign someone.');
+      const organisationId = await this.assignableOrganisation(tx, current, input.userId);
+      if (input.replacesUserId) await this.endAssignment(tx, actor, current.id, input.replacesUserId);
+      const inserted: unknown[] = await tx.query(
+        `INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (case_id, user_id) WHERE ended_at IS NULL DO NOTHING RETURNING id`,
+        [newId(), current.id, input.userId, organisationId, actor.userId]);
+      if (inserted.length === 0) throw conflict('ALREADY_ASSIGNED', 'This caseworker is already assigned to the case.', 'input.userId');
+      await tx.query(`UPDATE cases SET updated_at = now(), version = version + 1 WHERE id = $1`, [current.id]);
+      await this.timeline.record(tx, actor, current.id, CaseEventKind.ASSIGNED, { userId: input.userId, organisationId });
+      await this.audit.record(tx, this.auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Case', subjectId: current.id, fields: ['assignees'], details: { assigned: input.userId, organisation: organisationId },
+      }]);
+      return this.get(actor, current.id, tx);
+    });
+  }
+
+  async unassign(actor: Actor, input: UnassignCaseInput): Promise<Case> {
+    return this.db.transaction(async (tx) => {
+      const current = await this.managed(tx, actor, input.caseId, 'assign');
+      await this.endAssignment(tx, actor, current.id, input.userId);
+      await tx.query(`UPDATE cases SET updated_at = now(), version = version + 1 WHERE id = $1`, [current.id]);
+      return this.get(actor, current.id, tx);
+    });
+  }
+
+  private async endAssignment(tx: EntityManager, actor: Actor, caseId: string, userId: string): Promise<void> {
+    const ended = await changedRows(tx,
+      `UPDATE case_assignments SET ended_at = now(), ended_by = $3 WHERE case_id = $1 AND user_id = $2 AND ended_at IS NULL RETURNING id`,
+      [caseId, userId, actor.userId]);
+    if (ended.length === 0) throw notFound('ASSIGNMENT_NOT_FOUND', 'This caseworker is not assigned to the case.', 'input.userId');
+    await this.timeline.record(tx, actor, caseId, CaseEventKind.UNASSIGNED, { userId });
+    await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Case', subjectId: caseId, fields: ['assignees'], details: { unassigned: userId } }]);
+  }
+
+  /** Where a user may be assigned from: their membership that may work cases, and the consent that lets them. */
+  private async assignableOrganisation(tx: EntityManager, current: Case, userId: string): Promise<string> {
+    const memberships: { organisation_id: string; consented: boolean }[] = await tx.query(
+      `SELECT m.organisation_id,
+              EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $3 AND c.purpose = 'CASE_MANAGEMENT' AND ${consentInForce('c', 'm.organisation_id')}) AS consented
+         FROM memberships m JOIN users u ON u.id = m.user_id
+        WHERE m.user_id = $1 AND m.status = 'ACTIVE' AND u.status = 'ACTIVE' AND m.role = ANY($2)
+        ORDER BY m.organisation_id = $4 DESC`,
+      [userId, ASSIGNABLE, current.personId, current.holdingOrganisationId]);
+    if (memberships.length === 0) throw badInput('NOT_A_CASEWORKER', 'Choose an active caseworker or coordinator.', 'input.userId');
+    const [best] = memberships;
+    if (best.organisation_id === current.holdingOrganisationId) return best.organisation_id;
+    const consented = memberships.find((m) => m.consented);
+    if (!consented) {
+      throw forbidden('CONSENT_REQUIRED', 'This caseworker belongs to another organisation: the person must first consent to that organisation for case management.');
+    }
+    return consented.organisation_id;
+  }
+
+  /** The caseworkers a coordinator may assign to a case: their organisation's, and those of organisations with consent. */
+  async assignable(actor: Actor, caseId: string): Promise<AssignableCaseworker[]> {
+    const current = await this.managed(this.db.manager, actor, caseId, 'assign');
+    const rows: { user_id: string; display_name: string; organisation_id: string; organisation_name: string }[] = await this.db.query(
+      `SELECT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation_name
+         FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.status = 'ACTIVE' AND u.status = 'ACTIVE' AND m.role = ANY($1)
+          AND (m.organisation_id = $2 OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $3 AND c.purpose = 'CASE_MANAGEMENT'
+                 AND ${consentInForce('c', 'm.organisation_id')}))
+        ORDER BY m.organisation_id = $2 DESC, o.name, u.display_name LIMIT 200`,
+      [ASSIGNABLE, current.holdingOrganisationId, current.personId]);
+    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.organisation_name }));
+  }
+
+  /** The case under the rules, locked for the change, if the actor may do this to it. */
+  private async managed(tx: EntityManager, actor: Actor, caseId: string, action: 'work' | 'assign'): Promise<Case> {
+    const current = await this.get(actor, caseId, tx);
+    if (!abilityFor(actor).can(action, subject('Case', current))) {
+      throw forbidden(action === 'assign' ? 'ASSIGN_NOT_ALLOWED' : 'CASE_CHANGE_NOT_ALLOWED',
+        action === 'assign' ? 'Only a coordinator of the organisation holding the case assigns it.' : 'Only the case’s coordinators and assigned caseworkers change it.');
+    }
+    await tx.query(`SELECT 1 FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+    return current;
+  }
+
+  /** Applies a change if the case is still at the version the client read; else CONFLICT and nothing changes. */
+  private async bump(tx: EntityManager, caseId: string, version: number, set: string, values: unknown[]): Promise<void> {
+    const updated = await changedRows(tx,
+      `UPDATE cases SET ${set}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`, [caseId, version, ...values]);
+    if (updated.length === 0) {
+      throw conflict('STALE_VERSION', 'Someone changed this case since you opened it: reload it and make your change again.', 'input.version');
+    }
+  }
+
+  private auditActor(actor: Actor) {
+    return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
+  }
+
+  /** The people of the given cases, each under the person rules: one statement for a page. */
+  async peopleOf(actor: Actor, personIds: readonly string[]): Promise<Map<string, Person>> {
+    const people = await this.people.select(this.db.manager, actor, 'AND p.id = ANY(:ids)', { ids: [...personIds] }, '');
+    return new Map(people.map((p) => [p.id, p]));
+  }
+
+  private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Case[]> {
+    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: CASES_FROM, where, params, tail });
+    return rows.map(toCase);
+  }
+}
+
+function toCase(row: CaseRow): Case {
+  return Object.assign(new Case(), {
+    id: row.id,
+    needs: row.needs,
+    priority: row.priority,
+    status: row.status,
+    regionCode: row.region_code,
+    summary: row.summary,
+    notes: row.notes,
+    outcome: row.outcome,
+    outcomeNote: row.outcome_note,
+    holdingOrganisationId: row.holding_organisation_id,
+    version: row.version,
+    createdAt: row.created_at,
+    closedAt: row.closed_at,
+    personId: row.person_id,
+    assignedToMe: row.assigned_to_me,
+    consentedCategories: row.consented_categories,
+    consentIds: row.consent_ids,
+  });
+}

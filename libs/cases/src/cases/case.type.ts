@@ -1,0 +1,200 @@
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { NotPersonal, Sensitive } from '@zhulian/access';
+
+export enum CaseStatus {
+  OPEN = 'OPEN',
+  IN_PROGRESS = 'IN_PROGRESS',
+  ON_HOLD = 'ON_HOLD',
+  CLOSED = 'CLOSED',
+}
+
+export enum CasePriority {
+  LOW = 'LOW',
+  NORMAL = 'NORMAL',
+  HIGH = 'HIGH',
+  URGENT = 'URGENT',
+}
+
+/** How a case ended. */
+export enum CaseOutcome {
+  NEEDS_MET = 'NEEDS_MET',
+  PARTLY_MET = 'PARTLY_MET',
+  NOT_MET = 'NOT_MET',
+  DECLINED_BY_PERSON = 'DECLINED_BY_PERSON',
+  MOVED_AWAY = 'MOVED_AWAY',
+  DECEASED = 'DECEASED',
+  TRANSFERRED = 'TRANSFERRED',
+}
+
+/** What happened on a case's timeline. */
+export enum CaseEventKind {
+  OPENED = 'OPENED',
+  ASSIGNED = 'ASSIGNED',
+  UNASSIGNED = 'UNASSIGNED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  UPDATED = 'UPDATED',
+}
+
+registerEnumType(CaseStatus, { name: 'CaseStatus' });
+registerEnumType(CasePriority, { name: 'CasePriority' });
+registerEnumType(CaseOutcome, { name: 'CaseOutcome', description: 'How a case ended.' });
+registerEnumType(CaseEventKind, { name: 'CaseEventKind' });
+
+@ObjectType({ description: 'A caseworker assigned to a case, now or before.' })
+export class CaseAssignment {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field()
+  organisationName!: string;
+
+  @Field()
+  assignedAt!: Date;
+
+  @Field(() => Date, { nullable: true })
+  endedAt!: Date | null;
+}
+
+@ObjectType({ description: 'A caseworker a coordinator may assign to a case.' })
+export class AssignableCaseworker {
+  @Field(() => ID)
+  userId!: string;
+
+  @Field()
+  displayName!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field()
+  organisationName!: string;
+}
+
+@ObjectType({ description: 'One thing that happened to a case, in order. Never carries the case’s notes.' })
+export class CaseEvent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field()
+  occurredAt!: Date;
+
+  @Field(() => CaseEventKind)
+  kind!: CaseEventKind;
+
+  @Field(() => String, { nullable: true, description: 'Who did it (their display name).' })
+  actorName!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ASSIGNED / UNASSIGNED: the caseworker.' })
+  assigneeName!: string | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  fromStatus!: CaseStatus | null;
+
+  @Field(() => CaseStatus, { nullable: true })
+  toStatus!: CaseStatus | null;
+
+  @Field(() => CaseOutcome, { nullable: true })
+  outcome!: CaseOutcome | null;
+
+  @Field(() => [String], { nullable: true, description: 'UPDATED: which of the case’s fields changed (never their values).' })
+  changed!: string[] | null;
+}
+
+/**
+ * A case, as a request may see it: checked field by field like a person. Its person is shown as far as
+ * the person rules allow; its notes are `case_notes`, for the holder's coordinators and the assigned
+ * caseworkers (another organisation's only with the person's consent to case notes).
+ */
+@ObjectType({ description: 'A case: a person’s needs, held by one organisation and worked by its assigned caseworkers.' })
+export class Case {
+  @NotPersonal()
+  @Field(() => ID)
+  id!: string;
+
+  /** Resolved by CaseResolver: the person, as far as the person rules allow. */
+  @Sensitive('basic')
+  person?: unknown;
+
+  @Sensitive('basic')
+  @Field(() => [String], { nullable: true, description: 'Need category codes (see needCategories).' })
+  needs!: string[] | null;
+
+  @Sensitive('basic')
+  @Field(() => CasePriority, { nullable: true })
+  priority!: CasePriority | null;
+
+  @Sensitive('basic')
+  @Field(() => CaseStatus, { nullable: true })
+  status!: CaseStatus | null;
+
+  @Sensitive('basic')
+  @Field(() => String, { nullable: true })
+  regionCode!: string | null;
+
+  @Sensitive('case_notes')
+  @Field(() => String, { nullable: true, description: 'A short description of the situation.' })
+  summary!: string | null;
+
+  @Sensitive('case_notes')
+  @Field(() => String, { nullable: true })
+  notes!: string | null;
+
+  @Sensitive('basic')
+  @Field(() => CaseOutcome, { nullable: true })
+  outcome!: CaseOutcome | null;
+
+  @Sensitive('case_notes')
+  @Field(() => String, { nullable: true })
+  outcomeNote!: string | null;
+
+  /** Resolved by CaseResolver. */
+  @Sensitive('basic')
+  assignees?: unknown;
+
+  /** Resolved by CaseResolver. */
+  @Sensitive('basic')
+  timeline?: unknown;
+
+  @NotPersonal()
+  @Field(() => ID, { description: 'The organisation that holds the case.' })
+  holdingOrganisationId!: string;
+
+  @NotPersonal()
+  @Field(() => Int, { description: 'Changes with every update: send it back to update, so that no one overwrites a change they have not seen.' })
+  version!: number;
+
+  @NotPersonal()
+  @Field()
+  createdAt!: Date;
+
+  @NotPersonal()
+  @Field(() => Date, { nullable: true })
+  closedAt!: Date | null;
+
+  // Attributes the access rules read; not part of the API.
+  personId!: string;
+  assignedToMe!: boolean;
+  consentedCategories!: string[];
+  consentIds!: string[];
+}
+
+@ObjectType({ description: 'A category of need (the taxonomy is data: a region may add its own).' })
+export class NeedCategory {
+  @Field()
+  code!: string;
+
+  @Field()
+  nameZh!: string;
+
+  @Field()
+  nameEn!: string;
+}

@@ -1,0 +1,178 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { PageArgs } from '@zhulian/core';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { CaseOutcome, CasePriority, CaseStatus } from '../cases/case.type';
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
+
+@InputType()
+export class OpenCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  personId!: string;
+
+  @Field(() => [String], { description: 'Need category codes (see needCategories), at least one.' })
+  @ArrayMinSize(1, { message: 'Choose at least one need.' })
+  @ArrayMaxSize(10)
+  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  needs!: string[];
+
+  @Field(() => CasePriority, { defaultValue: CasePriority.NORMAL })
+  @IsEnum(CasePriority)
+  priority!: CasePriority;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(200)
+  summary?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string;
+
+  @Field({ nullable: true, description: 'Any unique string (8–100 characters) chosen by the client: a retried request with the same key returns the case it created instead of opening a second one.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  idempotencyKey?: string;
+}
+
+@InputType({ description: 'Change a case’s needs, priority, summary or notes. Send the version you last read.' })
+export class UpdateCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  caseId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'Choose at least one need.' })
+  @ArrayMaxSize(10)
+  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  needs?: string[];
+
+  @Field(() => CasePriority, { nullable: true })
+  @IsOptional()
+  @IsEnum(CasePriority)
+  priority?: CasePriority;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(200)
+  summary?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string;
+}
+
+@InputType()
+export class AssignCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  caseId!: string;
+
+  @Field(() => ID, { description: 'The caseworker to assign: of your organisation, or of another one the person consented to for case management.' })
+  @IsUUID('all')
+  userId!: string;
+
+  @Field(() => ID, { nullable: true, description: 'Reassign: the caseworker whose assignment this one replaces.' })
+  @IsOptional()
+  @IsUUID('all')
+  replacesUserId?: string;
+}
+
+@InputType()
+export class UnassignCaseInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  caseId!: string;
+
+  @Field(() => ID)
+  @IsUUID('all')
+  userId!: string;
+}
+
+@InputType()
+export class SetCaseStatusInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  caseId!: string;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field(() => CaseStatus)
+  @IsEnum(CaseStatus)
+  status!: CaseStatus;
+
+  @Field(() => CaseOutcome, { nullable: true, description: 'Required to close a case.' })
+  @IsOptional()
+  @IsEnum(CaseOutcome)
+  outcome?: CaseOutcome;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(2000)
+  outcomeNote?: string;
+}
+
+@InputType()
+export class CaseFilter {
+  @Field(() => [CaseStatus], { nullable: true })
+  @IsOptional()
+  @IsEnum(CaseStatus, { each: true })
+  status?: CaseStatus[];
+
+  @Field({ nullable: true, description: 'Only the cases you are assigned to.' })
+  @IsOptional()
+  @IsBoolean()
+  assignedToMe?: boolean;
+
+  @Field(() => ID, { nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  personId?: string;
+
+  @Field({ nullable: true, description: 'A need category code.' })
+  @IsOptional()
+  @Matches(NEED_CODE)
+  need?: string;
+}
+
+@ArgsType()
+export class CasesArgs extends PageArgs {
+  @Field(() => CaseFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CaseFilter)
+  filter?: CaseFilter;
+}
+
+@ArgsType()
+export class CasesCountArgs {
+  @Field(() => CaseFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CaseFilter)
+  filter?: CaseFilter;
+}

@@ -1,0 +1,5 @@
+export * from './cases.module';
+export * from './cases/case.type';
+export { CaseService } from './cases/case.service';
+export { CaseTimeline } from './cases/case-timeline';
+export { NeedService } from './needs/need.service';
