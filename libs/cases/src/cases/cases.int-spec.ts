@@ -164,6 +164,17 @@ describe('cases', () => {
     });
   });
 
+  it('moves a merged duplicate’s cases to the record that stays', async () => {
+    const duplicate = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { fullName: '何淑珍', regionCode: '110105' } });
+    const duplicateId = duplicate.data!.registerPerson.id;
+    const created = (await coordinator.gql<{ openCase: CaseResult }>(OPEN, { input: { personId: duplicateId, needs: ['MEDICAL'] } })).data!.openCase;
+    const merged = await coordinator.gql(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`,
+      { input: { survivorId: personId, duplicateId, reason: '重复登记的同一人' } });
+    expect(merged.errors).toBeUndefined();
+    expect((await get(coordinator, created.id)).data!.case).toMatchObject({ person: { id: personId } });
+  });
+
   it('shows the holder’s staff the basics only, and volunteers and other organisations nothing', async () => {
     const created = (await open(coordinator, { summary: '需心理疏导' })).data!.openCase;
     const staff = await as(JIANWAI, Role.STAFF);
