@@ -18,7 +18,8 @@ export function createApolloClient() {
       typePolicies: {
         Query: {
           fields: {
-            people: appendPages,
+            // One list per search and order: the household finder's few rows never replace the people list.
+            people: { ...appendPages, keyArgs: ['search', 'orderBy'] },
             members: appendPages,
           },
         },

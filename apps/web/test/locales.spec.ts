@@ -26,12 +26,15 @@ describe('translations', () => {
     for (const key of keys(zh)) expect([key, placeholders(get(en, key))]).toEqual([key, placeholders(get(zh, key))]);
   });
 
-  it('name every role, organisation kind and error reason the API has', () => {
+  it('name every role, organisation kind, household relation, duplicate reason, list order and error code the API has', () => {
     const schema = readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8');
     const enumValues = (name: string) => schema.match(new RegExp(`enum ${name} \\{([^}]*)\\}`))![1].split('\n').map((l) => l.trim()).filter((l) => /^[A-Z_]+$/.test(l));
     const flat = new Set(keys(zh));
     for (const role of enumValues('Role')) expect(flat).toContain(`roles.${role}`);
     for (const kind of enumValues('OrganisationKind')) expect(flat).toContain(`orgKinds.${kind}`);
+    for (const relation of enumValues('HouseholdRelation')) expect(flat).toContain(`relations.${relation}`);
+    for (const reason of enumValues('DuplicateReason')) expect(flat).toContain(`duplicateReasons.${reason}`);
+    for (const order of enumValues('PeopleOrder')) expect(flat).toContain(`people.order.${order}`);
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']) {
       expect(flat).toContain(`errors.code.${code}`);
     }

@@ -15,6 +15,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
+    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
+    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
+    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
+    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": typeof types.HouseholdFinderDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
@@ -34,6 +38,10 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
+    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": types.DuplicateCandidatesDocument,
+    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
+    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
+    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": types.HouseholdFinderDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
@@ -70,6 +78,22 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"): (typeof documents)["\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"): (typeof documents)["\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"): (typeof documents)["\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"): (typeof documents)["\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,10 @@
-import { LockOutlined, UserAddOutlined } from '@ant-design/icons';
+import { UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Grid, Input, List, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Input, List, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { Guarded } from '../components/Guarded';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { PeopleQuery, PeopleSearch } from '../gql/graphql';
@@ -23,19 +24,6 @@ const PEOPLE = graphql(`
 export const REGISTRAR_ROLES = ['COORDINATOR', 'CASEWORKER'];
 
 type Row = PeopleQuery['people']['edges'][number]['node'];
-
-/** A value the API withheld (null) or masked: shown as such, never as "not recorded". */
-export function Guarded({ value }: { value: string | number | null | undefined }) {
-  const { t } = useTranslation();
-  if (value === null || value === undefined) {
-    return (
-      <Tooltip title={t('person.withheldWhy')}>
-        <Typography.Text type="secondary"><LockOutlined aria-hidden /> {t('person.withheld')}</Typography.Text>
-      </Tooltip>
-    );
-  }
-  return <>{value}</>;
-}
 
 export function PeoplePage() {
   const { t } = useTranslation();

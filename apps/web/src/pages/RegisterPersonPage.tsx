@@ -1,70 +1,83 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText, showOnField } from '../errors';
 import { graphql } from '../gql';
 import type { Assistance, Gender } from '../gql/graphql';
+import { compactIdNumber } from './duplicate-check';
+import { DuplicateCandidates, useDuplicateCheck } from './DuplicateCandidates';
+import { HouseholdSection } from './HouseholdSection';
+import { FIELD_OF_INPUT, registrationInput, RegistrationFields } from './register-input';
 
 const REGISTER = graphql(`
   mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }
 `);
 
-interface Fields {
-  fullName: string;
-  idNumber?: string;
-  gender?: Gender;
-  birthDate?: string;
-  phone?: string;
-  address?: string;
-  regionCode: string;
-  disability?: string;
-  chronicIllness?: string;
-  monthlyIncome?: number;
-  assistance?: Assistance[];
-  notes?: string;
-}
-
 const ASSISTANCE: Assistance[] = ['DIBAO', 'TEKUN', 'MEDICAL', 'HOUSING', 'EDUCATION', 'TEMPORARY'];
-const FIELD_OF: Record<string, string> = {
-  'input.fullName': 'fullName', 'input.idNumber': 'idNumber', 'input.gender': 'gender', 'input.birthDate': 'birthDate', 'input.phone': 'phone',
-  'input.address': 'address', 'input.regionCode': 'regionCode', 'input.disability': 'disability', 'input.chronicIllness': 'chronicIllness',
-  'input.monthlyIncomeCents': 'monthlyIncome', 'input.assistance': 'assistance', 'input.notes': 'notes',
-};
 
 export function RegisterPersonPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const [form] = Form.useForm<Fields>();
+  // "Add a household member" on a person's record leads here with their household.
+  const [params] = useSearchParams();
+  const joining = params.get('householdId');
+  const [form] = Form.useForm<RegistrationFields>();
   const [register, { loading }] = useMutation(REGISTER);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const submit = async (fields: Fields) => {
+  const fullName = Form.useWatch('fullName', form);
+  const birthDate = Form.useWatch('birthDate', form);
+  const idNumber = Form.useWatch('idNumber', form);
+  const phone = Form.useWatch('phone', form);
+  const { candidates, takenIdNumber } = useDuplicateCheck({ fullName, birthDate, idNumber, phone });
+
+  // Say so at the ID number as soon as the check knows, not only when the registration is refused
+  // (a refusal already shown there stays: it says the same, and says it firmly).
+  useEffect(() => {
+    if (form.isFieldTouched('idNumber') && form.getFieldError('idNumber').length === 0) form.validateFields(['idNumber']).catch(() => undefined);
+  }, [takenIdNumber, form]);
+
+  const submit = async (fields: RegistrationFields) => {
     setProblem(null);
-    const { monthlyIncome, ...rest } = fields;
-    const input = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)));
     try {
-      const { data } = await register({
-        variables: { input: { ...(input as unknown as Fields), ...(monthlyIncome !== undefined && monthlyIncome !== null ? { monthlyIncomeCents: Math.round(monthlyIncome * 100) } : {}) } },
-      });
+      const { data } = await register({ variables: { input: registrationInput(fields) } });
       void message.success(t('register.done', { name: data?.registerPerson.fullName ?? fields.fullName }));
       navigate(`/people/${data?.registerPerson.id}`);
     } catch (e) {
-      if (!showOnField(t, form, e, FIELD_OF)) setProblem(errorText(t, e));
+      if (!showOnField(t, form, e, FIELD_OF_INPUT)) setProblem(errorText(t, e));
     }
   };
 
   return (
-    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t('register.title')}</Typography.Title>} style={{ maxWidth: 720 }}>
-      {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 16 }} data-testid="register-error" />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ regionCode: '110105' }} requiredMark={false} disabled={loading}>
+    <Card title={<Typography.Title level={3} style={{ margin: 0 }}>{t(joining ? 'register.titleMember' : 'register.title')}</Typography.Title>} style={{ maxWidth: 720 }}>
+      {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 16 }} data-testid="register-error" />}
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ regionCode: '110105', householdChoice: joining ? 'JOIN' : 'NONE', householdId: joining ?? undefined }}
+        requiredMark={false}
+        disabled={loading}
+      >
         <Form.Item name="fullName" label={t('person.fields.fullName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
           <Input autoComplete="off" />
         </Form.Item>
-        <Form.Item name="idNumber" label={t('person.fields.idNumber')} extra={t('register.idHelp')}>
-          <Input autoComplete="off" maxLength={18} />
+        <Form.Item
+          name="idNumber"
+          label={t('person.fields.idNumber')}
+          extra={t('register.idHelp')}
+          rules={[{
+            warningOnly: true,
+            validator: async (_, value?: string) => {
+              if (takenIdNumber && compactIdNumber(value) === takenIdNumber) throw new Error(t('register.idTaken'));
+            },
+          }]}
+        >
+          {/* Room for the spaces people type between the parts, as printed on the card. */}
+          <Input autoComplete="off" maxLength={22} />
         </Form.Item>
         <Form.Item name="gender" label={t('person.fields.gender')}>
           <Select allowClear options={(['MALE', 'FEMALE', 'OTHER', 'UNKNOWN'] as Gender[]).map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
@@ -75,12 +88,15 @@ export function RegisterPersonPage() {
         <Form.Item name="phone" label={t('person.fields.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('validation.phone') }]}>
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
+        <DuplicateCandidates candidates={candidates} />
         <Form.Item name="address" label={t('person.fields.address')}>
           <Input />
         </Form.Item>
         <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('errors.reason.REGION_CODE_UNKNOWN') }]}>
           <Input inputMode="numeric" maxLength={6} />
         </Form.Item>
+        <HouseholdSection form={form} />
+        <Typography.Title level={5} style={{ marginTop: 8 }}>{t('register.circumstances')}</Typography.Title>
         <Form.Item name="disability" label={t('person.fields.disability')}>
           <Input />
         </Form.Item>
@@ -88,7 +104,7 @@ export function RegisterPersonPage() {
           <Input />
         </Form.Item>
         <Form.Item name="monthlyIncome" label={t('person.fields.monthlyIncomeCents')}>
-          <InputNumber min={0} step={100} style={{ width: '100%' }} />
+          <InputNumber min={0} step={100} precision={2} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="assistance" label={t('person.fields.assistance')}>
           <Select mode="multiple" options={ASSISTANCE.map((a) => ({ value: a, label: t(`assistance.${a}`) }))} />
