@@ -23,8 +23,9 @@ type Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": typeof types.MergePeopleDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch) {\n    people(first: $first, after: $after, search: $search) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": typeof types.PeopleDocument,
-    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n": typeof types.PersonDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": typeof types.PersonDocument,
     "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsentsDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
@@ -46,8 +47,9 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
+    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": types.MergePeopleDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch) {\n    people(first: $first, after: $after, search: $search) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": types.PeopleDocument,
-    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n": types.PersonDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": types.PersonDocument,
     "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": types.ConsentsDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
@@ -113,11 +115,15 @@ export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"): (typeof documents)["\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query People($first: Int, $after: String, $search: PeopleSearch) {\n    people(first: $first, after: $after, search: $search) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"): (typeof documents)["\n  query People($first: Int, $after: String, $search: PeopleSearch) {\n    people(first: $first, after: $after, search: $search) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n    }\n  }\n"];
+export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

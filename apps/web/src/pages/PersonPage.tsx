@@ -1,20 +1,26 @@
-import { EyeInvisibleOutlined, LockOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { isWithheld } from '../access-notes';
+import { FieldValue, yuan } from '../components/Guarded';
 import { apiErrors, errorText, showOnField } from '../errors';
 import { useActing } from '../session/SessionProvider';
 import { graphql } from '../gql';
 import type { ConsentCategory, ConsentGivenBy, ConsentPurpose, PersonQuery } from '../gql/graphql';
+import { HouseholdCard } from './HouseholdCard';
+import { MergeDuplicate, MergeResult } from './MergeDuplicate';
 
 const PERSON = graphql(`
   query Person($id: ID!) {
     person(id: $id) {
       id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode
       disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId
+      relationToHead mergedRecordIds
+      household {
+        id regionCode address monthlyIncomeCents holdingOrganisationId
+        members { id fullName relationToHead }
+      }
     }
   }
 `);
@@ -50,35 +56,17 @@ export function PersonPage() {
   const person = data?.person;
   const acting = useActing();
   const notVisible = apiErrors(error)[0]?.extensions?.code === 'NOT_FOUND';
+  // Kept with the record it was about: the page stays mounted when the worker opens another record.
+  const [merged, setMerged] = useState<(MergeResult & { survivorId: string }) | null>(null);
 
-  const show = (field: keyof PersonData) => {
-    const value = person?.[field];
-    if (value === null || value === undefined) {
-      if (isWithheld('Person', 'person', field)) {
-        return (
-          <Tooltip title={t('person.withheldWhy')}>
-            <Typography.Text type="secondary" data-testid={`withheld-${field}`}><LockOutlined aria-hidden /> {t('person.withheld')}</Typography.Text>
-          </Tooltip>
-        );
-      }
-      return <Typography.Text type="secondary">{t('person.notRecorded')}</Typography.Text>;
-    }
-    const text =
-      field === 'gender' ? t(`gender.${value}`)
-      : field === 'idDocumentType' ? t(`idDocumentType.${value}`)
-      : field === 'assistance' ? (value as string[]).map((a) => t(`assistance.${a}`)).join('、') || t('person.notRecorded')
-      : field === 'monthlyIncomeCents' ? ((value as number) / 100).toFixed(2)
-      : String(value);
-    if (typeof value === 'string' && value.includes('*')) {
-      return (
-        <Space>
-          <span data-testid={`value-${field}`}>{text}</span>
-          <Tooltip title={t('person.maskedWhy')}><Tag icon={<EyeInvisibleOutlined />}>{t('person.masked')}</Tag></Tooltip>
-        </Space>
-      );
-    }
-    return <span data-testid={`value-${field}`}>{text}</span>;
-  };
+  const format = (field: keyof PersonData) => (value: unknown) =>
+    field === 'gender' ? t(`gender.${value}`)
+    : field === 'idDocumentType' ? t(`idDocumentType.${value}`)
+    : field === 'assistance' ? (value as string[]).map((a) => t(`assistance.${a}`)).join('、') || t('person.notRecorded')
+    : field === 'monthlyIncomeCents' ? yuan(value)
+    : String(value);
+  const show = (field: keyof PersonData) => <FieldValue operation="Person" path="person" field={field} value={person?.[field]} format={format(field)} />;
+  const isCoordinatorHere = acting?.role === 'COORDINATOR' && person?.holdingOrganisationId === acting.organisation.id;
 
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
@@ -87,14 +75,42 @@ export function PersonPage() {
       {notVisible && acting?.role === 'COORDINATOR' && <BreakGlass personId={id} onOpened={() => void refetch()} />}
       {person && (
         <>
-          <Card title={<span data-testid="person-name">{person.fullName ?? t('person.title')}</span>} loading={loading && !data}>
+          {person.id !== id && (
+            <Alert type="info" showIcon data-testid="merged-into-note" title={t('person.openedMerged', { id })} />
+          )}
+          {merged?.survivorId === person.id && (
+            <Alert
+              type="success"
+              showIcon
+              closable={{ onClose: () => setMerged(null) }}
+              data-testid="merge-result"
+              title={t('merge.done', { duplicate: merged.duplicateName ?? merged.duplicateId })}
+              description={t('merge.doneDetail', { count: merged.mergedRecords })}
+            />
+          )}
+          <Card
+            title={<span data-testid="person-name">{person.fullName ?? t('person.title')}</span>}
+            loading={loading && !data}
+            extra={isCoordinatorHere && <MergeDuplicate survivor={person} onMerged={(result) => { setMerged({ ...result, survivorId: person.id }); void refetch(); }} />}
+          >
+            {person.mergedRecordIds.length > 0 && (
+              <Alert
+                type="info"
+                style={{ marginBottom: 16 }}
+                data-testid="merged-from"
+                title={t('person.mergedFrom', { count: person.mergedRecordIds.length })}
+                description={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('person.mergedIds', { ids: person.mergedRecordIds.join('、') })}</Typography.Text>}
+              />
+            )}
             <Descriptions column={{ xs: 1, md: 2 }} size="small">
               {FIELDS.map((field) => (
                 <Descriptions.Item key={field} label={t(`person.fields.${field}`)}>{show(field)}</Descriptions.Item>
               ))}
             </Descriptions>
           </Card>
-          <Consents personId={person.id} holder={person.holdingOrganisationId} />
+          <HouseholdCard person={person} />
+          {/* A merge moves the duplicate's consents here: read them again when one happens. */}
+          <Consents key={person.mergedRecordIds.length} personId={person.id} holder={person.holdingOrganisationId} />
         </>
       )}
     </div>
