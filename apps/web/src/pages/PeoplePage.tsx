@@ -1,19 +1,21 @@
-import { UserAddOutlined } from '@ant-design/icons';
-import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Grid, Input, List, Space, Table, Typography } from 'antd';
+import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Alert, App, Button, Card, Grid, Input, List, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
+import { downloadText } from '../download';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { PeopleQuery, PeopleSearch } from '../gql/graphql';
+import type { PeopleOrder, PeopleQuery, PeopleSearch } from '../gql/graphql';
+import { currentLanguage } from '../i18n';
 import { searchFrom } from './people-search';
 import { useActing } from '../session/SessionProvider';
 
 const PEOPLE = graphql(`
-  query People($first: Int, $after: String, $search: PeopleSearch) {
-    people(first: $first, after: $after, search: $search) {
+  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {
+    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {
       edges { node { id fullName gender birthYear phone regionCode } }
       pageInfo { hasNextPage endCursor }
     }
@@ -21,7 +23,16 @@ const PEOPLE = graphql(`
   }
 `);
 
+const EXPORT_PEOPLE = graphql(`
+  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {
+    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }
+  }
+`);
+
 export const REGISTRAR_ROLES = ['COORDINATOR', 'CASEWORKER'];
+/** Roles the registry's rules can show people to, and so who may export what they see. */
+const VIEWER_ROLES = ['COORDINATOR', 'CASEWORKER', 'STAFF', 'ORG_ADMIN'];
+const ORDERS: PeopleOrder[] = ['REGISTERED', 'NAME'];
 
 type Row = PeopleQuery['people']['edges'][number]['node'];
 
@@ -30,21 +41,41 @@ export function PeoplePage() {
   const navigate = useNavigate();
   const acting = useActing();
   const phone = !Grid.useBreakpoint().md;
+  const { message } = App.useApp();
   const [search, setSearch] = useState<PeopleSearch | undefined>(undefined);
-  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search } });
+  const [orderBy, setOrderBy] = useState<PeopleOrder>('REGISTERED');
+  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search, orderBy } });
+  const [exportPeople, { loading: exporting }] = useMutation(EXPORT_PEOPLE);
+  const [exportProblem, setExportProblem] = useState<string | null>(null);
   const rows = data?.people.edges.map((e) => e.node) ?? [];
   const canRegister = !!acting && REGISTRAR_ROLES.includes(acting.role);
+  const canExport = !!acting && VIEWER_ROLES.includes(acting.role);
+
+  // The same list as on screen (search and order), with headings in the screen's language.
+  const download = async () => {
+    setExportProblem(null);
+    try {
+      const { data: exported } = await exportPeople({ variables: { search, orderBy, language: currentLanguage() === 'en' ? 'EN' : 'ZH_CN' } });
+      if (!exported) return;
+      downloadText(exported.exportPeople.filename, exported.exportPeople.csv, 'text/csv;charset=utf-8');
+      void message.success(t('people.exported', { count: exported.exportPeople.rows }));
+    } catch (e) {
+      setExportProblem(errorText(t, e));
+    }
+  };
   const name = (row: Row) => <Link to={`/people/${row.id}`} data-testid={`person-${row.id}`}><Guarded value={row.fullName} /></Link>;
 
   return (
     <div style={{ display: 'grid', gap: 16 }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
-        <Space>
+        <Space wrap>
           {data && <Typography.Text type="secondary" data-testid="people-count">{t('people.count', { count: data.peopleCount })}</Typography.Text>}
+          {canExport && <Button icon={<DownloadOutlined />} onClick={() => void download()} loading={exporting} data-testid="people-export">{t('people.export')}</Button>}
           {canRegister && <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/people/new')} data-testid="register-open">{t('people.register')}</Button>}
         </Space>
       </Space>
+      {exportProblem && <Alert type="error" showIcon role="alert" title={exportProblem} closable={{ onClose: () => setExportProblem(null) }} data-testid="export-error" />}
       <Input.Search
         allowClear
         enterButton
@@ -54,6 +85,17 @@ export function PeoplePage() {
         onSearch={(text) => setSearch(searchFrom(text))}
         style={{ maxWidth: 480 }}
       />
+      <Space wrap>
+        <Typography.Text type="secondary" id="people-order-label">{t('people.orderBy')}</Typography.Text>
+        <Segmented<PeopleOrder>
+          aria-labelledby="people-order-label"
+          data-testid="people-order"
+          value={orderBy}
+          onChange={setOrderBy}
+          options={ORDERS.map((o) => ({ value: o, label: t(`people.order.${o}`) }))}
+        />
+        {orderBy === 'NAME' && <Typography.Text type="secondary" data-testid="people-order-hint">{t('people.nameOrderHint')}</Typography.Text>}
+      </Space>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
       {phone ? (
         <List
@@ -86,7 +128,7 @@ export function PeoplePage() {
         />
       )}
       {data?.people.pageInfo.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: 25, search, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+        <Button onClick={() => void fetchMore({ variables: { first: 25, search, orderBy, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
       )}
     </div>
   );
