@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { journey, OUTPUT, Product, signIn } from './e2e-harness';
@@ -207,5 +207,106 @@ describe('the people registry in a real browser', () => {
       await auditor.getByText('张伟').first().waitFor();
       expect(await auditor.getByText('13522223333').count()).toBe(0);
       await auditor.screenshot({ path: join(OUTPUT, 'audit-trail-zh.png'), fullPage: true });
+    }));
+
+  it('founds a household, adds a member from the record, is warned of a duplicate, merges it with a reason, and exports the list', () =>
+    journey('households-duplicates-export', pages, async () => {
+      const page = await newPage();
+      await signIn(page, 'jianwai@zhulian.demo');
+      await page.getByRole('link', { name: '人员登记' }).click();
+      await page.getByTestId('register-open').click();
+      await page.getByLabel('姓名').fill('欧阳振邦');
+      await page.getByLabel('证件号码').fill('110105195203140317');
+      await page.getByLabel('手机号').fill('13911112222');
+      await page.getByLabel('住址', { exact: true }).fill('朝阳区建外街道光华里 8 号');
+      await page.getByRole('radio', { name: '新建家庭（此人为户主）' }).check();
+      await page.getByLabel('家庭月收入（元）').fill('3200');
+      await page.getByTestId('register-submit').click();
+      await expectText(page.getByTestId('person-name'), '欧阳振邦');
+      await expectText(page.getByTestId('household'), '户主');
+      await expectText(page.getByTestId('value-household-monthlyIncomeCents'), '3200.00');
+      await expectText(page.getByTestId('value-household-address'), '朝阳区建外街道光华里 8 号');
+      const headUrl = page.url();
+      const headId = headUrl.split('/').pop()!;
+
+      // From the head's record: the household is chosen, its address offered, the relation asked.
+      await page.getByTestId('household-add-member').click();
+      await page.getByRole('heading', { name: '登记家庭成员' }).waitFor();
+      await page.getByText('户主 欧阳振邦').waitFor();
+      expect(await page.getByLabel('住址', { exact: true }).inputValue()).toBe('朝阳区建外街道光华里 8 号');
+      await page.getByLabel('姓名').fill('柏玉琴');
+      await page.getByLabel('出生日期').fill('1954-08-20');
+      await page.getByLabel('与户主关系').click();
+      await page.locator('.ant-select-item-option', { hasText: '配偶' }).click();
+      await page.getByTestId('register-submit').click();
+      await expectText(page.getByTestId('person-name'), '柏玉琴');
+      const members = page.getByTestId('household-members');
+      await members.getByRole('link', { name: '欧阳振邦' }).waitFor();
+      await expectText(page.getByTestId(`household-member-${headId}`), '户主');
+      await expectText(members, '配偶');
+
+      // The same man again, from a community visit: his ID number is known, then he came without it.
+      await page.goto('/people/new');
+      await page.getByLabel('姓名').fill('欧阳振邦');
+      await page.getByLabel('证件号码').fill('110105 19520314 0317');
+      await expectText(page.locator('.ant-form-item-explain-warning'), '该证件号码已在助联体内登记');
+      await page.getByLabel('证件号码').fill('');
+      await page.getByLabel('出生日期').fill('1952-03-14');
+      await page.getByLabel('手机号').fill('13700001111');
+      const candidates = page.getByTestId('duplicate-candidates');
+      await expectText(candidates, '姓名相近且出生日期相同');
+      await expectText(page.getByTestId(`candidate-score-${headId}`), '相似度 95%');
+      expect(await page.locator('.ant-form-item-explain-warning').count()).toBe(0);
+      expect(await page.getByTestId(`candidate-open-${headId}`).getAttribute('href')).toBe(`/people/${headId}`);
+      await page.screenshot({ path: join(OUTPUT, 'register-duplicate-zh.png'), fullPage: true });
+      await page.getByTestId('register-submit').click();
+      await expectText(page.getByTestId('person-name'), '欧阳振邦');
+      const duplicateUrl = page.url();
+      const duplicateId = duplicateUrl.split('/').pop()!;
+      expect(duplicateId).not.toBe(headId);
+
+      // The coordinator folds the second record into the first, saying why.
+      await page.goto(headUrl);
+      await page.getByTestId('merge-open').click();
+      await page.getByRole('radio', { name: /欧阳振邦/ }).check();
+      expect(await page.getByTestId('merge-record-id').inputValue()).toBe(duplicateId);
+      await page.getByLabel('合并理由').fill('同一人：社区走访时未带身份证，姓名与出生日期一致，已电话核实。');
+      await page.screenshot({ path: join(OUTPUT, 'merge-dialog-zh.png') });
+      await page.getByTestId('merge-submit').click();
+      await page.getByRole('button', { name: '确认合并' }).click();
+      await expectText(page.getByTestId('merge-result'), '已将「欧阳振邦」并入此档案');
+      await expectText(page.getByTestId('merged-from'), '此档案由 1 份重复档案合并而来');
+      // The merged record's id leads to the one that stays.
+      await page.goto(duplicateUrl);
+      await page.getByTestId('merged-into-note').waitFor();
+      await expectText(page.getByTestId('value-phone'), '13911112222');
+      await page.screenshot({ path: join(OUTPUT, 'person-merged-zh.png'), fullPage: true });
+
+      // A caseworker of the office sees the household's members, not its address or income, and may add to it but not merge.
+      const caseworker = await newPage();
+      await signIn(caseworker, 'caseworker@zhulian.demo');
+      await caseworker.goto(headUrl);
+      await expectText(caseworker.getByTestId('household-members'), '柏玉琴');
+      await caseworker.getByTestId('withheld-household-address').waitFor();
+      await caseworker.getByTestId('withheld-household-monthlyIncomeCents').waitFor();
+      await expectText(caseworker.getByTestId('value-household-regionCode'), '110105');
+      await caseworker.getByTestId('household-add-member').waitFor();
+      expect(await caseworker.getByTestId('merge-open').count()).toBe(0);
+
+      // The list, by name, downloaded as a spreadsheet with the merged record gone from it.
+      await page.getByRole('link', { name: '人员登记' }).click();
+      await page.getByText('按姓名').click();
+      await page.getByTestId('people-order-hint').waitFor();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('people-export').click()]);
+      expect(download.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv.charCodeAt(0)).toBe(0xfeff);
+      const lines = csv.slice(1).split('\r\n');
+      expect(lines[0]).toMatch(/^记录编号,姓名,性别,出生年份,出生日期,/);
+      const rows = lines.filter((line) => line.includes('欧阳振邦'));
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toContain(headId);
+      expect(rows[0]).toContain('13911112222');
+      await page.getByText(/^已导出 \d+ 人$/).waitFor();
     }));
 });
