@@ -8,4 +8,4 @@ export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
 export { registerPersonAttribute } from './people/person.rules';
 export { PersonService } from './people/person.service';
-export { consentInForce } from './consents/valid-consent';
+export { consentInForce, consentOpens, gateConsentPurpose } from './consents/valid-consent';

@@ -23,6 +23,7 @@ interface EventRow {
   details: CaseEventDetails;
   actor_name: string | null;
   assignee_name: string | null;
+  organisation_name: string | null;
 }
 
 /**
@@ -33,26 +34,32 @@ interface EventRow {
 export class CaseTimeline {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async record(tx: EntityManager, actor: Actor, caseId: string, kind: CaseEventKind | string, details: CaseEventDetails): Promise<void> {
+  /** Records an event; `actor` null when the system did it (e.g. a deadline passed). */
+  async record(tx: EntityManager, actor: Actor | null, caseId: string, kind: CaseEventKind | string, details: CaseEventDetails): Promise<void> {
     await tx.query(`INSERT INTO case_events (id, case_id, actor_user_id, actor_organisation_id, kind, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [newId(), caseId, actor.userId, actor.acting?.organisationId ?? null, kind, details]);
+      [newId(), caseId, actor?.userId ?? null, actor?.acting?.organisationId ?? null, kind, details]);
   }
 
   /** The events of the given cases, in order: one statement for a page of cases. */
   async of(caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
     const rows: EventRow[] = await this.db.query(
-      `SELECT e.id, e.case_id, e.occurred_at, e.kind, e.details, actor.display_name AS actor_name, assignee.display_name AS assignee_name
+      `SELECT e.id, e.case_id, e.occurred_at, e.kind, e.details, actor.display_name AS actor_name, assignee.display_name AS assignee_name,
+              o.name AS organisation_name
          FROM case_events e
          LEFT JOIN users actor ON actor.id = e.actor_user_id
          LEFT JOIN users assignee ON assignee.id = (e.details->>'userId')::uuid
+         LEFT JOIN organisations o ON o.id = (e.details->>'organisationId')::uuid
         WHERE e.case_id = ANY($1)
         ORDER BY e.case_id, e.occurred_at, e.id`, [[...caseIds]]);
     const byCase = new Map<string, CaseEvent[]>();
     for (const row of rows) {
       const event: CaseEvent = {
         id: row.id, occurredAt: row.occurred_at, kind: row.kind, actorName: row.actor_name, assigneeName: row.assignee_name,
-        fromStatus: (row.details.from as CaseEvent['fromStatus']) ?? null, toStatus: (row.details.to as CaseEvent['toStatus']) ?? null,
+        fromStatus: row.kind === CaseEventKind.STATUS_CHANGED ? (row.details.from as CaseEvent['fromStatus']) : null,
+        toStatus: row.kind === CaseEventKind.STATUS_CHANGED ? (row.details.to as CaseEvent['toStatus']) : null,
         outcome: (row.details.outcome as CaseEvent['outcome']) ?? null, changed: row.details.changed ?? null,
+        referralId: (row.details.referralId as string | undefined) ?? null, referralStatus: (row.details.referralStatus as string | undefined) ?? null,
+        organisationName: row.organisation_name,
       };
       byCase.set(row.case_id, [...(byCase.get(row.case_id) ?? []), event]);
     }

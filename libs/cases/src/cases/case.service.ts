@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, badInput, changedRows, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
-import { consentInForce, Person, PersonService } from '@zhulian/registry';
+import { consentInForce, consentOpens, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { NeedService } from '../needs/need.service';
@@ -32,13 +32,13 @@ interface CaseRow {
   assigned_to_me: boolean;
 }
 
-/** The acting organisation's consents in force for the case's person, as arrays the rules can test. */
-const CASES_FROM = `
+/** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
+const casesFrom = () => `
   FROM cases k
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = k.person_id AND ${consentInForce('c')}
+     WHERE c.person_id = k.person_id AND ${consentOpens('c')}
   ) g ON TRUE`;
 
 const CASE_SELECT = `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
@@ -84,7 +84,7 @@ export class CaseService {
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {
     const filter = this.filterCondition(filterInput);
     const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
-      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: CASES_FROM, where: filter.sql, params: filter.params,
+      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: casesFrom(), where: filter.sql, params: filter.params,
     });
     return Number(row.n);
   }
@@ -296,7 +296,7 @@ export class CaseService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Case[]> {
-    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: CASES_FROM, where, params, tail });
+    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(), where, params, tail });
     return rows.map(toCase);
   }
 }

@@ -33,6 +33,8 @@ export enum CaseEventKind {
   UNASSIGNED = 'UNASSIGNED',
   STATUS_CHANGED = 'STATUS_CHANGED',
   UPDATED = 'UPDATED',
+  /** A referral of the case was sent or moved (see referralId, referralStatus). */
+  REFERRAL = 'REFERRAL',
 }
 
 registerEnumType(CaseStatus, { name: 'CaseStatus' });
@@ -107,6 +109,15 @@ export class CaseEvent {
 
   @Field(() => [String], { nullable: true, description: 'UPDATED: which of the case’s fields changed (never their values).' })
   changed!: string[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'REFERRAL: the referral.' })
+  referralId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REFERRAL: the state the referral moved to (a ReferralStatus).' })
+  referralStatus!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'REFERRAL: the organisation referred to.' })
+  organisationName!: string | null;
 }
 
 /**

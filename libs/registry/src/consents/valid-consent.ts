@@ -6,6 +6,23 @@
 export const consentInForce = (c: string, recipient = ':actingOrganisation') =>
   `${c}.recipient_organisation_id = ${recipient} AND ${c}.withdrawn_at IS NULL AND ${c}.valid_from <= now() AND (${c}.valid_until IS NULL OR ${c}.valid_until > now())`;
 
+/**
+ * Purposes whose consent opens a person's data only together with something else: a consent to share
+ * for a REFERRAL counts only while a referral to that organisation is accepted (the referrals lib says
+ * when, with `gateConsentPurpose`). Until a gate is registered such a consent opens nothing.
+ */
+const gates = new Map<string, string>([['REFERRAL', 'FALSE']]);
+
+/** Registers the SQL condition (over the consent `c`) under which a consent of this purpose opens data. */
+export function gateConsentPurpose(purpose: string, sql: (c: string) => string): void {
+  if (!/^[A-Z_]+$/.test(purpose)) throw new Error(`Not a consent purpose: ${purpose}`);
+  gates.set(purpose, sql('{c}'));
+}
+
+/** SQL: the consent `c` is in force for the acting organisation and opens data now (see the gates above). */
+export const consentOpens = (c: string) =>
+  `${consentInForce(c)} AND ${[...gates].map(([purpose, gate]) => `(${c}.purpose <> '${purpose}' OR (${gate.replaceAll('{c}', c)}))`).join(' AND ')}`;
+
 /** SQL: the acting user holds an unexpired break-glass grant on the person `personId` (an SQL expression). */
 export const breakGlassOn = (personId: string) =>
   `EXISTS (SELECT 1 FROM break_glass_grants b WHERE b.person_id = ${personId} AND b.user_id = :actingUser

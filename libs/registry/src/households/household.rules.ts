@@ -1,5 +1,5 @@
 import { defineAccessRules } from '@zhulian/access';
-import { breakGlassOn, consentInForce } from '../consents/valid-consent';
+import { breakGlassOn, consentOpens } from '../consents/valid-consent';
 import { recordRules } from '../people/person.rules';
 import { Household } from './household.type';
 
@@ -18,11 +18,11 @@ export const HOUSEHOLD_COLUMNS = {
   breakGlass: `EXISTS (SELECT 1 FROM people m WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${breakGlassOn('m.id')})`,
 } as const;
 
-/** The acting organisation's consents in force from any member, as arrays the rules can test. */
-export const HOUSEHOLDS_FROM = `
+/** The acting organisation's consents from any member that open data now, as arrays the rules can test. */
+export const householdsFrom = () => `
   FROM households h
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM people m JOIN consents c ON c.person_id = m.id CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${consentInForce('c')}
+     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${consentOpens('c')}
   ) g ON TRUE`;

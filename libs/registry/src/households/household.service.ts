@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { queryUnderRules } from '@zhulian/access';
 import { Actor, notFound } from '@zhulian/core';
 import { DataSource } from 'typeorm';
-import { HOUSEHOLD_COLUMNS, HOUSEHOLDS_FROM } from './household.rules';
+import { HOUSEHOLD_COLUMNS, householdsFrom } from './household.rules';
 import { Household } from './household.type';
 
 interface HouseholdRow {
@@ -37,7 +37,7 @@ export class HouseholdService {
   /** The households among the ids that the actor may see: one statement for any number of ids. */
   async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Household>> {
     const rows = await queryUnderRules<HouseholdRow>(this.db.manager, actor, {
-      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_SELECT, from: HOUSEHOLDS_FROM,
+      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_SELECT, from: householdsFrom(),
       where: 'AND h.id = ANY(:ids)', params: { ids: [...ids] },
     });
     return new Map(rows.map((row) => [row.id, toHousehold(row)]));

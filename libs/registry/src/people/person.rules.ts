@@ -65,20 +65,27 @@ export const PERSON_COLUMNS = {
  * over the person `p` that may name `:actingUser` and `:actingOrganisation`. Selected with every person,
  * so that the field checks see them too.
  */
-const attributes = new Map<string, string>();
+const attributes = new Map<string, { sql: string; array: boolean }>();
 
-export function registerPersonAttribute(name: string, sql: string): void {
+/** An attribute is a scalar, or (`array`) a list a rule tests for containing a value, e.g. a category. */
+export function registerPersonAttribute(name: string, sql: string, options: { array?: boolean } = {}): void {
   if (!/^[a-zA-Z]+$/.test(name) || name in PERSON_COLUMNS) throw new Error(`Not a new attribute name: ${name}`);
-  attributes.set(name, sql);
+  attributes.set(name, { sql, array: options.array ?? false });
 }
 
 export function personColumns(): ColumnMap {
-  return { ...PERSON_COLUMNS, ...Object.fromEntries(attributes) };
+  return { ...PERSON_COLUMNS, ...Object.fromEntries([...attributes].map(([name, a]) => [name, a.array ? { array: attributeSql(a) } : a.sql])) };
 }
+
+/**
+ * An attribute's SQL as an expression. An array is never null, so rules can test it — and wrapped so
+ * that `x = ANY(…)` reads it as an array, not as a subquery of rows.
+ */
+const attributeSql = (a: { sql: string; array: boolean }) => (a.array ? `COALESCE((${a.sql}), '{}')` : `(${a.sql})`);
 
 /** `, (sql) AS "attr:name"` for each registered attribute. */
 export function personAttributeSelect(): string {
-  return [...attributes].map(([name, sql]) => `, (${sql}) AS "attr:${name}"`).join('');
+  return [...attributes].map(([name, a]) => `, ${attributeSql(a)} AS "attr:${name}"`).join('');
 }
 
 /**

@@ -5,7 +5,7 @@ import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Conn
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
-import { consentInForce } from '../consents/valid-consent';
+import { consentOpens } from '../consents/valid-consent';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
@@ -41,15 +41,16 @@ export interface PersonRow {
 }
 
 /**
- * The acting organisation's valid consents for each person, as arrays the rules can test — joined
- * laterally so that the rules compile into one SQL statement for any page size.
+ * The acting organisation's consents that open each person's data now, as arrays the rules can test —
+ * joined laterally so that the rules compile into one SQL statement for any page size. A function,
+ * because other domains add consent gates when they load.
  */
-const PEOPLE_FROM = `
+const peopleFrom = () => `
   FROM people p
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = p.id AND ${consentInForce('c')}
+     WHERE c.person_id = p.id AND ${consentOpens('c')}
   ) g ON TRUE`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
@@ -287,7 +288,7 @@ export class PersonService {
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
   private run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string, from = ''): Promise<T[]> {
     return queryUnderRules<T>(tx, actor, {
-      subjectType: 'Person', columns: personColumns(), select, from: `${PEOPLE_FROM} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
+      subjectType: 'Person', columns: personColumns(), select, from: `${peopleFrom()} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
   }
 }

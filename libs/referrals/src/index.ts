@@ -1,0 +1,4 @@
+export * from './referrals.module';
+export * from './referrals/referral.type';
+export * from './referrals/referral-moves';
+export { ReferralService } from './referrals/referral.service';

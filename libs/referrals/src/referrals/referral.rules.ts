@@ -1,0 +1,63 @@
+import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
+import { Role } from '@zhulian/core';
+import { gateConsentPurpose, Person, registerPersonAttribute } from '@zhulian/registry';
+import { Referral } from './referral.type';
+
+/**
+ * SQL: the referral `r` is open to its receiver — accepted and not over, or over for less than the
+ * receiving organisation's grace period. Then, and only then, the receiver sees the person.
+ */
+export const openToReceiver = (r: string) => `(${r}.accepted_at IS NOT NULL AND ${r}.status <> 'ENTERED_IN_ERROR' AND (${r}.ended_at IS NULL
+  OR ${r}.ended_at > now() - make_interval(days => COALESCE((SELECT s.access_grace_days FROM referral_settings s WHERE s.organisation_id = ${r}.receiver_organisation_id), 0))))`;
+
+/** A consent for the purpose REFERRAL opens the person's consented categories to the receiver only while a referral is open to it. */
+gateConsentPurpose('REFERRAL', (c) => `EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = ${c}.person_id
+  AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${openToReceiver('r')})`);
+
+/** The categories shared without consent, on a coordinator's override, by referrals open to the acting organisation. */
+registerPersonAttribute('referredCategories', `SELECT array_agg(DISTINCT category) FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS category
+  WHERE r.person_id = p.id AND r.receiver_organisation_id = :actingOrganisation AND r.override_reason IS NOT NULL AND ${openToReceiver('r')}`, { array: true });
+
+const RECEIVERS: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.ORG_ADMIN];
+
+defineAccessRules('PersonReferralOverrides', (actor, { can }) => {
+  if (!RECEIVERS.includes(actor.acting!.role)) return;
+  for (const category of SENSITIVITY_CATEGORIES) {
+    const fields = fieldsInCategories(Person, [category]);
+    if (fields.length > 0) can('read', 'Person', fields, { referredCategories: category }).because('referral-override');
+  }
+});
+
+/**
+ * Who sees what of a referral: the sender's coordinators and caseworkers all of it, its staff and
+ * admins the basics; the receiver's roles the basics from the request on (never a draft), and the
+ * person once the referral is open to them. Volunteers, auditors and platform admins: nothing.
+ */
+defineAccessRules('Referral', (actor, { can }) => {
+  const { organisationId, role } = actor.acting!;
+  const all = fieldsInCategories(Referral, SENSITIVITY_CATEGORIES);
+  const basic = fieldsInCategories(Referral, ['basic']);
+  const sender = { senderOrganisationId: organisationId };
+  const receiver = { receiverOrganisationId: organisationId, status: { $ne: 'DRAFT' } };
+  if (role === Role.COORDINATOR || role === Role.CASEWORKER) {
+    can('read', 'Referral', all, sender).because(`role:${role}`);
+    can('send', 'Referral', sender).because(`role:${role}`);
+  } else if (role === Role.STAFF || role === Role.ORG_ADMIN) {
+    can('read', 'Referral', basic, sender).because(`role:${role}`);
+  }
+  if (RECEIVERS.includes(role)) {
+    can('read', 'Referral', basic, receiver).because('receiver');
+    can('read', 'Referral', ['person'], { ...receiver, openToReceiver: true }).because('receiver:accepted');
+    can('respond', 'Referral', receiver).because('receiver');
+  }
+  if (role === Role.COORDINATOR || role === Role.ORG_ADMIN) can('route', 'Referral', receiver).because(`role:${role}`);
+});
+
+/** What the referral rules' attribute names mean in the referrals query (see ReferralService). */
+export const REFERRAL_COLUMNS = {
+  id: 'r.id',
+  senderOrganisationId: 'r.sender_organisation_id',
+  receiverOrganisationId: 'r.receiver_organisation_id',
+  status: 'r.status',
+  openToReceiver: openToReceiver('r'),
+} as const;
