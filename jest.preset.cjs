@@ -18,6 +18,7 @@ module.exports = function preset(projectDir, displayName) {
       '^@zhulian/access$': path.join(root, 'libs/access/src/index.ts'),
       '^@zhulian/cases$': path.join(root, 'libs/cases/src/index.ts'),
       '^@zhulian/core$': path.join(root, 'libs/core/src/index.ts'),
+      '^@zhulian/directory$': path.join(root, 'libs/directory/src/index.ts'),
       '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
       '^@zhulian/referrals$': path.join(root, 'libs/referrals/src/index.ts'),
       '^@zhulian/registry$': path.join(root, 'libs/registry/src/index.ts'),

@@ -24,6 +24,8 @@ describe('access declarations across the API', () => {
       'User.phone': 'a staff member’s own phone, resolved for themself only',
       'DuplicateCheck.idNumberTaken': 'whether a number is registered at all, which registering it again would tell anyway',
       'CaseEvent.outcome': 'the outcome code of a closing, on the timeline of a case the viewer may see (Case.outcome is basic)',
+      'Service.phone': 'a service’s public telephone number in the directory, not a person’s',
+      'Service.maxIncomePerPersonCents': 'a service’s eligibility threshold, not anyone’s income',
     };
     const unprotected: string[] = [];
     const undeclared: string[] = [];
@@ -40,6 +42,6 @@ describe('access declarations across the API', () => {
     }
     expect(undeclared).toEqual([]);
     expect(unprotected).toEqual([]);
-    for (const name of ['Person', 'Household', 'Case']) expect([name, protectedTypeNamed(name) !== undefined]).toEqual([name, true]);
+    for (const name of ['Person', 'Household', 'Case', 'ServiceLocation']) expect([name, protectedTypeNamed(name) !== undefined]).toEqual([name, true]);
   });
 });

@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { IdentityModule } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
+import { DirectoryModule } from '@zhulian/directory';
 import { ReferralsModule } from '@zhulian/referrals';
 import { HealthController } from './health/health.controller';
 
@@ -11,7 +12,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import { queryUnderRules } from '@zhulian/access';
+import { Actor, changedRows, newId } from '@zhulian/core';
+import { EntityManager } from 'typeorm';
+import { LocationDraft, ScheduleDraft, ServiceDraft } from './service-draft';
+import { locationColumns, SERVICE_COLUMNS } from './service.rules';
+import { ScheduleFrequency, Service, ServiceLocation, ServiceSchedule, ServiceStatus } from './service.type';
+
+interface ServiceRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  hsds_id: string | null;
+  name: string;
+  alternate_name: string | null;
+  description: string | null;
+  status: ServiceStatus;
+  categories: string[];
+  eligibility_description: string | null;
+  minimum_age: number | null;
+  maximum_age: number | null;
+  eligible_region_codes: string[];
+  max_income_per_person_cents: string | null;
+  eligible_needs: string[];
+  required_documents: string[];
+  service_area_codes: string[];
+  application_process: string | null;
+  fees_description: string | null;
+  url: string | null;
+  email: string | null;
+  phone: string | null;
+  capacity_available: number | null;
+  capacity_maximum: number | null;
+  capacity_unit: string | null;
+  capacity_description: string | null;
+  capacity_updated_at: Date | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+interface LocationRow {
+  id: string;
+  service_id: string;
+  hsds_id: string | null;
+  name: string | null;
+  address: string | null;
+  region_code: string | null;
+  latitude: string | null;
+  longitude: string | null;
+  confidential: boolean;
+  organisation_id: string;
+  accepted_referral_to_me: boolean;
+}
+
+interface ScheduleRow {
+  id: string;
+  service_id: string;
+  hsds_id: string | null;
+  freq: ScheduleFrequency | null;
+  byday: string | null;
+  opens_at: string | null;
+  closes_at: string | null;
+  description: string | null;
+}
+
+const SERVICE_SELECT = `SELECT s.id, s.organisation_id, o.name AS organisation_name, s.hsds_id, s.name, s.alternate_name, s.description, s.status,
+  s.categories, s.eligibility_description, s.minimum_age, s.maximum_age, s.eligible_region_codes, s.max_income_per_person_cents, s.eligible_needs,
+  s.required_documents, s.service_area_codes, s.application_process, s.fees_description, s.url, s.email, s.phone, s.capacity_available,
+  s.capacity_maximum, s.capacity_unit, s.capacity_description, s.capacity_updated_at, s.version, s.created_at, s.updated_at`;
+const SERVICES_FROM = `FROM services s JOIN organisations o ON o.id = s.organisation_id`;
+
+const LOCATION_SELECT = `SELECT l.id, l.service_id, l.hsds_id, l.name, l.address, l.region_code, l.latitude, l.longitude, l.confidential, s.organisation_id`;
+const LOCATIONS_FROM = `FROM service_locations l JOIN services s ON s.id = l.service_id`;
+
+/** The columns a draft writes, in the order of {@link draftValues}. */
+const DRAFT_COLUMNS = [
+  'name', 'alternate_name', 'description', 'status', 'categories', 'eligibility_description', 'minimum_age', 'maximum_age', 'eligible_region_codes',
+  'max_income_per_person_cents', 'eligible_needs', 'required_documents', 'service_area_codes', 'application_process', 'fees_description', 'url',
+  'email', 'phone', 'capacity_available', 'capacity_maximum', 'capacity_unit', 'capacity_description', 'capacity_updated_at',
+];
+
+/** The places and schedules a service has now, as a write needs them (all of them, no rules: only the owner writes). */
+export interface ServiceChildren {
+  locations: ServiceLocation[];
+  schedules: ServiceSchedule[];
+}
+
+/**
+ * The directory's SQL, in one place: services and their places read under the access rules, and a
+ * whole service written from a draft — for the API and the HSDS import alike.
+ */
+@Injectable()
+export class ServiceStore {
+  async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Service[]> {
+    const rows = await queryUnderRules<ServiceRow>(tx, actor, {
+      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT, from: SERVICES_FROM, where, params, tail,
+    });
+    return rows.map(toService);
+  }
+
+  async count(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<number> {
+    const [row] = await queryUnderRules<{ n: string }>(tx, actor, {
+      subjectType: 'Service', columns: SERVICE_COLUMNS, select: 'SELECT count(*) AS n', from: SERVICES_FROM, where, params,
+    });
+    return Number(row.n);
+  }
+
+  /** A service of the organisation, locked for a change; null if there is none. */
+  async lock(tx: EntityManager, serviceId: string): Promise<Service | null> {
+    const [row] = await tx.query(`${SERVICE_SELECT} ${SERVICES_FROM} WHERE s.id = $1 FOR UPDATE OF s`, [serviceId]) as ServiceRow[];
+    return row ? toService(row) : null;
+  }
+
+  /** The organisation's services that the given HSDS ids name (their `hsds_id`, or their own id when exported from here), locked. */
+  async lockByHsdsIds(tx: EntityManager, organisationId: string, hsdsIds: string[]): Promise<Service[]> {
+    if (hsdsIds.length === 0) return [];
+    const rows: ServiceRow[] = await tx.query(
+      `${SERVICE_SELECT} ${SERVICES_FROM}
+        WHERE s.organisation_id = $1 AND (s.hsds_id = ANY($2) OR (s.hsds_id IS NULL AND s.id::text = ANY($2)))
+        ORDER BY s.id FOR UPDATE OF s`,
+      [organisationId, hsdsIds]);
+    return rows.map(toService);
+  }
+
+  /** The places of the given services that the actor may know of, each under the location rules. */
+  async locationsOf(tx: EntityManager, actor: Actor, serviceIds: readonly string[]): Promise<Map<string, ServiceLocation[]>> {
+    const columns = locationColumns();
+    const rows = await queryUnderRules<LocationRow>(tx, actor, {
+      subjectType: 'ServiceLocation', columns,
+      select: `${LOCATION_SELECT}, ${String(columns.acceptedReferralToMe)} AS accepted_referral_to_me`, from: LOCATIONS_FROM,
+      where: 'AND l.service_id = ANY(:serviceIds)', params: { serviceIds: [...serviceIds] }, tail: 'ORDER BY l.service_id, l.id',
+    });
+    return groupBy(rows.map(toLocation), (l) => l.serviceId);
+  }
+
+  async schedulesOf(tx: EntityManager, serviceIds: readonly string[]): Promise<Map<string, ServiceSchedule[]>> {
+    const rows: ScheduleRow[] = await tx.query(
+      `SELECT id, service_id, hsds_id, freq, byday, to_char(opens_at, 'HH24:MI') AS opens_at, to_char(closes_at, 'HH24:MI') AS closes_at, description
+         FROM service_schedules WHERE service_id = ANY($1) ORDER BY service_id, id`,
+      [[...serviceIds]]);
+    const schedules = rows.map((r) => Object.assign(new ServiceSchedule(), {
+      id: r.id, freq: r.freq, byday: r.byday, opensAt: r.opens_at, closesAt: r.closes_at, description: r.description, hsdsId: r.hsds_id, serviceId: r.service_id,
+    }));
+    return groupBy(schedules, (s) => s.serviceId);
+  }
+
+  /** Every place and schedule of the given services, for a write. */
+  async childrenOf(tx: EntityManager, serviceIds: string[]): Promise<Map<string, ServiceChildren>> {
+    const rows: LocationRow[] = await tx.query(`${LOCATION_SELECT}, FALSE AS accepted_referral_to_me ${LOCATIONS_FROM}
+      WHERE l.service_id = ANY($1) ORDER BY l.service_id, l.id`, [serviceIds]);
+    const locations = groupBy(rows.map(toLocation), (l) => l.serviceId);
+    const schedules = await this.schedulesOf(tx, serviceIds);
+    return new Map(serviceIds.map((id) => [id, { locations: locations.get(id) ?? [], schedules: schedules.get(id) ?? [] }]));
+  }
+
+  async insert(tx: EntityManager, organisationId: string, draft: ServiceDraft, extra: { hsdsId?: string | null; createdBy: string; idempotencyKey?: string | null }): Promise<string> {
+    const id = newId();
+    const values = draftValues(draft, draft.capacity ? draft.capacity.updatedAt ?? new Date() : null);
+    await tx.query(
+      `INSERT INTO services (id, organisation_id, hsds_id, created_by, idempotency_key, ${DRAFT_COLUMNS.join(', ')})
+       VALUES ($1, $2, $3, $4, $5, ${DRAFT_COLUMNS.map((_, i) => `$${i + 6}`).join(', ')})`,
+      [id, organisationId, extra.hsdsId ?? null, extra.createdBy, extra.idempotencyKey ?? null, ...values]);
+    await this.writeChildren(tx, id, draft, { locations: [], schedules: [] });
+    return id;
+  }
+
+  /**
+   * Makes the service what the draft says, its version one higher. Places and schedules the draft keeps
+   * (by `ref`, resolved with {@link resolveRefs}) keep their ids; the others are added or removed.
+   */
+  async replace(tx: EntityManager, current: Service, children: ServiceChildren, draft: ServiceDraft): Promise<void> {
+    const previous = current.capacity;
+    const counted = draft.capacity === null ? null
+      : previous && previous.available === draft.capacity.available ? previous.updatedAt
+      : draft.capacity.updatedAt ?? new Date();
+    const values = draftValues(draft, counted);
+    const updated = await changedRows(tx,
+      `UPDATE services SET ${DRAFT_COLUMNS.map((c, i) => `${c} = $${i + 2}`).join(', ')}, version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING id`,
+      [current.id, ...values]);
+    if (updated.length !== 1) throw new Error(`service ${current.id} vanished under its lock`);
+    await this.writeChildren(tx, current.id, draft, children);
+  }
+
+  async setCapacity(tx: EntityManager, serviceId: string, available: number, maximum: number | null): Promise<void> {
+    await changedRows(tx,
+      `UPDATE services SET capacity_available = $2, capacity_maximum = $3, capacity_updated_at = now(), version = version + 1, updated_at = now()
+        WHERE id = $1 RETURNING id`,
+      [serviceId, available, maximum]);
+  }
+
+  private async writeChildren(tx: EntityManager, serviceId: string, draft: ServiceDraft, children: ServiceChildren): Promise<void> {
+    const keptLocations: string[] = [];
+    for (const location of draft.locations) {
+      const kept = location.ref ? children.locations.find((l) => l.id === location.ref && !keptLocations.includes(l.id)) : undefined;
+      const values = [location.name, location.address, location.regionCode, location.latitude, location.longitude, location.confidential];
+      if (kept) {
+        keptLocations.push(kept.id);
+        await tx.query(`UPDATE service_locations SET name = $2, address = $3, region_code = $4, latitude = $5, longitude = $6, confidential = $7 WHERE id = $1`,
+          [kept.id, ...values]);
+      } else {
+        const id = newId();
+        keptLocations.push(id);
+        await tx.query(`INSERT INTO service_locations (id, service_id, hsds_id, name, address, region_code, latitude, longitude, confidential)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [id, serviceId, location.ref, ...values]);
+      }
+    }
+    await tx.query(`DELETE FROM service_locations WHERE service_id = $1 AND NOT (id = ANY($2))`, [serviceId, keptLocations]);
+    const keptSchedules: string[] = [];
+    for (const schedule of draft.schedules) {
+      const kept = schedule.ref ? children.schedules.find((s) => s.id === schedule.ref && !keptSchedules.includes(s.id)) : undefined;
+      const values = [schedule.freq, schedule.byday, schedule.opensAt, schedule.closesAt, schedule.description];
+      if (kept) {
+        keptSchedules.push(kept.id);
+        await tx.query(`UPDATE service_schedules SET freq = $2, byday = $3, opens_at = $4, closes_at = $5, description = $6 WHERE id = $1`, [kept.id, ...values]);
+      } else {
+        const id = newId();
+        keptSchedules.push(id);
+        await tx.query(`INSERT INTO service_schedules (id, service_id, hsds_id, freq, byday, opens_at, closes_at, description)
+          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [id, serviceId, schedule.ref, ...values]);
+      }
+    }
+    await tx.query(`DELETE FROM service_schedules WHERE service_id = $1 AND NOT (id = ANY($2))`, [serviceId, keptSchedules]);
+  }
+}
+
+/**
+ * The draft a service is now: what an update or an import compares the new draft with. Its places
+ * and schedules are referred to by their ids.
+ */
+export function draftOf(service: Service, children: ServiceChildren): ServiceDraft {
+  return {
+    name: service.name, alternateName: service.alternateName, description: service.description, status: service.status, categories: service.categories,
+    eligibilityDescription: service.eligibilityDescription, minimumAge: service.minimumAge, maximumAge: service.maximumAge,
+    eligibleRegionCodes: service.eligibleRegionCodes, maxIncomePerPersonCents: service.maxIncomePerPersonCents, eligibleNeeds: service.eligibleNeeds,
+    requiredDocuments: service.requiredDocuments, serviceAreaCodes: service.serviceAreaCodes, applicationProcess: service.applicationProcess,
+    feesDescription: service.feesDescription, url: service.url, email: service.email, phone: service.phone,
+    capacity: service.capacity ? { available: service.capacity.available, maximum: service.capacity.maximum, unit: service.capacity.unit,
+      description: service.capacity.description, updatedAt: service.capacity.updatedAt } : null,
+    locations: children.locations.map((l): LocationDraft => ({
+      ref: l.id, name: l.name, address: l.address, regionCode: l.regionCode, latitude: l.latitude, longitude: l.longitude, confidential: l.confidential,
+    })),
+    schedules: children.schedules.map((s): ScheduleDraft => ({
+      ref: s.id, freq: s.freq, byday: s.byday, opensAt: s.opensAt, closesAt: s.closesAt, description: s.description,
+    })),
+  };
+}
+
+/**
+ * Points each place and schedule of a draft that names an existing one (by its id, or the id it had in
+ * an HSDS file) at that one's id. A name that matches nothing stays as it is: a new row keeps it as its
+ * HSDS id; the API refuses it (`unmatched` lists the indexes).
+ */
+export function resolveRefs(draft: ServiceDraft, children: ServiceChildren): { draft: ServiceDraft; unmatched: { locations: number[]; schedules: number[] } } {
+  const unmatched = { locations: [] as number[], schedules: [] as number[] };
+  const resolve = <T extends { ref: string | null }>(items: T[], existing: { id: string; hsdsId: string | null }[], misses: number[]): T[] => {
+    const taken = new Set<string>();
+    return items.map((item, i) => {
+      if (item.ref === null) return item;
+      const match = existing.find((e) => !taken.has(e.id) && (e.id === item.ref || e.hsdsId === item.ref));
+      if (!match) {
+        misses.push(i);
+        return item;
+      }
+      taken.add(match.id);
+      return { ...item, ref: match.id };
+    });
+  };
+  return {
+    draft: {
+      ...draft,
+      locations: resolve(draft.locations, children.locations, unmatched.locations),
+      schedules: resolve(draft.schedules, children.schedules, unmatched.schedules),
+    },
+    unmatched,
+  };
+}
+
+function draftValues(d: ServiceDraft, capacityCountedAt: Date | null): unknown[] {
+  return [
+    d.name, d.alternateName, d.description, d.status, d.categories, d.eligibilityDescription, d.minimumAge, d.maximumAge, d.eligibleRegionCodes,
+    d.maxIncomePerPersonCents, d.eligibleNeeds, d.requiredDocuments, d.serviceAreaCodes, d.applicationProcess, d.feesDescription, d.url, d.email,
+    d.phone, d.capacity?.available ?? null, d.capacity?.maximum ?? null, d.capacity?.unit ?? null, d.capacity?.description ?? null,
+    d.capacity ? capacityCountedAt : null,
+  ];
+}
+
+function toService(row: ServiceRow): Service {
+  return Object.assign(new Service(), {
+    id: row.id,
+    organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
+    hsdsId: row.hsds_id,
+    name: row.name,
+    alternateName: row.alternate_name,
+    description: row.description,
+    status: row.status,
+    categories: row.categories,
+    eligibilityDescription: row.eligibility_description,
+    minimumAge: row.minimum_age,
+    maximumAge: row.maximum_age,
+    eligibleRegionCodes: row.eligible_region_codes,
+    maxIncomePerPersonCents: row.max_income_per_person_cents === null ? null : Number(row.max_income_per_person_cents),
+    eligibleNeeds: row.eligible_needs,
+    requiredDocuments: row.required_documents,
+    serviceAreaCodes: row.service_area_codes,
+    applicationProcess: row.application_process,
+    feesDescription: row.fees_description,
+    url: row.url,
+    email: row.email,
+    phone: row.phone,
+    // Places are tracked once a count is given (and a unit; the API and the import require both).
+    capacity: row.capacity_available === null || row.capacity_updated_at === null ? null : {
+      available: row.capacity_available, maximum: row.capacity_maximum, unit: row.capacity_unit ?? '', description: row.capacity_description,
+      updatedAt: row.capacity_updated_at,
+    },
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+function toLocation(row: LocationRow): ServiceLocation {
+  return Object.assign(new ServiceLocation(), {
+    id: row.id,
+    serviceId: row.service_id,
+    hsdsId: row.hsds_id,
+    name: row.name,
+    address: row.address,
+    regionCode: row.region_code,
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    confidential: row.confidential,
+    organisationId: row.organisation_id,
+    acceptedReferralToMe: row.accepted_referral_to_me,
+  });
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
