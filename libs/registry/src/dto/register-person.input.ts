@@ -115,6 +115,13 @@ export class RegisterPersonInput {
   @IsEnum(HouseholdRelation)
   relationToHead?: HouseholdRelation;
 
+  @Field({ nullable: true, description: 'Any unique string (8–100 characters) chosen by the client: a retried request with the same key returns the person it registered.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  idempotencyKey?: string;
+
   @Field(() => NewHouseholdInput, { nullable: true, description: 'Found a new household with this person as its head.' })
   @IsOptional()
   @ValidateNested()

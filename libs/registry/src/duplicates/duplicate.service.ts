@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, rowFilter } from '@zhulian/access';
-import { Actor, Role } from '@zhulian/core';
+import { Actor, badInput, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { personColumns } from '../people/person.rules';
@@ -38,6 +38,9 @@ export class DuplicateService {
 
   async check(actor: Actor, input: DuplicateCheckInput): Promise<DuplicateCheck> {
     requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'check for duplicates');
+    if (!input.fullName && !input.idNumber && !input.phone) {
+      throw badInput('NOTHING_TO_CHECK', 'Enter a name, an ID number or a phone number to look for duplicates.', 'input.fullName');
+    }
     const parsed = input.idNumber ? parseResidentId(input.idNumber) : null;
     const idNumber = parsed?.ok ? parsed.facts.normalised : input.idNumber?.replace(/\s+/g, '').toUpperCase() || null;
     const blindIndex = idNumber ? this.people.vault.blindIndex(idNumber) : null;
@@ -50,7 +53,7 @@ export class DuplicateService {
       idNumberTaken = taken.length > 0;
     }
     const ability = abilityFor(actor);
-    const params: Record<string, unknown> = { name: input.fullName, blindIndex, birthDate, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, phone };
+    const params: Record<string, unknown> = { name: input.fullName || null, blindIndex, birthDate, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, phone };
     const readable = (field: string) => {
       if (!ability.can('read', 'Person', field)) return 'FALSE';
       const filter = rowFilter(ability, 'read', 'Person', personColumns(), { field });
@@ -68,10 +71,10 @@ export class DuplicateService {
       ], NULL)`;
     const rows = await this.people.rows<{ reasons: DuplicateReason[]; score: number }>(this.db.manager, actor,
       // The trigram, phone and blind indexes find the few rows worth scoring.
-      `AND (p.full_name % :name OR p.phone = :phone OR p.id_blind_index = :blindIndex) AND cardinality(d.reasons) > 0`,
+      `AND (p.full_name % CAST(:name AS text) OR p.phone = :phone OR p.id_blind_index = :blindIndex) AND cardinality(d.reasons) > 0`,
       params, `ORDER BY score DESC, p.id LIMIT ${MAX_CANDIDATES}`, {
         select: `, d.reasons, round(${SCORE}::numeric, 2)::float8 AS score`,
-        from: `CROSS JOIN LATERAL (SELECT similarity(p.full_name, :name) AS similarity) n CROSS JOIN LATERAL (SELECT ${reasons} AS reasons) d`,
+        from: `CROSS JOIN LATERAL (SELECT similarity(p.full_name, CAST(:name AS text)) AS similarity) n CROSS JOIN LATERAL (SELECT ${reasons} AS reasons) d`,
       });
     const candidates: DuplicateCandidate[] = rows.map((row) => ({ person: toPerson(row), score: row.score, reasons: row.reasons }));
     return { idNumberTaken, candidates };

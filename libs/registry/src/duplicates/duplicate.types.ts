@@ -15,14 +15,14 @@ export enum DuplicateReason {
 }
 registerEnumType(DuplicateReason, { name: 'DuplicateReason', description: 'Why a record may be the same person; found only on fields you may read.' });
 
-@InputType({ description: 'What is known of a person about to be registered.' })
+@InputType({ description: 'What is known of a person about to be registered (any of it; at least one of name, ID number, phone).' })
 export class DuplicateCheckInput {
-  @Field()
+  @Field({ nullable: true })
+  @IsOptional()
   @trim()
   @IsString()
-  @MinLength(1, { message: 'Enter the person’s full name.' })
   @MaxLength(100)
-  fullName!: string;
+  fullName?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD' })
   @IsOptional()

@@ -66,6 +66,12 @@ describe('duplicate candidates before registering', () => {
     expect(res.data!.duplicateCandidates).toEqual({ idNumberTaken: true, candidates: [] });
   });
 
+  it('checks an ID number before any name is typed, and needs something to check', async () => {
+    const res = await check(registrar, { idNumber: ZHOU.idNumber });
+    expect(res.data!.duplicateCandidates).toMatchObject({ idNumberTaken: true, candidates: [{ person: { id: zhouId }, reasons: ['SAME_ID_NUMBER'] }] });
+    expect((await check(registrar, {})).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOTHING_TO_CHECK' });
+  });
+
   it('is for those who register people', async () => {
     const staff = await as(ELDERLY_NGO, Role.STAFF);
     const res = await check(staff, { fullName: '周玉珍' });

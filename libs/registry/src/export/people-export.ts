@@ -37,3 +37,11 @@ export const PEOPLE_EXPORT_COLUMNS: readonly { field: string; zh: string; en: st
   { field: 'assistance', zh: '已享救助', en: 'Assistance received' },
   { field: 'notes', zh: '备注', en: 'Notes' },
 ];
+
+/** The Chinese words for the coded values of a Chinese export (an English export keeps the codes). */
+export const EXPORT_VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  gender: { MALE: '男', FEMALE: '女', OTHER: '其他', UNKNOWN: '未知' },
+  idDocumentType: { RESIDENT_ID: '居民身份证', PASSPORT: '护照', OTHER: '其他证件' },
+  relationToHead: { HEAD: '户主', SPOUSE: '配偶', CHILD: '子女', PARENT: '父母', GRANDCHILD: '孙子女', GRANDPARENT: '祖父母', SIBLING: '兄弟姐妹', OTHER: '其他' },
+  assistance: { DIBAO: '低保', TEKUN: '特困', MEDICAL: '医疗救助', HOUSING: '住房救助', EDUCATION: '教育救助', TEMPORARY: '临时救助' },
+};

@@ -93,6 +93,12 @@ describe('merging duplicate records', () => {
     expect((await merge(b, c)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_MERGED' });
   });
 
+  it('refuses to merge records of two different households, which would strand a member', async () => {
+    const a = await register({ fullName: '韩国栋', newHousehold: {} });
+    const b = await register({ fullName: '韩国栋', newHousehold: {} });
+    expect((await merge(a, b)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MERGE_HOUSEHOLDS_DIFFER' });
+  });
+
   it('lets exactly one of two simultaneous merges of the same duplicate win', async () => {
     const a = await register({ fullName: '褚红梅' });
     const b = await register({ fullName: '褚红梅' });

@@ -97,6 +97,10 @@ export class MergeService {
     if (survivor.id_blind_index && duplicate.id_blind_index && !survivor.id_blind_index.equals(duplicate.id_blind_index)) {
       throw conflict('MERGE_ID_NUMBERS_DIFFER', 'These records carry different ID numbers: they are not the same person.', 'input.duplicateId');
     }
+    if (survivor.household_id && duplicate.household_id && survivor.household_id !== duplicate.household_id) {
+      // The duplicate's household would lose a member (perhaps its head) without anyone deciding where they belong.
+      throw conflict('MERGE_HOUSEHOLDS_DIFFER', 'These records belong to different households: settle which household the person lives in first.', 'input.duplicateId');
+    }
     const filled: string[] = FILLED.filter((column) => survivor[column] === null && duplicate[column] !== null);
     if (!survivor.id_blind_index && duplicate.id_blind_index) filled.push('id_number');
     if (survivor.gender === 'UNKNOWN' && duplicate.gender !== 'UNKNOWN') filled.push('gender');

@@ -197,6 +197,14 @@ describe('the people registry under access rules', () => {
       expect(await app.db.query(`SELECT count(*)::int AS n FROM people`)).toEqual(before);
     });
 
+    it('registers once per idempotency key, even when the retry races the first request', async () => {
+      const input = { fullName: '曹玉兰', regionCode: '110105', idempotencyKey: 'register-retry-0001' };
+      const [a, b] = await Promise.all([caseworker.gql<{ registerPerson: { id: string } }>(REGISTER, { input }), caseworker.gql<{ registerPerson: { id: string } }>(REGISTER, { input })]);
+      const c = await caseworker.gql<{ registerPerson: { id: string } }>(REGISTER, { input });
+      expect(new Set([a, b, c].map((r) => r.data!.registerPerson.id)).size).toBe(1);
+      expect(await app.db.query(`SELECT count(*)::int AS n FROM people WHERE full_name = '曹玉兰'`)).toEqual([{ n: 1 }]);
+    });
+
     it('refuses a second record with the same ID number anywhere in the alliance', async () => {
       const other = await app.login('social@zhulian.demo', undefined, ORGS.sanlitun);
       const res = await other.gql(REGISTER, { input: { fullName: '王秀兰', regionCode: '110105', idNumber: '11010519491231002x' } });

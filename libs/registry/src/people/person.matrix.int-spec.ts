@@ -229,6 +229,13 @@ describe('the access matrix for Person', () => {
     });
   });
 
+  it('writes the Chinese words for coded values in a Chinese export', async () => {
+    const res = await registrar.gql<{ exportPeople: { csv: string } }>(`mutation { exportPeople(language: ZH_CN) { csv } }`);
+    const [header, ...rows] = parse(res.data!.exportPeople.csv, { bom: true }) as string[][];
+    const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === personId)![i]]));
+    expect(row).toMatchObject({ 性别: '女', 证件类型: '居民身份证', 与户主关系: '户主', 已享救助: '低保、医疗救助', '月收入（元）': '1500.00' });
+  });
+
   it('answers a mutation with the same field checks (the registrar sees what they entered)', async () => {
     const res = await registrar.gql<{ registerPerson: Record<string, unknown> }>(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { ${SELECTION} } }`,

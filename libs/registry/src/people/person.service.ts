@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, queryUnderRules, rowFilter } from '@zhulian/access';
-import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
@@ -167,6 +167,28 @@ export class PersonService {
 
   async register(actor: Actor, input: RegisterPersonInput): Promise<Person> {
     const acting = requireRole(actor, REGISTRARS, 'register people');
+    if (input.idempotencyKey) {
+      const earlier = await this.byIdempotencyKey(actor, input.idempotencyKey);
+      if (earlier) return earlier;
+    }
+    try {
+      return await this.insert(actor, acting, input);
+    } catch (error) {
+      // The same key twice at once: the second finds what the first registered.
+      if (input.idempotencyKey && (error as { code?: string; constraint?: string }).constraint === 'people_idempotency_key') {
+        const earlier = await this.byIdempotencyKey(actor, input.idempotencyKey);
+        if (earlier) return earlier;
+      }
+      throw error;
+    }
+  }
+
+  private async byIdempotencyKey(actor: Actor, key: string): Promise<Person | null> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM people WHERE registered_by = $1 AND idempotency_key = $2`, [actor.userId, key]);
+    return row ? this.get(actor, row.id) : null;
+  }
+
+  private async insert(actor: Actor, acting: ActorMembership, input: RegisterPersonInput): Promise<Person> {
     const facts = this.check(input);
     const id = newId();
     const sealed = facts.idNumber ? this.vault.seal(facts.idNumber, id) : null;
@@ -181,15 +203,17 @@ export class PersonService {
       const household = await this.householdFor(tx, actor, input);
       await tx.query(
         `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, id_document_type, id_key_id, id_sealed,
-           id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
+           id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes,
+           idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)`,
         [id, acting.organisationId, actor.userId, input.fullName, facts.gender, facts.birthDate, facts.idNumber ? input.idDocumentType ?? IdDocumentType.RESIDENT_ID : null,
           sealed?.keyId ?? null, sealed?.sealed ?? null, blindIndex, facts.phone, input.address ?? null, input.regionCode, household?.id ?? null,
-          household?.relation ?? null, input.disability ?? null, input.chronicIllness ?? null, input.monthlyIncomeCents ?? null, input.assistance ?? [], input.notes ?? null],
+          household?.relation ?? null, input.disability ?? null, input.chronicIllness ?? null, input.monthlyIncomeCents ?? null, input.assistance ?? [], input.notes ?? null,
+          input.idempotencyKey ?? null],
       );
       const changes = [{
         action: 'CHANGE' as const, subjectType: 'Person', subjectId: id, grounds: { role: acting.role },
-        fields: Object.keys(input).filter((k) => input[k as keyof RegisterPersonInput] !== undefined).sort(),
+        fields: Object.keys(input).filter((k) => input[k as keyof RegisterPersonInput] !== undefined && k !== 'idempotencyKey').sort(),
       }];
       if (household?.founded) {
         changes.push({ action: 'CHANGE', subjectType: 'Household', subjectId: household.id, grounds: { role: acting.role },
