@@ -5,11 +5,12 @@ import { CreateBreakGlass1764700000000 } from './1764700000000-CreateBreakGlass'
 import { RegistryHouseholdsAndMerges1764800000000 } from './1764800000000-RegistryHouseholdsAndMerges';
 import { CreateCases1764900000000 } from './1764900000000-CreateCases';
 import { CreateDirectory1765000000000 } from './1765000000000-CreateDirectory';
+import { ServiceCreators1765000100000 } from './1765000100000-ServiceCreators';
 import { CreateReferrals1765100000000 } from './1765100000000-CreateReferrals';
 import { PeopleIdempotency1765200000000 } from './1765200000000-PeopleIdempotency';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
   RegistryHouseholdsAndMerges1764800000000, CreateCases1764900000000,
-  CreateDirectory1765000000000, CreateReferrals1765100000000,
+  CreateDirectory1765000000000, ServiceCreators1765000100000, CreateReferrals1765100000000,
   PeopleIdempotency1765200000000];
