@@ -185,8 +185,10 @@ function filterCondition(filter: ServiceFilter | undefined): { sql: string; para
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter?.search) {
-    // A substring, or a name whose words are alike (pg_trgm, served by the name's trigram index).
-    parts.push(`AND (s.name ILIKE :searchLike ESCAPE '\\' OR s.alternate_name ILIKE :searchLike ESCAPE '\\' OR :searchWords <% s.name)`);
+    // A substring, or a name alike as a whole or in part (pg_trgm's % and <%, served by the name's trigram
+    // index). Chinese has no spaces, so a name is one long "word": a slip of one character keeps it alike.
+    parts.push(`AND (s.name ILIKE :searchLike ESCAPE '\\' OR s.alternate_name ILIKE :searchLike ESCAPE '\\'
+      OR s.name % :searchWords OR :searchWords <% s.name)`);
     params.searchLike = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.searchWords = filter.search;
   }
