@@ -20,3 +20,4 @@ export * from './http/configure-app';
 export * from './graphql/field-middleware';
 export * from './graphql/current-actor.decorator';
 export * from './database/changed-rows';
+export * from './clock/clock';

@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.tokens';
+import { CLOCK, systemClock } from './clock/clock';
 import { databaseOptions } from './database/database-options';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
@@ -37,11 +38,13 @@ export class PlatformModule {
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        // A fresh object per application, so that a test may move one application's time alone.
+        { provide: CLOCK, useFactory: () => ({ now: systemClock.now }) },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         ErrorReportingPlugin,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, CLOCK],
     };
   }
 }

@@ -2,3 +2,5 @@ export * from './referrals.module';
 export * from './referrals/referral.type';
 export * from './referrals/referral-moves';
 export { ReferralService } from './referrals/referral.service';
+export * from './deadlines/referral-deadlines';
+export * from './deadlines/referral-jobs';

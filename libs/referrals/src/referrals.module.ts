@@ -5,10 +5,12 @@ import { RegistryModule } from '@zhulian/registry';
 import './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
+import { ReferralDeadlines } from './deadlines/referral-deadlines';
+import { ReferralJobs } from './deadlines/referral-jobs';
 
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
-  providers: [ReferralService, ReferralResolver, CaseReferralsResolver],
-  exports: [ReferralService],
+  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs],
+  exports: [ReferralService, ReferralDeadlines, ReferralJobs],
 })
 export class ReferralsModule {}

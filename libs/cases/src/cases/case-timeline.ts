@@ -35,9 +35,10 @@ export class CaseTimeline {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Records an event; `actor` null when the system did it (e.g. a deadline passed). */
-  async record(tx: EntityManager, actor: Actor | null, caseId: string, kind: CaseEventKind | string, details: CaseEventDetails): Promise<void> {
-    await tx.query(`INSERT INTO case_events (id, case_id, actor_user_id, actor_organisation_id, kind, details) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [newId(), caseId, actor?.userId ?? null, actor?.acting?.organisationId ?? null, kind, details]);
+  async record(tx: EntityManager, actor: Actor | null, caseId: string, kind: CaseEventKind | string, details: CaseEventDetails, at?: Date): Promise<void> {
+    await tx.query(
+      `INSERT INTO case_events (id, case_id, actor_user_id, actor_organisation_id, kind, details, occurred_at) VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, clock_timestamp()))`,
+      [newId(), caseId, actor?.userId ?? null, actor?.acting?.organisationId ?? null, kind, details, at ?? null]);
   }
 
   /** The events of the given cases, in order: one statement for a page of cases. */

@@ -31,6 +31,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).transform((v) => v === '1' || v === 'true'),
   DATA_DIR: z.string().min(1),
   WEB_DIR: z.string().min(1),
+  JOBS: z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }),
 });
 
 export type AppConfig = Readonly<{
@@ -51,6 +52,8 @@ export type AppConfig = Readonly<{
   dataDir: string;
   /** The built web app (`vite build`), served at `/` when it exists. */
   webDir: string;
+  /** Whether this process runs the background jobs (deadlines …); off by default in tests. */
+  jobs: boolean;
 }>;
 
 /** Secrets generated outside production and required in it. */
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     TRUST_PROXY: env.TRUST_PROXY ?? '0',
     DATA_DIR: dataDir,
     WEB_DIR: resolve(env.WEB_DIR ?? 'dist/web'),
+    JOBS: env.JOBS ?? (nodeEnv === 'test' ? 'off' : 'on'),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -116,6 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: v.TRUST_PROXY,
     dataDir: v.DATA_DIR,
     webDir: v.WEB_DIR,
+    jobs: v.JOBS === 'on',
   });
 }
 

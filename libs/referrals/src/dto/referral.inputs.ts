@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { PageArgs } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
@@ -121,12 +121,18 @@ export class RouteReferralInput {
   userId!: string;
 }
 
+export enum ReferralDirection {
+  SENT = 'SENT',
+  RECEIVED = 'RECEIVED',
+}
+registerEnumType(ReferralDirection, { name: 'ReferralDirection', description: 'SENT: referrals your organisation sent; RECEIVED: its inbox.' });
+
 @InputType()
 export class ReferralFilter {
-  @Field({ nullable: true, description: 'SENT: referrals your organisation sent; RECEIVED: its inbox.' })
+  @Field(() => ReferralDirection, { nullable: true })
   @IsOptional()
-  @IsIn(['SENT', 'RECEIVED'])
-  direction?: 'SENT' | 'RECEIVED';
+  @IsEnum(ReferralDirection)
+  direction?: ReferralDirection;
 
   @Field(() => [ReferralStatus], { nullable: true })
   @IsOptional()

@@ -7,7 +7,7 @@ import { Actor, badInput, changedRows, conflict, Connection, forbidden, newId, n
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateReferralInput, MoveReferralInput, ReferralFilter, RouteReferralInput } from '../dto/referral.inputs';
+import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, RouteReferralInput } from '../dto/referral.inputs';
 import { ACTIVE, ENDED, moveParty, NEEDS_REASON, Party, ReferralStatus } from './referral-moves';
 import { REFERRAL_COLUMNS } from './referral.rules';
 import { CreateReferralPayload, Referral, ReferralEvent } from './referral.type';
@@ -116,8 +116,8 @@ export class ReferralService {
 
   private filterCondition(filter: ReferralFilter | undefined): string {
     const parts: string[] = [];
-    if (filter?.direction === 'SENT') parts.push('AND r.sender_organisation_id = :actingOrganisation');
-    if (filter?.direction === 'RECEIVED') parts.push('AND r.receiver_organisation_id = :actingOrganisation');
+    if (filter?.direction === ReferralDirection.SENT) parts.push('AND r.sender_organisation_id = :actingOrganisation');
+    if (filter?.direction === ReferralDirection.RECEIVED) parts.push('AND r.receiver_organisation_id = :actingOrganisation');
     if (filter?.status?.length) parts.push('AND r.status = ANY(:status)');
     if (filter?.caseId) parts.push('AND r.case_id = :caseId');
     if (filter?.escalated) parts.push('AND r.escalated_at IS NOT NULL');
@@ -322,14 +322,15 @@ export class ReferralService {
     });
   }
 
-  /** Writes a move to the referral's events and the case's timeline, in the move's transaction. */
+  /** Writes a move to the referral's events and the case's timeline, in the move's transaction (`at`: when the clock says, for the deadline sweep). */
   async recordMove(tx: EntityManager, actor: Actor | null, row: { id: string; case_id: string; receiver_organisation_id: string }, from: ReferralStatus | null,
-    to: ReferralStatus, reason: { reasonCode?: string; reasonText?: string }): Promise<void> {
+    to: ReferralStatus, reason: { reasonCode?: string; reasonText?: string }, at?: Date): Promise<void> {
     await tx.query(
-      `INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind, from_status, to_status, reason_code, reason_text)
-       VALUES ($1, $2, $3, $4, 'STATUS_CHANGED', $5, $6, $7, $8)`,
-      [newId(), row.id, actor?.userId ?? null, actor?.acting?.organisationId ?? null, from, to, reason.reasonCode ?? null, reason.reasonText ?? null]);
-    await this.caseTimeline.record(tx, actor, row.case_id, CaseEventKind.REFERRAL, { referralId: row.id, referralStatus: to, organisationId: row.receiver_organisation_id });
+      `INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind, from_status, to_status, reason_code, reason_text, occurred_at)
+       VALUES ($1, $2, $3, $4, 'STATUS_CHANGED', $5, $6, $7, $8, COALESCE($9, clock_timestamp()))`,
+      [newId(), row.id, actor?.userId ?? null, actor?.acting?.organisationId ?? null, from, to, reason.reasonCode ?? null, reason.reasonText ?? null, at ?? null]);
+    await this.caseTimeline.record(tx, actor, row.case_id, CaseEventKind.REFERRAL,
+      { referralId: row.id, referralStatus: to, organisationId: row.receiver_organisation_id }, at);
   }
 
   async eventsOf(ids: readonly string[]): Promise<Map<string, ReferralEvent[]>> {
