@@ -7,9 +7,11 @@ import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.re
 import { ReferralService } from './referrals/referral.service';
 import { ReferralDeadlines } from './deadlines/referral-deadlines';
 import { ReferralJobs } from './deadlines/referral-jobs';
+import { FhirController } from './fhir/fhir.controller';
 
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
+  controllers: [FhirController],
   providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs],
   exports: [ReferralService, ReferralDeadlines, ReferralJobs],
 })

@@ -1,0 +1,75 @@
+import { CasesModule } from '@zhulian/cases';
+import { newId } from '@zhulian/core';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
+import { SignedIn, TestApp } from '@zhulian/testing';
+import { ReferralsModule } from '../referrals.module';
+
+const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+
+describe('FHIR R4: a referral as Task and ServiceRequest', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let ngo: SignedIn;
+  let referralId: string;
+  let personId: string;
+  const fetchAs = (session: SignedIn | null, path: string) =>
+    fetch(`${app.url}${path}`, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
+    coordinator = await app.login('jianwai@zhulian.demo');
+    ngo = await app.login('ngo@zhulian.demo');
+    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { fullName: '常玉梅', regionCode: '110105', birthDate: '1950-01-01' } });
+    personId = person.data!.registerPerson.id;
+    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { personId, needs: ['ELDERLY_CARE', 'MEDICAL'] } });
+    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+    const serviceId = newId();
+    await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '长者助餐')`, [serviceId, ELDERLY_NGO]);
+    const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+      { input: { caseId: opened.data!.openCase.id, serviceId, urgency: 'HIGH', noteForReceiver: '需要送餐' } });
+    referralId = sent.data!.createReferral.referral.id;
+  });
+  afterAll(() => app.close());
+
+  it('gives the sender the Task in the SDOH Clinical Care shape, naming the patient', async () => {
+    const res = await fetchAs(coordinator, `/fhir/Task/${referralId}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/fhir+json');
+    expect(await res.json()).toMatchObject({
+      resourceType: 'Task', id: referralId, status: 'requested', intent: 'order', priority: 'urgent',
+      meta: { profile: ['http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-TaskForReferralManagement'] },
+      focus: { reference: `ServiceRequest/${referralId}` }, for: { reference: `Patient/${personId}`, display: '常玉梅' },
+      requester: { display: '朝阳区建外街道办事处' }, owner: { reference: `Organization/${ELDERLY_NGO}` },
+    });
+    const request = await (await fetchAs(coordinator, `/fhir/ServiceRequest/${referralId}`)).json();
+    expect(request).toMatchObject({ resourceType: 'ServiceRequest', status: 'active', code: { text: '长者助餐' }, note: [{ text: '需要送餐' }],
+      category: [{ coding: [{ code: 'ELDERLY_CARE' }] }, { coding: [{ code: 'MEDICAL' }] }] });
+  });
+
+  it('leaves the patient out for the receiver until it accepts, under the same rules as the API', async () => {
+    const before = await (await fetchAs(ngo, `/fhir/Task/${referralId}`)).json();
+    expect(before.for).toBeUndefined();
+    expect(before.status).toBe('requested');
+    const [denied] = await app.db.query(`SELECT fields FROM audit_events WHERE action = 'DENY' AND subject_id = $1 AND actor_user_id = $2`, [referralId, ngo.userId]);
+    expect(denied.fields).toEqual(['person']);
+    await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId, status: 'ACCEPTED' } });
+    const after = await (await fetchAs(ngo, `/fhir/Task/${referralId}`)).json();
+    expect(after).toMatchObject({ status: 'accepted', for: { reference: `Patient/${personId}`, display: '常玉梅' } });
+  });
+
+  it('answers strangers, the signed-out and bad ids with an OperationOutcome', async () => {
+    const stranger = await app.login('charity@zhulian.demo');
+    const hidden = await fetchAs(stranger, `/fhir/Task/${referralId}`);
+    expect(hidden.status).toBe(404);
+    expect(await hidden.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+    const signedOut = await fetchAs(null, `/fhir/Task/${referralId}`);
+    expect([signedOut.status, (await signedOut.json()).issue[0].code]).toEqual([401, 'login']);
+    const bad = await fetchAs(coordinator, `/fhir/Task/not-an-id`);
+    expect([bad.status, (await bad.json()).resourceType]).toEqual([400, 'OperationOutcome']);
+  });
+});
