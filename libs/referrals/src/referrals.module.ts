@@ -8,11 +8,13 @@ import { ReferralService } from './referrals/referral.service';
 import { ReferralDeadlines } from './deadlines/referral-deadlines';
 import { ReferralJobs } from './deadlines/referral-jobs';
 import { FhirController } from './fhir/fhir.controller';
+import { MatchResolver } from './matching/match.resolver';
+import { MatchService } from './matching/match.service';
 
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
   controllers: [FhirController],
-  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs],
-  exports: [ReferralService, ReferralDeadlines, ReferralJobs],
+  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver],
+  exports: [ReferralService, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver],
 })
 export class ReferralsModule {}

@@ -9,3 +9,4 @@ export { registerPersonReference } from './people/merge.service';
 export { registerPersonAttribute } from './people/person.rules';
 export { PersonService } from './people/person.service';
 export { consentInForce, consentOpens, gateConsentPurpose } from './consents/valid-consent';
+export { HouseholdService } from './households/household.service';

@@ -15,6 +15,8 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
   let personId: string;
   const fetchAs = (session: SignedIn | null, path: string) =>
     fetch(`${app.url}${path}`, { headers: session ? { authorization: `Bearer ${session.accessToken}` } : {} });
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- FHIR JSON, checked field by field below
+  const json = async (res: Response): Promise<any> => res.json();
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
@@ -40,25 +42,25 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
     const res = await fetchAs(coordinator, `/fhir/Task/${referralId}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/fhir+json');
-    expect(await res.json()).toMatchObject({
+    expect(await json(res)).toMatchObject({
       resourceType: 'Task', id: referralId, status: 'requested', intent: 'order', priority: 'urgent',
       meta: { profile: ['http://hl7.org/fhir/us/sdoh-clinicalcare/StructureDefinition/SDOHCC-TaskForReferralManagement'] },
       focus: { reference: `ServiceRequest/${referralId}` }, for: { reference: `Patient/${personId}`, display: '常玉梅' },
       requester: { display: '朝阳区建外街道办事处' }, owner: { reference: `Organization/${ELDERLY_NGO}` },
     });
-    const request = await (await fetchAs(coordinator, `/fhir/ServiceRequest/${referralId}`)).json();
+    const request = await json(await fetchAs(coordinator, `/fhir/ServiceRequest/${referralId}`));
     expect(request).toMatchObject({ resourceType: 'ServiceRequest', status: 'active', code: { text: '长者助餐' }, note: [{ text: '需要送餐' }],
       category: [{ coding: [{ code: 'ELDERLY_CARE' }] }, { coding: [{ code: 'MEDICAL' }] }] });
   });
 
   it('leaves the patient out for the receiver until it accepts, under the same rules as the API', async () => {
-    const before = await (await fetchAs(ngo, `/fhir/Task/${referralId}`)).json();
+    const before = await json(await fetchAs(ngo, `/fhir/Task/${referralId}`));
     expect(before.for).toBeUndefined();
     expect(before.status).toBe('requested');
     const [denied] = await app.db.query(`SELECT fields FROM audit_events WHERE action = 'DENY' AND subject_id = $1 AND actor_user_id = $2`, [referralId, ngo.userId]);
     expect(denied.fields).toEqual(['person']);
     await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId, status: 'ACCEPTED' } });
-    const after = await (await fetchAs(ngo, `/fhir/Task/${referralId}`)).json();
+    const after = await json(await fetchAs(ngo, `/fhir/Task/${referralId}`));
     expect(after).toMatchObject({ status: 'accepted', for: { reference: `Patient/${personId}`, display: '常玉梅' } });
   });
 
@@ -66,10 +68,10 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
     const stranger = await app.login('charity@zhulian.demo');
     const hidden = await fetchAs(stranger, `/fhir/Task/${referralId}`);
     expect(hidden.status).toBe(404);
-    expect(await hidden.json()).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
+    expect(await json(hidden)).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] });
     const signedOut = await fetchAs(null, `/fhir/Task/${referralId}`);
-    expect([signedOut.status, (await signedOut.json()).issue[0].code]).toEqual([401, 'login']);
+    expect([signedOut.status, (await json(signedOut)).issue[0].code]).toEqual([401, 'login']);
     const bad = await fetchAs(coordinator, `/fhir/Task/not-an-id`);
-    expect([bad.status, (await bad.json()).resourceType]).toEqual([400, 'OperationOutcome']);
+    expect([bad.status, (await json(bad)).resourceType]).toEqual([400, 'OperationOutcome']);
   });
 });

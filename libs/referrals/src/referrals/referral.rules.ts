@@ -1,5 +1,6 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
+import { defineAcceptedReferralToMe } from '@zhulian/directory';
 import { gateConsentPurpose, Person, registerPersonAttribute } from '@zhulian/registry';
 import { Referral } from './referral.type';
 
@@ -17,6 +18,10 @@ gateConsentPurpose('REFERRAL', (c) => `EXISTS (SELECT 1 FROM referrals r WHERE r
 /** The categories shared without consent, on a coordinator's override, by referrals open to the acting organisation. */
 registerPersonAttribute('referredCategories', `SELECT array_agg(DISTINCT category) FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS category
   WHERE r.person_id = p.id AND r.receiver_organisation_id = :actingOrganisation AND r.override_reason IS NOT NULL AND ${openToReceiver('r')}`, { array: true });
+
+/** A confidential place of a service (a shelter) opens to the organisations whose referral to it is accepted and not over. */
+defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id AND r.sender_organisation_id = :actingOrganisation
+  AND r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'))`);
 
 const RECEIVERS: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.ORG_ADMIN];
 

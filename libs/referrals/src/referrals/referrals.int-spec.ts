@@ -1,5 +1,6 @@
 import { newId, Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
+import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
@@ -52,7 +53,7 @@ describe('referrals', () => {
   };
 
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     caseworker = await app.login('caseworker@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
@@ -246,6 +247,21 @@ describe('referrals', () => {
     expect((await ready()).data!.case.readyToClose).toBe(false);
     await move(ngo, sent.data!.createReferral.referral, 'REJECTED', { reasonCode: 'NO_CAPACITY', reasonText: '本月已满' });
     expect((await ready()).data!.case.readyToClose).toBe(true);
+  });
+
+  it('opens a confidential place’s whereabouts to the sender while its referral to the service is accepted', async () => {
+    const shelter = await service(ELDERLY_NGO, '临时庇护', 5);
+    await app.db.query(`INSERT INTO service_locations (id, service_id, name, address, region_code, confidential) VALUES ($1, $2, '庇护点', '保密地址 9 号', '110105', true)`,
+      [newId(), shelter]);
+    const where = async () => (await coordinator.gql<{ service: { locations: { address: string | null }[] } }>(
+      `query($id: ID!) { service(id: $id) { locations { address } } }`, { id: shelter })).data!.service.locations[0].address;
+    expect(await where()).toBeNull();
+    const { referral } = (await create(coordinator, { serviceId: shelter })).data!.createReferral;
+    expect(await where()).toBeNull();
+    const accepted = await move(ngo, referral, 'ACCEPTED');
+    expect(await where()).toBe('保密地址 9 号');
+    await move(ngo, accepted.data!.moveReferral, 'COMPLETED', { outcome: 'SERVICE_PROVIDED' });
+    expect(await where()).toBeNull();
   });
 
   it('shows volunteers, auditors and strangers nothing', async () => {

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { readProtectedField, RequestAccess } from '@zhulian/access';
+import { CaseService } from '@zhulian/cases';
+import { Actor } from '@zhulian/core';
+import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
+import { DataSource } from 'typeorm';
+import { MatchReason, MatchReasonCode as C, MatchStatus as S, ServiceMatch } from './match.types';
+
+interface CandidateRow {
+  id: string;
+  name: string;
+  organisation_id: string;
+  organisation_name: string;
+  categories: string[];
+  minimum_age: number | null;
+  maximum_age: number | null;
+  eligible_region_codes: string[];
+  max_income_per_person_cents: string | null;
+  eligible_needs: string[];
+  required_documents: string[];
+  service_area_codes: string[];
+  capacity_available: number | null;
+  capacity_unit: string | null;
+  responded: string;
+  accepted: string;
+  response_hours: number | null;
+}
+
+/** The facts of the person that the caller may read (null: not readable, or not known). */
+interface Facts {
+  ageRange: { low: number; high: number } | null;
+  regionCode: string | null;
+  incomePerPersonCents: number | null;
+}
+
+/** A region code without its trailing zero pairs: 110105 → 110105, 110100 → 1101, 110000 → 11 (a prefix of what it contains). */
+const regionPrefix = (code: string) => code.replace(/(00)+$/, '');
+const within = (region: string, area: string) => region.startsWith(regionPrefix(area));
+
+/**
+ * Suggests services for a case: the person's needs, the services' machine-readable eligibility as
+ * hard filters, then places, nearness and each service's record (how often and how fast it answers).
+ * Facts about the person are used only where the caller may read them — read through the same field
+ * check as the API, so reading them is audited — and a criterion resting on anything else says "needs
+ * checking" instead of guessing.
+ */
+@Injectable()
+export class MatchService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly cases: CaseService,
+    private readonly people: PersonService,
+    private readonly households: HouseholdService,
+  ) {}
+
+  async forCase(actor: Actor, access: RequestAccess, caseId: string, limit: number): Promise<ServiceMatch[]> {
+    const found = await this.cases.get(actor, caseId);
+    const needs = found.needs ?? [];
+    const person = await this.people.get(actor, found.personId);
+    const facts = await this.facts(actor, access, person);
+    const candidates: CandidateRow[] = await this.db.query(
+      `SELECT s.id, s.name, s.organisation_id, o.name AS organisation_name, s.categories, s.minimum_age, s.maximum_age, s.eligible_region_codes,
+              s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit,
+              st.responded, st.accepted, st.response_hours
+         FROM services s JOIN organisations o ON o.id = s.organisation_id
+         CROSS JOIN LATERAL (
+           SELECT count(r.responded_at) AS responded, count(r.accepted_at) AS accepted,
+                  extract(epoch FROM avg(r.responded_at - r.requested_at)) / 3600 AS response_hours
+             FROM referrals r WHERE r.service_id = s.id AND r.requested_at > now() - interval '1 year'
+         ) st
+        WHERE s.status = 'ACTIVE' AND s.organisation_id <> $1 AND s.categories && $2`,
+      [actor.acting?.organisationId ?? null, needs]);
+    return candidates
+      .map((row) => this.judge(row, needs, facts))
+      .filter((match): match is ServiceMatch => match !== null)
+      .sort((a, b) => b.score - a.score || a.serviceName.localeCompare(b.serviceName, 'zh-CN'))
+      .slice(0, limit);
+  }
+
+  private async facts(actor: Actor, access: RequestAccess, person: Person): Promise<Facts> {
+    const read = <T>(field: keyof Person) =>
+      readProtectedField(access, Person, person as unknown as Record<string, unknown>, field, () => person[field], { path: `matchServices.person.${field}` }) as Promise<T | null>;
+    const now = new Date();
+    const birthDate = await read<string>('birthDate');
+    const birthYear = birthDate ? null : await read<number>('birthYear');
+    let ageRange: Facts['ageRange'] = null;
+    if (birthDate) {
+      const [y, m, d] = birthDate.split('-').map(Number);
+      const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+      ageRange = { low: age, high: age };
+    } else if (birthYear) {
+      ageRange = { low: now.getFullYear() - birthYear - 1, high: now.getFullYear() - birthYear };
+    }
+    return { ageRange, regionCode: await read<string>('regionCode'), incomePerPersonCents: await this.incomePerPerson(actor, access, person, read) };
+  }
+
+  /** The household's income per member when the caller may read it, else the person's own if they live alone. */
+  private async incomePerPerson(actor: Actor, access: RequestAccess, person: Person, read: <T>(field: keyof Person) => Promise<T | null>): Promise<number | null> {
+    if (person.householdId) {
+      const household = (await this.households.byIds(actor, [person.householdId])).get(person.householdId);
+      if (!household) return null;
+      const income = await readProtectedField(access, Household, household as unknown as Record<string, unknown>, 'monthlyIncomeCents',
+        () => household.monthlyIncomeCents, { path: 'matchServices.household.monthlyIncomeCents' }) as number | null;
+      if (income === null) return null;
+      const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM people WHERE household_id = $1 AND merged_into IS NULL`, [household.id]);
+      return Math.round(income / Math.max(1, n));
+    }
+    return read<number>('monthlyIncomeCents');
+  }
+
+  /** The service's reasons and score, or null when a hard criterion is not met. */
+  private judge(row: CandidateRow, needs: string[], facts: Facts): ServiceMatch | null {
+    const reasons: MatchReason[] = [];
+    const add = (code: C, status: S, values: (string | number)[] = []) => reasons.push({ code, status, values: values.map(String) });
+    add(C.NEED, S.MET, row.categories.filter((c) => needs.includes(c)));
+    if (row.eligible_needs.length > 0) {
+      const met = row.eligible_needs.filter((n) => needs.includes(n));
+      add(C.NEED, met.length > 0 ? S.MET : S.NOT_MET, met.length > 0 ? met : row.eligible_needs);
+    }
+    if (row.minimum_age !== null) {
+      const a = facts.ageRange;
+      add(C.AGE_AT_LEAST, !a ? S.NEEDS_CHECKING : a.low >= row.minimum_age ? S.MET : a.high < row.minimum_age ? S.NOT_MET : S.NEEDS_CHECKING,
+        a && a.low === a.high ? [a.low, row.minimum_age] : a ? [`${a.low}–${a.high}`, row.minimum_age] : [row.minimum_age]);
+    }
+    if (row.maximum_age !== null) {
+      const a = facts.ageRange;
+      add(C.AGE_AT_MOST, !a ? S.NEEDS_CHECKING : a.high <= row.maximum_age ? S.MET : a.low > row.maximum_age ? S.NOT_MET : S.NEEDS_CHECKING,
+        a && a.low === a.high ? [a.low, row.maximum_age] : a ? [`${a.low}–${a.high}`, row.maximum_age] : [row.maximum_age]);
+    }
+    if (row.eligible_region_codes.length > 0) {
+      const region = facts.regionCode;
+      add(C.REGION_ELIGIBLE, !region ? S.NEEDS_CHECKING : row.eligible_region_codes.some((c) => within(region, c)) ? S.MET : S.NOT_MET,
+        region ? [region] : row.eligible_region_codes);
+    }
+    if (row.max_income_per_person_cents !== null) {
+      const limit = Number(row.max_income_per_person_cents);
+      const income = facts.incomePerPersonCents;
+      add(C.INCOME_PER_PERSON_BELOW, income === null ? S.NEEDS_CHECKING : income < limit ? S.MET : S.NOT_MET,
+        income === null ? [(limit / 100).toFixed(0)] : [(income / 100).toFixed(0), (limit / 100).toFixed(0)]);
+    }
+    if (reasons.some((r) => r.status === S.NOT_MET)) return null;
+    if (row.required_documents.length > 0) add(C.DOCUMENTS_REQUIRED, S.INFO, row.required_documents);
+    if (row.capacity_available !== null) add(C.PLACES, row.capacity_available > 0 ? S.INFO : S.NOT_MET, [row.capacity_available, row.capacity_unit ?? '']);
+    const nearness = this.nearness(row.service_area_codes, facts.regionCode);
+    if (row.service_area_codes.length > 0 && facts.regionCode) {
+      add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.service_area_codes.find((c) => within(facts.regionCode!, c)) ?? row.service_area_codes[0]]);
+    }
+    const responded = Number(row.responded);
+    const acceptance = responded > 0 ? Number(row.accepted) / responded : null;
+    if (acceptance !== null) add(C.ACCEPTANCE_RATE, S.INFO, [Math.round(acceptance * 100)]);
+    if (row.response_hours !== null) add(C.RESPONSE_TIME, S.INFO, [Math.round(row.response_hours)]);
+
+    const places = row.capacity_available === null ? 0.7 : row.capacity_available === 0 ? 0 : Math.min(1, 0.5 + row.capacity_available / 10);
+    const speed = row.response_hours === null ? 0.5 : Math.max(0, 1 - row.response_hours / 72);
+    const checks = reasons.filter((r) => r.status === S.NEEDS_CHECKING).length;
+    const score = (0.35 * places + 0.3 * nearness + 0.2 * (acceptance ?? 0.5) + 0.15 * speed) * Math.pow(0.85, checks);
+    return {
+      serviceId: row.id, serviceName: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name,
+      score: Math.round(score * 100) / 100, placesAvailable: row.capacity_available, reasons,
+    };
+  }
+
+  /** 1 when the service serves the person's district, less for the same city or province, 0.5 when it names no area. */
+  private nearness(areas: string[], region: string | null): number {
+    if (areas.length === 0 || !region) return 0.5;
+    if (areas.some((a) => within(region, a))) return 1;
+    if (areas.some((a) => a.slice(0, 4) === region.slice(0, 4))) return 0.6;
+    if (areas.some((a) => a.slice(0, 2) === region.slice(0, 2))) return 0.3;
+    return 0;
+  }
+}

@@ -1,0 +1,78 @@
+import { CasesModule } from '@zhulian/cases';
+import { newId, Role } from '@zhulian/core';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
+import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { ReferralsModule } from '../referrals.module';
+
+const JIANWAI = '0193a000-0000-7000-8000-000000000002';
+const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
+const CHARITY = '0193a000-0000-7000-8000-000000000006';
+
+const MATCH = `query($caseId: ID!) { matchServices(caseId: $caseId) { serviceName organisationName score placesAvailable reasons { code status values } } }`;
+type Match = { serviceName: string; score: number; placesAvailable: number | null; reasons: { code: string; status: string; values: string[] }[] };
+
+describe('matching services to a case', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  let caseId: string;
+  const service = (organisationId: string, name: string, criteria: Record<string, unknown>) =>
+    app.db.query(`INSERT INTO services (id, organisation_id, name, categories, minimum_age, maximum_age, eligible_region_codes, max_income_per_person_cents,
+        service_area_codes, required_documents, capacity_available, capacity_maximum, capacity_unit, capacity_updated_at)
+      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, CASE WHEN $11::int IS NULL THEN NULL ELSE now() END)`,
+    [newId(), organisationId, name, criteria.categories ?? ['ELDERLY_CARE'], criteria.minAge ?? null, criteria.maxAge ?? null, criteria.regions ?? [],
+      criteria.maxIncome ?? null, criteria.areas ?? [], criteria.documents ?? [], criteria.places ?? null, criteria.unit ?? null]);
+  const match = async (session: SignedIn) => {
+    const res = await session.gql<{ matchServices: Match[] }>(MATCH, { caseId });
+    expect(res.errors).toBeUndefined();
+    return res.data!.matchServices;
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
+    coordinator = await app.login('jianwai@zhulian.demo');
+    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
+      input: { fullName: '孟庆华', regionCode: '110105', birthDate: '1953-03-03', newHousehold: { monthlyIncomeCents: 120000 } } });
+    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { personId: person.data!.registerPerson.id, needs: ['ELDERLY_CARE'] } });
+    caseId = opened.data!.openCase.id;
+    await service(ELDERLY_NGO, '长者助餐', { minAge: 60, areas: ['110105'], places: 3, unit: '份/日', documents: ['身份证'] });
+    await service(ELDERLY_NGO, '日间照料', { minAge: 60, areas: ['110100'], places: 0, unit: '床位' });
+    await service(FAMILY_NGO, '青少年辅导', { maxAge: 18, areas: ['110105'] });
+    await service(CHARITY, '困难老人补贴', { minAge: 60, maxIncome: 150000, regions: ['110105'] });
+    await service(CHARITY, '高收入者不适用', { maxIncome: 50000 });
+    await service(CHARITY, '助学金', { categories: ['EDUCATION'] });
+  });
+  afterAll(() => app.close());
+
+  it('ranks the eligible services with their reasons, and leaves out the ineligible and the unrelated', async () => {
+    const matches = await match(coordinator);
+    expect(matches.map((m) => m.serviceName)).toEqual(['长者助餐', '困难老人补贴', '日间照料']);
+    const [meals, allowance, dayCare] = matches;
+    const age = new Date().getFullYear() - 1953 - (new Date() < new Date(new Date().getFullYear(), 2, 3) ? 1 : 0);
+    expect(meals.reasons).toEqual(expect.arrayContaining([
+      { code: 'NEED', status: 'MET', values: ['ELDERLY_CARE'] },
+      { code: 'AGE_AT_LEAST', status: 'MET', values: [String(age), '60'] },
+      { code: 'PLACES', status: 'INFO', values: ['3', '份/日'] },
+      { code: 'SERVES_AREA', status: 'MET', values: ['110105'] },
+      { code: 'DOCUMENTS_REQUIRED', status: 'INFO', values: ['身份证'] },
+    ]));
+    // 1,200 yuan a month for a household of one is below 1,500.
+    expect(allowance.reasons).toEqual(expect.arrayContaining([{ code: 'INCOME_PER_PERSON_BELOW', status: 'MET', values: ['1200', '1500'] }]));
+    expect(dayCare).toMatchObject({ placesAvailable: 0, reasons: expect.arrayContaining([{ code: 'PLACES', status: 'NOT_MET', values: ['0', '床位'] }]) });
+    expect(meals.score).toBeGreaterThan(dayCare.score);
+  });
+
+  it('says "needs checking" where the caller may not read the facts, and never quotes them', async () => {
+    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.CASEWORKER }] });
+    const colleague = await app.login(user.email, user.password);
+    // The colleague is not assigned: they see the case's basics, the person's name and year of birth, not the income.
+    const matches = await match(colleague);
+    const allowance = matches.find((m) => m.serviceName === '困难老人补贴')!;
+    expect(allowance.reasons).toEqual(expect.arrayContaining([{ code: 'INCOME_PER_PERSON_BELOW', status: 'NEEDS_CHECKING', values: ['1500'] }]));
+    const meals = matches.find((m) => m.serviceName === '长者助餐')!;
+    expect(meals.reasons.find((r) => r.code === 'AGE_AT_LEAST')).toEqual({ code: 'AGE_AT_LEAST', status: 'MET', values: [expect.stringMatching(/^\d+–\d+$/), '60'] });
+    expect(matches.find((m) => m.serviceName === '高收入者不适用')).toMatchObject({ reasons: expect.arrayContaining([expect.objectContaining({ status: 'NEEDS_CHECKING' })]) });
+  });
+});
