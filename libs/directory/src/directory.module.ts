@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
+import { HsdsExportService } from './hsds/hsds-export.service';
+import { HsdsImportService } from './hsds/hsds-import.service';
+import { HsdsResolver } from './hsds/hsds.resolver';
 import './services/service.rules';
 import { DirectoryService } from './services/directory.service';
 import { ServiceResolver } from './services/service.resolver';
@@ -9,7 +12,7 @@ import { ServiceStore } from './services/service.store';
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
   imports: [AccessModule, CasesModule],
-  providers: [ServiceStore, DirectoryService, ServiceResolver],
-  exports: [DirectoryService],
+  providers: [ServiceStore, DirectoryService, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
+  exports: [DirectoryService, HsdsExportService],
 })
 export class DirectoryModule {}

@@ -7,7 +7,7 @@ import { Actor, badInput, conflict, Connection, forbidden, notFound, paginateByI
 import { actingMembership } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateServiceInput, ServiceFilter, ServiceInput, ServicesArgs, SetServiceCapacityInput, UpdateServiceInput } from '../dto/service.inputs';
-import { changedFields, DRAFT_FIELDS, draftProblems, servedAreaCodes, ServiceDraft } from './service-draft';
+import { changedFields, draftProblems, filledFields, micro, servedAreaCodes, ServiceDraft } from './service-draft';
 import { draftOf, resolveRefs, ServiceStore } from './service.store';
 import { Service, ServiceLocation, ServiceSchedule } from './service.type';
 
@@ -172,14 +172,6 @@ function auditActor(actor: Actor) {
   return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
 }
 
-/** The fields a new service was given (for its CHANGE event). */
-function filledFields(draft: ServiceDraft): string[] {
-  return DRAFT_FIELDS.filter((field) => {
-    const value = draft[field];
-    return value !== null && !(Array.isArray(value) && value.length === 0);
-  });
-}
-
 /** Filters on directory data only (no personal data): every viewer may use every one. */
 function filterCondition(filter: ServiceFilter | undefined): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
@@ -247,9 +239,4 @@ export function toDraft(input: ServiceInput): ServiceDraft {
       ref: s.id ?? null, freq: s.freq ?? null, byday: s.byday ?? null, opensAt: s.opensAt ?? null, closesAt: s.closesAt ?? null, description: text(s.description),
     })),
   };
-}
-
-/** Degrees to the 6 decimals the database keeps (about 0.1 m), so that a value read back compares equal. */
-export function micro(value: number | null | undefined): number | null {
-  return value === undefined || value === null ? null : Math.round(value * 1e6) / 1e6;
 }

@@ -127,6 +127,14 @@ export function servedAreaCodes(code: string): string[] {
   return [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
 }
 
+/** The fields a new service was given (for its CHANGE event). */
+export function filledFields(draft: ServiceDraft): string[] {
+  return DRAFT_FIELDS.filter((field) => {
+    const value = draft[field];
+    return value !== null && !(Array.isArray(value) && value.length === 0);
+  });
+}
+
 /**
  * The fields in which two drafts differ (the audit's `fields`; none means the import leaves the row
  * as it is). Places and schedules compare as sets — their order is not kept — after `ref` has been
@@ -140,4 +148,9 @@ function canonical(field: string, value: unknown): string {
   const json = (v: unknown) => JSON.stringify(v, (key, inner: unknown) => (key === 'updatedAt' ? undefined : inner));
   if (field === 'locations' || field === 'schedules') return JSON.stringify((value as unknown[]).map(json).sort());
   return json(value);
+}
+
+/** Degrees to the 6 decimals the database keeps (about 0.1 m), so that a value read back compares equal. */
+export function micro(value: number | null | undefined): number | null {
+  return value === undefined || value === null ? null : Math.round(value * 1e6) / 1e6;
 }

@@ -35,6 +35,13 @@ const PLACES = {
 type Place = keyof typeof PLACES;
 
 const FIELDS = [...sensitiveFieldsOf(ServiceLocation)].map(([field, d]) => ({ field, category: d.category }));
+/** Where each protected field of a place appears in an HSDS export's location object. */
+type HsdsLocation = { name?: string; latitude?: number; longitude?: number; addresses: { address_1: string }[] };
+const IN_EXPORT: Record<string, (location: HsdsLocation) => unknown> = {
+  address: (l) => l.addresses[0]?.address_1 ?? null,
+  latitude: (l) => l.latitude ?? null,
+  longitude: (l) => l.longitude ?? null,
+};
 const SELECTION = `id name locations { ${FIELDS.map((f) => f.field).join(' ')} }`;
 
 describe('the access matrix for ServiceLocation', () => {
@@ -66,8 +73,9 @@ describe('the access matrix for ServiceLocation', () => {
     await app.close();
   });
 
-  it('has a fixture value for every declared field', () => {
+  it('has a fixture value for every declared field, and knows where the export puts each protected one', () => {
     for (const { field } of FIELDS) expect([field, PLACES.confidential[field as keyof typeof PLACES.confidential] !== undefined || field === 'id']).toEqual([field, true]);
+    for (const { field, category } of FIELDS) if (category !== 'none') expect([field, typeof IN_EXPORT[field]]).toEqual([field, 'function']);
   });
 
   const expected = (viewer: string, place: Place, field: string, category: string): unknown => {
@@ -106,6 +114,19 @@ describe('the access matrix for ServiceLocation', () => {
       expectPlaces(viewer, res.data!.all.edges[0].node.locations);
       expect(res.data!.mine.edges.map((e) => e.node.id)).toEqual([serviceId]);
       expect(deniedPaths(res)).toEqual(expectedDenials(viewer, 'all.edges.0.node'));
+    });
+
+    it('exportHsds: the same whereabouts, or none', async () => {
+      const res = await sessions.get(viewer)!.gql<{ exportHsds: string }>(`query($org: ID) { exportHsds(organisationId: $org) }`, { org: DEMO.familyNgo });
+      expect(res.errors).toBeUndefined();
+      const [service] = JSON.parse(res.data!.exportHsds) as { service_at_locations: { location: HsdsLocation }[] }[];
+      const places: Place[] = ['confidential', 'ordinary'];
+      service.service_at_locations.forEach(({ location }, i) => {
+        expect(location.name).toBe(PLACES[places[i]].name);
+        for (const { field, category } of FIELDS.filter((f) => f.category !== 'none')) {
+          expect([places[i], field, IN_EXPORT[field](location)]).toEqual([places[i], field, expected(viewer, places[i], field, category)]);
+        }
+      });
     });
   });
 
