@@ -10,11 +10,13 @@ import { ReferralJobs } from './deadlines/referral-jobs';
 import { FhirController } from './fhir/fhir.controller';
 import { MatchResolver } from './matching/match.resolver';
 import { MatchService } from './matching/match.service';
+import { ReferralSettingsResolver } from './settings/referral-settings.resolver';
+import { ReferralSettingsService } from './settings/referral-settings.service';
 
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
   controllers: [FhirController],
-  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver],
-  exports: [ReferralService, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver],
+  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
+  exports: [ReferralService, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

@@ -264,6 +264,23 @@ describe('referrals', () => {
     expect(await where()).toBeNull();
   });
 
+  it('keeps the person open to the receiver for the grace period its admin set, then closes it', async () => {
+    const SETTINGS = `mutation($input: ReferralSettingsInput!) { updateReferralSettings(input: $input) { accessGraceDays remindAfterHours } }`;
+    const input = { remindAfterHours: 12, escalateAfterHours: 36, expireAfterDays: 5, accessGraceDays: 3 };
+    expect((await ngo.gql(SETTINGS, { input })).errors![0].extensions.code).toBe('FORBIDDEN');
+    expect((await ngoAdmin.gql(SETTINGS, { input: { ...input, escalateAfterHours: 6 } })).errors![0].extensions.reason).toBe('ESCALATE_BEFORE_REMIND');
+    expect((await ngoAdmin.gql(SETTINGS, { input })).data).toEqual({ updateReferralSettings: { accessGraceDays: 3, remindAfterHours: 12 } });
+    try {
+      const accepted = (await move(ngo, (await create(coordinator)).data!.createReferral.referral, 'ACCEPTED')).data!.moveReferral;
+      const done = await move(ngo, accepted, 'COMPLETED', { outcome: 'SERVICE_PROVIDED' });
+      expect(done.data!.moveReferral.person).toMatchObject({ fullName: '邓桂芝' });
+      await app.db.query(`UPDATE referrals SET ended_at = now() - interval '4 days' WHERE id = $1`, [accepted.id]);
+      expect((await get(ngo, accepted.id)).data!.referral.person).toBeNull();
+    } finally {
+      await app.db.query(`DELETE FROM referral_settings WHERE organisation_id = $1`, [ELDERLY_NGO]);
+    }
+  });
+
   it('shows volunteers, auditors and strangers nothing', async () => {
     const { referral } = (await create(coordinator)).data!.createReferral;
     for (const [org, role] of [[ELDERLY_NGO, Role.VOLUNTEER], [JIANWAI, Role.AUDITOR], [FAMILY_NGO, Role.STAFF]] as const) {
