@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { auditKey, verifyAuditChain } from '@zhulian/access';
 import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
+import { seedDirectoryDemo } from '@zhulian/directory';
 import { MIGRATIONS } from '@zhulian/migrations';
 import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
@@ -34,8 +35,9 @@ async function run(command: string | undefined): Promise<void> {
         const added = await db.transaction(async (tx) => ({
           ...(await seedIdentityDemo(tx, new PasswordHasher())),
           ...(await seedRegistryDemo(tx, new IdNumberVault(config))),
+          ...(await seedDirectoryDemo(tx)),
         }));
-        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added`);
+        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services added`);
         break;
       }
       case 'audit:verify': {
