@@ -4,6 +4,7 @@ import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { seedDirectoryDemo } from '@zhulian/directory';
 import { MIGRATIONS } from '@zhulian/migrations';
+import { seedWorkDemo } from '@zhulian/referrals';
 import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 
@@ -36,8 +37,9 @@ async function run(command: string | undefined): Promise<void> {
           ...(await seedIdentityDemo(tx, new PasswordHasher())),
           ...(await seedRegistryDemo(tx, new IdNumberVault(config))),
           ...(await seedDirectoryDemo(tx)),
+          ...(await seedWorkDemo(tx)),
         }));
-        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services added`);
+        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services, ${added.cases} cases and ${added.referrals} referrals added`);
         break;
       }
       case 'audit:verify': {

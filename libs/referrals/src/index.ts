@@ -4,3 +4,4 @@ export * from './referrals/referral-moves';
 export { ReferralService } from './referrals/referral.service';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-jobs';
+export * from './demo/work-demo';
