@@ -1,10 +1,9 @@
+import { DEMO_ORGS } from '@zhulian/identity';
 import { EntityManager } from 'typeorm';
 import { ScheduleFrequency, ServiceStatus } from '../services/service.type';
 
 /** The demo organisations offering services (see libs/identity/src/demo). */
-const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
-const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
-const CHARITY = '0193a000-0000-7000-8000-000000000006';
+const { elderlyNgo: ELDERLY_NGO, familyNgo: FAMILY_NGO, charity: CHARITY } = DEMO_ORGS;
 
 export const demoServiceId = (n: number) => `0193a000-0000-7000-8000-7${String(n).padStart(11, '0')}`;
 const locationId = (n: number) => `0193a000-0000-7000-8000-8${String(n).padStart(11, '0')}`;

@@ -22,7 +22,7 @@ export class HsdsResolver {
     return this.exports.csv(actor, requestAccess(context.req), args.organisationId);
   }
 
-  @Mutation(() => HsdsImportReport, { description: 'Admins and coordinators: import services of your organisation from HSDS 3.x JSON, one batch per call. Each row is checked and written on its own; a service already imported (same HSDS id) is updated, or left as it is when nothing changed.' })
+  @Mutation(() => HsdsImportReport, { description: 'Admins and coordinators: import services of your organisation from HSDS 3.x JSON, one batch per call. Each row is checked and written on its own; a service already imported (same HSDS id) is updated, or left as it is when nothing changed. Services not in the batch are left alone: an import never removes one.' })
   importHsds(@CurrentActor() actor: Actor, @Args() args: ImportHsdsArgs) {
     return this.imports.importJson(actor, args.json, args.dryRun ?? false);
   }

@@ -1,11 +1,12 @@
 /** What the directory's tests ask for and send (no test harness here: tests import it beside the harness). */
+import { DEMO_ORGS } from '@zhulian/identity';
 
 export const DEMO = {
-  jianwai: '0193a000-0000-7000-8000-000000000002',
-  sanlitun: '0193a000-0000-7000-8000-000000000003',
-  elderlyNgo: '0193a000-0000-7000-8000-000000000004',
-  familyNgo: '0193a000-0000-7000-8000-000000000005',
-  charity: '0193a000-0000-7000-8000-000000000006',
+  jianwai: DEMO_ORGS.streetJianwai,
+  sanlitun: DEMO_ORGS.streetSanlitun,
+  elderlyNgo: DEMO_ORGS.elderlyNgo,
+  familyNgo: DEMO_ORGS.familyNgo,
+  charity: DEMO_ORGS.charity,
 } as const;
 
 export const LOCATION_FIELDS = 'id name address regionCode latitude longitude confidential';
