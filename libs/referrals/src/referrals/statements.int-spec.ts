@@ -1,0 +1,62 @@
+import { CasesModule } from '@zhulian/cases';
+import { newId } from '@zhulian/core';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
+import { SignedIn, TestApp } from '@zhulian/testing';
+import { Client } from 'pg';
+import { ReferralsModule } from '../referrals.module';
+
+const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+
+/** N+1 guard: a page of referrals, people nested, costs the same statements whatever its size. */
+describe('SQL statements per referrals page', () => {
+  let app: TestApp;
+  let ngo: SignedIn;
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
+    const coordinator = await app.login('jianwai@zhulian.demo');
+    ngo = await app.login('ngo@zhulian.demo');
+    const serviceId = newId();
+    await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '上门探访')`, [serviceId, ELDERLY_NGO]);
+    for (let i = 0; i < 105; i += 1) {
+      const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+        { input: { fullName: `转介测试${i}`, regionCode: '110105', phone: `137${String(i).padStart(8, '0')}` } });
+      const personId = person.data!.registerPerson.id;
+      const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+        { input: { personId, needs: ['ELDERLY_CARE'] } });
+      await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+        { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+      const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: { caseId: opened.data!.openCase.id, serviceId } });
+      expect(sent.errors).toBeUndefined();
+      // Every other one accepted, so that the page mixes minimal views and people with contact data.
+      if (i % 2 === 0) await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId: sent.data!.createReferral.referral.id, status: 'ACCEPTED' } });
+    }
+  });
+  afterAll(() => app.close());
+
+  async function statementsFor(first: number): Promise<number> {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    try {
+      const res = await ngo.gql<{ referrals: { edges: { node: { person: { phone: string } | null } }[] } }>(
+        `query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }) { edges { node { id status needs ageBand serviceName
+           senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`, { first });
+      expect(res.data!.referrals.edges).toHaveLength(first);
+      expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);
+      expect(res.data!.referrals.edges.some((e) => e.node.person === null)).toBe(true);
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('is the same for 10 and for 100 referrals', async () => {
+    const ten = await statementsFor(10);
+    const hundred = await statementsFor(100);
+    expect(hundred).toBe(ten);
+    // The session and actor (1), the page under the rules (1), the people under theirs (1); then the
+    // audit trail's transaction for the contact data read (begin, chain lock, chain head, insert, commit).
+    expect(ten).toBe(8);
+  });
+});
