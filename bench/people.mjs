@@ -8,193 +8,40 @@
 // process. Prints a markdown table and writes bench/results/people-latest.json. See bench/README.md.
 // Knobs (env): PEOPLE (default 100000), DURATION (s, default 10), WARMUP (s, default 3),
 // CONNS (default 10), DATABASE_URL.
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
-  baseEnv, decodeJwt, exitGuard, freshDatabase, gitCommit, load, markdownTable, mb, numberKnob, percentiles, postJson, round, runCli,
-  sampleRss, signHs256, startServer,
+  ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb, numberKnob,
+  postJson, round, runCli, sampleRss, signIn, startServer, summarise,
 } from './lib.mjs';
+import { DEMO, loadPeople, makeSecrets } from './people-data.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS = join(ROOT, 'bench', 'results', 'people-latest.json');
 const DIST = join(ROOT, 'dist');
-const require = createRequire(import.meta.url);
 
 const PEOPLE = numberKnob('PEOPLE', 100_000, { integer: true });
 const DURATION = numberKnob('DURATION', 10);
 const WARMUP = numberKnob('WARMUP', 3, { allowZero: true });
 const CONNS = numberKnob('CONNS', 10, { integer: true });
-const ACCESS_TOKEN_TTL_SECONDS = 15 * 60; // as the API's access tokens
 if (WARMUP + DURATION > ACCESS_TOKEN_TTL_SECONDS - 60) {
   throw new Error(`WARMUP + DURATION must stay under ${ACCESS_TOKEN_TTL_SECONDS - 60} s: one access token serves a load`);
 }
 
 // The demo's organisations and users (libs/identity/src/demo, libs/registry/src/demo).
-const JIANWAI = '0193a000-0000-7000-8000-000000000002'; // 建外街道办事处
-const SANLITUN = '0193a000-0000-7000-8000-000000000003'; // 三里屯街道办事处
-const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
-const CASEWORKER = '0193a000-0000-7000-8000-100000000003'; // caseworker@, 建外
-const SOCIAL = '0193a000-0000-7000-8000-100000000014'; // social@, 三里屯
-const COORDINATOR = '0193a000-0000-7000-8000-100000000002'; // coordinator@, district; made a 建外 coordinator too
-const OFFICES = [{ organisationId: JIANWAI, registeredBy: CASEWORKER }, { organisationId: SANLITUN, registeredBy: SOCIAL }];
-
-const SEED = 20_250_101; // not the demo's seed
-const START_INDEX = 1_000_000; // far from the demo's indexes
-const BATCH = 5_000;
+const { jianwai: JIANWAI, elderlyNgo: ELDERLY_NGO, caseworker: CASEWORKER, coordinator: COORDINATOR } = DEMO;
 
 const PAGE_QUERY = 'query { people(first: 25) { edges { node { id fullName gender birthYear phone regionCode } } } }';
 const SEARCH_QUERY = 'query($s: PeopleSearch) { people(first: 5, search: $s) { edges { node { id fullName } } } }';
-const PASSWORD = 'zhulian-demo';
 
 const guard = exitGuard();
 const say = (line = '') => process.stdout.write(`${line}\n`);
-
-// ---------------------------------------------------------------- the data
-
-/** `k1:<base64>` and the index key, shared by the CLI, the server and the loader. */
-function makeSecrets() {
-  const idKey = randomBytes(32);
-  return {
-    idKey,
-    env: {
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      AUDIT_KEY: randomBytes(32).toString('hex'),
-      ID_NUMBER_KEYS: `k1:${idKey.toString('base64')}`,
-      ID_NUMBER_INDEX_KEY: randomBytes(32).toString('hex'),
-    },
-  };
-}
-
-/**
- * Generated households, sealed like the API seals, until `count` people (the last household cut
- * short). People whose ID number is already registered (the demo's generator makes the same numbers
- * from another seed now and then) are left out: one live record per ID number.
- */
-function buildRows(count, vault, taken) {
-  const { generateHouseholds } = require(join(DIST, 'libs/registry/src/demo/people-generator.js'));
-  let estimate = Math.ceil(count / 2.3) + 100;
-  for (;;) {
-    // Same seed, more households: the same households first, then more (one call, so numbers stay unique).
-    const households = generateHouseholds(estimate, SEED, START_INDEX);
-    const rows = { households: [], people: [], consents: [], skipped: 0 };
-    const seen = new Set(taken);
-    for (const household of households) {
-      if (rows.people.length >= count) break;
-      const office = OFFICES[household.index % 2];
-      const householdId = randomUUID();
-      let income = 0;
-      let members = 0;
-      for (const member of household.members) {
-        if (rows.people.length >= count) break;
-        const blindIndex = vault.blindIndex(member.idNumber);
-        const key = blindIndex.toString('hex');
-        if (seen.has(key)) {
-          rows.skipped += 1;
-          continue;
-        }
-        seen.add(key);
-        const id = randomUUID();
-        const sealed = vault.seal(member.idNumber, id);
-        rows.people.push({ id, office, householdId, member, address: household.address, keyId: sealed.keyId, sealed: sealed.sealed, blindIndex });
-        // Every tenth person consents to the elderly-care NGO (basic and contact data).
-        if (rows.people.length % 10 === 1) rows.consents.push({ id: randomUUID(), personId: id, office });
-        income += member.monthlyIncomeCents;
-        members += 1;
-      }
-      if (members > 0) rows.households.push({ id: householdId, office, address: household.address, income });
-    }
-    if (rows.people.length >= count) return rows;
-    estimate = Math.ceil(estimate * 1.2);
-  }
-}
-
-async function insertBatches(client, rows, sql, columns) {
-  for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH);
-    await client.query(sql, columns.map((column) => batch.map(column)));
-  }
-}
-
-const HOUSEHOLDS_SQL = `
-  INSERT INTO households (id, holding_organisation_id, registered_by, region_code, address, monthly_income_cents)
-  SELECT id, holder, registrar, '110105', address, income
-    FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::bigint[]) AS t(id, holder, registrar, address, income)`;
-
-const PEOPLE_SQL = `
-  INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, id_document_type, id_key_id, id_sealed,
-    id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes)
-  SELECT id, holder, registrar, full_name, gender, birth_date, 'RESIDENT_ID', key_id, sealed, blind, phone, address, '110105', household, relation,
-         disability, illness, income, string_to_array(assistance, ','), notes
-    FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::date[], $7::text[], $8::bytea[], $9::bytea[], $10::text[],
-                $11::text[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::bigint[], $17::text[], $18::text[])
-      AS t(id, holder, registrar, full_name, gender, birth_date, key_id, sealed, blind, phone, address, household, relation, disability, illness,
-           income, assistance, notes)`;
-
-const CONSENTS_SQL = `
-  INSERT INTO consents (id, person_id, recipient_organisation_id, categories, purpose, valid_from, valid_until, given_by, guardian_name,
-    evidence, recorded_by, recorded_by_organisation_id)
-  SELECT id, person, '${ELDERLY_NGO}', '{basic,contact}', 'SERVICE_DELIVERY', now() - interval '1 day', NULL, 'SELF', NULL,
-         'bench: 知情同意书', registrar, holder
-    FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[]) AS t(id, person, registrar, holder)`;
-
-async function loadPeople(databaseUrl, idKey, indexKey) {
-  const { IdNumberVault } = require(join(DIST, 'libs/registry/src/crypto/id-number-vault.js'));
-  const vault = new IdNumberVault({ idNumberKeys: [{ id: 'k1', key: idKey }], idNumberIndexKey: indexKey });
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', (error) => console.error(`bench: loader connection: ${error.message}`));
-  await client.connect();
-  let ended = false;
-  const end = async () => {
-    if (!ended) {
-      ended = true;
-      await client.end();
-    }
-  };
-  guard.defer(end);
-  try {
-    const t0 = performance.now();
-    const { rows: existing } = await client.query('SELECT id_blind_index FROM people WHERE id_blind_index IS NOT NULL');
-    const rows = buildRows(PEOPLE, vault, existing.map((r) => r.id_blind_index.toString('hex')));
-    const t1 = performance.now();
-    say(`data: ${rows.people.length} people in ${rows.households.length} households generated and sealed in ${((t1 - t0) / 1000).toFixed(1)} s` +
-      (rows.skipped > 0 ? ` (${rows.skipped} left out: ID number already registered by the demo)` : ''));
-    await client.query('BEGIN');
-    await insertBatches(client, rows.households, HOUSEHOLDS_SQL, [(h) => h.id, (h) => h.office.organisationId, (h) => h.office.registeredBy, (h) => h.address, (h) => h.income]);
-    await insertBatches(client, rows.people, PEOPLE_SQL, [
-      (p) => p.id, (p) => p.office.organisationId, (p) => p.office.registeredBy, (p) => p.member.fullName, (p) => p.member.gender, (p) => p.member.birthDate,
-      (p) => p.keyId, (p) => p.sealed, (p) => p.blindIndex, (p) => p.member.phone, (p) => p.address, (p) => p.householdId, (p) => p.member.relationToHead,
-      (p) => p.member.disability, (p) => p.member.chronicIllness, (p) => p.member.monthlyIncomeCents, (p) => p.member.assistance.join(','), (p) => p.member.notes,
-    ]);
-    await insertBatches(client, rows.consents, CONSENTS_SQL, [(c) => c.id, (c) => c.personId, (c) => c.office.registeredBy, (c) => c.office.organisationId]);
-    await client.query('COMMIT');
-    const t2 = performance.now();
-    await client.query('VACUUM ANALYZE');
-    const t3 = performance.now();
-    const { rows: [counts] } = await client.query(
-      'SELECT (SELECT count(*) FROM people)::int AS people, (SELECT count(*) FROM households)::int AS households, (SELECT count(*) FROM consents)::int AS consents');
-    // An ID number the caseworker registered, for the search case.
-    const target = rows.people.find((p) => p.office.registeredBy === CASEWORKER);
-    return {
-      people: rows.people.length,
-      households: rows.households.length,
-      consents: rows.consents.length,
-      skippedDuplicates: rows.skipped,
-      tables: counts,
-      seconds: { generateAndSeal: round((t1 - t0) / 1000), insert: round((t2 - t1) / 1000), vacuumAnalyze: round((t3 - t2) / 1000), total: round((t3 - t0) / 1000) },
-      searchTarget: { id: target.id, idNumber: target.member.idNumber },
-    };
-  } finally {
-    await end();
-  }
-}
 
 // ---------------------------------------------------------------- the raw baseline (E)
 
@@ -234,49 +81,22 @@ function caseworkerPageStatement({ breakGlass }) {
 }
 
 /** CONNS loops of one statement each, back to back, for `seconds`; every answer checked. */
-async function rawLoad(pool, statement, seconds, expectFirstId) {
-  const latenciesMs = [];
-  let errors = 0;
-  let mismatches = 0;
-  const started = performance.now();
-  const until = started + seconds * 1000;
-  await Promise.all(Array.from({ length: CONNS }, async () => {
-    while (performance.now() < until && !guard.isStopping()) {
-      const t0 = performance.now();
-      try {
-        const { rows } = await pool.query(statement.text, statement.values);
-        latenciesMs.push(performance.now() - t0);
-        if (rows.length !== 26 || rows[0].id !== expectFirstId) mismatches += 1;
-      } catch {
-        errors += 1;
-      }
-    }
-  }));
-  return { latenciesMs, errors, mismatches, seconds: (performance.now() - started) / 1000 };
+function rawLoad(pool, statement, seconds, expectFirstId) {
+  return loopLoad({
+    loops: CONNS, seconds, isStopping: guard.isStopping,
+    once: async () => {
+      const { rows } = await pool.query(statement.text, statement.values);
+      return rows.length === 26 && rows[0].id === expectFirstId;
+    },
+  });
 }
 
 // ---------------------------------------------------------------- the API
 
-const urlOf = (port) => `http://127.0.0.1:${port}/graphql`;
-
-async function signIn(port, email) {
-  const res = await postJson(urlOf(port), {
-    query: 'mutation($i: LoginInput!){ login(input:$i){ accessToken } }',
-    variables: { i: { email, password: PASSWORD } },
-  });
-  const token = res.json?.data?.login?.accessToken;
-  if (res.status !== 200 || typeof token !== 'string') throw new Error(`sign-in as ${email} failed (HTTP ${res.status}): ${res.text.slice(0, 500)}`);
-  return decodeJwt(token);
-}
-
-/** A fresh access token for a signed-in session, made like the API makes them, so no load outlives one. */
-function tokenFor({ sub, sid }, secret) {
-  const iat = Math.floor(Date.now() / 1000);
-  return signHs256({ sub, sid, typ: 'access', iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret);
-}
+const urlOf = graphqlUrl;
 
 function headersFor(kase, secret) {
-  return { 'content-type': 'application/json', authorization: `Bearer ${tokenFor(kase.claims, secret)}`, ...kase.headers };
+  return { 'content-type': 'application/json', authorization: `Bearer ${accessToken(kase.claims, secret)}`, ...kase.headers };
 }
 
 /** Asks once; throws unless it is a clean answer with `edges` edges. */
@@ -287,16 +107,6 @@ async function ask(port, kase, secret, edges) {
     throw new Error(`case ${kase.key} (${kase.label}): not a clean answer with ${edges} people (HTTP ${res.status}): ${res.text.slice(0, 800)}`);
   }
   return { text: res.text, ids: got.map((e) => e.node.id), json: res.json };
-}
-
-function summarise(latenciesMs, requestsPerSecond, total, extra) {
-  const [p50, p90, p99] = percentiles(latenciesMs, [50, 90, 99]);
-  return {
-    requestsPerSecond: round(requestsPerSecond, 1),
-    requestsTotal: total,
-    latencyMs: { p50: round(p50), p90: round(p90), p99: round(p99), max: round(Math.max(...latenciesMs)) },
-    ...extra,
-  };
 }
 
 async function auditPosition(pool) {
@@ -364,7 +174,8 @@ async function main() {
   say(`cli seed-demo: ${await runCli(ROOT, 'seed-demo', cliEnv)}`);
 
   say(`data: loading ${PEOPLE} people…`);
-  const data = await loadPeople(database.url, secrets.idKey, secrets.env.ID_NUMBER_INDEX_KEY);
+  const data = await loadPeople({ dist: DIST, databaseUrl: database.url, idKey: secrets.idKey, indexKey: secrets.env.ID_NUMBER_INDEX_KEY, count: PEOPLE, guard, say });
+  delete data.generated; // the people themselves stay out of the results
   say(`data: loaded ${data.people} people, ${data.households} households, ${data.consents} consents in ${data.seconds.total.toFixed(1)} s ` +
     `(generate+seal ${data.seconds.generateAndSeal.toFixed(1)} s, insert ${data.seconds.insert.toFixed(1)} s, VACUUM ANALYZE ${data.seconds.vacuumAnalyze.toFixed(1)} s); ` +
     `tables now: ${data.tables.people} people, ${data.tables.households} households, ${data.tables.consents} consents`);
