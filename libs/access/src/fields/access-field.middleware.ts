@@ -50,12 +50,15 @@ export async function readProtectedField(
   if (ability.can('read', target, field)) {
     const value: unknown = await resolve();
     const action = options.action ?? 'READ';
-    // Every export is recorded; a read only beyond `basic`.
-    if (value !== null && value !== undefined && (declaration.category !== 'basic' || action === 'EXPORT')) {
-      const rule = ability.relevantRuleFor('read', target, field);
-      const grounds: Record<string, AuditValue> = { rule: rule?.reason ?? 'unnamed' };
-      if (rule?.reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
-      access.recordRead(type.name, subjectId, field, grounds, action);
+    // Every export is recorded; a read only beyond `basic`, and not when a `public:` rule let it through
+    // (e.g. where an ordinary service is: the alliance's shared directory, no one's personal data).
+    if (value !== null && value !== undefined && (action === 'EXPORT' || declaration.category !== 'basic')) {
+      const reason = ability.relevantRuleFor('read', target, field)?.reason ?? 'unnamed';
+      if (action === 'EXPORT' || !reason.startsWith('public:')) {
+        const grounds: Record<string, AuditValue> = { rule: reason };
+        if (reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
+        access.recordRead(type.name, subjectId, field, grounds, action);
+      }
     }
     return value;
   }

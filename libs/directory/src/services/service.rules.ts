@@ -31,7 +31,8 @@ defineAccessRules('ServiceLocation', (actor, { can }) => {
   const { organisationId } = actor.acting!;
   const whereabouts = fieldsInCategories(ServiceLocation, ['location']);
   can('read', 'ServiceLocation', fieldsInCategories(ServiceLocation, ['none'])).because('directory');
-  can('read', 'ServiceLocation', whereabouts, { confidential: false }).because('directory');
+  // `public:` — where an ordinary service is: shown to all, so reading it is not audited.
+  can('read', 'ServiceLocation', whereabouts, { confidential: false }).because('public:directory');
   can('read', 'ServiceLocation', whereabouts, { organisationId }).because('own-service');
   can('read', 'ServiceLocation', whereabouts, { acceptedReferralToMe: true }).because('accepted-referral');
 });
