@@ -27,6 +27,16 @@ describe('errorText: what a person reads when the API refuses', () => {
     expect(errorText(i18n.t, apiError({ code: 'INTERNAL', reason: 'INTERNAL', requestId: 'req-42' }))).toContain('req-42');
   });
 
+  it('says what a reason means on the screen it happened on, when it means different things in different places', () => {
+    const consent = apiError({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
+    expect(errorText(i18n.t, consent, 'referral')).toContain('用途为「转介」的同意');
+    expect(errorText(i18n.t, consent, 'assign')).toContain('个案管理');
+    expect(errorText(i18n.t, consent, 'nowhere')).toBe('此人尚未给予所需的同意。');
+    // Break-glass keeps its own words for the same reason code.
+    expect(errorText(i18n.t, apiError({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' }))).toBe('请写明为何必须立即调阅。');
+    expect(errorText(i18n.t, apiError({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' }), 'referral')).toBe('请选择原因并用几句话说明。');
+  });
+
   it('reports a network failure when there is no answer at all', () => {
     expect(errorText(i18n.t, new TypeError('Failed to fetch'))).toBe('无法连接服务器，请检查网络后重试。');
   });
