@@ -5,12 +5,16 @@ import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppShell } from './layout/AppShell';
 import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AuditPage } from './pages/AuditPage';
+import { CasePage } from './pages/CasePage';
+import { CasesPage } from './pages/CasesPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
+import { ReferralPage } from './pages/ReferralPage';
+import { ReferralsPage } from './pages/ReferralsPage';
 import { RegisterPersonPage } from './pages/RegisterPersonPage';
 import { useSession } from './session/SessionProvider';
 
@@ -36,6 +40,10 @@ export function AppRoutes() {
       <Route path="/audit" element={<SignedIn><AuditPage /></SignedIn>} />
       <Route path="/people/new" element={<SignedIn><RegisterPersonPage /></SignedIn>} />
       <Route path="/people/:id" element={<SignedIn><PersonPage /></SignedIn>} />
+      <Route path="/cases" element={<SignedIn><CasesPage /></SignedIn>} />
+      <Route path="/cases/:id" element={<SignedIn><CasePage /></SignedIn>} />
+      <Route path="/referrals" element={<SignedIn><ReferralsPage /></SignedIn>} />
+      <Route path="/referrals/:id" element={<SignedIn><ReferralPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

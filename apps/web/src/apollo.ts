@@ -21,6 +21,9 @@ export function createApolloClient() {
             // One list per search and order: the household finder's few rows never replace the people list.
             people: { ...appendPages, keyArgs: ['search', 'orderBy'] },
             members: appendPages,
+            // One list per filter: a person's cases never replace the cases list, nor the inbox the sent ones.
+            cases: { ...appendPages, keyArgs: ['filter'] },
+            referrals: { ...appendPages, keyArgs: ['filter'] },
           },
         },
       },

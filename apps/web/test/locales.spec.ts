@@ -26,7 +26,7 @@ describe('translations', () => {
     for (const key of keys(zh)) expect([key, placeholders(get(en, key))]).toEqual([key, placeholders(get(zh, key))]);
   });
 
-  it('name every role, organisation kind, household relation, duplicate reason, list order and error code the API has', () => {
+  it('name every role, organisation kind, household relation, duplicate reason, list order, case and referral state, reason and outcome, and error code the API has', () => {
     const schema = readFileSync(join(__dirname, '../../../schema.graphql'), 'utf8');
     const enumValues = (name: string) => schema.match(new RegExp(`enum ${name} \\{([^}]*)\\}`))![1].split('\n').map((l) => l.trim()).filter((l) => /^[A-Z_]+$/.test(l));
     const flat = new Set(keys(zh));
@@ -35,6 +35,13 @@ describe('translations', () => {
     for (const relation of enumValues('HouseholdRelation')) expect(flat).toContain(`relations.${relation}`);
     for (const reason of enumValues('DuplicateReason')) expect(flat).toContain(`duplicateReasons.${reason}`);
     for (const order of enumValues('PeopleOrder')) expect(flat).toContain(`people.order.${order}`);
+    for (const status of enumValues('CaseStatus')) expect(flat).toContain(`caseStatus.${status}`);
+    for (const priority of [...enumValues('CasePriority'), ...enumValues('ReferralUrgency')]) expect(flat).toContain(`priority.${priority}`);
+    for (const outcome of enumValues('CaseOutcome')) expect(flat).toContain(`caseOutcome.${outcome}`);
+    for (const kind of enumValues('CaseEventKind')) expect(flat).toContain(`caseEvents.${kind}`);
+    for (const status of enumValues('ReferralStatus')) expect(flat).toContain(`referralStatus.${status}`);
+    for (const reason of enumValues('ReferralReason')) expect(flat).toContain(`referralReason.${reason}`);
+    for (const outcome of enumValues('ReferralOutcome')) expect(flat).toContain(`referralOutcome.${outcome}`);
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']) {
       expect(flat).toContain(`errors.code.${code}`);
     }

@@ -14,7 +14,17 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": typeof types.NeedCategoriesDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
+    "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": typeof types.AssignableCaseworkersDocument,
+    "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": typeof types.AssignCaseDocument,
+    "\n  mutation UnassignCase($input: UnassignCaseInput!) { unassignCase(input: $input) { ...CaseFields } }\n": typeof types.UnassignCaseDocument,
+    "\n  fragment CaseFields on Case {\n    id needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose\n    person { id fullName }\n    assignees { id userId displayName organisationId organisationName assignedAt endedAt }\n    timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }\n  }\n": typeof types.CaseFieldsFragmentDoc,
+    "\n  query Case($id: ID!) { case(id: $id) { ...CaseFields } }\n": typeof types.CaseDocument,
+    "\n  mutation UpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ...CaseFields } }\n": typeof types.UpdateCaseDocument,
+    "\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n": typeof types.SetCaseStatusDocument,
+    "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": typeof types.CaseReferralsDocument,
+    "\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": typeof types.CasesDocument,
     "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
@@ -26,11 +36,21 @@ type Documents = {
     "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": typeof types.MergePeopleDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": typeof types.PeopleDocument,
     "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }\n  }\n": typeof types.ExportPeopleDocument,
+    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": typeof types.PersonCasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": typeof types.OpenCaseDocument,
     "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": typeof types.PersonDocument,
     "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsentsDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
+    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
+    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
+    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": typeof types.ColleaguesDocument,
+    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": typeof types.ReferralFieldsFragmentDoc,
+    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": typeof types.ReferralDocument,
+    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": typeof types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": typeof types.LoginDocument,
@@ -39,7 +59,17 @@ type Documents = {
     "mutation Logout { logout }": typeof types.LogoutDocument,
 };
 const documents: Documents = {
+    "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": types.NeedCategoriesDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
+    "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": types.AssignableCaseworkersDocument,
+    "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": types.AssignCaseDocument,
+    "\n  mutation UnassignCase($input: UnassignCaseInput!) { unassignCase(input: $input) { ...CaseFields } }\n": types.UnassignCaseDocument,
+    "\n  fragment CaseFields on Case {\n    id needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose\n    person { id fullName }\n    assignees { id userId displayName organisationId organisationName assignedAt endedAt }\n    timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }\n  }\n": types.CaseFieldsFragmentDoc,
+    "\n  query Case($id: ID!) { case(id: $id) { ...CaseFields } }\n": types.CaseDocument,
+    "\n  mutation UpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ...CaseFields } }\n": types.UpdateCaseDocument,
+    "\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n": types.SetCaseStatusDocument,
+    "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": types.CaseReferralsDocument,
+    "\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": types.CasesDocument,
     "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": types.DuplicateCandidatesDocument,
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
@@ -51,11 +81,21 @@ const documents: Documents = {
     "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": types.MergePeopleDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": types.PeopleDocument,
     "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }\n  }\n": types.ExportPeopleDocument,
+    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": types.PersonCasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": types.OpenCaseDocument,
     "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": types.PersonDocument,
     "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": types.ConsentsDocument,
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
+    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
+    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
+    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": types.ColleaguesDocument,
+    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": types.ReferralFieldsFragmentDoc,
+    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": types.ReferralDocument,
+    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": types.LoginDocument,
@@ -81,7 +121,47 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n"): (typeof documents)["\n  query NeedCategories { needCategories { code nameZh nameEn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"): (typeof documents)["\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n"): (typeof documents)["\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n"): (typeof documents)["\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnassignCase($input: UnassignCaseInput!) { unassignCase(input: $input) { ...CaseFields } }\n"): (typeof documents)["\n  mutation UnassignCase($input: UnassignCaseInput!) { unassignCase(input: $input) { ...CaseFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CaseFields on Case {\n    id needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose\n    person { id fullName }\n    assignees { id userId displayName organisationId organisationName assignedAt endedAt }\n    timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }\n  }\n"): (typeof documents)["\n  fragment CaseFields on Case {\n    id needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose\n    person { id fullName }\n    assignees { id userId displayName organisationId organisationName assignedAt endedAt }\n    timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Case($id: ID!) { case(id: $id) { ...CaseFields } }\n"): (typeof documents)["\n  query Case($id: ID!) { case(id: $id) { ...CaseFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ...CaseFields } }\n"): (typeof documents)["\n  mutation UpdateCase($input: UpdateCaseInput!) { updateCase(input: $input) { ...CaseFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n"): (typeof documents)["\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n"): (typeof documents)["\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n"): (typeof documents)["\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -129,6 +209,14 @@ export function graphql(source: "\n  mutation ExportPeople($search: PeopleSearch
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"): (typeof documents)["\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -146,6 +234,38 @@ export function graphql(source: "\n  mutation BreakGlass($input: BreakGlassInput
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"): (typeof documents)["\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"): (typeof documents)["\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"): (typeof documents)["\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"): (typeof documents)["\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { AuditOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,8 @@ import { useActing, useSession } from '../session/SessionProvider';
 const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'AUDITOR'];
 /** Roles the registry's rules can show people to (see libs/registry/src/people/person.rules.ts). */
 const PEOPLE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
+/** Roles the case and referral rules show anything to (libs/cases, libs/referrals: *.rules.ts). */
+const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 
 export function useSections() {
   const { t } = useTranslation();
@@ -18,6 +20,10 @@ export function useSections() {
   return [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(acting && PEOPLE_ROLES.includes(acting.role) ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }] : []),
+    ...(acting && CASE_ROLES.includes(acting.role) ? [
+      { key: '/cases', icon: <FolderOpenOutlined />, label: t('nav.cases') },
+      { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
+    ] : []),
     ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
     ...(acting?.role === 'AUDITOR' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];

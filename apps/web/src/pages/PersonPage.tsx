@@ -10,6 +10,7 @@ import { graphql } from '../gql';
 import type { ConsentCategory, ConsentGivenBy, ConsentPurpose, PersonQuery } from '../gql/graphql';
 import { HouseholdCard } from './HouseholdCard';
 import { MergeDuplicate, MergeResult } from './MergeDuplicate';
+import { PersonCases } from './PersonCases';
 
 const PERSON = graphql(`
   query Person($id: ID!) {
@@ -109,6 +110,7 @@ export function PersonPage() {
             </Descriptions>
           </Card>
           <HouseholdCard person={person} />
+          <PersonCases personId={person.id} />
           {/* A merge moves the duplicate's consents here: read them again when one happens. */}
           <Consents key={person.mergedRecordIds.length} personId={person.id} holder={person.holdingOrganisationId} />
         </>

@@ -1,0 +1,143 @@
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Grid, List, Segmented, Select, Space, Switch, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router-dom';
+import { Guarded } from '../components/Guarded';
+import { NeedTags, useNeeds } from '../components/Needs';
+import { CaseStatusTag, PriorityTag } from '../components/StatusTags';
+import { date } from '../dates';
+import { errorText } from '../errors';
+import { graphql } from '../gql';
+import type { CaseFilter, CasesQuery, CaseStatus } from '../gql/graphql';
+import { useActing } from '../session/SessionProvider';
+import { CASE_ACTIVE } from './case-moves';
+
+const CASES = graphql(`
+  query Cases($first: Int, $after: String, $filter: CaseFilter) {
+    cases(first: $first, after: $after, filter: $filter) {
+      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }
+      pageInfo { hasNextPage endCursor }
+    }
+    casesCount(filter: $filter)
+  }
+`);
+
+/** Roles that work cases, and so may narrow the list to their own. */
+export const CASE_WORKER_ROLES = ['COORDINATOR', 'CASEWORKER'];
+const VIEWS = ['active', 'OPEN', 'IN_PROGRESS', 'ON_HOLD', 'CLOSED', 'all'] as const;
+type View = (typeof VIEWS)[number];
+
+type Row = CasesQuery['cases']['edges'][number]['node'];
+
+function statusesOf(view: View): CaseStatus[] | undefined {
+  if (view === 'all') return undefined;
+  return view === 'active' ? CASE_ACTIVE : [view];
+}
+
+/** Everyone assigned now, with their organisation when it is not the case's own. */
+export function CurrentAssignees({ assignees }: { assignees: Row['assignees'] }) {
+  const { t } = useTranslation();
+  if (!assignees) return <Guarded value={null} />;
+  const now = assignees.filter((a) => !a.endedAt);
+  if (now.length === 0) return <Typography.Text type="secondary">{t('cases.unassigned')}</Typography.Text>;
+  return <>{now.map((a) => a.displayName).join(t('common.listSeparator'))}</>;
+}
+
+export function CasesPage() {
+  const { t, i18n } = useTranslation();
+  const acting = useActing();
+  const phone = !Grid.useBreakpoint().md;
+  const needs = useNeeds();
+  // The filters live in the address, so that going back from a case returns to the same list.
+  const [params, setParams] = useSearchParams();
+  const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'active';
+  const need = params.get('need') ?? undefined;
+  const mine = params.get('mine') === '1';
+  const filter: CaseFilter = { ...(statusesOf(view) ? { status: statusesOf(view) } : {}), ...(need ? { need } : {}), ...(mine ? { assignedToMe: true } : {}) };
+  const { data, loading, error, fetchMore } = useQuery(CASES, { variables: { first: 25, filter } });
+  const rows = data?.cases.edges.map((e) => e.node) ?? [];
+  const canBeAssigned = !!acting && CASE_WORKER_ROLES.includes(acting.role);
+
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value === undefined) next.delete(key);
+    else next.set(key, value);
+    setParams(next, { replace: true });
+  };
+  const name = (row: Row) => (
+    <Link to={`/cases/${row.id}`} data-testid={`case-${row.id}`}>
+      {row.person ? <Guarded value={row.person.fullName} /> : t('cases.personHidden')}
+    </Link>
+  );
+
+  return (
+    <div style={{ display: 'grid', gap: 16 }}>
+      <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
+        <Typography.Title level={3} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
+        {data && <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { count: data.casesCount })}</Typography.Text>}
+      </Space>
+      <Typography.Text type="secondary">{t('cases.openHint')}</Typography.Text>
+      <Space wrap size="middle">
+        <Segmented<View>
+          aria-label={t('cases.status')}
+          data-testid="cases-view"
+          value={view}
+          onChange={(v) => set('view', v === 'active' ? undefined : v)}
+          options={VIEWS.map((v) => ({ value: v, label: v === 'active' || v === 'all' ? t(`cases.views.${v}`) : t(`caseStatus.${v}`) }))}
+        />
+        <Select
+          allowClear
+          placeholder={t('cases.allNeeds')}
+          aria-label={t('cases.need')}
+          data-testid="cases-need"
+          value={need}
+          onChange={(v?: string) => set('need', v)}
+          options={needs.options}
+          style={{ minWidth: 160 }}
+        />
+        {canBeAssigned && (
+          <Space>
+            <Switch checked={mine} onChange={(on) => set('mine', on ? '1' : undefined)} aria-labelledby="cases-mine-label" data-testid="cases-mine" />
+            <Typography.Text id="cases-mine-label">{t('cases.assignedToMe')}</Typography.Text>
+          </Space>
+        )}
+      </Space>
+      {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
+      {phone ? (
+        <List
+          loading={loading && !data}
+          dataSource={rows}
+          locale={{ emptyText: t('cases.empty') }}
+          renderItem={(row) => (
+            <Card size="small" style={{ marginBottom: 8 }}>
+              <Space orientation="vertical" size={4}>
+                <Space wrap><Typography.Text strong>{name(row)}</Typography.Text><CaseStatusTag status={row.status} /><PriorityTag priority={row.priority} /></Space>
+                <NeedTags codes={row.needs} />
+                <Typography.Text type="secondary"><CurrentAssignees assignees={row.assignees} /></Typography.Text>
+              </Space>
+            </Card>
+          )}
+        />
+      ) : (
+        <Table<Row>
+          rowKey="id"
+          loading={loading && !data}
+          dataSource={rows}
+          pagination={false}
+          locale={{ emptyText: t('cases.empty') }}
+          columns={[
+            { title: t('cases.person'), key: 'person', render: (_, row) => name(row) },
+            { title: t('cases.fields.needs'), key: 'needs', render: (_, row) => <NeedTags codes={row.needs} /> },
+            { title: t('cases.fields.priority'), key: 'priority', render: (_, row) => <PriorityTag priority={row.priority} /> },
+            { title: t('cases.status'), key: 'status', render: (_, row) => <CaseStatusTag status={row.status} /> },
+            { title: t('cases.assignees'), key: 'assignees', render: (_, row) => <CurrentAssignees assignees={row.assignees} /> },
+            { title: t('cases.openedAt'), key: 'openedAt', render: (_, row) => date(row.createdAt, i18n.resolvedLanguage) },
+          ]}
+        />
+      )}
+      {data?.cases.pageInfo.hasNextPage && (
+        <Button onClick={() => void fetchMore({ variables: { first: 25, filter, after: data.cases.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+      )}
+    </div>
+  );
+}
