@@ -21,3 +21,4 @@ export * from './graphql/field-middleware';
 export * from './graphql/current-actor.decorator';
 export * from './database/changed-rows';
 export * from './clock/clock';
+export * from './database/create-once';

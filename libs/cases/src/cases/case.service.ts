@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, createOnce, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, consentOpens, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -101,41 +101,32 @@ export class CaseService {
 
   async open(actor: Actor, input: OpenCaseInput): Promise<Case> {
     const acting = requireRole(actor, CASE_OPENERS, 'open cases');
-    if (input.idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(actor, input);
-      if (earlier) return earlier;
-    }
+    return createOnce(input.idempotencyKey, 'cases_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, acting, input));
+  }
+
+  private async insert(actor: Actor, acting: ActorMembership, input: OpenCaseInput): Promise<Case> {
     const person = await this.people.get(actor, input.personId);
     if (person.id !== input.personId) throw conflict('PERSON_MERGED', 'This record was merged into another one: open the case on that record.', 'input.personId');
     const needs = await this.needs.check(input.needs, 'input.needs');
     const id = newId();
-    try {
-      return await this.db.transaction(async (tx) => {
-        await tx.query(
-          `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, notes, idempotency_key)
-           SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8 FROM people p WHERE p.id = $9`,
-          [id, acting.organisationId, actor.userId, needs, input.priority, input.summary ?? null, input.notes ?? null, input.idempotencyKey ?? null, person.id]);
-        await this.timeline.record(tx, actor, id, CaseEventKind.OPENED, {});
-        const changes: AuditEvent[] = [{ action: 'CHANGE', subjectType: 'Case', subjectId: id, grounds: { role: acting.role },
-          fields: Object.keys(input).filter((k) => input[k as keyof OpenCaseInput] !== undefined && k !== 'idempotencyKey').sort() }];
-        // A caseworker who opens a case works it.
-        if (acting.role === Role.CASEWORKER) {
-          await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $3)`,
-            [newId(), id, actor.userId, acting.organisationId]);
-          await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId });
-          changes.push({ action: 'CHANGE', subjectType: 'Case', subjectId: id, fields: ['assignees'], grounds: { role: acting.role }, details: { assigned: actor.userId } });
-        }
-        await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
-        return this.get(actor, id, tx);
-      });
-    } catch (error) {
-      // Two requests with the same key at once: the second finds what the first created.
-      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
-        const earlier = await this.byIdempotencyKey(actor, input);
-        if (earlier) return earlier;
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, notes, idempotency_key)
+         SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8 FROM people p WHERE p.id = $9`,
+        [id, acting.organisationId, actor.userId, needs, input.priority, input.summary ?? null, input.notes ?? null, input.idempotencyKey ?? null, person.id]);
+      await this.timeline.record(tx, actor, id, CaseEventKind.OPENED, {});
+      const changes: AuditEvent[] = [{ action: 'CHANGE', subjectType: 'Case', subjectId: id, grounds: { role: acting.role },
+        fields: Object.keys(input).filter((k) => input[k as keyof OpenCaseInput] !== undefined && k !== 'idempotencyKey').sort() }];
+      // A caseworker who opens a case works it.
+      if (acting.role === Role.CASEWORKER) {
+        await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $3)`,
+          [newId(), id, actor.userId, acting.organisationId]);
+        await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId });
+        changes.push({ action: 'CHANGE', subjectType: 'Case', subjectId: id, fields: ['assignees'], grounds: { role: acting.role }, details: { assigned: actor.userId } });
       }
-      throw error;
-    }
+      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
+      return this.get(actor, id, tx);
+    });
   }
 
   private async byIdempotencyKey(actor: Actor, input: OpenCaseInput): Promise<Case | null> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail } from '@zhulian/access';
 import { NeedService } from '@zhulian/cases';
-import { Actor, badInput, conflict, Connection, forbidden, notFound, paginateById } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, forbidden, notFound, paginateById } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateServiceInput, ServiceFilter, ServiceInput, ServicesArgs, SetServiceCapacityInput, UpdateServiceInput } from '../dto/service.inputs';
@@ -61,10 +61,10 @@ export class DirectoryService {
     if (!abilityFor(actor).can('create', 'Service')) {
       throw forbidden('SERVICE_CHANGE_NOT_ALLOWED', 'Only your organisation’s admins and coordinators describe its services.');
     }
-    if (input.idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(actor, input);
-      if (earlier) return earlier;
-    }
+    return createOnce(input.idempotencyKey ?? undefined, 'services_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, acting, input));
+  }
+
+  private async insert(actor: Actor, acting: ActorMembership, input: CreateServiceInput): Promise<Service> {
     const draft = toDraft(input);
     const known = draft.locations.findIndex((l) => l.ref !== null);
     if (known >= 0) throw badInput('LOCATION_NOT_FOUND', 'A new service has no places yet: leave out the place’s id.', `input.locations.${known}.id`);
@@ -72,22 +72,13 @@ export class DirectoryService {
       throw badInput('SCHEDULE_NOT_FOUND', 'A new service has no schedules yet: leave out the schedule’s id.', `input.schedules.${draft.schedules.findIndex((s) => s.ref !== null)}.id`);
     }
     await this.check(draft);
-    try {
-      return await this.db.transaction(async (tx) => {
-        const id = await this.store.insert(tx, acting.organisationId, draft, { createdBy: actor.userId, idempotencyKey: input.idempotencyKey });
-        await this.audit.record(tx, auditActor(actor), [{
-          action: 'CHANGE', subjectType: 'Service', subjectId: id, grounds: { role: acting.role }, fields: filledFields(draft),
-        }]);
-        return this.get(actor, id, tx);
-      });
-    } catch (error) {
-      // Two requests with the same key at once: the second finds what the first created.
-      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
-        const earlier = await this.byIdempotencyKey(actor, input);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.db.transaction(async (tx) => {
+      const id = await this.store.insert(tx, acting.organisationId, draft, { createdBy: actor.userId, idempotencyKey: input.idempotencyKey });
+      await this.audit.record(tx, auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Service', subjectId: id, grounds: { role: acting.role }, fields: filledFields(draft),
+      }]);
+      return this.get(actor, id, tx);
+    });
   }
 
   private async byIdempotencyKey(actor: Actor, input: CreateServiceInput): Promise<Service | null> {

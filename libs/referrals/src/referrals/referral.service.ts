@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
-import { Actor, badInput, changedRows, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -131,10 +131,10 @@ export class ReferralService {
 
   async create(actor: Actor, input: CreateReferralInput): Promise<CreateReferralPayload> {
     const acting = requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'send referrals');
-    if (input.idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(actor, input);
-      if (earlier) return earlier;
-    }
+    return createOnce(input.idempotencyKey, 'referrals_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, acting, input));
+  }
+
+  private async insert(actor: Actor, acting: ActorMembership, input: CreateReferralInput): Promise<CreateReferralPayload> {
     const found = await this.cases.get(actor, input.caseId);
     if (!abilityFor(actor).can('work', subject('Case', found))) {
       throw forbidden('CASE_CHANGE_NOT_ALLOWED', 'Only the case’s coordinators and assigned caseworkers refer from it.');
@@ -148,32 +148,24 @@ export class ReferralService {
     const needs = input.needs ? await this.needs.check(input.needs, 'input.needs') : found.needs!;
     const categories = [...new Set(['basic', ...input.sharedCategories])].sort();
     const id = newId();
-    try {
-      return await this.db.transaction(async (tx) => {
-        const status = input.send ? ReferralStatus.REQUESTED : ReferralStatus.DRAFT;
-        const grounds = input.send ? await this.consentGate(tx, actor, found.personId, service.organisation_id, categories, input.overrideReason) : null;
-        await tx.query(
-          `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs, urgency,
-             region_code, age_band, note_for_receiver, shared_categories, consent_ids, override_reason, requested_at, idempotency_key)
-           SELECT $1, $2, p.id, $3, $4, $5, $6, $7, $8, $9, p.region_code, ${AGE_BAND}, $10, $11, $12, $13, CASE WHEN $7 = 'REQUESTED' THEN now() END, $14
-             FROM people p WHERE p.id = $15`,
-          [id, found.id, acting.organisationId, actor.userId, service.organisation_id, service.id, status, needs, input.urgency,
-            input.noteForReceiver ?? null, categories, grounds?.consentIds ?? [], grounds?.override ?? null, input.idempotencyKey ?? null, found.personId]);
-        await this.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id }, null, status, {});
-        await this.audit.record(tx, this.auditActor(actor), [
-          { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisation_id, status } },
-          ...(grounds ? [this.disclosure(found.personId, id, service.organisation_id, categories, grounds)] : []),
-        ]);
-        const referral = await this.get(actor, id, tx);
-        return { referral, warnings: service.capacity_available === 0 ? ['NO_PLACES_LEFT'] : [] };
-      });
-    } catch (error) {
-      if (input.idempotencyKey && (error as { code?: string }).code === '23505') {
-        const earlier = await this.byIdempotencyKey(actor, input);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    return this.db.transaction(async (tx) => {
+      const status = input.send ? ReferralStatus.REQUESTED : ReferralStatus.DRAFT;
+      const grounds = input.send ? await this.consentGate(tx, actor, found.personId, service.organisation_id, categories, input.overrideReason) : null;
+      await tx.query(
+        `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs, urgency,
+           region_code, age_band, note_for_receiver, shared_categories, consent_ids, override_reason, requested_at, idempotency_key)
+         SELECT $1, $2, p.id, $3, $4, $5, $6, $7, $8, $9, p.region_code, ${AGE_BAND}, $10, $11, $12, $13, CASE WHEN $7 = 'REQUESTED' THEN now() END, $14
+           FROM people p WHERE p.id = $15`,
+        [id, found.id, acting.organisationId, actor.userId, service.organisation_id, service.id, status, needs, input.urgency,
+          input.noteForReceiver ?? null, categories, grounds?.consentIds ?? [], grounds?.override ?? null, input.idempotencyKey ?? null, found.personId]);
+      await this.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id }, null, status, {});
+      await this.audit.record(tx, this.auditActor(actor), [
+        { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisation_id, status } },
+        ...(grounds ? [this.disclosure(found.personId, id, service.organisation_id, categories, grounds)] : []),
+      ]);
+      const referral = await this.get(actor, id, tx);
+      return { referral, warnings: service.capacity_available === 0 ? ['NO_PLACES_LEFT'] : [] };
+    });
   }
 
   private async byIdempotencyKey(actor: Actor, input: CreateReferralInput): Promise<CreateReferralPayload | null> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, queryUnderRules, rowFilter } from '@zhulian/access';
-import { Actor, ActorMembership, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
@@ -167,20 +167,8 @@ export class PersonService {
 
   async register(actor: Actor, input: RegisterPersonInput): Promise<Person> {
     const acting = requireRole(actor, REGISTRARS, 'register people');
-    if (input.idempotencyKey) {
-      const earlier = await this.byIdempotencyKey(actor, input.idempotencyKey);
-      if (earlier) return earlier;
-    }
-    try {
-      return await this.insert(actor, acting, input);
-    } catch (error) {
-      // The same key twice at once: the second finds what the first registered.
-      if (input.idempotencyKey && (error as { code?: string; constraint?: string }).constraint === 'people_idempotency_key') {
-        const earlier = await this.byIdempotencyKey(actor, input.idempotencyKey);
-        if (earlier) return earlier;
-      }
-      throw error;
-    }
+    const key = input.idempotencyKey;
+    return createOnce(key, 'people_idempotency_key', () => this.byIdempotencyKey(actor, key!), () => this.insert(actor, acting, input));
   }
 
   private async byIdempotencyKey(actor: Actor, key: string): Promise<Person | null> {
