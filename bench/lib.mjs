@@ -604,3 +604,41 @@ export function prepareDist({ root, mode, snapshot, say }) {
   if (!existsSync(join(snapshot, 'apps/api/src/main.js'))) throw new Error('dist/ has no apps/api/src/main.js (a build running elsewhere?): try again');
   return { built: builtNow, staleBefore: stale, snapshot };
 }
+
+// ---------------------------------------------------------------- what the database's sessions wait for
+
+/**
+ * Samples pg_stat_activity of the pool's database every `everyMs` (from one of the pool's
+ * connections, itself excluded): sessions running a statement, and those waiting for a lock —
+ * advisory locks (pg_advisory_xact_lock) apart. `stop()` returns the means and the share of samples
+ * with at least one session waiting for an advisory lock.
+ */
+export function sampleWaits(pool, everyMs = 100) {
+  const samples = [];
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      try {
+        const { rows: [row] } = await pool.query(`SELECT count(*) FILTER (WHERE state = 'active')::int AS active,
+            count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event = 'advisory')::int AS advisory,
+            count(*) FILTER (WHERE wait_event_type = 'Lock' AND wait_event <> 'advisory')::int AS other_locks
+          FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'`);
+        samples.push(row);
+      } catch {
+        /* a sample lost is a sample lost */
+      }
+      await sleep(everyMs);
+    }
+  })();
+  const mean = (key) => (samples.length === 0 ? null : round(samples.reduce((a, s) => a + s[key], 0) / samples.length, 2));
+  return {
+    async stop() {
+      stopped = true;
+      await loop;
+      return {
+        samples: samples.length, activeMean: mean('active'), advisoryLockWaitersMean: mean('advisory'), otherLockWaitersMean: mean('other_locks'),
+        shareWithAdvisoryWaiters: samples.length === 0 ? null : round(samples.filter((s) => s.advisory > 0).length / samples.length, 3),
+      };
+    },
+  };
+}
