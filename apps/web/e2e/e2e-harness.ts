@@ -114,3 +114,39 @@ export async function signIn(page: Page, email: string, password = 'zhulian-demo
   await page.getByRole('button', { name: /^(登\s?录|Sign in)$/ }).click();
   await page.getByTestId('welcome').waitFor();
 }
+
+/** Waits until one element of the locator shows the text. */
+export async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor();
+}
+
+/** Picks an option of an antd Select by typing part of its text, once the option is there. */
+export async function choose(page: Page, field: ReturnType<Page['locator']>, typed: string, option: string = typed): Promise<void> {
+  await field.click();
+  await field.fill(typed);
+  await page.locator('.ant-select-item-option', { hasText: option }).first().waitFor();
+  await field.press('Enter');
+}
+
+type Call = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+
+/**
+ * The API as one demo user, for a journey's setup (data the journey is not about): signs in once and
+ * sends each request with the access token. Any GraphQL error fails the setup loudly.
+ */
+export async function apiAs(url: string, email: string, password = 'zhulian-demo'): Promise<Call> {
+  const post = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
+    if (body.errors?.length) throw new Error(`${email}: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+  const signedIn = (await post(null, 'mutation SignIn($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password } })) as {
+    login: { accessToken: string };
+  };
+  return (query, variables) => post(signedIn.login.accessToken, query, variables) as never;
+}

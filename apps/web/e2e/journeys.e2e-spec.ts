@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
 
 describe('the web app in a real browser', () => {
   let product: Product;
@@ -124,10 +124,6 @@ describe('the web app in a real browser', () => {
       await page.screenshot({ path: join(OUTPUT, 'home-phone-zh.png'), fullPage: true });
     }));
 });
-
-async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {
-  await locator.filter({ hasText: text }).first().waitFor();
-}
 
 describe('the people registry in a real browser', () => {
   let product: Product;
