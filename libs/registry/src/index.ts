@@ -8,5 +8,5 @@ export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
 export { registerPersonAttribute } from './people/person.rules';
 export { PersonService } from './people/person.service';
-export { consentInForce, consentOpens, gateConsentPurpose } from './consents/valid-consent';
+export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';

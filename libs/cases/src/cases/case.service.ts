@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, ActorMembership, badInput, changedRows, conflict, createOnce, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
-import { consentInForce, consentOpens, Person, PersonService } from '@zhulian/registry';
+import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { NeedService } from '../needs/need.service';
@@ -33,13 +33,7 @@ interface CaseRow {
 }
 
 /** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
-const casesFrom = () => `
-  FROM cases k
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
-      FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = k.person_id AND ${consentOpens('c')}
-  ) g ON TRUE`;
+const casesFrom = () => `FROM cases k ${consentsOpeningTo('k.person_id')}`;
 
 const CASE_SELECT = `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,

@@ -23,6 +23,17 @@ export function gateConsentPurpose(purpose: string, sql: (c: string) => string):
 export const consentOpens = (c: string) =>
   `${consentInForce(c)} AND ${[...gates].map(([purpose, gate]) => `(${c}.purpose <> '${purpose}' OR (${gate.replaceAll('{c}', c)}))`).join(' AND ')}`;
 
+/**
+ * SQL: joins `g` — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
+ * that open the person `person` (an SQL expression) now — laterally, so that rules compile into one
+ * statement for any page size.
+ */
+export const consentsOpeningTo = (person: string) => `LEFT JOIN LATERAL (
+    SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
+      FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
+     WHERE c.person_id = ${person} AND ${consentOpens('c')}
+  ) g ON TRUE`;
+
 /** SQL: the acting user holds an unexpired break-glass grant on the person `personId` (an SQL expression). */
 export const breakGlassOn = (personId: string) =>
   `EXISTS (SELECT 1 FROM break_glass_grants b WHERE b.person_id = ${personId} AND b.user_id = :actingUser

@@ -5,7 +5,7 @@ import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, badInput, ch
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
-import { consentOpens } from '../consents/valid-consent';
+import { consentsOpeningTo } from '../consents/valid-consent';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
@@ -40,18 +40,8 @@ export interface PersonRow {
   break_glass: boolean;
 }
 
-/**
- * The acting organisation's consents that open each person's data now, as arrays the rules can test —
- * joined laterally so that the rules compile into one SQL statement for any page size. A function,
- * because other domains add consent gates when they load.
- */
-const peopleFrom = () => `
-  FROM people p
-  LEFT JOIN LATERAL (
-    SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
-      FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = p.id AND ${consentOpens('c')}
-  ) g ON TRUE`;
+/** People with the acting organisation's consents that open them now. A function: other domains add consent gates when they load. */
+const peopleFrom = () => `FROM people p ${consentsOpeningTo('p.id')}`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
   p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
