@@ -8,7 +8,7 @@ import { ReferralStatusTag, UrgencyTag } from '../components/StatusTags';
 import { dateTime } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { ReferralFilter, ReferralsQuery, ReferralStatus } from '../gql/graphql';
+import type { ReferralDirection, ReferralFilter, ReferralsQuery, ReferralStatus } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { REFERRAL_ACTIVE, REFERRAL_ENDED } from './referral-actions';
 
@@ -60,9 +60,7 @@ export function ReferralsPage() {
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'all';
   const mine = tab === 'received' && params.get('mine') === '1';
   const status = statusesOf(view);
-  // Directions as variables: the API's ReferralFilter.direction is moving from a string to an enum, and a
-  // variable's JSON value fits either.
-  const withStatus = (direction: 'SENT' | 'RECEIVED'): ReferralFilter => ({ direction, ...(status ? { status } : {}) });
+  const withStatus = (direction: ReferralDirection): ReferralFilter => ({ direction, ...(status ? { status } : {}) });
   const filter: ReferralFilter = { ...withStatus(tab === 'sent' ? 'SENT' : 'RECEIVED'), ...(mine ? { routedToMe: true } : {}) };
   const withPerson = tab === 'sent' && !!acting && ['COORDINATOR', 'CASEWORKER'].includes(acting.role);
   const { data, loading, error, fetchMore } = useQuery(REFERRALS, {
