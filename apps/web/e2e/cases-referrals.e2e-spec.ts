@@ -5,6 +5,8 @@ import { apiAs, choose, expectText, journey, OUTPUT, Product, signIn } from './e
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
 const JIANWAI_ID = '0193a000-0000-7000-8000-000000000002';
+/** Four people sign in and a referral goes round its whole loop: longer than jest's minute on a busy two-core machine. */
+const JOURNEY_TIMEOUT = 180_000;
 
 interface DemoPerson {
   id: string;
@@ -200,7 +202,7 @@ describe('cases and referrals in a real browser', () => {
       await expectText(caseworker.getByTestId('value-case-outcome'), '需求已满足');
       await expectText(caseworker.getByTestId('case-timeline-event'), '状态：待处理 → 已结案');
       expect(await caseworker.getByTestId('ready-to-close').count()).toBe(0);
-    }));
+    }), JOURNEY_TIMEOUT);
 
   it('shows the sender why the NGO declined a referral', () =>
     journey('referral-declined', pages, async () => {
@@ -254,5 +256,5 @@ describe('cases and referrals in a real browser', () => {
       await expectText(coordinator.getByTestId('case-referral-reason'), 'Not eligible: 本中心不提供术后医疗护理');
       await expectText(coordinator.getByTestId('need'), 'Elderly care');
       await expectText(coordinator.getByTestId('case-timeline-event'), `Referral to ${ELDERLY_NGO}: Declined`);
-    }));
+    }), JOURNEY_TIMEOUT);
 });
