@@ -11,12 +11,12 @@
 // here, D matching for a case; then RACE_ROUNDS capacity races. Prints markdown tables and writes
 // bench/results/referrals-latest.json. See bench/README.md.
 // Knobs (env): PEOPLE, CASES, REFERRALS, SERVICES, ORGS, DURATION, WARMUP, CONNS, RUNS, RACE_ROUNDS,
-// PEERS=on|off, PEER_DIR, SAME_CLUSTER=on|off, BUILD=auto|always|never, DATABASE_URL.
+// PEERS=on|off, PEER_DIR, SAME_CLUSTER=on|off, BUILD=auto|always|never, DATABASE_URL, OUT.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +31,7 @@ import { DEMO, loadPeople, makeSecrets } from './people-data.mjs';
 import { loadReferrals, RACE } from './referrals-data.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS = join(ROOT, 'bench', 'results', 'referrals-latest.json');
+const RESULTS = process.env.OUT ? resolve(process.env.OUT) : join(ROOT, 'bench', 'results', 'referrals-latest.json');
 const SHARED_PEER = join(ROOT, '..', 'shared', 'peers', 'postgraphile');
 const require = createRequire(import.meta.url);
 
@@ -683,7 +683,7 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
     r.aOverPostgraphile && `A/PostGraphile req/s ${r.aOverPostgraphile.requestsPerSecond.toFixed(2)}, p99 ${r.aOverPostgraphile.p99.toFixed(2)}`,
     r.aOverPeerRawFloor && `A/peer raw floor req/s ${r.aOverPeerRawFloor.requestsPerSecond.toFixed(2)}`,
     `A/C req/s ${r.aOverC.requestsPerSecond.toFixed(2)}, p99 ${r.aOverC.p99.toFixed(2)}`,
-    `rules cost (1 − A/B req/s) ${(r.rulesCost * 100).toFixed(1)} %`,
+    `rules cost (1 − A/B req/s) ${(r.rulesCost * 100).toFixed(1)} % (B shows more personal data than A, so writes more audit rows: see below)`,
   ].filter(Boolean).join('; ')));
   runs.forEach((m, i) => say(`run ${i + 1}: audit rows written per request: ${['A', 'B', 'D'].map((k) => `${k} ${m[k].auditRowsPerRequest}`).join(', ')}; ` +
     `sessions waiting for the audit chain's advisory lock (sampled every 100 ms): ${['A', 'B', 'D'].map((k) => `${k} mean ${m[k].waits.advisoryLockWaitersMean} ` +
