@@ -2,7 +2,7 @@
 // tokens and sign-ins, fresh databases, the API build, and a proxy that counts SQL statements.
 import { execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -486,13 +486,17 @@ function cString(buffer, offset) {
  * through it and records each statement the client has the server execute: a simple `Query` ('Q'), or
  * an `Execute` ('E') of the extended protocol, with the text of the statement its portal was bound to
  * (from the `Parse` before it, named or not). Nothing is changed on the wire. Plain TCP only (no TLS:
- * the client would negotiate it first, and then nothing could be read).
+ * the client would negotiate it first, and then nothing could be read). Each entry also keeps when the
+ * client sent it (ms, performance.now()) and on which connection.
  */
 export async function statementCounter({ host, port: targetPort }) {
   const { createServer, connect } = await import('node:net');
   let log = [];
+  let connections = 0;
   const sockets = new Set();
   const server = createServer((client) => {
+    const conn = (connections += 1);
+    const record = (text) => log.push({ text, at: performance.now(), conn });
     const upstream = connect(targetPort, host);
     sockets.add(client);
     sockets.add(upstream);
@@ -525,7 +529,7 @@ export async function statementCounter({ host, port: targetPort }) {
         const body = pending.subarray(5, 1 + pending.readInt32BE(1));
         pending = pending.subarray(1 + pending.readInt32BE(1));
         if (type === 'Q') {
-          log.push(cString(body, 0)[0]);
+          record(cString(body, 0)[0]);
         } else if (type === 'P') {
           const [name, next] = cString(body, 0);
           statements.set(name, cString(body, next)[0]);
@@ -533,7 +537,7 @@ export async function statementCounter({ host, port: targetPort }) {
           const [portal, next] = cString(body, 0);
           portals.set(portal, statements.get(cString(body, next)[0]) ?? '(unknown prepared statement)');
         } else if (type === 'E') {
-          log.push(portals.get(cString(body, 0)[0]) ?? '(unknown portal)');
+          record(portals.get(cString(body, 0)[0]) ?? '(unknown portal)');
         }
       }
     });
@@ -546,7 +550,9 @@ export async function statementCounter({ host, port: targetPort }) {
       log = [];
     },
     /** The statements recorded since the last reset, in order. */
-    statements: () => [...log],
+    statements: () => log.map((entry) => entry.text),
+    /** The same with when (performance.now()) and on which connection each was sent. */
+    entries: () => [...log],
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());
@@ -576,11 +582,35 @@ function newestMtime(dir, test) {
 
 /**
  * Builds the API when `mode` says so (`auto`: when dist/ is missing or older than a source file of
- * apps/api, libs or migrations; `always`; `never`), then copies dist/ (without the web app) to
- * `snapshot`, so that a rebuild by someone else during the run (npm test rebuilds dist/) cannot pull
- * the code from under the benchmark. Returns what was done.
+ * apps/api, libs or migrations; `always`; `never`; `head`: the last commit alone — exported with
+ * `git archive HEAD` to `<snapshot>-src`, built there with its own tools/build-api.mjs, so that nobody's
+ * uncommitted work in a shared checkout is measured), then copies the build's apps, libs and migrations
+ * (not the web app) to `snapshot`, so that a rebuild by someone else during the run (npm test rebuilds
+ * dist/) cannot pull the code from under the benchmark. Returns what was done and which commit it is.
  */
 export function prepareDist({ root, mode, snapshot, say }) {
+  rmSync(snapshot, { recursive: true, force: true });
+  mkdirSync(snapshot, { recursive: true });
+  const copy = (dist) => {
+    for (const dir of ['apps', 'libs', 'migrations']) cpSync(join(dist, dir), join(snapshot, dir), { recursive: true });
+    if (!existsSync(join(snapshot, 'apps/api/src/main.js'))) throw new Error(`${dist} has no apps/api/src/main.js (a build running elsewhere?): try again`);
+  };
+  if (mode === 'head') {
+    const commit = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const source = `${snapshot}-src`;
+    rmSync(source, { recursive: true, force: true });
+    mkdirSync(source, { recursive: true });
+    say(`build: the last commit alone (${commit.slice(0, 12)}), exported to ${relative(root, source)} and built there`);
+    execFileSync('bash', ['-c', 'git archive --format=tar "$1" | tar -x -C "$2"', 'archive', commit, source], { cwd: root, stdio: 'inherit' });
+    symlinkSync(join(root, 'node_modules'), join(source, 'node_modules'));
+    try {
+      execFileSync(process.execPath, [join(source, 'tools/build-api.mjs')], { cwd: source, stdio: 'inherit' });
+      copy(join(source, 'dist'));
+    } finally {
+      rmSync(source, { recursive: true, force: true });
+    }
+    return { built: true, staleBefore: null, snapshot, source: 'HEAD', commit };
+  }
   const main = join(root, 'dist/apps/api/src/main.js');
   const built = existsSync(main) ? statSync(main).mtimeMs : 0;
   const sources = Math.max(
@@ -598,11 +628,8 @@ export function prepareDist({ root, mode, snapshot, say }) {
   } else {
     say('build: dist/ is up to date');
   }
-  rmSync(snapshot, { recursive: true, force: true });
-  mkdirSync(snapshot, { recursive: true });
-  for (const dir of ['apps', 'libs', 'migrations']) cpSync(join(root, 'dist', dir), join(snapshot, dir), { recursive: true });
-  if (!existsSync(join(snapshot, 'apps/api/src/main.js'))) throw new Error('dist/ has no apps/api/src/main.js (a build running elsewhere?): try again');
-  return { built: builtNow, staleBefore: stale, snapshot };
+  copy(join(root, 'dist'));
+  return { built: builtNow, staleBefore: stale, snapshot, source: 'working tree', commit: gitCommit(root) };
 }
 
 // ---------------------------------------------------------------- what the database's sessions wait for

@@ -11,7 +11,7 @@
 // here, D matching for a case; then RACE_ROUNDS capacity races. Prints markdown tables and writes
 // bench/results/referrals-latest.json. See bench/README.md.
 // Knobs (env): PEOPLE, CASES, REFERRALS, SERVICES, ORGS, DURATION, WARMUP, CONNS, RUNS, RACE_ROUNDS,
-// PEERS=on|off, PEER_DIR, SAME_CLUSTER=on|off, BUILD=auto|always|never, DATABASE_URL, OUT.
+// PEERS=on|off, PEER_DIR, SAME_CLUSTER=on|off, BUILD=auto|always|never|head, DATABASE_URL, OUT.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -53,7 +53,7 @@ const onOff = (name, fallback) => {
 const PEERS = onOff('PEERS', 'on');
 const SAME_CLUSTER = onOff('SAME_CLUSTER', 'on');
 const BUILD = process.env.BUILD ?? 'auto';
-if (!['auto', 'always', 'never'].includes(BUILD)) throw new Error(`BUILD must be auto, always or never, not "${BUILD}"`);
+if (!['auto', 'always', 'never', 'head'].includes(BUILD)) throw new Error(`BUILD must be auto, always, never or head, not "${BUILD}"`);
 const PEER_DIR = process.env.PEER_DIR ?? '/tmp/peers-postgraphile';
 if (WARMUP + DURATION > ACCESS_TOKEN_TTL_SECONDS - 60) {
   throw new Error(`WARMUP + DURATION must stay under ${ACCESS_TOKEN_TTL_SECONDS - 60} s: one access token serves a load`);
@@ -255,8 +255,9 @@ const CASE_LABELS = {
   D: 'D zhulian API, matchServices(caseId)',
 };
 
+/** How many audit events there are (counted, not the chain's last position: events may be linked later). */
 async function auditPosition(pool) {
-  const { rows: [row] } = await pool.query('SELECT COALESCE(max(position), 0)::bigint AS n FROM audit_events');
+  const { rows: [row] } = await pool.query('SELECT count(*)::bigint AS n FROM audit_events');
   return Number(row.n);
 }
 
@@ -295,7 +296,10 @@ async function main() {
   const startedAt = new Date();
   const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
   const dist = join(ROOT, '.data', `bench-referrals-${stamp}-dist`);
-  guard.defer(() => rmSync(dist, { recursive: true, force: true }));
+  guard.defer(() => {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(`${dist}-src`, { recursive: true, force: true });
+  });
   const build = prepareDist({ root: ROOT, mode: BUILD, snapshot: dist, say });
   say(`build: running the API from a snapshot of dist/ in ${relative(ROOT, dist)}`);
 
@@ -434,11 +438,12 @@ async function main() {
       // Statements per request: what the API itself sends to PostgreSQL, counted on the wire.
       const count = async (label, claimsOf, body) => {
         await ask(claimsOf, body); // connections open, statements prepared
+        const before = await auditPosition(pool);
         proxy.reset();
         await ask(claimsOf, body);
         await sleep(200);
         const sent = proxy.statements();
-        statements[label] = { count: sent.length, statements: sent.map((s) => s.replace(/\s+/g, ' ').slice(0, 120)), full: sent };
+        statements[label] = { count: sent.length, auditRows: (await auditPosition(pool)) - before, statements: sent.map((s) => s.replace(/\s+/g, ' ').slice(0, 120)), full: sent };
         return sent.length;
       };
       proxy.reset();
@@ -450,12 +455,14 @@ async function main() {
       }
       await count('D matchServices', claims.D, bodies.D);
       // One accept, then the race's fixture is put back.
+      const auditBeforeAccept = await auditPosition(pool);
       proxy.reset();
       const accepted = await postJson(url, { query: ACCEPT_MUTATION, variables: { i: { referralId: data.race.referralIds[0], status: 'ACCEPTED' } } }, headersOf(claims.race)());
       await sleep(200);
       if (accepted.json?.data?.moveReferral?.status !== 'ACCEPTED') fail(`race: an accept failed: ${accepted.text.slice(0, 500)}`);
-      statements['moveReferral ACCEPTED'] = { count: proxy.statements().length, statements: proxy.statements().map((s) => s.replace(/\s+/g, ' ').slice(0, 120)) };
+      statements['moveReferral ACCEPTED'] = { count: proxy.statements().length, auditRows: (await auditPosition(pool)) - auditBeforeAccept, statements: proxy.statements().map((s) => s.replace(/\s+/g, ' ').slice(0, 120)) };
       await resetRace(pool, data.race);
+      checks.auditLockUnderLoad = await auditLockUnderLoad(proxy, { url, headers: headersOf(claims.A), body: bodies.A, expectBody: checks.A.expectBody });
       // Plans of the statements behind A, B and D.
       const explain = async (statement) => (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']);
       const pageB = await sql.page(allowAllActor, 25);
@@ -545,6 +552,40 @@ async function main() {
   }
 
   report({ startedAt, build, database, data, peer, peerRequest, checks, statements, runs, race });
+}
+
+/**
+ * A under load (CONNS connections, 2 s warm-up then 5 s) through the counting proxy: per connection, how
+ * long each request waited for the audit chain's lock (lock statement sent → next statement sent, i.e. the
+ * lock granted) and held it (chain head read sent → COMMIT sent: a lower bound, the commit itself
+ * comes on top). With the lock held for h ms by every request, no more than 1000/h requests a second pass.
+ */
+async function auditLockUnderLoad(proxy, request) {
+  const common = { url: request.url, headers: request.headers(), body: JSON.stringify(request.body), connections: CONNS, expectBody: request.expectBody };
+  await load({ ...common, duration: 2 });
+  proxy.reset();
+  const result = await load({ ...common, duration: 5 });
+  const waited = [];
+  const held = [];
+  const open = new Map();
+  for (const { text, at, conn } of proxy.entries()) {
+    if (text.startsWith('SELECT pg_advisory_xact_lock')) open.set(conn, { lock: at });
+    else if (text.startsWith('SELECT position, hash FROM audit_events') && open.has(conn)) open.get(conn).head = at;
+    else if (text === 'COMMIT' && open.get(conn)?.head !== undefined) {
+      const { lock, head } = open.get(conn);
+      waited.push(head - lock);
+      held.push(at - head);
+      open.delete(conn);
+    }
+  }
+  const [waitP50, waitP99] = percentiles(waited, [50, 99]);
+  const [heldP50, heldP99] = percentiles(held, [50, 99]);
+  const heldMean = held.reduce((a, b) => a + b, 0) / Math.max(1, held.length);
+  return {
+    connections: CONNS, seconds: 5, requestsPerSecond: round(result.requests.average, 1), appends: held.length,
+    waitMs: { p50: round(waitP50), p99: round(waitP99) }, heldMs: { p50: round(heldP50), p99: round(heldP99), mean: round(heldMean) },
+    ceilingRequestsPerSecond: round(1000 / heldMean, 1), problems: { errors: result.errors, non2xx: result.non2xx, mismatchedBodies: result.mismatches },
+  };
 }
 
 /** The matching candidates' statement as the API sent it (from the proxy's log), for its plan. */
@@ -673,7 +714,8 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
   say();
   say(`referrals list, ${data.tables.people} people, ${data.tables.cases} cases, ${data.tables.referrals} referrals, ${data.tables.services} services, ` +
     `${data.tables.organisations} organisations; ${CONNS} connections, ${DURATION} s each after ${WARMUP} s warm-up, ${RUNS} run(s), ${cpus().length} cores`);
-  say(`database: ${database.kind}; the API from dist/ ${build.built ? '(built for this run)' : '(as it was)'}; JOBS=off, LOG_LEVEL=warn, NODE_ENV=production, pool 10`);
+  say(`database: ${database.kind}; the API ${build.source === 'HEAD' ? `built from the last commit alone (${build.commit.slice(0, 12)})` : `from dist/ ${build.built ? '(built for this run)' : '(as it was)'} of the working tree (${build.commit})`}; ` +
+    'JOBS=off, LOG_LEVEL=warn, NODE_ENV=production, pool 10');
   say(`NGO user: ngo@zhulian.demo (STAFF, 朝阳区夕阳红养老服务中心) sees ${checks.A.referralsVisible} referrals; page of 25: ${checks.A.visible} people shown, ${checks.A.masked} null` +
     (peer ? `; the peer's user (${peerRequest.org.name}) sees ${peerRequest.visible}` : ''));
   say();
@@ -709,16 +751,28 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
     ]));
   }
   say();
-  say('SQL statements the API sent per request (counted on the wire by a proxy; JOBS=off, nothing else runs: idle ' +
+  say('SQL statements the API sent per request (counted on the wire by a proxy; JOBS=off; idle: ' +
     `${statements.idle.count} statements in 1.5 s):`);
+  if (statements.idle.count > 0) {
+    say(`WARNING the API sends statements when idle (${[...new Set(statements.idle.statements.map((t) => t.replace(/\s+/g, ' ').slice(0, 60)))].join(' | ')}): ` +
+      'the counts below include what ran in the background during each request');
+  }
   say();
-  say(markdownTable(['request', 'statements'], Object.entries(statements).filter(([k]) => k !== 'idle').map(([k, v]) => [k, String(v.count)])));
+  say(markdownTable(['request', 'statements', 'audit rows'], Object.entries(statements).filter(([k]) => k !== 'idle').map(([k, v]) => [k, String(v.count), String(v.auditRows)])));
   say();
   for (const who of ['A', 'B']) {
     const [ten, hundred] = [statements[`${who} first:10`].count, statements[`${who} first:100`].count];
     say(`${who}: first:10 ${ten}, first:100 ${hundred} statements — ${ten === hundred ? 'equal' : 'NOT equal'}; ${hundred <= 5 ? 'at most 5' : `more than 5 (issue 6 asks for at most 5)`}`);
+    if (ten !== hundred) {
+      for (const first of [10, 100]) say(`  ${who} first:${first}: ${statements[`${who} first:${first}`].statements.map((t) => t.slice(0, 40)).join(' | ')}`);
+    }
   }
   say(`A first:10, in order: ${statements['A first:10'].statements.map((s) => s.slice(0, 48)).join(' | ')}`);
+  const lock = checks.auditLockUnderLoad;
+  say();
+  say(`audit chain lock under load (A through the proxy, ${lock.connections} connections, ${lock.seconds} s, ${lock.requestsPerSecond} req/s, ${lock.appends} appends): ` +
+    `waited p50 ${lock.waitMs.p50} ms, p99 ${lock.waitMs.p99} ms; held (chain head read → COMMIT sent) p50 ${lock.heldMs.p50} ms, p99 ${lock.heldMs.p99} ms, ` +
+    `mean ${lock.heldMs.mean} ms → at most ${lock.ceilingRequestsPerSecond} appends/s`);
   if (race) {
     say();
     say(`capacity race: ${race.passed}/${race.rounds} rounds passed (${race.concurrentAccepts} concurrent accepts, ${race.places} places: exactly ${race.places} ACCEPTED, ` +
@@ -756,8 +810,9 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
     },
     machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, platform: process.platform },
     database: database.kind,
-    commit: gitCommit(ROOT),
-    build: { builtForThisRun: build.built, distWasStale: build.staleBefore },
+    commit: build.commit,
+    checkout: gitCommit(ROOT),
+    build: { source: build.source, builtForThisRun: build.built, distWasStale: build.staleBefore },
     peer: peer ? { dir: PEER_DIR, versions: peer.versions, seedSeconds: peer.seedSeconds, user: peerRequest.org, visibleReferrals: peerRequest.visible } : null,
     data,
     checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, v && typeof v === 'object' && 'expectBody' in v ? { ...v, expectBody: undefined, responseBytes: Buffer.byteLength(v.expectBody) } : v])),
