@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { auditKey, verifyAuditChain } from '@zhulian/access';
+import { auditKey, AuditTrail, verifyAuditChain } from '@zhulian/access';
 import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { seedDirectoryDemo } from '@zhulian/directory';
@@ -43,6 +43,8 @@ async function run(command: string | undefined): Promise<void> {
         break;
       }
       case 'audit:verify': {
+        // Reads recorded by the API a moment ago are linked first, so that the whole trail is checked.
+        await new AuditTrail(config).flush(db.manager);
         const report = await verifyAuditChain(db, auditKey(config));
         if (!report.intact) {
           process.exitCode = 1;

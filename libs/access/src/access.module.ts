@@ -3,6 +3,7 @@ import { useFieldMiddleware } from '@zhulian/core';
 import { AuditQueryService } from './audit/audit-query.service';
 import { AuditResolver } from './audit/audit.resolver';
 import { AuditTrail } from './audit/audit-trail';
+import { AuditChainer } from './audit/audit-chainer';
 import { accessFieldMiddleware } from './fields/access-field.middleware';
 import { AccessPlugin } from './fields/access.plugin';
 
@@ -12,7 +13,7 @@ useFieldMiddleware(accessFieldMiddleware);
 /** Access control and its audit trail, for every domain module. */
 @Global()
 @Module({
-  providers: [AuditTrail, AccessPlugin, AuditQueryService, AuditResolver],
-  exports: [AuditTrail, AuditQueryService],
+  providers: [AuditTrail, AuditChainer, { provide: 'AUDIT_CHAINER', useExisting: AuditChainer }, AccessPlugin, AuditQueryService, AuditResolver],
+  exports: [AuditTrail, AuditChainer, 'AUDIT_CHAINER', AuditQueryService],
 })
 export class AccessModule {}

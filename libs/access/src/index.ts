@@ -11,3 +11,4 @@ export * from './rules/abilities';
 export * from './audit/audit-event.type';
 export * from './audit/audit-query.service';
 export { readProtectedField } from './fields/access-field.middleware';
+export * from './audit/audit-chainer';

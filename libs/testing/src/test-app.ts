@@ -120,6 +120,16 @@ export class TestApp {
     return this.logLines.join('\n');
   }
 
+  /** Links the reads recorded so far into the audit chain (they are linked a moment after each request). */
+  async auditLinked(): Promise<void> {
+    await this.app.get<{ flush(): Promise<void> }>('AUDIT_CHAINER', { strict: false }).flush();
+  }
+
+  /** Runs `measure` while the audit chainer rests (its background statements would be counted too). */
+  withoutAuditLinking<T>(measure: () => Promise<T>): Promise<T> {
+    return this.app.get<{ whilePaused(measure: () => Promise<T>): Promise<T> }>('AUDIT_CHAINER', { strict: false }).whilePaused(measure);
+  }
+
   async close(): Promise<void> {
     await this.app.close();
     await this.database.drop();

@@ -4,6 +4,7 @@ import { Actor, APP_CONFIG, AppConfig, badInput, Connection, forbidden, PageArgs
 import { DataSource } from 'typeorm';
 import { AuditChainStatus, AuditEntry } from './audit-event.type';
 import { auditKey } from './audit-trail';
+import { AuditChainer } from './audit-chainer';
 import { verifyAuditChain } from './verify-audit-chain';
 
 interface EntryRow {
@@ -44,14 +45,18 @@ export class AuditQueryService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly chainer: AuditChainer,
   ) {}
+
+  // Each reader links the reads recorded so far first, and reads linked events only: the trail it shows is whole and in order.
 
   async list(actor: Actor, args: PageArgs, filter: AuditFilter): Promise<Connection<AuditEntry & { id: string }>> {
     const organisationId = this.auditorOrganisation(actor);
+    await this.chainer.flush();
     return paginateById(args, async (after, limit) => {
       const rows: EntryRow[] = await this.db.query(
         `${ENTRY_SELECT}
-          WHERE (o.id = $1 OR o.parent_id = $1)
+          WHERE (o.id = $1 OR o.parent_id = $1) AND e.position IS NOT NULL
             AND ($2::bigint IS NULL OR e.position < $2)
             AND ($3::uuid IS NULL OR e.subject_id = $3)
             AND ($4::uuid IS NULL OR e.actor_user_id = $4)
@@ -70,9 +75,10 @@ export class AuditQueryService {
    * who keep a person's record, for that person's "who saw my data" question).
    */
   async accessesOf(subjectType: string, subjectIds: string[], field?: string): Promise<AuditEntry[]> {
+    await this.chainer.flush();
     const rows: EntryRow[] = await this.db.query(
       `${ENTRY_SELECT}
-        WHERE e.subject_type = $1 AND e.subject_id = ANY($2)
+        WHERE e.subject_type = $1 AND e.subject_id = ANY($2) AND e.position IS NOT NULL
           AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS')
           AND ($3::text IS NULL OR $3 = ANY (e.fields))
         ORDER BY e.position DESC
@@ -84,6 +90,7 @@ export class AuditQueryService {
 
   async chainStatus(actor: Actor): Promise<AuditChainStatus> {
     this.auditorOrganisation(actor);
+    await this.chainer.flush();
     const report = await verifyAuditChain(this.db, auditKey(this.config));
     return report.intact
       ? { intact: true, events: report.events, brokenAt: null, problem: null }

@@ -62,6 +62,22 @@ describe('the audit trail', () => {
     expect(await verify()).toMatchObject({ intact: true });
   });
 
+  it('records reads at once without the lock, and links them in order with the changes around them', async () => {
+    const actor = { userId: USER, organisationId: ORG, requestId: 'req-2' };
+    const read = (n: number) => trail.stage(db.manager, actor, [{ action: 'READ', subjectType: 'Person', subjectId: null, fields: ['phone'], grounds: { rule: `r${n}` } }]);
+    await Promise.all([read(1), append(2), read(2), read(3), append(1)]);
+    const [{ pending }] = await db.query(`SELECT count(*)::int AS pending FROM audit_events WHERE position IS NULL`);
+    expect(pending).toBe(3);
+    // The content of a recorded read cannot change while it waits, nor be removed.
+    await expect(db.query(`UPDATE audit_events SET fields = '{}' WHERE position IS NULL`)).rejects.toMatchObject({ code: '42501' });
+    await expect(db.query(`DELETE FROM audit_events WHERE position IS NULL`)).rejects.toMatchObject({ code: '42501' });
+    await trail.flush(db.manager);
+    expect(await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE position IS NULL`)).toEqual([{ n: 0 }]);
+    expect(await verify()).toMatchObject({ intact: true, events: 46 });
+    // Once linked, an event's link cannot be rewritten either.
+    await expect(db.query(`UPDATE audit_events SET position = position + 1000 WHERE position = 46`)).rejects.toMatchObject({ code: '42501' });
+  });
+
   it('names the first edited event when someone with the power to lift the guard edits one', async () => {
     await tamper(`UPDATE audit_events SET details = details || '{"to": "PLATFORM_ADMIN"}' WHERE position = 7`);
     expect(await verify()).toMatchObject({ intact: false, position: 7, problem: 'EDITED' });

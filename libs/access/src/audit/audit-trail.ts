@@ -3,14 +3,34 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, newId } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { GENESIS, linkHash } from './audit-chain';
-import { AuditActor, AuditEvent, ChainedRow } from './audit-event';
+import { AuditActor, AuditEvent, AuditValue, ChainedRow } from './audit-event';
 
 /** One advisory lock serialises appends, so the chain has exactly one next link at any time. */
 const CHAIN_LOCK = 0x7a68_6c61; // "zhla"
 
+interface PendingRow {
+  id: string;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_organisation_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string | null;
+  fields: string[];
+  grounds: Record<string, AuditValue>;
+  details: Record<string, AuditValue>;
+  request_id: string | null;
+}
+
+/** The columns of an event, in the order the INSERTs below list them. */
+const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id`;
+
 /**
- * Appends events to the audit trail inside the caller's transaction: they commit or roll back with
- * the change they describe. Appends queue behind each other (the chain lock, held to commit).
+ * The audit trail. A change's events are appended and linked inside the change's transaction: they
+ * commit or roll back with it (`record`, which queues behind the chain lock). Reads are recorded on the
+ * request path in one statement without the lock (`stage`), before the response leaves, and linked into
+ * the chain a moment later, in order (`link`, run by the AuditChainer): the trail never makes readers
+ * wait for each other.
  */
 @Injectable()
 export class AuditTrail {
@@ -23,47 +43,93 @@ export class AuditTrail {
   async record(tx: EntityManager, actor: AuditActor, events: AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
     await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-    const [last]: { position: string; hash: Buffer }[] = await tx.query(
-      'SELECT position, hash FROM audit_events ORDER BY position DESC LIMIT 1',
-    );
-    let position = last ? Number(last.position) : 0;
-    let previous: Buffer = last ? last.hash : GENESIS;
+    let { position, previous } = await this.head(tx);
     const occurredAt = new Date().toISOString();
     const values: unknown[] = [];
     const tuples: string[] = [];
     for (const event of events) {
       position += 1;
-      const row: ChainedRow = {
-        position,
-        id: newId(),
-        occurredAt,
-        actorUserId: actor.userId,
-        actorOrganisationId: actor.organisationId,
-        action: event.action,
-        subjectType: event.subjectType,
-        subjectId: event.subjectId,
-        fields: event.fields ?? [],
-        grounds: event.grounds ?? {},
-        details: event.details ?? {},
-        requestId: actor.requestId ?? null,
-      };
+      const row = toRow(position, newId(), occurredAt, actor, event);
       const hash = linkHash(this.key, previous, row);
-      const base = values.length;
-      tuples.push(`(${Array.from({ length: 14 }, (_, i) => `$${base + i + 1}`).join(', ')})`);
-      values.push(
-        row.position, row.id, row.occurredAt, row.actorUserId, row.actorOrganisationId, row.action, row.subjectType,
-        row.subjectId, row.fields, JSON.stringify(row.grounds), JSON.stringify(row.details), row.requestId, previous, hash,
-      );
+      tuples.push(placeholders(values.length, 14));
+      values.push(row.position, ...columnValues(row), previous, hash);
       previous = hash;
     }
-    await tx.query(
-      `INSERT INTO audit_events (position, id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type,
-         subject_id, fields, grounds, details, request_id, prev_hash, hash)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await tx.query(`INSERT INTO audit_events (position, ${COLUMNS}, prev_hash, hash) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  /** Records events now, in one statement and without the chain lock; `link` chains them shortly after. */
+  async stage(db: EntityManager, actor: AuditActor, events: AuditEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const occurredAt = new Date().toISOString();
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const event of events) {
+      tuples.push(placeholders(values.length, 11));
+      values.push(...columnValues(toRow(0, newId(), occurredAt, actor, event)));
+    }
+    await db.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+  }
+
+  /** Links up to `limit` recorded-but-unlinked events into the chain, oldest first; returns how many. */
+  async link(db: EntityManager, limit = 2000): Promise<number> {
+    return db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
+      const pending: PendingRow[] = await tx.query(
+        `SELECT ${COLUMNS} FROM audit_events WHERE position IS NULL ORDER BY occurred_at, id LIMIT ${Number(limit)}`);
+      if (pending.length === 0) return 0;
+      let { position, previous } = await this.head(tx);
+      const values: unknown[] = [];
+      const tuples: string[] = [];
+      for (const stored of pending) {
+        position += 1;
+        const row = fromStored(position, stored);
+        const hash = linkHash(this.key, previous, row);
+        tuples.push(`($${values.length + 1}::uuid, $${values.length + 2}::bigint, $${values.length + 3}::bytea, $${values.length + 4}::bytea)`);
+        values.push(row.id, position, previous, hash);
+        previous = hash;
+      }
+      await tx.query(
+        `UPDATE audit_events e SET position = v.position, prev_hash = v.prev_hash, hash = v.hash
+           FROM (VALUES ${tuples.join(', ')}) AS v(id, position, prev_hash, hash) WHERE e.id = v.id`, values);
+      return pending.length;
+    });
+  }
+
+  /** Links every event recorded so far (readers of the trail call it first, so that they see it whole). */
+  async flush(db: EntityManager): Promise<void> {
+    while ((await this.link(db)) > 0);
+  }
+
+  private async head(tx: EntityManager): Promise<{ position: number; previous: Buffer }> {
+    const [last]: { position: string; hash: Buffer }[] = await tx.query(
+      'SELECT position, hash FROM audit_events WHERE position IS NOT NULL ORDER BY position DESC LIMIT 1');
+    return { position: last ? Number(last.position) : 0, previous: last ? last.hash : GENESIS };
   }
 }
+
+function toRow(position: number, id: string, occurredAt: string, actor: AuditActor, event: AuditEvent): ChainedRow {
+  return {
+    position, id, occurredAt, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, action: event.action, subjectType: event.subjectType,
+    subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {}, details: event.details ?? {}, requestId: actor.requestId ?? null,
+  };
+}
+
+/** A stored row as the chain hashes it (the same reading as verifyAuditChain's). */
+function fromStored(position: number, stored: PendingRow): ChainedRow {
+  return {
+    position, id: stored.id, occurredAt: stored.occurred_at.toISOString(), actorUserId: stored.actor_user_id, actorOrganisationId: stored.actor_organisation_id,
+    action: stored.action, subjectType: stored.subject_type, subjectId: stored.subject_id, fields: stored.fields, grounds: stored.grounds,
+    details: stored.details, requestId: stored.request_id,
+  };
+}
+
+function columnValues(row: ChainedRow): unknown[] {
+  return [row.id, row.occurredAt, row.actorUserId, row.actorOrganisationId, row.action, row.subjectType, row.subjectId, row.fields,
+    JSON.stringify(row.grounds), JSON.stringify(row.details), row.requestId];
+}
+
+const placeholders = (base: number, count: number) => `(${Array.from({ length: count }, (_, i) => `$${base + i + 1}`).join(', ')})`;
 
 export function auditKey(config: AppConfig): KeyObject {
   return createSecretKey(Buffer.from(config.auditKey, 'utf8'));

@@ -32,9 +32,10 @@ export class AccessPlugin implements ApolloServerPlugin<GraphqlContext> {
         if (events.length === 0) return;
         const actor = access.actor;
         try {
-          await db.transaction((tx) => audit.record(tx, {
+          // Recorded now, in one statement; linked into the chain a moment later (AuditChainer).
+          await audit.stage(db.manager, {
             userId: actor?.userId ?? null, organisationId: actor?.acting?.organisationId ?? null, requestId: contextValue.req.id ?? null,
-          }, events));
+          }, events);
         } catch {
           result.data = null;
           result.errors = [{ message: 'The access to these records could not be recorded, so they are not shown. Please try again.', extensions: { code: 'INTERNAL', reason: 'AUDIT_UNAVAILABLE', requestId: contextValue.req.id } }];

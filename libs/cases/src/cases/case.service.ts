@@ -115,7 +115,7 @@ export class CaseService {
       if (acting.role === Role.CASEWORKER) {
         await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $3)`,
           [newId(), id, actor.userId, acting.organisationId]);
-        await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId });
+        await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId, organisationId: acting.organisationId });
         changes.push({ action: 'CHANGE', subjectType: 'Case', subjectId: id, fields: ['assignees'], grounds: { role: acting.role }, details: { assigned: actor.userId } });
       }
       await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);

@@ -43,10 +43,10 @@ describe('SQL statements per directory request', () => {
   }
 
   it('is the same for 10 and for 100 services, their places and schedules nested, reads, denials and audit included', async () => {
-    const ten = await statementsFor(10);
-    expect(await statementsFor(100)).toBe(ten);
+    const ten = await app.withoutAuditLinking(() => statementsFor(10));
+    expect(await app.withoutAuditLinking(() => statementsFor(100))).toBe(ten);
     // the session and actor (1), the page (1), the count (1), the places (1), the schedules (1), and the
-    // audit trail's transaction for the places' reads and denials (begin, chain lock, chain head, insert, commit)
-    expect(ten).toBe(10);
+    // places' reads and denials recorded for the audit trail (1; linked into the chain a moment later)
+    expect(ten).toBe(6);
   });
 });

@@ -121,10 +121,12 @@ describe('the people registry under access rules', () => {
   });
 
   it('records in the audit trail who read which personal fields, on what grounds, and what was withheld', async () => {
+    await app.auditLinked();
     const before: { n: string }[] = await app.db.query(`SELECT max(position) AS n FROM audit_events`);
     const other = await colleague(ORGS.jianwai, Role.CASEWORKER);
     await seeWang(other);
     await seeWang(caseworker);
+    await app.auditLinked();
     const events: { action: string; actor_user_id: string; fields: string[]; grounds: Record<string, string> }[] = await app.db.query(
       `SELECT action, actor_user_id, fields, grounds FROM audit_events WHERE position > $1 AND subject_type = 'Person' ORDER BY position`, [before[0].n ?? 0]);
     expect(events.find((e) => e.action === 'DENY' && e.actor_user_id === other.userId)!.fields).toEqual(
