@@ -89,7 +89,7 @@ export class FhirController {
     };
     const events = access.auditEvents();
     if (events.length > 0) {
-      await this.audit.record(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+      await this.audit.stage(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
     }
     return checked;
   }
