@@ -7,6 +7,7 @@ import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
 import { AuditPage } from './pages/AuditPage';
 import { CasePage } from './pages/CasePage';
 import { CasesPage } from './pages/CasesPage';
+import { DirectoryPage } from './pages/DirectoryPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { MembersPage } from './pages/MembersPage';
@@ -15,6 +16,8 @@ import { PeoplePage } from './pages/PeoplePage';
 import { PersonPage } from './pages/PersonPage';
 import { ReferralPage } from './pages/ReferralPage';
 import { ReferralsPage } from './pages/ReferralsPage';
+import { NewServicePage } from './pages/ServiceForm';
+import { ServicePage } from './pages/ServicePage';
 import { RegisterPersonPage } from './pages/RegisterPersonPage';
 import { useSession } from './session/SessionProvider';
 
@@ -44,6 +47,9 @@ export function AppRoutes() {
       <Route path="/cases/:id" element={<SignedIn><CasePage /></SignedIn>} />
       <Route path="/referrals" element={<SignedIn><ReferralsPage /></SignedIn>} />
       <Route path="/referrals/:id" element={<SignedIn><ReferralPage /></SignedIn>} />
+      <Route path="/directory" element={<SignedIn><DirectoryPage /></SignedIn>} />
+      <Route path="/directory/new" element={<SignedIn><NewServicePage /></SignedIn>} />
+      <Route path="/directory/:id" element={<SignedIn><ServicePage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

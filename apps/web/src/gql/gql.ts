@@ -25,10 +25,14 @@ type Documents = {
     "\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n": typeof types.SetCaseStatusDocument,
     "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": typeof types.CaseReferralsDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": typeof types.CasesDocument,
+    "\n  query Services($first: Int, $after: String, $filter: ServiceFilter) {\n    services(first: $first, after: $after, filter: $filter) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n": typeof types.ServicesDocument,
     "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
     "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": typeof types.HouseholdFinderDocument,
+    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n": typeof types.ImportHsdsDocument,
+    "\n  query ExportHsds { exportHsds }\n": typeof types.ExportHsdsDocument,
+    "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": typeof types.ExportHsdsCsvDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
@@ -52,6 +56,11 @@ type Documents = {
     "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": typeof types.ReferralDocument,
     "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": typeof types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
+    "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": typeof types.CreateServiceDocument,
+    "\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n": typeof types.UpdateServiceDocument,
+    "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
+    "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": typeof types.ServiceDocument,
+    "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": typeof types.SetServiceCapacityDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": typeof types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": typeof types.AcceptInvitationDocument,
@@ -70,10 +79,14 @@ const documents: Documents = {
     "\n  mutation SetCaseStatus($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { ...CaseFields } }\n": types.SetCaseStatusDocument,
     "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": types.CaseReferralsDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilter) {\n    cases(first: $first, after: $after, filter: $filter) {\n      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": types.CasesDocument,
+    "\n  query Services($first: Int, $after: String, $filter: ServiceFilter) {\n    services(first: $first, after: $after, filter: $filter) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n": types.ServicesDocument,
     "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": types.DuplicateCandidatesDocument,
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
     "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": types.HouseholdFinderDocument,
+    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n": types.ImportHsdsDocument,
+    "\n  query ExportHsds { exportHsds }\n": types.ExportHsdsDocument,
+    "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": types.ExportHsdsCsvDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
@@ -97,6 +110,11 @@ const documents: Documents = {
     "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": types.ReferralDocument,
     "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
+    "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": types.CreateServiceDocument,
+    "\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n": types.UpdateServiceDocument,
+    "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": types.ServiceFieldsFragmentDoc,
+    "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": types.ServiceDocument,
+    "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": types.SetServiceCapacityDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": types.AcceptInvitationDocument,
@@ -165,6 +183,10 @@ export function graphql(source: "\n  query Cases($first: Int, $after: String, $f
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Services($first: Int, $after: String, $filter: ServiceFilter) {\n    services(first: $first, after: $after, filter: $filter) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n"): (typeof documents)["\n  query Services($first: Int, $after: String, $filter: ServiceFilter) {\n    services(first: $first, after: $after, filter: $filter) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -178,6 +200,18 @@ export function graphql(source: "\n  query JoiningHousehold($id: ID!) { househol
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"): (typeof documents)["\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n"): (typeof documents)["\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportHsds { exportHsds }\n"): (typeof documents)["\n  query ExportHsds { exportHsds }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n"): (typeof documents)["\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -270,6 +304,26 @@ export function graphql(source: "\n  query Referrals($first: Int, $after: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"): (typeof documents)["\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n"): (typeof documents)["\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n"): (typeof documents)["\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n"): (typeof documents)["\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n"): (typeof documents)["\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"): (typeof documents)["\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { AuditOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, AuditOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ export function useSections() {
     ...(acting && CASE_ROLES.includes(acting.role) ? [
       { key: '/cases', icon: <FolderOpenOutlined />, label: t('nav.cases') },
       { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
+      { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
     ] : []),
     ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
     ...(acting?.role === 'AUDITOR' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),

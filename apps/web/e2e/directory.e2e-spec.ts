@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+
+const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
+const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
+/** Sign-ins and two imports on a busy two-core machine: longer than jest's minute. */
+const JOURNEY_TIMEOUT = 180_000;
+
+describe('the service directory in a real browser', () => {
+  let product: Product;
+  const open: Page[] = [];
+  const pages = () => open;
+
+  beforeAll(async () => {
+    product = await Product.start();
+  });
+  afterAll(async () => {
+    for (const page of open.splice(0)) await page.context().close();
+    await product?.stop();
+  });
+
+  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
+    const { page } = await product.newPage(options);
+    open.push(page);
+    return page;
+  }
+
+  it('lets the NGO’s admin mark a service full and free again, and import services from an HSDS file, dry run first', () =>
+    journey('directory-capacity-import', pages, async () => {
+      const admin = await newPage();
+      await signIn(admin, 'orgadmin@zhulian.demo');
+      await admin.getByRole('link', { name: '服务目录' }).click();
+      await admin.getByLabel('搜索服务').fill('日间照料');
+      await admin.getByLabel('搜索服务').press('Enter');
+      await admin.getByRole('link', { name: '日间照料', exact: true }).click();
+      await expectText(admin.getByTestId('service-organisation'), ELDERLY_NGO);
+      await admin.getByTestId('service-criterion').filter({ hasText: '年满 60 周岁' }).waitFor();
+      const before = (await admin.getByTestId('capacity-available').inputValue());
+
+      // No place left today: the service shows as full, in the list too.
+      await admin.getByTestId('capacity-available').fill('0');
+      await admin.getByTestId('capacity-submit').click();
+      await admin.getByTestId('service-capacity').getByTestId('places-full').waitFor();
+      await admin.screenshot({ path: join(OUTPUT, 'service-full-zh.png'), fullPage: true });
+      await admin.getByText('← 返回服务目录').click();
+      await admin.getByRole('row', { name: /日间照料/ }).getByTestId('places-full').waitFor();
+      await admin.getByRole('link', { name: '日间照料', exact: true }).click();
+      await admin.getByTestId('capacity-available').fill(before);
+      await admin.getByTestId('capacity-submit').click();
+      await expectText(admin.getByTestId('service-capacity').getByTestId('places-left'), `余 ${before} 人`);
+
+      // An HSDS file of three services, one of them wrong: the dry run names the bad row and writes nothing.
+      await admin.getByText('← 返回服务目录').click();
+      const importer = admin.getByTestId('hsds-import');
+      await importer.locator('input[type=file]').setInputFiles(HSDS_FILE);
+      await expectText(admin.getByTestId('hsds-file'), '3 项服务');
+      await admin.getByTestId('hsds-dry-run').click();
+      await expectText(admin.getByTestId('hsds-phase'), '试运行完成');
+      await expectText(admin.getByTestId('hsds-created'), '2');
+      await expectText(admin.getByTestId('hsds-failed'), '1');
+      const badRow = admin.getByTestId('hsds-rows').getByRole('row', { name: /e2e-hsds-0003/ });
+      await expectText(badRow.getByTestId('hsds-outcome'), '失败');
+      await expectText(badRow.getByTestId('hsds-problem'), '最低年龄大于最高年龄');
+      await admin.screenshot({ path: join(OUTPUT, 'hsds-dry-run-zh.png'), fullPage: true });
+      expect(await admin.getByRole('link', { name: '社区老年助浴' }).count()).toBe(0);
+
+      // The import itself: two created, one failed, the bar full; the new services are in the directory.
+      await admin.getByTestId('hsds-run').click();
+      await expectText(admin.getByTestId('hsds-phase'), '导入完成');
+      await importer.locator('[role=progressbar][aria-valuenow="100"]').waitFor();
+      await expectText(admin.getByTestId('hsds-created'), '2');
+      await expectText(admin.getByTestId('hsds-failed'), '1');
+      await expectText(admin.getByTestId('hsds-rows').getByTestId('hsds-problem'), '最低年龄大于最高年龄');
+      await admin.getByRole('link', { name: '社区老年助浴' }).waitFor();
+      await admin.screenshot({ path: join(OUTPUT, 'hsds-imported-zh.png'), fullPage: true });
+
+      // The same file again: nothing to create, the two services unchanged.
+      await admin.reload();
+      await admin.getByTestId('hsds-import').locator('input[type=file]').setInputFiles(HSDS_FILE);
+      await admin.getByTestId('hsds-dry-run').click();
+      await expectText(admin.getByTestId('hsds-phase'), '试运行完成');
+      await admin.getByTestId('hsds-run').click();
+      await expectText(admin.getByTestId('hsds-phase'), '导入完成');
+      await expectText(admin.getByTestId('hsds-unchanged'), '2');
+      await expectText(admin.getByTestId('hsds-created'), '0');
+
+      // The imported service reads as its organisation wrote it.
+      await admin.getByRole('link', { name: '社区老年助浴' }).click();
+      await admin.getByTestId('service-criterion').filter({ hasText: '年满 60 周岁' }).waitFor();
+      await expectText(admin.getByTestId('service-schedule'), '每周 周一、周三、周五 09:00–16:30');
+      await expectText(admin.getByTestId('service-capacity').getByTestId('places-left'), '余 4 户');
+    }), JOURNEY_TIMEOUT);
+});

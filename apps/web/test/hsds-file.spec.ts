@@ -1,0 +1,40 @@
+import { addBatch, batchesOf, EMPTY_REPORT, HsdsFileError, servicesOfHsdsFile } from '../src/pages/hsds-file';
+
+describe('servicesOfHsdsFile: the services of a file as people export them', () => {
+  it('takes a bare array, an object with services, or a page of the HSDS API', () => {
+    expect(servicesOfHsdsFile('[{"id":"a"}]')).toEqual([{ id: 'a' }]);
+    expect(servicesOfHsdsFile('{"services":[{"id":"a"},{"id":"b"}]}')).toHaveLength(2);
+    expect(servicesOfHsdsFile('\uFEFF{"total_items":1,"contents":[{"id":"c"}]}')).toEqual([{ id: 'c' }]);
+  });
+
+  it('refuses what is not JSON, or holds no service', () => {
+    const problem = (text: string) => { try { servicesOfHsdsFile(text); return null; } catch (e) { return (e as HsdsFileError).problem; } };
+    expect(problem('id,name\n1,x')).toBe('NOT_JSON');
+    expect(problem('{"organizations":[]}')).toBe('NO_SERVICES');
+    expect(problem('[]')).toBe('NO_SERVICES');
+  });
+});
+
+describe('batchesOf: what goes in one importHsds call', () => {
+  it('sends at most 100 services a call', () => {
+    const services = Array.from({ length: 250 }, (_, i) => ({ id: String(i) }));
+    expect(batchesOf(services).map((b) => b.length)).toEqual([100, 100, 50]);
+  });
+
+  it('keeps each call under the body limit, even for few large services', () => {
+    const big = { description: '描'.repeat(30_000) }; // 90 KB of UTF-8
+    expect(batchesOf([big, big, big, big, big]).map((b) => b.length)).toEqual([2, 2, 1]);
+  });
+});
+
+describe('addBatch: the running tally of an import in batches', () => {
+  it('adds the counts and numbers each row as in the whole file', () => {
+    const batch = { total: 2, created: 1, updated: 0, unchanged: 0, failed: 1, rows: [
+      { index: 0, hsdsId: 'a', outcome: 'CREATED' as const, errors: [] },
+      { index: 1, hsdsId: 'b', outcome: 'FAILED' as const, errors: [{ path: 'name', code: 'REQUIRED', message: 'x' }] },
+    ] };
+    const tally = addBatch(addBatch(EMPTY_REPORT, batch, 0), batch, 100);
+    expect(tally).toMatchObject({ total: 4, created: 2, failed: 2 });
+    expect(tally.rows.map((r) => r.index)).toEqual([0, 1, 100, 101]);
+  });
+});
