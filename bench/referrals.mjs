@@ -816,7 +816,7 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
     peer: peer ? { dir: PEER_DIR, versions: peer.versions, seedSeconds: peer.seedSeconds, user: peerRequest.org, visibleReferrals: peerRequest.visible } : null,
     data,
     checks: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, v && typeof v === 'object' && 'expectBody' in v ? { ...v, expectBody: undefined, responseBytes: Buffer.byteLength(v.expectBody) } : v])),
-    statements,
+    statements: Object.fromEntries(Object.entries(statements).map(([k, v]) => [k, { ...v, full: undefined }])),
     runs: runs.map((m, i) => ({ run: i + 1, cases: Object.fromEntries(Object.entries(m).map(([key, v]) => [key, { label: CASE_LABELS[key], ...v }])), ratios: ratios[i] })),
     race,
   };
