@@ -3,6 +3,7 @@ import { Plugin } from '@nestjs/apollo';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GraphqlContext } from '@zhulian/core';
 import { DataSource } from 'typeorm';
+import { AuditChainer } from '../audit/audit-chainer';
 import { AuditTrail } from '../audit/audit-trail';
 import { existingRequestAccess } from './request-access';
 
@@ -16,10 +17,11 @@ export class AccessPlugin implements ApolloServerPlugin<GraphqlContext> {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditTrail,
+    private readonly chainer: AuditChainer,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<GraphqlContext>> {
-    const { db, audit } = this;
+    const { db, audit, chainer } = this;
     return {
       async willSendResponse({ response, contextValue }) {
         const access = existingRequestAccess(contextValue.req);
@@ -36,6 +38,7 @@ export class AccessPlugin implements ApolloServerPlugin<GraphqlContext> {
           await audit.stage(db.manager, {
             userId: actor?.userId ?? null, organisationId: actor?.acting?.organisationId ?? null, requestId: contextValue.req.id ?? null,
           }, events);
+          chainer.soon();
         } catch {
           result.data = null;
           result.errors = [{ message: 'The access to these records could not be recorded, so they are not shown. Please try again.', extensions: { code: 'INTERNAL', reason: 'AUDIT_UNAVAILABLE', requestId: contextValue.req.id } }];

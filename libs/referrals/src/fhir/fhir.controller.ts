@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Req, Res, UseFilters } from '@nestjs/common';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import { AuditTrail, readProtectedField, requestAccess } from '@zhulian/access';
+import { AuditChainer, AuditTrail, readProtectedField, requestAccess } from '@zhulian/access';
 import { Actor, CurrentActor, HTTP_STATUS_OF, HttpRequest, ParseIdPipe, PublicErrorCode, toPublicError } from '@zhulian/core';
 import { Person } from '@zhulian/registry';
 import type { Response } from 'express';
@@ -41,6 +41,7 @@ export class FhirController {
   constructor(
     private readonly referrals: ReferralService,
     private readonly audit: AuditTrail,
+    private readonly chainer: AuditChainer,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -90,6 +91,7 @@ export class FhirController {
     const events = access.auditEvents();
     if (events.length > 0) {
       await this.audit.stage(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+      this.chainer.soon();
     }
     return checked;
   }
