@@ -141,13 +141,20 @@ describe('cases and referrals in a real browser', () => {
       await caseworker.getByRole('link', { name: person.fullName }).click();
       await caseworker.waitForURL(caseUrl);
       await caseworker.getByTestId('refer-open').click();
-      await choose(caseworker, caseworker.getByLabel('服务', { exact: true }), service.slice(0, 4), service);
+      // The service by name from the directory, below the matched ones; the consent recorded above covers it.
+      await caseworker.getByTestId('refer-search-directory').getByText('在服务目录中查找其他服务').click();
+      await caseworker.getByRole('dialog').getByLabel('搜索服务').fill(service);
+      await caseworker.getByRole('dialog').getByLabel('搜索服务').press('Enter');
+      await caseworker.getByTestId('refer-search-directory').locator('.ant-list-item', { hasText: service }).getByRole('button', { name: /^选\s?择$/ }).click();
+      await expectText(caseworker.getByTestId('refer-consent-ok'), `此人已同意向 ${ELDERLY_NGO} 转介`);
+      await caseworker.getByTestId('refer-next').click();
       await caseworker.getByLabel('给接收机构的说明').fill('七十多岁独居老人，行动不便，希望每周有人上门助餐和探访。');
       await caseworker.screenshot({ path: join(OUTPUT, 'refer-dialog-zh.png') });
       await caseworker.getByTestId('refer-submit').click();
       await caseworker.getByText(`已转介至 ${ELDERLY_NGO}`).waitFor();
-      await expectText(caseworker.getByTestId('case-referrals'), '待接收');
-      const referralId = (await caseworker.getByTestId(/^case-referral-open-/).getAttribute('href'))!.split('/').pop()!;
+      await caseworker.waitForURL('**/referrals/*');
+      await expectText(caseworker.getByTestId('referral-status'), '待接收');
+      const referralId = caseworker.url().split('/').pop()!;
 
       // The NGO's staff see the request without the name: needs, urgency, age band, district and the note.
       const ngo = await newPage();
@@ -189,7 +196,7 @@ describe('cases and referrals in a real browser', () => {
       await expectText(ngo.getByTestId('referral-timeline-event'), '服务中 → 已完成');
 
       // Back at the office: the outcome on the case, and the case offers to close.
-      await caseworker.reload();
+      await caseworker.goto(caseUrl);
       await expectText(caseworker.getByTestId('case-referral-outcome'), '已提供服务：已安排每周三次上门助餐，每月一次探访。');
       await expectText(caseworker.getByTestId('case-timeline-event'), `转介至 ${ELDERLY_NGO}：已完成`);
       await caseworker.getByTestId('ready-to-close').waitFor();

@@ -47,7 +47,9 @@ type Documents = {
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": typeof types.MatchServicesDocument,
     "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
@@ -101,7 +103,9 @@ const documents: Documents = {
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": types.MatchServicesDocument,
     "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
@@ -271,7 +275,15 @@ export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"): (typeof documents)["\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"): (typeof documents)["\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

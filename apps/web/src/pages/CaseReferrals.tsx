@@ -3,13 +3,13 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, List, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ReferralStatusTag, UrgencyTag } from '../components/StatusTags';
 import { date } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { CaseData } from './CasePage';
-import { ReferCase } from './ReferCase';
+import { ReferCase, savedDraft } from './ReferCase';
 
 const CASE_REFERRALS = graphql(`
   query CaseReferrals($filter: ReferralFilter) {
@@ -22,8 +22,10 @@ const CASE_REFERRALS = graphql(`
 /** The case's referrals, each with where it went and how it ended; "refer" for those who work the case. */
 export function CaseReferrals({ found, mayRefer, isCoordinator, onReferred }: { found: CaseData; mayRefer: boolean; isCoordinator: boolean; onReferred: () => void }) {
   const { t, i18n } = useTranslation();
-  const [referring, setReferring] = useState(false);
-  const { data, error, refetch } = useQuery(CASE_REFERRALS, { variables: { filter: { caseId: found.id } }, fetchPolicy: 'network-only' });
+  const navigate = useNavigate();
+  // Back from recording the person's consent: the referral half made opens again where it was left.
+  const [referring, setReferring] = useState(() => mayRefer && !!savedDraft(found.id));
+  const { data, error } = useQuery(CASE_REFERRALS, { variables: { filter: { caseId: found.id } }, fetchPolicy: 'network-only' });
   const referrals = data?.referrals.edges.map((e) => e.node) ?? [];
 
   return (
@@ -71,7 +73,7 @@ export function CaseReferrals({ found, mayRefer, isCoordinator, onReferred }: { 
           found={found}
           isCoordinator={isCoordinator}
           onClose={() => setReferring(false)}
-          onSent={() => { setReferring(false); void refetch(); onReferred(); }}
+          onSent={(id) => { setReferring(false); onReferred(); navigate(`/referrals/${id}`); }}
         />
       )}
     </Card>

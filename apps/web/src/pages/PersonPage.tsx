@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, List, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { FieldValue, yuan } from '../components/Guarded';
 import { apiErrors, errorText, showOnField } from '../errors';
 import { useActing } from '../session/SessionProvider';
@@ -140,6 +140,14 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
   const [problem, setProblem] = useState<string | null>(null);
   const givenBy = Form.useWatch('givenBy', form);
   const [now] = useState(() => Date.now());
+  // Sent here from a referral that lacks the person's consent: the form starts as that referral needs it.
+  const [params] = useSearchParams();
+  const consentFor = params.get('consentFor');
+  const forCase = params.get('case');
+  const [savedForReferral, setSavedForReferral] = useState(false);
+  const initial = consentFor
+    ? { givenBy: 'SELF', purpose: 'REFERRAL', recipientOrganisationId: consentFor, categories: (params.get('categories') ?? 'basic').split(',').filter((c) => (CATEGORIES as string[]).includes(c)) }
+    : { givenBy: 'SELF', purpose: 'SERVICE_DELIVERY', categories: ['basic'] };
   if (error && apiErrors(error)[0]?.extensions?.code === 'FORBIDDEN') return null;
   const organisations = (data?.organisations.edges ?? []).map((e) => e.node).filter((o) => o.id !== holder);
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
@@ -157,6 +165,7 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
         },
       });
       void message.success(t('consent.saved'));
+      if (forCase && fields.recipientOrganisationId === consentFor && fields.purpose === 'REFERRAL') setSavedForReferral(true);
       form.resetFields();
       await refetch();
     } catch (e) {
@@ -197,8 +206,18 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
         }}
       />
       <Typography.Title level={5}>{t('consent.record')}</Typography.Title>
+      {forCase && (
+        <Alert
+          type={savedForReferral ? 'success' : 'info'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="consent-for-referral"
+          title={t(savedForReferral ? 'consent.forReferralSaved' : 'consent.forReferral')}
+          action={<Link to={`/cases/${forCase}`} data-testid="consent-back-to-referral">{t('consent.backToReferral')}</Link>}
+        />
+      )}
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ givenBy: 'SELF', purpose: 'SERVICE_DELIVERY', categories: ['basic'] }} requiredMark={false} disabled={loading}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} requiredMark={false} disabled={loading}>
         <Form.Item name="recipientOrganisationId" label={t('consent.recipient')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select data-testid="consent-recipient" options={organisations.map((o) => ({ value: o.id, label: o.name }))} showSearch optionFilterProp="label" />
         </Form.Item>
