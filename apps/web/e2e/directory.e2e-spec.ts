@@ -91,4 +91,30 @@ describe('the service directory in a real browser', () => {
       await expectText(admin.getByTestId('service-schedule'), '每周 周一、周三、周五 09:00–16:30');
       await expectText(admin.getByTestId('service-capacity').getByTestId('places-left'), '余 4 户');
     }), JOURNEY_TIMEOUT);
+
+  it('lets the NGO’s admin say how unanswered referrals are chased', () =>
+    journey('referral-settings', pages, async () => {
+      const admin = await newPage();
+      await signIn(admin, 'orgadmin@zhulian.demo');
+      await admin.getByRole('link', { name: '转介', exact: true }).click();
+      const settings = admin.getByTestId('referral-settings');
+      await settings.getByLabel('提醒时间').fill('12');
+      await settings.getByLabel('升级时间').fill('6');
+      await admin.getByTestId('referral-settings-submit').click();
+      await expectText(settings, '升级时间不能早于提醒时间');
+      await settings.getByLabel('升级时间').fill('36');
+      await settings.getByLabel('访问宽限期').fill('14');
+      await admin.getByTestId('referral-settings-submit').click();
+      await admin.getByText('转介设置已保存').waitFor();
+      await admin.reload();
+      await admin.getByTestId('settings-remindAfterHours').and(admin.locator('[value="12"]')).waitFor();
+      expect(await admin.getByTestId('referral-settings').getByLabel('访问宽限期').inputValue()).toBe('14');
+
+      // Its staff do not set them.
+      const staff = await newPage();
+      await signIn(staff, 'ngo@zhulian.demo');
+      await staff.getByRole('link', { name: '转介', exact: true }).click();
+      await staff.getByTestId('referrals-count-received').waitFor();
+      expect(await staff.getByTestId('referral-settings').count()).toBe(0);
+    }), JOURNEY_TIMEOUT);
 });

@@ -56,6 +56,8 @@ type Documents = {
     "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": typeof types.ColleaguesDocument,
     "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": typeof types.ReferralFieldsFragmentDoc,
     "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": typeof types.ReferralDocument,
+    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": typeof types.ReferralSettingsDocument,
+    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": typeof types.UpdateReferralSettingsDocument,
     "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": typeof types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": typeof types.CreateServiceDocument,
@@ -112,6 +114,8 @@ const documents: Documents = {
     "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": types.ColleaguesDocument,
     "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": types.ReferralFieldsFragmentDoc,
     "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": types.ReferralDocument,
+    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": types.ReferralSettingsDocument,
+    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": types.UpdateReferralSettingsDocument,
     "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": types.ReferralsDocument,
     "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": types.CreateServiceDocument,
@@ -308,6 +312,14 @@ export function graphql(source: "\n  fragment ReferralFields on Referral {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"): (typeof documents)["\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"): (typeof documents)["\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"): (typeof documents)["\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

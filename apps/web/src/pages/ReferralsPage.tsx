@@ -11,6 +11,7 @@ import { graphql } from '../gql';
 import type { ReferralDirection, ReferralFilter, ReferralsQuery, ReferralStatus } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { REFERRAL_ACTIVE, REFERRAL_ENDED } from './referral-actions';
+import { ReferralSettingsCard } from './ReferralSettingsCard';
 
 // The person only where the rules show them in a list (the sender's coordinators and caseworkers): asking
 // for them elsewhere would only write a refusal to the audit trail for every row.
@@ -163,6 +164,8 @@ export function ReferralsPage() {
         onChange={(key) => set({ tab: key === 'sent' ? 'sent' : undefined, mine: undefined })}
         items={TABS.map((direction) => ({ key: direction, label: label(direction), children: direction === tab ? list : null }))}
       />
+      {/* How this organisation's inbox is chased: its admin's to set (updateReferralSettings). */}
+      {acting?.role === 'ORG_ADMIN' && <ReferralSettingsCard />}
     </div>
   );
 }
