@@ -63,7 +63,8 @@ export class CreateReferrals1765100000000 implements MigrationInterface {
     await q.query(`CREATE INDEX referrals_receiver_idx ON referrals (receiver_organisation_id, id)`);
     await q.query(`CREATE INDEX referrals_sender_idx ON referrals (sender_organisation_id, id)`);
     await q.query(`CREATE INDEX referrals_case_idx ON referrals (case_id)`);
-    await q.query(`CREATE INDEX referrals_service_idx ON referrals (service_id, requested_at)`);
+    // A service's record for matching (answered, accepted, how fast) read from the index alone.
+    await q.query(`CREATE INDEX referrals_service_idx ON referrals (service_id, requested_at) INCLUDE (responded_at, accepted_at)`);
     await q.query(`CREATE INDEX referrals_person_receiver_idx ON referrals (person_id, receiver_organisation_id)`);
     await q.query(`CREATE INDEX referrals_requested_idx ON referrals (requested_at) WHERE status = 'REQUESTED'`);
     await q.query(`

@@ -22,8 +22,8 @@ interface CandidateRow {
   service_area_codes: string[];
   capacity_available: number | null;
   capacity_unit: string | null;
-  responded: string;
-  accepted: string;
+  responded: string | null;
+  accepted: string | null;
   response_hours: number | null;
 }
 
@@ -64,11 +64,13 @@ export class MatchService {
               s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit,
               st.responded, st.accepted, st.response_hours
          FROM services s JOIN organisations o ON o.id = s.organisation_id
-         CROSS JOIN LATERAL (
-           SELECT count(r.responded_at) AS responded, count(r.accepted_at) AS accepted,
+         LEFT JOIN (
+           SELECT r.service_id, count(r.responded_at) AS responded, count(r.accepted_at) AS accepted,
                   extract(epoch FROM avg(r.responded_at - r.requested_at)) / 3600 AS response_hours
-             FROM referrals r WHERE r.service_id = s.id AND r.requested_at > now() - interval '1 year'
-         ) st
+             FROM referrals r
+            WHERE r.service_id IN (SELECT id FROM services WHERE status = 'ACTIVE' AND categories && $2) AND r.requested_at > now() - interval '1 year'
+            GROUP BY r.service_id
+         ) st ON st.service_id = s.id
         WHERE s.status = 'ACTIVE' AND s.organisation_id <> $1 AND s.categories && $2`,
       [actor.acting?.organisationId ?? null, needs]);
     return candidates
@@ -146,7 +148,7 @@ export class MatchService {
     if (row.service_area_codes.length > 0 && facts.regionCode) {
       add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.service_area_codes.find((c) => within(facts.regionCode!, c)) ?? row.service_area_codes[0]]);
     }
-    const responded = Number(row.responded);
+    const responded = Number(row.responded ?? 0);
     const acceptance = responded > 0 ? Number(row.accepted) / responded : null;
     if (acceptance !== null) add(C.ACCEPTANCE_RATE, S.INFO, [Math.round(acceptance * 100)]);
     if (row.response_hours !== null) add(C.RESPONSE_TIME, S.INFO, [Math.round(row.response_hours)]);

@@ -74,18 +74,20 @@ export function registerPersonAttribute(name: string, sql: string, options: { ar
 }
 
 export function personColumns(): ColumnMap {
-  return { ...PERSON_COLUMNS, ...Object.fromEntries([...attributes].map(([name, a]) => [name, a.array ? { array: attributeSql(a) } : a.sql])) };
+  return { ...PERSON_COLUMNS, ...Object.fromEntries([...attributes].map(([name, a]) => [name, a.array ? { array: `attr_${name}.v` } : `attr_${name}.v`])) };
 }
 
 /**
- * An attribute's SQL as an expression. An array is never null, so rules can test it — and wrapped so
- * that `x = ANY(…)` reads it as an array, not as a subquery of rows.
+ * Each attribute computed once per person, in a lateral join (`attr_<name>.v`), however many rules
+ * test it. An array is never null, so rules can test it.
  */
-const attributeSql = (a: { sql: string; array: boolean }) => (a.array ? `COALESCE((${a.sql}), '{}')` : `(${a.sql})`);
+export function personAttributeJoins(): string {
+  return [...attributes].map(([name, a]) => ` LEFT JOIN LATERAL (SELECT ${a.array ? `COALESCE((${a.sql}), '{}')` : `(${a.sql})`} AS v) attr_${name} ON TRUE`).join('');
+}
 
-/** `, (sql) AS "attr:name"` for each registered attribute. */
+/** `, attr_<name>.v AS "attr:name"` for each registered attribute. */
 export function personAttributeSelect(): string {
-  return [...attributes].map(([name, a]) => `, ${attributeSql(a)} AS "attr:${name}"`).join('');
+  return [...attributes].map(([name]) => `, attr_${name}.v AS "attr:${name}"`).join('');
 }
 
 /**

@@ -10,7 +10,7 @@ import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
-import { PERSON_COLUMNS, personAttributeSelect, personColumns } from './person.rules';
+import { PERSON_COLUMNS, personAttributeJoins, personAttributeSelect, personColumns } from './person.rules';
 import { normaliseMobile, parseResidentId } from './resident-id';
 
 export interface PersonRow {
@@ -41,7 +41,7 @@ export interface PersonRow {
 }
 
 /** People with the acting organisation's consents that open them now. A function: other domains add consent gates when they load. */
-const peopleFrom = () => `FROM people p ${consentsOpeningTo('p.id')}`;
+const peopleFrom = () => `FROM people p ${consentsOpeningTo('p.id')}${personAttributeJoins()}`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
   p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
