@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { choose, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -116,5 +116,65 @@ describe('the service directory in a real browser', () => {
       await staff.getByRole('link', { name: '转介', exact: true }).click();
       await staff.getByTestId('referrals-count-received').waitFor();
       expect(await staff.getByTestId('referral-settings').count()).toBe(0);
+    }), JOURNEY_TIMEOUT);
+
+  it('lets the NGO’s admin add a service with a confidential place and edit it, and hides where that place is from another organisation', () =>
+    journey('directory-add-edit', pages, async () => {
+      const admin = await newPage();
+      await signIn(admin, 'orgadmin@zhulian.demo');
+      await admin.getByRole('link', { name: '服务目录' }).click();
+      await admin.getByTestId('service-add').click();
+      await admin.getByTestId('service-form-name').fill('失智老人临时托养');
+      await admin.getByTestId('service-form-description').fill('家属临时外出时，为失智老人提供短期托养。');
+      // A multiple choice stays open for more: done choosing, look elsewhere.
+      const done = async () => {
+        await admin.getByRole('heading', { name: '新增服务' }).click();
+        await admin.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+      };
+      await choose(admin, admin.getByLabel('需求类别'), '养老');
+      await done();
+      // Typed and left as typed, a district's name is refused on the form: it must be picked (or a code typed).
+      await admin.getByLabel('服务区域').fill('朝阳');
+      await admin.getByLabel('服务区域').press('Enter');
+      await done();
+      await admin.getByTestId('service-form-submit').click();
+      await admin.getByText('行政区划代码为 6 位数字，例如 110105。').waitFor();
+      await admin.locator('.ant-select-selection-item', { hasText: '朝阳' }).locator('.ant-select-selection-item-remove').click();
+      await admin.getByLabel('服务区域').fill('朝阳');
+      await admin.locator('.ant-select-item-option', { hasText: '朝阳区' }).click();
+      await done();
+      await admin.getByTestId('service-form-available').fill('2');
+      await admin.getByTestId('service-form-unit').fill('床位');
+      await admin.getByRole('button', { name: '添加地点' }).click();
+      await admin.getByLabel('地点名称').fill('托养点');
+      await admin.getByLabel('地址', { exact: true }).fill('北京市朝阳区某小区3号楼（保密）');
+      await admin.getByRole('checkbox', { name: '保密地点' }).check();
+      await admin.screenshot({ path: join(OUTPUT, 'service-new-zh.png'), fullPage: true });
+      await admin.getByTestId('service-form-submit').click();
+      await admin.getByText('服务已创建').waitFor();
+      await expectText(admin.getByTestId('service-name'), '失智老人临时托养');
+      await admin.getByTestId('location-confidential').waitFor();
+      await expectText(admin.getByTestId('location-address'), '北京市朝阳区某小区3号楼（保密）');
+      await expectText(admin.getByTestId('service-capacity').getByTestId('places-left'), '余 2 床位');
+      const serviceUrl = admin.url();
+
+      // Editing keeps the place (by its id) and changes what it offers.
+      await admin.getByTestId('service-edit').click();
+      await admin.getByTestId('service-form-description').fill('家属临时外出时，为失智老人提供 1 至 7 天的托养。');
+      await admin.getByTestId('service-form-submit').click();
+      await admin.getByText('服务已保存').waitFor();
+      await admin.getByText('家属临时外出时，为失智老人提供 1 至 7 天的托养。').waitFor();
+      await expectText(admin.getByTestId('location-address'), '北京市朝阳区某小区3号楼（保密）');
+
+      // Another organisation's staff see the service and that the place is confidential, never where.
+      const other = await newPage();
+      await signIn(other, 'ngo2@zhulian.demo');
+      await other.goto(serviceUrl);
+      await expectText(other.getByTestId('service-name'), '失智老人临时托养');
+      await expectText(other.getByTestId('location-withheld'), '地址保密');
+      expect(await other.getByText('某小区3号楼').count()).toBe(0);
+      expect(await other.getByTestId('service-edit').count()).toBe(0);
+      expect(await other.getByTestId('capacity-submit').count()).toBe(0);
+      await other.screenshot({ path: join(OUTPUT, 'service-confidential-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 });

@@ -105,6 +105,11 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
   const [idempotencyKey] = useState(newIdempotencyKey);
   const tracksPlaces = Form.useWatch('tracksPlaces', form);
   const districts = BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }));
+  // A district typed rather than picked must be a region code: a name typed in is not one.
+  const regionCodes = {
+    validator: (_: unknown, codes?: string[]) =>
+      (codes ?? []).every((c) => /^\d{6}$/.test(c)) ? Promise.resolve() : Promise.reject(new Error(t('errors.reason.REGION_CODE_FORMAT'))),
+  };
 
   const submit = async (fields: ServiceFields) => {
     setProblem(null);
@@ -161,7 +166,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="serviceAreaCodes" label={t('service.areas')} extra={t('serviceForm.regionHelp')}>
+      <Form.Item name="serviceAreaCodes" label={t('service.areas')} extra={t('serviceForm.regionHelp')} rules={[regionCodes]}>
         <Select mode="tags" options={districts} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} data-testid="service-form-areas" />
       </Form.Item>
 
@@ -184,7 +189,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
       </Row>
       <Row gutter={16}>
         <Col xs={24} md={12}>
-          <Form.Item name="eligibleRegionCodes" label={t('serviceForm.eligibleRegions')} extra={t('serviceForm.eligibleRegionsHelp')}>
+          <Form.Item name="eligibleRegionCodes" label={t('serviceForm.eligibleRegions')} extra={t('serviceForm.eligibleRegionsHelp')} rules={[regionCodes]}>
             <Select mode="tags" options={districts} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} />
           </Form.Item>
         </Col>
