@@ -16,9 +16,10 @@ interface Match { serviceId: string; serviceName: string; organisationId: string
  * elderly-care NGO with places left and an age criterion met, and whose person has not yet consented to
  * referral to the NGO: the wizard's whole path, consent included.
  */
-async function caseToRefer(caseworker: Api): Promise<{ caseId: string; personId: string; match: Match }> {
+async function caseToRefer(caseworker: Api, assignedToMe = true): Promise<{ caseId: string; personId: string; match: Match }> {
   const { cases } = await caseworker<{ cases: { edges: { node: { id: string; person: { id: string } | null } }[] } }>(
-    `query { cases(first: 100, filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS], need: "ELDERLY_CARE" }) { edges { node { id person { id } } } } }`);
+    `query ($mine: Boolean) { cases(first: 100, filter: { assignedToMe: $mine, status: [OPEN, IN_PROGRESS], need: "ELDERLY_CARE" }) { edges { node { id person { id } } } } }`,
+    { mine: assignedToMe || null });
   for (const { node } of cases.edges) {
     if (!node.person) continue;
     const { referrals } = await caseworker<{ referrals: { edges: unknown[] } }>(`query ($id: ID!) { referrals(first: 1, filter: { caseId: $id }) { edges { node { id } } } }`, { id: node.id });
@@ -106,5 +107,30 @@ describe('the referral wizard in a real browser', () => {
       await ngo.getByTestId(`referral-${referralId}`).click();
       await expectText(ngo.getByTestId('referral-note'), '独居老人，行动不便');
       await expectText(ngo.getByTestId('referral-urgency'), '高');
+    }), JOURNEY_TIMEOUT);
+
+  it('lets a coordinator send without the person’s consent, with a written reason the receiver reads', () =>
+    journey('referral-wizard-override', pages, async () => {
+      const { caseId, match } = await caseToRefer(await apiAs(product.url, 'jianwai@zhulian.demo'), false);
+
+      const coordinator = await newPage();
+      await signIn(coordinator, 'jianwai@zhulian.demo');
+      await coordinator.goto(`/cases/${caseId}`);
+      await coordinator.getByTestId('refer-open').click();
+      await coordinator.getByTestId(`refer-choose-${match.serviceId}`).click();
+      await expectText(coordinator.getByTestId('refer-consent-missing'), '作为协调员，您也可以在下一步说明理由后直接发送');
+      await coordinator.getByTestId('refer-next').click();
+      // The override comes ticked, since the consent is missing: the reason is what is asked for.
+      expect(await coordinator.getByRole('checkbox', { name: /未取得本人同意/ }).isChecked()).toBe(true);
+      await coordinator.getByTestId('refer-override-reason').fill('老人独居且近日摔倒，本人暂时无法签字，需先安排上门探访。');
+      await coordinator.getByTestId('refer-submit').click();
+      await coordinator.waitForURL('**/referrals/*');
+      await expectText(coordinator.getByTestId('referral-override'), '老人独居且近日摔倒，本人暂时无法签字，需先安排上门探访。');
+
+      const ngo = await newPage();
+      await signIn(ngo, 'ngo@zhulian.demo');
+      await ngo.goto(new URL(coordinator.url()).pathname);
+      await expectText(ngo.getByTestId('referral-override'), '老人独居且近日摔倒，本人暂时无法签字');
+      await ngo.getByTestId('referral-person-locked').waitFor();
     }), JOURNEY_TIMEOUT);
 });

@@ -60,6 +60,8 @@ interface Draft {
   chosen: Chosen | null;
   needs: string[];
   sharedCategories: ConsentCategory[];
+  /** Step 2 found the person's consents short of what is shared: a coordinator's override is offered ticked. */
+  consentMissing?: boolean;
 }
 
 /** A referral half made survives a trip to the person's page to record their consent. */
@@ -256,7 +258,7 @@ function ChosenLine({ chosen }: { chosen: Chosen }) {
 
 /** Step 2: what the receiver sees once it accepts, and whether the person's consents cover it. */
 function ShareAndConsent({ found, draft, isCoordinator, onBack, onNext }: {
-  found: CaseData; draft: Draft; isCoordinator: boolean; onBack: () => void; onNext: (next: Pick<Draft, 'needs' | 'sharedCategories'>) => void;
+  found: CaseData; draft: Draft; isCoordinator: boolean; onBack: () => void; onNext: (next: Pick<Draft, 'needs' | 'sharedCategories' | 'consentMissing'>) => void;
 }) {
   const { t } = useTranslation();
   const needs = useNeeds();
@@ -271,7 +273,7 @@ function ShareAndConsent({ found, draft, isCoordinator, onBack, onNext }: {
 
   return (
     <Form form={form} name="refer-share" layout="vertical" requiredMark={false} initialValues={{ needs: draft.needs, sharedCategories: draft.sharedCategories }}
-      onFinish={(fields) => onNext({ needs: fields.needs, sharedCategories: [...new Set<ConsentCategory>(['basic', ...fields.sharedCategories])] })}>
+      onFinish={(fields) => onNext({ needs: fields.needs, sharedCategories: [...new Set<ConsentCategory>(['basic', ...fields.sharedCategories])], consentMissing: !!missing && missing.length > 0 })}>
       <ChosenLine chosen={chosen} />
       <Form.Item name="needs" label={t('refer.needs')} rules={[{ required: true, type: 'array', min: 1, max: 10, message: t('cases.needsRequired') }]}>
         <Select mode="multiple" options={needs.options} optionFilterProp="label" />
@@ -354,7 +356,7 @@ function NoteAndSend({ found, draft, isCoordinator, onBack, onSent }: {
   };
 
   return (
-    <Form form={form} name="refer" layout="vertical" onFinish={submit} requiredMark={false} disabled={sending} initialValues={{ urgency: 'NORMAL', override: false }}>
+    <Form form={form} name="refer" layout="vertical" onFinish={submit} requiredMark={false} disabled={sending} initialValues={{ urgency: 'NORMAL', override: isCoordinator && !!draft.consentMissing }}>
       <ChosenLine chosen={chosen} />
       {problem && (
         <Alert type="error" showIcon role="alert" style={{ marginBottom: 12 }} data-testid="refer-error" title={problem.text}
