@@ -148,7 +148,8 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
   const initial = consentFor
     ? { givenBy: 'SELF', purpose: 'REFERRAL', recipientOrganisationId: consentFor, categories: (params.get('categories') ?? 'basic').split(',').filter((c) => (CATEGORIES as string[]).includes(c)) }
     : { givenBy: 'SELF', purpose: 'SERVICE_DELIVERY', categories: ['basic'] };
-  if (error && apiErrors(error)[0]?.extensions?.code === 'FORBIDDEN') return null;
+  // Nothing until the server said whether this user keeps the record: the card never flashes for others.
+  if (!data || (error && apiErrors(error)[0]?.extensions?.code === 'FORBIDDEN')) return null;
   const organisations = (data?.organisations.edges ?? []).map((e) => e.node).filter((o) => o.id !== holder);
   const nameOf = (id: string) => organisations.find((o) => o.id === id)?.name ?? id;
 
