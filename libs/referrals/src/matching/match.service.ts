@@ -115,8 +115,9 @@ export class MatchService {
   private judge(row: CandidateRow, needs: string[], facts: Facts): ServiceMatch | null {
     const reasons: MatchReason[] = [];
     const add = (code: C, status: S, values: (string | number)[] = []) => reasons.push({ code, status, values: values.map(String) });
-    add(C.NEED, S.MET, row.categories.filter((c) => needs.includes(c)));
-    if (row.eligible_needs.length > 0) {
+    // The needs it serves; or, when it names needs as a criterion, whether the case has one of those.
+    if (row.eligible_needs.length === 0) add(C.NEED, S.MET, row.categories.filter((c) => needs.includes(c)));
+    else {
       const met = row.eligible_needs.filter((n) => needs.includes(n));
       add(C.NEED, met.length > 0 ? S.MET : S.NOT_MET, met.length > 0 ? met : row.eligible_needs);
     }
@@ -143,7 +144,8 @@ export class MatchService {
     }
     if (reasons.some((r) => r.status === S.NOT_MET)) return null;
     if (row.required_documents.length > 0) add(C.DOCUMENTS_REQUIRED, S.INFO, row.required_documents);
-    if (row.capacity_available !== null) add(C.PLACES, row.capacity_available > 0 ? S.INFO : S.NOT_MET, [row.capacity_available, row.capacity_unit ?? '']);
+    // A full service is still suggested (a place may free up), ranked low: its places are a fact, not a criterion.
+    if (row.capacity_available !== null) add(C.PLACES, S.INFO, [row.capacity_available, row.capacity_unit ?? '']);
     const nearness = this.nearness(row.service_area_codes, facts.regionCode);
     if (row.service_area_codes.length > 0 && facts.regionCode) {
       add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.service_area_codes.find((c) => within(facts.regionCode!, c)) ?? row.service_area_codes[0]]);
