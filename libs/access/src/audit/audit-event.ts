@@ -1,5 +1,9 @@
-/** What happened, in the trail's words. READ and EXPORT come with the registry's field rules. */
-export type AuditAction = 'CHANGE' | 'READ' | 'EXPORT' | 'DENY' | 'SIGN_IN' | 'SIGN_OUT' | 'BREAK_GLASS';
+/**
+ * What happened, in the trail's words. READ and EXPORT come with the registry's field rules. LOOKUP: a
+ * search, count, duplicate check or match tested a value of the named fields without showing it (a use
+ * of their category all the same).
+ */
+export type AuditAction = 'CHANGE' | 'READ' | 'EXPORT' | 'DENY' | 'LOOKUP' | 'SIGN_IN' | 'SIGN_OUT' | 'BREAK_GLASS';
 
 export type AuditValue = string | number | boolean | null;
 
@@ -14,6 +18,12 @@ export interface AuditEvent {
   grounds?: Record<string, AuditValue>;
   /** Facts about the change that carry no personal data (e.g. the old and new role). */
   details?: Record<string, AuditValue>;
+  /**
+   * The organisation holding the record the event concerns, when it is not the actor's: stored as
+   * `details.holder`, so that the holder's auditors (and its parent offices') see what others did with
+   * its records.
+   */
+  holderOrganisationId?: string | null;
 }
 
 /** Who did it, acting for which organisation, in which request. */

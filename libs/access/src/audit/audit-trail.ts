@@ -111,7 +111,8 @@ export class AuditTrail {
 function toRow(position: number, id: string, occurredAt: string, actor: AuditActor, event: AuditEvent): ChainedRow {
   return {
     position, id, occurredAt, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, action: event.action, subjectType: event.subjectType,
-    subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {}, details: event.details ?? {}, requestId: actor.requestId ?? null,
+    subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {},
+    details: event.holderOrganisationId ? { ...event.details, holder: event.holderOrganisationId } : event.details ?? {}, requestId: actor.requestId ?? null,
   };
 }
 
