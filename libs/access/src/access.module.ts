@@ -5,6 +5,8 @@ import { AuditResolver } from './audit/audit.resolver';
 import { AuditTrail } from './audit/audit-trail';
 import { AuditChainer } from './audit/audit-chainer';
 import { accessFieldMiddleware } from './fields/access-field.middleware';
+import { SecurityAlertResolver } from './alerts/security-alert.resolver';
+import { SecurityAlerts } from './alerts/security-alerts';
 import { AccessPlugin } from './fields/access.plugin';
 
 // Loaded with the module, before the schema is built: every field passes the access check.
@@ -13,7 +15,7 @@ useFieldMiddleware(accessFieldMiddleware);
 /** Access control and its audit trail, for every domain module. */
 @Global()
 @Module({
-  providers: [AuditTrail, AuditChainer, { provide: 'AUDIT_CHAINER', useExisting: AuditChainer }, AccessPlugin, AuditQueryService, AuditResolver],
-  exports: [AuditTrail, AuditChainer, 'AUDIT_CHAINER', AuditQueryService],
+  providers: [AuditTrail, AuditChainer, { provide: 'AUDIT_CHAINER', useExisting: AuditChainer }, AccessPlugin, AuditQueryService, AuditResolver, SecurityAlerts, SecurityAlertResolver],
+  exports: [AuditTrail, AuditChainer, 'AUDIT_CHAINER', AuditQueryService, SecurityAlerts],
 })
 export class AccessModule {}

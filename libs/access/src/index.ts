@@ -12,3 +12,5 @@ export * from './audit/audit-event.type';
 export * from './audit/audit-query.service';
 export { readProtectedField } from './fields/access-field.middleware';
 export * from './audit/audit-chainer';
+export * from './alerts/security-alert.type';
+export * from './alerts/security-alerts';

@@ -28,3 +28,8 @@ export interface Actor {
   /** The request's id, for the audit trail and the logs. */
   requestId?: string;
 }
+
+/** The scope a list's cursors are signed for: this list, as this user sees it acting for this organisation. */
+export function cursorScope(actor: Actor, list: string): { list: string; viewer: string } {
+  return { list, viewer: `${actor.userId}:${actor.acting?.organisationId ?? ''}` };
+}

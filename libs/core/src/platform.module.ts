@@ -14,6 +14,7 @@ import { InputValidationPipe } from './errors/validation.pipe';
 import { ErrorReportingPlugin } from './graphql/error-reporting.plugin';
 import { graphqlOptions } from './graphql/graphql-options';
 import { pinoHttpOptions } from './logging/logging';
+import { useCursorSecret } from './pagination/cursor';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -29,6 +30,8 @@ export interface PlatformOptions {
 @Module({})
 export class PlatformModule {
   static forRoot({ config, logDestination }: PlatformOptions): DynamicModule {
+    // Cursors are signed with a key derived from the server secret, so every node accepts every node's cursors.
+    useCursorSecret(config.jwtSecret);
     return {
       module: PlatformModule,
       imports: [

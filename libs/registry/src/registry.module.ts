@@ -12,12 +12,14 @@ import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonService } from './people/person.service';
+import { IdentityLookups } from './people/identity-lookups';
+import { LookupAudit } from './people/lookup-audit';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [PersonService, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  providers: [PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
   exports: [PersonService, HouseholdService],
 })
 export class RegistryModule {}

@@ -79,7 +79,7 @@ export class AuditQueryService {
     const rows: EntryRow[] = await this.db.query(
       `${ENTRY_SELECT}
         WHERE e.subject_type = $1 AND e.subject_id = ANY($2) AND e.position IS NOT NULL
-          AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS')
+          AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS', 'LOOKUP')
           AND ($3::text IS NULL OR $3 = ANY (e.fields))
         ORDER BY e.position DESC
         LIMIT 500`,

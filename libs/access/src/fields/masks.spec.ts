@@ -5,8 +5,9 @@ describe('masks', () => {
     expect(maskPhone('13812341234')).toBe('138****1234');
   });
 
-  it('keep the region and last four of an ID number', () => {
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  it('keep the region and the check character of a resident ID number, and only the last character of another document', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105***********X');
+    expect(maskIdNumber('E12345678')).toBe('********8');
   });
 
   it('keep the family name and, from three characters, the last one', () => {

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, ActorMembership, badInput, changedRows, conflict, createOnce, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, createOnce, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -72,7 +72,8 @@ export class CaseService {
   list(actor: Actor, args: PageArgs & { filter?: CaseFilter }): Promise<Connection<Case>> {
     const filter = this.filterCondition(args.filter);
     return paginateById(args, (after, limit) =>
-      this.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND k.id < :after' : ''}`, { ...filter.params, after }, `ORDER BY k.id DESC LIMIT ${Number(limit)}`));
+      this.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND k.id < :after' : ''}`, { ...filter.params, after }, `ORDER BY k.id DESC LIMIT ${Number(limit)}`),
+      cursorScope(actor, 'cases'));
   }
 
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {

@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Connection, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
-import { decodeCursor, encodeCursor, Keyset } from './cursor';
+import { CursorScope, decodeCursor, encodeCursor, Keyset } from './cursor';
 
 export interface KeysetOrder<T> {
   /** SQL expressions of the sort key, most significant first; the last must be unique (the id). */
@@ -18,18 +18,19 @@ export async function paginate<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   order: KeysetOrder<T>,
   args: PageArgs,
+  scope?: CursorScope,
 ): Promise<Connection<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const columns = order.columns;
   if (args.after) {
-    const after = decodeCursor(args.after, columns.length);
+    const after = decodeCursor(args.after, columns.length, scope);
     const params = Object.fromEntries(after.map((value, i) => [`keyset_${i}`, value]));
     query.andWhere(`(${columns.join(', ')}) > (${columns.map((_, i) => `:keyset_${i}`).join(', ')})`, params);
   }
   columns.forEach((column, i) => (i === 0 ? query.orderBy(column, 'ASC') : query.addOrderBy(column, 'ASC')));
   const rows = await query.take(undefined).limit(first + 1).getMany();
   const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.keyOf(node)) }));
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.keyOf(node), scope) }));
   return {
     edges,
     pageInfo: {
@@ -43,16 +44,18 @@ export async function paginate<T extends ObjectLiteral>(
 
 /**
  * Keyset pagination over rows a caller fetches itself (hand-written SQL): it is given the id after
- * which to start (or null) and how many rows to return, ordered by id.
+ * which to start (or null) and how many rows to return, ordered by id. The id comes from a cursor this
+ * server signed for the same list and viewer (`scope`), never from the client's own making.
  */
 export async function paginateById<T extends { id: string }>(
   args: PageArgs,
   fetch: (afterId: string | null, limit: number) => Promise<T[]>,
+  scope?: CursorScope,
 ): Promise<Connection<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const after = args.after ? String(decodeCursor(args.after, 1)[0]) : null;
+  const after = args.after ? String(decodeCursor(args.after, 1, scope)[0]) : null;
   const rows = await fetch(after, first + 1);
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.id]) }));
+  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.id], scope) }));
   return {
     edges,
     pageInfo: {

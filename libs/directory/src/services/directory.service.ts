@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail } from '@zhulian/access';
 import { NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, forbidden, notFound, paginateById } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, cursorScope, forbidden, notFound, paginateById } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateServiceInput, ServiceFilter, ServiceInput, ServicesArgs, SetServiceCapacityInput, UpdateServiceInput } from '../dto/service.inputs';
@@ -38,7 +38,7 @@ export class DirectoryService {
     const filter = filterCondition(args.filter);
     return paginateById(args, (after, limit) =>
       this.store.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND s.id > :after' : ''}`, { ...filter.params, after },
-        `ORDER BY s.id LIMIT ${Number(limit)}`));
+        `ORDER BY s.id LIMIT ${Number(limit)}`), cursorScope(actor, 'services'));
   }
 
   count(actor: Actor, filter?: ServiceFilter): Promise<number> {

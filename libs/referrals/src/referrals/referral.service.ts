@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -103,7 +103,7 @@ export class ReferralService {
     const filter = this.filterCondition(args.filter);
     return paginateById(args, (after, limit) =>
       this.select(this.db.manager, actor, `${filter} ${after ? 'AND r.id < :after' : ''}`, { ...this.filterParams(args.filter), after },
-        `ORDER BY r.id DESC LIMIT ${Number(limit)}`));
+        `ORDER BY r.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'referrals'));
   }
 
   async count(actor: Actor, filter?: ReferralFilter): Promise<number> {

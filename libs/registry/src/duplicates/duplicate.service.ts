@@ -6,8 +6,19 @@ import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { personColumns } from '../people/person.rules';
 import { PersonService, toPerson } from '../people/person.service';
+import { IdentityLookups } from '../people/identity-lookups';
+import { LookupAudit } from '../people/lookup-audit';
 import { normaliseMobile, parseResidentId } from '../people/resident-id';
 import { DuplicateCandidate, DuplicateCheck, DuplicateCheckInput, DuplicateReason } from './duplicate.types';
+
+/** The fields beyond `basic` whose values a reason confirms. */
+const TESTED_FIELDS: Record<DuplicateReason, string[]> = {
+  [DuplicateReason.SAME_ID_NUMBER]: ['idNumber'],
+  [DuplicateReason.NAME_AND_BIRTH_DATE]: ['birthDate'],
+  [DuplicateReason.SAME_PHONE]: ['phone'],
+  [DuplicateReason.NAME_AND_BIRTH_YEAR]: [],
+  [DuplicateReason.SIMILAR_NAME]: [],
+};
 
 /** How many candidates a check returns, most likely first. */
 const MAX_CANDIDATES = 10;
@@ -34,6 +45,8 @@ export class DuplicateService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly identityLookups: IdentityLookups,
+    private readonly lookups: LookupAudit,
   ) {}
 
   async check(actor: Actor, input: DuplicateCheckInput): Promise<DuplicateCheck> {
@@ -49,8 +62,12 @@ export class DuplicateService {
 
     let idNumberTaken = false;
     if (blindIndex) {
-      const taken: unknown[] = await this.db.query(`SELECT 1 FROM people WHERE id_blind_index = $1 AND merged_into IS NULL`, [blindIndex]);
-      idNumberTaken = taken.length > 0;
+      // The one answer given about the whole alliance: counted (a burst is refused) and audited on the person it found.
+      await this.identityLookups.charge(actor, blindIndex);
+      const [taken]: { id: string; holding_organisation_id: string }[] = await this.db.query(
+        `SELECT id, holding_organisation_id FROM people WHERE id_blind_index = $1 AND merged_into IS NULL`, [blindIndex]);
+      idNumberTaken = taken !== undefined;
+      await this.identityLookups.recordAnswer(actor, taken ? { id: taken.id, holdingOrganisationId: taken.holding_organisation_id } : null, 'duplicate-check');
     }
     const ability = abilityFor(actor);
     const params: Record<string, unknown> = { name: input.fullName || null, blindIndex, birthDate, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, phone };
@@ -77,6 +94,11 @@ export class DuplicateService {
         from: `CROSS JOIN LATERAL (SELECT similarity(p.full_name, CAST(:name AS text)) AS similarity) n CROSS JOIN LATERAL (SELECT ${reasons} AS reasons) d`,
       });
     const candidates: DuplicateCandidate[] = rows.map((row) => ({ person: toPerson(row), score: row.score, reasons: row.reasons }));
+    // A reason found on a value beyond `basic` confirms that value: recorded as a look-up of it, per candidate.
+    for (const candidate of candidates) {
+      const fields = candidate.reasons.flatMap((reason) => TESTED_FIELDS[reason]);
+      if (fields.length > 0) await this.lookups.record(actor, { fields, via: 'duplicate-check', matches: [candidate.person] });
+    }
     return { idNumberTaken, candidates };
   }
 }

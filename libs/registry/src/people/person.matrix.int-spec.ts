@@ -59,7 +59,7 @@ const RELATIONS = new Set(['household', 'members']);
 /** How each field's value reads in the CSV export. */
 const exported = (field: string, value: unknown) =>
   value === null ? '' : field === 'monthlyIncomeCents' ? (Number(value) / 100).toFixed(2) : Array.isArray(value) ? value.join('、') : String(value);
-const MASKED: Record<string, string> = { phone: '136****2222', idNumber: '110105********0027' };
+const MASKED: Record<string, string> = { phone: '136****2222', idNumber: '110105***********7' };
 
 const declaredFields = (type: Parameters<typeof sensitiveFieldsOf>[0]) =>
   [...sensitiveFieldsOf(type)].filter(([field, d]) => d.category !== 'none' && !RELATIONS.has(field)).map(([field, d]) => ({ field, category: d.category }));

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, queryUnderRules, rowFilter } from '@zhulian/access';
-import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
@@ -12,6 +12,8 @@ import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
 import { PERSON_COLUMNS, personAttributeJoins, personAttributeSelect, personColumns } from './person.rules';
 import { normaliseMobile, parseResidentId } from './resident-id';
+import { IdentityLookups } from './identity-lookups';
+import { LookupAudit, LookupMatch } from './lookup-audit';
 
 export interface PersonRow {
   id: string;
@@ -50,6 +52,12 @@ const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, 
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids,
   ${PERSON_COLUMNS.breakGlass} AS break_glass`;
 
+const DUPLICATE_ID_NUMBER = () =>
+  conflict('DUPLICATE_ID_NUMBER', 'A person with this ID number is already registered in the alliance. Search for them instead of registering again.', 'input.idNumber');
+
+/** Beyond this many people counted by ID number or phone, a count records the first ones only (a phone shared by that many is no one's). */
+const COUNTED_LOOKUPS = 1000;
+
 /** Who may register people: those who work cases. */
 const REGISTRARS = [Role.COORDINATOR, Role.CASEWORKER] as const;
 
@@ -61,6 +69,8 @@ export class PersonService {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly audit: AuditTrail,
+    private readonly identityLookups: IdentityLookups,
+    private readonly lookups: LookupAudit,
   ) {
     this.vault = new IdNumberVault(config);
   }
@@ -85,13 +95,23 @@ export class PersonService {
     const search = this.searchCondition(actor, args.search);
     if (args.orderBy === PeopleOrder.NAME) {
       const readable = this.readableCondition(actor, 'fullName', 'sort by name');
+      // The cursor's id was signed for this viewer and this order, from a row listed to them: its name is one they were shown.
       return paginateById(args, (after, limit) =>
-        this.select(this.db.manager, actor,
+        this.audited(actor, search, this.select(this.db.manager, actor,
           `${search.sql} AND ${readable.sql} ${after ? 'AND (p.full_name COLLATE "C", p.id) > (SELECT a.full_name COLLATE "C", a.id FROM people a WHERE a.id = :after)' : ''}`,
-          { ...search.params, ...readable.params, after }, `ORDER BY p.full_name COLLATE "C", p.id LIMIT ${Number(limit)}`));
+          { ...search.params, ...readable.params, after }, `ORDER BY p.full_name COLLATE "C", p.id LIMIT ${Number(limit)}`)), cursorScope(actor, 'people:NAME'));
     }
     return paginateById(args, (after, limit) =>
-      this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after }, `ORDER BY p.id LIMIT ${Number(limit)}`));
+      this.audited(actor, search, this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after },
+        `ORDER BY p.id LIMIT ${Number(limit)}`)),
+      cursorScope(actor, 'people'));
+  }
+
+  /** The people a search found, once the search's tests of values beyond `basic` are recorded as look-ups of them. */
+  private async audited<T extends LookupMatch>(actor: Actor, search: { tested: string[] }, found: Promise<T[]>): Promise<T[]> {
+    const rows = await found;
+    if (search.tested.length > 0) await this.lookups.record(actor, { fields: search.tested, via: 'people-search', matches: rows });
+    return rows;
   }
 
   /** The members of the given households whom the actor may see, head first, then by generation and age: one statement for any number of households. */
@@ -119,6 +139,12 @@ export class PersonService {
   /** Counts only the rows the actor may see (and that match the search). */
   async count(actor: Actor, searchInput?: PeopleSearch): Promise<number> {
     const search = this.searchCondition(actor, searchInput);
+    if (search.tested.length > 0) {
+      // A count by ID number or phone confirms a value as surely as a list: the people it counted are recorded as looked up.
+      const matches = await this.audited(actor, search, this.run<{ id: string; holdingOrganisationId: string }>(this.db.manager, actor,
+        'SELECT p.id, p.holding_organisation_id AS "holdingOrganisationId"', search.sql, search.params, `LIMIT ${COUNTED_LOOKUPS}`));
+      if (matches.length < COUNTED_LOOKUPS) return matches.length;
+    }
     const [row]: { n: string }[] = await this.run(this.db.manager, actor, 'SELECT count(*) AS n', search.sql, search.params, '');
     return Number(row.n);
   }
@@ -128,8 +154,9 @@ export class PersonService {
    * and matches only rows where the actor may read it: a search never tells whether a value exists
    * in a record the actor may not read.
    */
-  private searchCondition(actor: Actor, search: PeopleSearch | undefined): { sql: string; params: Record<string, unknown> } {
+  private searchCondition(actor: Actor, search: PeopleSearch | undefined): { sql: string; params: Record<string, unknown>; tested: string[] } {
     const parts: string[] = [];
+    const tested: string[] = [];
     const params: Record<string, unknown> = {};
     const readable = (field: string, argument: string) => {
       const filter = this.readableCondition(actor, field, `search by ${argument}`);
@@ -144,15 +171,17 @@ export class PersonService {
       const parsed = parseResidentId(search.idNumber);
       const normalised = parsed.ok ? parsed.facts.normalised : search.idNumber.replace(/\s+/g, '').toUpperCase();
       parts.push(`p.id_blind_index = :blindIndex AND ${readable('idNumber', 'ID number')}`);
+      tested.push('idNumber');
       params.blindIndex = this.vault.blindIndex(normalised);
     }
     if (search?.phone) {
       const phone = normaliseMobile(search.phone);
       if (!phone) throw badInput('INVALID_PHONE', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.', 'search.phone');
       parts.push(`p.phone = :phone AND ${readable('phone', 'phone number')}`);
+      tested.push('phone');
       params.phone = phone;
     }
-    return { sql: parts.map((part) => `AND ${part}`).join(' '), params };
+    return { sql: parts.map((part) => `AND ${part}`).join(' '), params, tested };
   }
 
   async register(actor: Actor, input: RegisterPersonInput): Promise<Person> {
@@ -171,15 +200,22 @@ export class PersonService {
     const id = newId();
     const sealed = facts.idNumber ? this.vault.seal(facts.idNumber, id) : null;
     const blindIndex = facts.idNumber ? this.vault.blindIndex(facts.idNumber) : null;
+    // Registering answers "is this number registered?" like a duplicate check: counted before anything else is checked.
+    if (blindIndex) await this.identityLookups.charge(actor, blindIndex);
     return this.db.transaction(async (tx) => {
+      // Everything else is settled before the ID number is looked up, so that the answer about it comes last
+      // and only to a registration that would otherwise succeed.
+      const household = await this.householdFor(tx, actor, input);
       if (blindIndex) {
-        const [existing]: { id: string }[] = await tx.query(`SELECT id FROM people WHERE id_blind_index = $1 AND merged_into IS NULL`, [blindIndex]);
+        const [existing]: { id: string; holding_organisation_id: string }[] = await tx.query(
+          `SELECT id, holding_organisation_id FROM people WHERE id_blind_index = $1 AND merged_into IS NULL`, [blindIndex]);
         if (existing) {
-          throw conflict('DUPLICATE_ID_NUMBER', 'A person with this ID number is already registered in the alliance. Search for them instead of registering again.', 'input.idNumber');
+          await this.identityLookups.recordAnswer(actor, { id: existing.id, holdingOrganisationId: existing.holding_organisation_id }, 'register-person');
+          throw DUPLICATE_ID_NUMBER();
         }
       }
-      const household = await this.householdFor(tx, actor, input);
-      await tx.query(
+      // Two registrations of one number at the same moment: the unique index lets one through.
+      await uniqueOr(DUPLICATE_ID_NUMBER, 'people_id_blind_index_key', () => tx.query(
         `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, id_document_type, id_key_id, id_sealed,
            id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes,
            idempotency_key)
@@ -188,7 +224,7 @@ export class PersonService {
           sealed?.keyId ?? null, sealed?.sealed ?? null, blindIndex, facts.phone, input.address ?? null, input.regionCode, household?.id ?? null,
           household?.relation ?? null, input.disability ?? null, input.chronicIllness ?? null, input.monthlyIncomeCents ?? null, input.assistance ?? [], input.notes ?? null,
           input.idempotencyKey ?? null],
-      );
+      ));
       const changes = [{
         action: 'CHANGE' as const, subjectType: 'Person', subjectId: id, grounds: { role: acting.role },
         fields: Object.keys(input).filter((k) => input[k as keyof RegisterPersonInput] !== undefined && k !== 'idempotencyKey').sort(),
@@ -292,6 +328,17 @@ export class PersonService {
     return queryUnderRules<T>(tx, actor, {
       subjectType: 'Person', columns: personColumns(), select, from: `${peopleFrom()} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
+  }
+}
+
+/** Runs a write; a violation of the named unique index becomes the given error instead of an internal one. */
+async function uniqueOr<T>(error: () => Error, index: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (thrown) {
+    const driverError = (thrown as { driverError?: { code?: string; constraint?: string } }).driverError;
+    if (driverError?.code === '23505' && driverError.constraint === index) throw error();
+    throw thrown;
   }
 }
 
