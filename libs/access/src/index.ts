@@ -14,3 +14,4 @@ export { readProtectedField } from './fields/access-field.middleware';
 export * from './audit/audit-chainer';
 export * from './alerts/security-alert.type';
 export * from './alerts/security-alerts';
+export * from './fields/free-text-guard';

@@ -142,6 +142,22 @@ describe('HSDS export, and export → import', () => {
     expect(strip((await exported(admin)).services)).toBe(strip((await exported(coordinator)).services));
   });
 
+  it('quotes cells that a spreadsheet would run as formulas, and reads them back as they were', async () => {
+    const owner = await makeOrganisation(app.db);
+    const admin = await as(owner.id, Role.COORDINATOR);
+    const created = await admin.gql(`mutation($input: CreateServiceInput!) { createService(input: $input) { id } }`, {
+      input: { name: '=HYPERLINK("http://evil.example","点此")', description: '+86 10 6512 3456 咨询', categories: ['ELDERLY_CARE'] } });
+    expect(created.errors).toBeUndefined();
+    const files = (await admin.gql<{ exportHsdsCsv: { name: string; csv: string }[] }>(EXPORT_CSV, {})).data!.exportHsdsCsv;
+    const services = files.find((f) => f.name === 'services.csv')!.csv;
+    expect(services).toContain(`"'=HYPERLINK(""http://evil.example"",""点此"")"`);
+    expect(services).toContain(`'+86 10 6512 3456 咨询`);
+    const copy = await as((await makeOrganisation(app.db)).id, Role.COORDINATOR);
+    expect((await copy.gql<{ importHsdsCsv: Report }>(IMPORT_CSV, { files })).data!.importHsdsCsv).toMatchObject({ created: 1, failed: 0 });
+    const back = await copy.gql<{ services: { edges: { node: { name: string; description: string } }[] } }>(`{ services(first: 100) { edges { node { name description } } } }`);
+    expect(back.data!.services.edges.map((e) => e.node)).toContainEqual({ name: '=HYPERLINK("http://evil.example","点此")', description: '+86 10 6512 3456 咨询' });
+  });
+
   it('refuses CSV that is not HSDS tables', async () => {
     const bad = await coordinator.gql(IMPORT_CSV, { files: [{ name: 'locations.csv', csv: 'id,name\n1,x\n' }] });
     expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'HSDS_CSV_NO_SERVICES' });

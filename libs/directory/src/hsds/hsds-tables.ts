@@ -69,8 +69,14 @@ export function servicesToTables(services: Json[]): { name: string; csv: string 
   }
   return TABLES.map((t) => ({
     name: t.name,
-    csv: stringify(rows.get(t.name)!.map((row) => t.columns.map((c) => cell(row[c]))), { header: true, columns: t.columns }),
+    // A spreadsheet runs a cell that starts like a formula (`=`, `+`, `-`, `@`): such cells get a leading quote, read back off on import.
+    csv: stringify(rows.get(t.name)!.map((row) => t.columns.map((c) => cell(row[c]))), { header: true, columns: t.columns, escape_formulas: true }),
   }));
+}
+
+/** The leading quote an export puts before a cell that starts like a formula (see `escape_formulas`), taken off again. */
+function unquoteFormula(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
 function cell(value: unknown): string {
@@ -87,7 +93,7 @@ export function servicesFromTables(files: { name: string; csv: string }[]): Json
   const tables = new Map<string, Record<string, string>[]>();
   files.forEach((file, i) => {
     try {
-      tables.set(file.name, parse(file.csv, { columns: true, skip_empty_lines: true, bom: true, trim: true }) as Record<string, string>[]);
+      tables.set(file.name, parse(file.csv, { columns: true, skip_empty_lines: true, bom: true, trim: true, cast: unquoteFormula }) as Record<string, string>[]);
     } catch (error) {
       throw badInput('HSDS_CSV_INVALID', `${file.name} is not valid CSV with a header row: ${(error as Error).message}`, `files.${i}.csv`);
     }

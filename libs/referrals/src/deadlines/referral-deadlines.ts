@@ -62,7 +62,7 @@ export class ReferralDeadlines {
     for (const row of due) {
       const reasonText = `No answer within ${row.days} days.`;
       await tx.query(
-        `UPDATE referrals SET status = 'CANCELLED', reason_code = $2, reason_text = $3, ended_at = $4, version = version + 1, updated_at = $4 WHERE id = $1`,
+        `UPDATE referrals SET status = 'CANCELLED', reason_code = $2, reason_text = $3, ended_at = $4, access_ends_at = $4, version = version + 1, updated_at = $4 WHERE id = $1`,
         [row.id, ReferralReason.EXPIRED, reasonText, now]);
       await this.referrals.recordMove(tx, null, row, ReferralStatus.REQUESTED, ReferralStatus.CANCELLED, { reasonCode: ReferralReason.EXPIRED, reasonText }, now);
     }

@@ -161,11 +161,11 @@ async function seedReferrals(tx: EntityManager, cases: { id: string; person: Dem
     const inserted: unknown[] = await tx.query(
       `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs, urgency,
          region_code, age_band, note_for_receiver, shared_categories, consent_ids, reason_code, reason_text, outcome, outcome_note, requested_at,
-         responded_at, accepted_at, ended_at, created_at, updated_at)
+         responded_at, accepted_at, ended_at, access_ends_at, created_at, updated_at)
        SELECT $1, $2, p.id, $3, $4, $5, $6, $7, $8, $9, p.region_code,
               CASE WHEN p.birth_date IS NULL THEN NULL WHEN date_part('year', age(p.birth_date)) >= 90 THEN '90+'
                    ELSE (floor(date_part('year', age(p.birth_date)) / 10) * 10)::int || '-' || (floor(date_part('year', age(p.birth_date)) / 10) * 10 + 9)::int END,
-              $10, '{basic,contact}', ARRAY[$11::uuid], $12, $13, $14, $15, $16, $17, $18, $19, $20, $20
+              $10, '{basic,contact}', ARRAY[$11::uuid], $12, $13, $14, $15, $16, $17, $18, $19, $19, $20, $20
          FROM people p WHERE p.id = $21
        ON CONFLICT DO NOTHING RETURNING id`,
       [id, kase.id, ORG.jianwai, USER.caseworker, service.organisation_id, service.id, state, kase.needs, i % 4 === 0 ? 'HIGH' : 'NORMAL',

@@ -97,7 +97,11 @@ export class MatchService {
     return { ageRange, regionCode: await read<string>('regionCode'), incomePerPersonCents: await this.incomePerPerson(actor, access, person, read) };
   }
 
-  /** The household's income per member when the caller may read it, else the person's own if they live alone. */
+  /**
+   * The household's income per member when the caller may read it, else the person's own if they live
+   * alone. Divided among the members the caller may see (the household's `members` as the API lists them
+   * to them): counting hidden members too would tell the caller how many there are.
+   */
   private async incomePerPerson(actor: Actor, access: RequestAccess, person: Person, read: <T>(field: keyof Person) => Promise<T | null>): Promise<number | null> {
     if (person.householdId) {
       const household = (await this.households.byIds(actor, [person.householdId])).get(person.householdId);
@@ -105,8 +109,8 @@ export class MatchService {
       const income = await readProtectedField(access, Household, household as unknown as Record<string, unknown>, 'monthlyIncomeCents',
         () => household.monthlyIncomeCents, { path: 'matchServices.household.monthlyIncomeCents' }) as number | null;
       if (income === null) return null;
-      const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM people WHERE household_id = $1 AND merged_into IS NULL`, [household.id]);
-      return Math.round(income / Math.max(1, n));
+      const members = (await this.people.inHouseholds(actor, [household.id])).get(household.id) ?? [];
+      return Math.round(income / Math.max(1, members.length));
     }
     return read<number>('monthlyIncomeCents');
   }

@@ -75,4 +75,33 @@ describe('matching services to a case', () => {
     expect(meals.reasons.find((r) => r.code === 'AGE_AT_LEAST')).toEqual({ code: 'AGE_AT_LEAST', status: 'MET', values: [expect.stringMatching(/^\d+–\d+$/), '60'] });
     expect(matches.find((m) => m.serviceName === '高收入者不适用')).toMatchObject({ reasons: expect.arrayContaining([expect.objectContaining({ status: 'NEEDS_CHECKING' })]) });
   });
+
+  it('divides a household’s income only among the members the caller may see: hidden members are not counted, so not revealed', async () => {
+    const head = await coordinator.gql<{ registerPerson: { id: string; householdId: string } }>(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`,
+      { input: { fullName: '高德明', regionCode: '110105', birthDate: '1950-06-06', newHousehold: { monthlyIncomeCents: 300000 } } });
+    const headId = head.data!.registerPerson.id;
+    const householdId = (head.data!.registerPerson as unknown as { household: { id: string } }).household.id;
+    const spouse = await coordinator.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+      { input: { fullName: '林淑芬', regionCode: '110105', birthDate: '1952-02-02', householdId, relationToHead: 'SPOUSE' } });
+    expect(spouse.errors).toBeUndefined();
+    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { personId: headId, needs: ['ELDERLY_CARE'] } });
+    // The elderly-care NGO's caseworker works the head's case with his consent (basic, and financial on its own); the spouse gave none.
+    for (const categories of [['basic'], ['financial']]) {
+      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
+        input: { personId: headId, recipientOrganisationId: ELDERLY_NGO, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '个案管理同意书 C-7' } });
+      expect(consent.errors).toBeUndefined();
+    }
+    const worker = await makeUser(app.db, { memberships: [{ organisationId: ELDERLY_NGO, role: Role.CASEWORKER }] });
+    expect((await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
+      { input: { caseId: opened.data!.openCase.id, userId: worker.id } })).errors).toBeUndefined();
+    await service(CHARITY, '家庭补贴', { maxIncome: 400000 });
+    const session = await app.login(worker.email, worker.password);
+    const res = await session.gql<{ matchServices: Match[] }>(MATCH, { caseId: opened.data!.openCase.id });
+    expect(res.errors).toBeUndefined();
+    const grant = res.data!.matchServices.find((m) => m.serviceName === '家庭补贴')!;
+    // 3,000 yuan for the one member the NGO sees; 1,500 would have told it a second member exists.
+    expect(grant.reasons).toEqual(expect.arrayContaining([{ code: 'INCOME_PER_PERSON_BELOW', status: 'MET', values: ['3000', '4000'] }]));
+  });
 });

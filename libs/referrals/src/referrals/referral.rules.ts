@@ -5,15 +5,23 @@ import { gateConsentPurpose, Person, registerPersonAttribute } from '@zhulian/re
 import { Referral } from './referral.type';
 
 /**
- * SQL: the referral `r` is open to its receiver — accepted and not over, or over for less than the
- * receiving organisation's grace period. Then, and only then, the receiver sees the person.
+ * SQL: the referral `r` is open to its receiver — accepted and not over, or over for less than the grace
+ * period the receiving organisation had set when it ended (`access_ends_at`, fixed then: lengthening the
+ * grace period later never reopens a referral that has closed). Then, and only then, the receiver sees the person.
  */
 export const openToReceiver = (r: string) => `(${r}.accepted_at IS NOT NULL AND ${r}.status <> 'ENTERED_IN_ERROR' AND (${r}.ended_at IS NULL
-  OR ${r}.ended_at > now() - make_interval(days => COALESCE((SELECT s.access_grace_days FROM referral_settings s WHERE s.organisation_id = ${r}.receiver_organisation_id), 0))))`;
+  OR ${r}.access_ends_at > now()))`;
 
-/** A consent for the purpose REFERRAL opens the person's consented categories to the receiver only while a referral is open to it. */
-gateConsentPurpose('REFERRAL', (c) => `EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = ${c}.person_id
-  AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${openToReceiver('r')})`);
+/** SQL: when access to the person ends for the receiver of the referral `r` that ends at `endedAt` — after its grace period as set now. */
+export const accessEndsAt = (r: string, endedAt: string) => `${endedAt} + make_interval(days => COALESCE(
+  (SELECT s.access_grace_days FROM referral_settings s WHERE s.organisation_id = ${r}.receiver_organisation_id), 0))`;
+
+/**
+ * A consent for the purpose REFERRAL opens a consented category to the receiver only while a referral
+ * open to it shares that category: what the sender chose to share, within what the person consented to.
+ */
+gateConsentPurpose('REFERRAL', (c, category) => `EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = ${c}.person_id
+  AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${category} = ANY(r.shared_categories) AND ${openToReceiver('r')})`);
 
 /** The categories shared without consent, on a coordinator's override, by referrals open to the acting organisation. */
 registerPersonAttribute('referredCategories', `SELECT array_agg(DISTINCT category) FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS category
@@ -34,9 +42,11 @@ defineAccessRules('PersonReferralOverrides', (actor, { can }) => {
 });
 
 /**
- * Who sees what of a referral: the sender's coordinators and caseworkers all of it, its staff and
- * admins the basics; the receiver's roles the basics from the request on (never a draft), and the
- * person once the referral is open to them. Volunteers, auditors and platform admins: nothing.
+ * Who sees what of a referral: the sender's coordinators all of it and act for the sender; a caseworker
+ * of the sender all of it and acts for the sender only on the referrals of cases they work (assigned),
+ * the basics of the others, like the cases themselves; the sender's staff and admins the basics; the
+ * receiver's roles the basics from the request on (never a draft), and the person once the referral is
+ * open to them. Volunteers, auditors and platform admins: nothing.
  */
 defineAccessRules('Referral', (actor, { can }) => {
   const { organisationId, role } = actor.acting!;
@@ -44,9 +54,13 @@ defineAccessRules('Referral', (actor, { can }) => {
   const basic = fieldsInCategories(Referral, ['basic']);
   const sender = { senderOrganisationId: organisationId };
   const receiver = { receiverOrganisationId: organisationId, status: { $ne: 'DRAFT' } };
-  if (role === Role.COORDINATOR || role === Role.CASEWORKER) {
+  if (role === Role.COORDINATOR) {
     can('read', 'Referral', all, sender).because(`role:${role}`);
     can('send', 'Referral', sender).because(`role:${role}`);
+  } else if (role === Role.CASEWORKER) {
+    can('read', 'Referral', all, { ...sender, caseAssignedToMe: true }).because('assigned');
+    can('send', 'Referral', { ...sender, caseAssignedToMe: true }).because('assigned');
+    can('read', 'Referral', basic, sender).because(`role:${role}`);
   } else if (role === Role.STAFF || role === Role.ORG_ADMIN) {
     can('read', 'Referral', basic, sender).because(`role:${role}`);
   }
@@ -65,4 +79,6 @@ export const REFERRAL_COLUMNS = {
   receiverOrganisationId: 'r.receiver_organisation_id',
   status: 'r.status',
   openToReceiver: openToReceiver('r'),
+  caseAssignedToMe: `EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = r.case_id AND a.user_id = :actingUser
+    AND a.organisation_id = :actingOrganisation AND a.ended_at IS NULL)`,
 } as const;

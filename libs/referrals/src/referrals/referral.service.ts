@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
+import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
@@ -9,7 +9,7 @@ import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, RouteReferralInput } from '../dto/referral.inputs';
 import { ACTIVE, ENDED, moveParty, NEEDS_REASON, Party, ReferralStatus } from './referral-moves';
-import { REFERRAL_COLUMNS } from './referral.rules';
+import { accessEndsAt, REFERRAL_COLUMNS } from './referral.rules';
 import { CreateReferralPayload, Referral, ReferralEvent } from './referral.type';
 
 interface ReferralRow {
@@ -43,6 +43,7 @@ interface ReferralRow {
   version: number;
   created_at: Date;
   open_to_receiver: boolean;
+  case_assigned_to_me: boolean;
 }
 
 const REFERRALS_FROM = `
@@ -56,7 +57,7 @@ const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.person_id, r.sender_organisat
   ro.name AS receiver_organisation_name, r.service_id, s.name AS service_name, r.status, r.needs, r.urgency, r.region_code, r.age_band,
   r.note_for_receiver, r.shared_categories, r.override_reason, r.reason_code, r.reason_text, r.outcome, r.outcome_note, r.receiver_user_id,
   ru.display_name AS receiver_user_name, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
-  ${REFERRAL_COLUMNS.openToReceiver} AS open_to_receiver`;
+  ${REFERRAL_COLUMNS.openToReceiver} AS open_to_receiver, ${REFERRAL_COLUMNS.caseAssignedToMe} AS case_assigned_to_me`;
 
 /** A person's age in ten-year bands — enough for a receiver to judge fit, never the date of birth. */
 const AGE_BAND = `CASE WHEN p.birth_date IS NULL THEN NULL
@@ -146,6 +147,10 @@ export class ReferralService {
     if (service.status !== 'ACTIVE') throw badInput('SERVICE_NOT_ACTIVE', 'This service does not take referrals now.', 'input.serviceId');
     if (service.organisation_id === acting.organisationId) throw badInput('REFER_TO_SELF', 'This service is your own organisation’s: no referral is needed.', 'input.serviceId');
     const needs = input.needs ? await this.needs.check(input.needs, 'input.needs') : found.needs!;
+    // What the sender writes is read by the receiver before it accepts: it must not carry who the person is.
+    const names = await this.people.namesToKeepOut(actor, found.personId);
+    assertNoPersonalData(input.noteForReceiver, { field: 'input.noteForReceiver', names });
+    assertNoPersonalData(input.overrideReason, { field: 'input.overrideReason', names });
     const categories = [...new Set(['basic', ...input.sharedCategories])].sort();
     const id = newId();
     return this.db.transaction(async (tx) => {
@@ -229,6 +234,11 @@ export class ReferralService {
         throw badInput('REASON_REQUIRED', 'Choose a reason and explain it in a few words.', input.reasonCode ? 'input.reasonText' : 'input.reasonCode');
       }
       if (to === ReferralStatus.COMPLETED && !input.outcome) throw badInput('OUTCOME_REQUIRED', 'Record the outcome to complete the referral.', 'input.outcome');
+      // Reasons and outcome notes are read by the other party.
+      const names = await this.people.namesToKeepOut(actor, row.person_id);
+      assertNoPersonalData(input.reasonText, { field: 'input.reasonText', names });
+      assertNoPersonalData(input.outcomeNote, { field: 'input.outcomeNote', names });
+      assertNoPersonalData(input.overrideReason, { field: 'input.overrideReason', names });
       let holdsPlace = row.holds_place;
       const disclosures: AuditEvent[] = [];
       let override: string | null = null;
@@ -250,7 +260,8 @@ export class ReferralService {
            requested_at = CASE WHEN $3 = 'REQUESTED' THEN now() ELSE requested_at END,
            responded_at = CASE WHEN $3 IN ('ACCEPTED', 'REJECTED') THEN now() ELSE responded_at END,
            accepted_at = CASE WHEN $3 = 'ACCEPTED' THEN now() ELSE accepted_at END,
-           ended_at = CASE WHEN $3 = ANY($9) THEN now() ELSE ended_at END
+           ended_at = CASE WHEN $3 = ANY($9) THEN now() ELSE ended_at END,
+           access_ends_at = CASE WHEN $3 = ANY($9) THEN ${accessEndsAt('referrals', 'now()')} ELSE access_ends_at END
          WHERE id = $1 AND status = $2 RETURNING id`,
         [row.id, from, to, holdsPlace, input.reasonCode ?? null, input.reasonText ?? null, input.outcome ?? null, input.outcomeNote ?? null, ENDED]);
       if (moved.length === 0) throw conflict('ALREADY_MOVED', 'Someone moved this referral at the same moment: reload it.');
@@ -272,7 +283,7 @@ export class ReferralService {
       : referral.receiverOrganisationId === actor.acting!.organisationId && ability.can('respond', target);
     if (!allowed) {
       throw forbidden('WRONG_PARTY', party === 'SENDER'
-        ? 'Only the sending organisation’s coordinators and caseworkers make this move.'
+        ? 'Only the sending organisation’s coordinators and the caseworkers assigned to the case make this move.'
         : 'Only the receiving organisation makes this move.');
     }
   }
@@ -377,6 +388,6 @@ function toReferral(row: ReferralRow): Referral {
     senderOrganisationName: row.sender_organisation_name, receiverOrganisationId: row.receiver_organisation_id,
     receiverOrganisationName: row.receiver_organisation_name, receiverUserId: row.receiver_user_id, receiverUserName: row.receiver_user_name,
     requestedAt: row.requested_at, respondedAt: row.responded_at, endedAt: row.ended_at, escalatedAt: row.escalated_at, version: row.version,
-    createdAt: row.created_at, personId: row.person_id, openToReceiver: row.open_to_receiver,
+    createdAt: row.created_at, personId: row.person_id, openToReceiver: row.open_to_receiver, caseAssignedToMe: row.case_assigned_to_me,
   });
 }

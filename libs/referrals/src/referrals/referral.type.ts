@@ -196,6 +196,7 @@ export class Referral {
   // Attributes the access rules read; not part of the API.
   personId!: string;
   openToReceiver!: boolean;
+  caseAssignedToMe!: boolean;
 }
 
 @ObjectType({ description: 'A referral just created, and what its sender should know.' })

@@ -274,7 +274,13 @@ describe('referrals', () => {
       const accepted = (await move(ngo, (await create(coordinator)).data!.createReferral.referral, 'ACCEPTED')).data!.moveReferral;
       const done = await move(ngo, accepted, 'COMPLETED', { outcome: 'SERVICE_PROVIDED' });
       expect(done.data!.moveReferral.person).toMatchObject({ fullName: '邓桂芝' });
-      await app.db.query(`UPDATE referrals SET ended_at = now() - interval '4 days' WHERE id = $1`, [accepted.id]);
+      const [ends] = await app.db.query(`SELECT access_ends_at - ended_at AS grace FROM referrals WHERE id = $1`, [accepted.id]);
+      expect(ends.grace).toEqual({ days: 3 });
+      // Four days later (time moved by hand): closed.
+      await app.db.query(`UPDATE referrals SET ended_at = ended_at - interval '4 days', access_ends_at = access_ends_at - interval '4 days' WHERE id = $1`, [accepted.id]);
+      expect((await get(ngo, accepted.id)).data!.referral.person).toBeNull();
+      // Lengthening the grace period afterwards applies to referrals that end from then on: it does not reopen this one.
+      expect((await ngoAdmin.gql(SETTINGS, { input: { ...input, accessGraceDays: 30 } })).errors).toBeUndefined();
       expect((await get(ngo, accepted.id)).data!.referral.person).toBeNull();
     } finally {
       await app.db.query(`DELETE FROM referral_settings WHERE organisation_id = $1`, [ELDERLY_NGO]);

@@ -8,20 +8,21 @@ export const consentInForce = (c: string, recipient = ':actingOrganisation') =>
 
 /**
  * Purposes whose consent opens a person's data only together with something else: a consent to share
- * for a REFERRAL counts only while a referral to that organisation is accepted (the referrals lib says
- * when, with `gateConsentPurpose`). Until a gate is registered such a consent opens nothing.
+ * for a REFERRAL opens a category only while a referral to that organisation sharing that category is
+ * accepted (the referrals lib says when, with `gateConsentPurpose`). Until a gate is registered such a
+ * consent opens nothing.
  */
 const gates = new Map<string, string>([['REFERRAL', 'FALSE']]);
 
-/** Registers the SQL condition (over the consent `c`) under which a consent of this purpose opens data. */
-export function gateConsentPurpose(purpose: string, sql: (c: string) => string): void {
+/** Registers the SQL condition (over the consent `c` and one of its categories, an SQL text value) under which a consent of this purpose opens that category. */
+export function gateConsentPurpose(purpose: string, sql: (c: string, category: string) => string): void {
   if (!/^[A-Z_]+$/.test(purpose)) throw new Error(`Not a consent purpose: ${purpose}`);
-  gates.set(purpose, sql('{c}'));
+  gates.set(purpose, sql('{c}', '{category}'));
 }
 
-/** SQL: the consent `c` is in force for the acting organisation and opens data now (see the gates above). */
-export const consentOpens = (c: string) =>
-  `${consentInForce(c)} AND ${[...gates].map(([purpose, gate]) => `(${c}.purpose <> '${purpose}' OR (${gate.replaceAll('{c}', c)}))`).join(' AND ')}`;
+/** SQL: the consent `c` is in force for the acting organisation and opens its category `category` now (see the gates above). */
+export const consentOpens = (c: string, category: string) =>
+  `${consentInForce(c)} AND ${[...gates].map(([purpose, gate]) => `(${c}.purpose <> '${purpose}' OR (${gate.replaceAll('{c}', c).replaceAll('{category}', category)}))`).join(' AND ')}`;
 
 /**
  * SQL: joins `g` — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
@@ -31,7 +32,7 @@ export const consentOpens = (c: string) =>
 export const consentsOpeningTo = (person: string) => `LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = ${person} AND ${consentOpens('c')}
+     WHERE c.person_id = ${person} AND ${consentOpens('c', 'category')}
   ) g ON TRUE`;
 
 /** SQL: the acting user holds an unexpired break-glass grant on the person `personId` (an SQL expression). */

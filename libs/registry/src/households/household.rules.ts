@@ -24,5 +24,5 @@ export const householdsFrom = () => `
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM people m JOIN consents c ON c.person_id = m.id CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${consentOpens('c')}
+     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${consentOpens('c', 'category')}
   ) g ON TRUE`;

@@ -1,6 +1,7 @@
+import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, queryUnderRules, rowFilter } from '@zhulian/access';
+import { abilityFor, AuditTrail, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian/access';
 import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -305,6 +306,17 @@ export class PersonService {
     if (input.phone && !phone) throw badInput('INVALID_PHONE', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.', 'input.phone');
     if (!checkRegionCode(input.regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
     return { gender: gender ?? 'UNKNOWN', birthDate, idNumber, phone };
+  }
+
+  /**
+   * The names of a person to keep out of free text the actor writes for another organisation (a note to a
+   * receiver, a decline reason). Only names the actor may read: refusing a text for a name the writer may
+   * not read would confirm a guess at it.
+   */
+  async namesToKeepOut(actor: Actor, personId: string): Promise<string[]> {
+    const [person] = await this.select(this.db.manager, actor, 'AND p.id = :id', { id: personId }, 'LIMIT 1');
+    if (!person || !abilityFor(actor).can('read', subject('Person', person), 'fullName')) return [];
+    return namesToLookFor(person.fullName);
   }
 
   /** A field's value as the API resolves it: the ID number is opened from its seal only here. */
