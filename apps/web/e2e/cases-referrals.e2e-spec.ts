@@ -219,7 +219,7 @@ describe('cases and referrals in a real browser', () => {
       const opened = await office<{ openCase: { id: string } }>(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
         { input: { personId: person.id, needs: ['ELDERLY_CARE', 'MEDICAL'], priority: 'NORMAL', summary: '术后康复期需要照护' } });
       await office(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-        { input: { personId: person.id, recipientOrganisationId: ELDERLY_NGO_ID, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+        { input: { personId: person.id, recipientOrganisationId: ELDERLY_NGO_ID, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
       const services = await office<{ services: { edges: { node: { id: string; name: string } }[] } }>(`query { services(first: 100, filter: { category: "ELDERLY_CARE" }) { edges { node { id name } } } }`);
       const serviceId = services.services.edges.find((e) => e.node.name === service)!.node.id;
       const sent = await office<{ createReferral: { referral: { id: string } } }>(`mutation ($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,

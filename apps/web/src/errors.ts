@@ -23,13 +23,16 @@ export function errorReason(error: unknown): string | undefined {
 export function errorText(t: TFunction, error: unknown, context?: string): string {
   const [first] = apiErrors(error);
   if (!first) return t('errors.reason.NETWORK');
-  const { code = 'INTERNAL', reason, requestId, retryAfterSeconds } = first.extensions ?? {};
+  const { code = 'INTERNAL', reason, requestId, retryAfterSeconds, found } = first.extensions ?? {};
   const minutes = Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60));
+  // What personal data a text carried (`PERSONAL_DATA_IN_TEXT`), in words: "ID numbers, phone numbers".
+  const foundWords = (typeof found === 'string' ? found.split(',') : []).map((kind) => t(`errors.personalData.${kind}`, { defaultValue: kind }))
+    .join(t('errors.listSeparator', { defaultValue: ', ' }));
   if (reason && reason !== 'INVALID_INPUT') {
-    const inContext = context ? t(`errors.inContext.${context}.${reason}`, { minutes, defaultValue: '' }) : '';
+    const inContext = context ? t(`errors.inContext.${context}.${reason}`, { minutes, found: foundWords, defaultValue: '' }) : '';
     if (inContext) return inContext;
     const key = `errors.reason.${reason}`;
-    const text = t(key, { minutes, defaultValue: '' });
+    const text = t(key, { minutes, found: foundWords, defaultValue: '' });
     if (text) return text;
   }
   return t(`errors.code.${code}`, { requestId: requestId ?? '-', defaultValue: t('errors.code.INTERNAL', { requestId: requestId ?? '-' }) });

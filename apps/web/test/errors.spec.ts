@@ -18,6 +18,14 @@ describe('errorText: what a person reads when the API refuses', () => {
     await i18n.changeLanguage('zh-CN');
   });
 
+  it('names the personal data a text must lose before it goes to another organisation, never the value', async () => {
+    const carried = apiError({ code: 'BAD_USER_INPUT', reason: 'PERSONAL_DATA_IN_TEXT', found: 'ID_NUMBER,PHONE' });
+    expect(errorText(i18n.t, carried)).toContain('身份证号、电话号码');
+    await i18n.changeLanguage('en');
+    expect(errorText(i18n.t, carried)).toContain('remove ID numbers, phone numbers from it');
+    await i18n.changeLanguage('zh-CN');
+  });
+
   it('tells how long a lock lasts', () => {
     expect(errorText(i18n.t, apiError({ code: 'RATE_LIMITED', reason: 'SIGN_IN_LOCKED', retryAfterSeconds: 899 }))).toContain('约 15 分钟');
   });

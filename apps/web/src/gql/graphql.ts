@@ -311,7 +311,7 @@ export type PeopleSearch = {
 
 export type RecordConsentInput = {
   categories: Array<ConsentCategory>;
-  /** A reference to the signed form, e.g. its archive number. */
+  /** Required: a reference to the signed form, e.g. its archive number (the form itself is kept on paper or in the archive). */
   evidence?: string | null | undefined;
   givenBy: ConsentGivenBy;
   /** Required when a guardian consents. */

@@ -239,7 +239,8 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
             <Input />
           </Form.Item>
         )}
-        <Form.Item name="evidence" label={t('consent.evidence')}>
+        <Form.Item name="evidence" label={t('consent.evidence')} extra={t('consent.evidenceHelp')}
+          rules={[{ required: true, whitespace: true, min: 3, message: t('consent.evidenceRequired') }]}>
           <Input />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={loading} data-testid="consent-submit">{t('consent.submit')}</Button>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Radio, Select, Space, Typography, type FormInstance } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorReason, errorText, showOnField } from '../errors';
@@ -44,16 +44,22 @@ export function ReferralActions({ referral, party, onStale }: { referral: Referr
   const routable = mayRoute(status, party, acting?.role);
   if (actions.length === 0 && !routable) return null;
 
-  // A refusal is said under the buttons (the dialog that asked closes): the referral is as it was.
-  const run = async (action: ReferralAction, extra: Record<string, string> = {}) => {
+  /**
+   * Makes the move; true when whatever asked for it may close. A refusal about what was typed in the dialog
+   * (a reason that carries the person's phone, say) is said at that field and the dialog stays, with the text;
+   * any other refusal is said under the buttons: the referral is as it was.
+   */
+  const run = async (action: ReferralAction, extra: Record<string, string> = {}, dialog?: FormInstance): Promise<boolean> => {
     setProblem(null);
     try {
       await move({ variables: { input: { referralId: referral.id, status: action.to, version: referral.version, ...extra } } });
       void message.success(t(`referralActions.done.${action.key}`));
     } catch (e) {
       if (MOVED_MEANWHILE.includes(errorReason(e) ?? '')) onStale();
+      else if (dialog && showOnField(t, dialog, e, { 'input.reasonText': 'reasonText', 'input.outcomeNote': 'outcomeNote' }, 'referral')) return false;
       else setProblem(errorText(t, e, 'referral'));
     }
+    return true;
   };
 
   const button = (action: ReferralAction) => {
@@ -92,18 +98,16 @@ export function ReferralActions({ referral, party, onStale }: { referral: Referr
         <ReasonDialog
           action={asking.action}
           onCancel={() => setAsking(null)}
-          onSubmit={async (reasonCode, reasonText) => {
-            await run(asking.action, { reasonCode, reasonText });
-            setAsking(null);
+          onSubmit={async (reasonCode, reasonText, dialog) => {
+            if (await run(asking.action, { reasonCode, reasonText }, dialog)) setAsking(null);
           }}
         />
       )}
       {asking?.action.asks === 'outcome' && (
         <OutcomeDialog
           onCancel={() => setAsking(null)}
-          onSubmit={async (outcome, outcomeNote) => {
-            await run(asking.action, { outcome, ...(outcomeNote ? { outcomeNote } : {}) });
-            setAsking(null);
+          onSubmit={async (outcome, outcomeNote, dialog) => {
+            if (await run(asking.action, { outcome, ...(outcomeNote ? { outcomeNote } : {}) }, dialog)) setAsking(null);
           }}
         />
       )}
@@ -113,14 +117,14 @@ export function ReferralActions({ referral, party, onStale }: { referral: Referr
 }
 
 /** A decline, hold, failure or cancellation: a coded reason the sender can count, and words they can read. */
-function ReasonDialog({ action, onCancel, onSubmit }: { action: ReferralAction; onCancel: () => void; onSubmit: (code: ReferralReason, text: string) => Promise<void> }) {
+function ReasonDialog({ action, onCancel, onSubmit }: { action: ReferralAction; onCancel: () => void; onSubmit: (code: ReferralReason, text: string, form: FormInstance) => Promise<void> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ reasonCode: ReferralReason; reasonText: string }>();
   const [saving, setSaving] = useState(false);
   const reasons = REASONS_FOR[action.key as keyof typeof REASONS_FOR] ?? [];
   const submit = async ({ reasonCode, reasonText }: { reasonCode: ReferralReason; reasonText: string }) => {
     setSaving(true);
-    await onSubmit(reasonCode, reasonText.trim());
+    await onSubmit(reasonCode, reasonText.trim(), form);
     setSaving(false);
   };
   return (
@@ -143,13 +147,13 @@ function ReasonDialog({ action, onCancel, onSubmit }: { action: ReferralAction; 
 }
 
 /** Completing records what the person received, for the sender to see and close their case by. */
-function OutcomeDialog({ onCancel, onSubmit }: { onCancel: () => void; onSubmit: (outcome: ReferralOutcome, note: string) => Promise<void> }) {
+function OutcomeDialog({ onCancel, onSubmit }: { onCancel: () => void; onSubmit: (outcome: ReferralOutcome, note: string, form: FormInstance) => Promise<void> }) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ outcome: ReferralOutcome; outcomeNote?: string }>();
   const [saving, setSaving] = useState(false);
   const submit = async ({ outcome, outcomeNote }: { outcome: ReferralOutcome; outcomeNote?: string }) => {
     setSaving(true);
-    await onSubmit(outcome, outcomeNote?.trim() ?? '');
+    await onSubmit(outcome, outcomeNote?.trim() ?? '', form);
     setSaving(false);
   };
   return (

@@ -11,7 +11,7 @@ import { graphql } from '../gql';
 
 export interface ApiError {
   message: string;
-  extensions?: { code?: string; reason?: string; field?: string; requestId?: string; retryAfterSeconds?: number };
+  extensions?: { code?: string; reason?: string; field?: string; requestId?: string; retryAfterSeconds?: number; found?: string };
 }
 
 interface GraphqlBody<T> {

@@ -52,7 +52,7 @@ describe('the access matrix for Case', () => {
       { input: { fullName: '秦桂兰', regionCode: '110105', birthDate: '1945-07-07' } });
     personId = person.data!.registerPerson.id;
     const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { personId, recipientOrganisationId: NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF' } });
+      input: { personId, recipientOrganisationId: NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
     expect(consent.errors).toBeUndefined();
     const opened = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`, {
       input: { personId, needs: FIXTURE.needs, priority: FIXTURE.priority, summary: FIXTURE.summary, notes: FIXTURE.notes } });
@@ -123,10 +123,35 @@ describe('the access matrix for Case', () => {
   });
 
   it('answers mutations with the same field checks', async () => {
+    const OPEN = `mutation($input: OpenCaseInput!) { openCase(input: $input) { id notes summary person { id fullName } } }`;
+    const coordinator = sessions.get('the holder’s coordinator')!;
+    const mine = await coordinator.gql(OPEN, { input: { personId, needs: ['MEDICAL'], notes: '新案件', summary: '复诊' } });
+    expect(mine.data).toMatchObject({ openCase: { notes: '新案件', summary: '复诊', person: { id: personId, fullName: '秦桂兰' } } });
+    // A caseworker opening a case on a colleague's client is not assigned to it: they may not write notes they could not read…
     const staff = sessions.get('another caseworker of the holder')!;
-    const res = await staff.gql(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id notes summary } }`, {
-      input: { personId, needs: ['MEDICAL'], notes: '新案件', summary: '复诊' } });
-    // The caseworker who opens a case is assigned to it, so sees what they wrote.
-    expect(res.data).toMatchObject({ openCase: { notes: '新案件', summary: '复诊' } });
+    const refused = await staff.gql(OPEN, { input: { personId, needs: ['MEDICAL'], notes: '新案件' } });
+    expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'FIELD_NOT_WRITABLE', field: 'input.notes' });
+    // …and the case they open answers with its basics, its notes withheld and named.
+    const res = await staff.gql<{ openCase: Record<string, unknown> }>(OPEN, { input: { personId, needs: ['MEDICAL'] } });
+    expect(res.data!.openCase).toMatchObject({ notes: null, summary: null, person: { id: personId, fullName: '秦桂兰' } });
+    const denied = ((res.extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path);
+    expect(denied).toEqual(expect.arrayContaining(['openCase.notes', 'openCase.summary']));
+  });
+
+  it('shows the case’s person nested, under the person’s own rules', async () => {
+    const PERSON = `query($id: ID!) { case(id: $id) { person { id fullName birthDate } } }`;
+    const expectations: Record<string, unknown> = {
+      'the holder’s coordinator': { id: personId, fullName: '秦桂兰', birthDate: '1945-07-07' },
+      // The assignment ended with the case (closed): the person's basics, as for any caseworker of the holder.
+      'an assigned caseworker of the holder': { id: personId, fullName: '秦桂兰', birthDate: null },
+      'another caseworker of the holder': { id: personId, fullName: '秦桂兰', birthDate: null },
+      'staff of the holder': { id: personId, fullName: '秦桂兰', birthDate: null },
+      // Consent to basic data and case notes: the name, not the date of birth.
+      'an assigned NGO caseworker, with consent to case notes': { id: personId, fullName: '秦桂兰', birthDate: null },
+    };
+    for (const [viewer, person] of Object.entries(expectations)) {
+      const res = await sessions.get(viewer)!.gql<{ case: { person: unknown } }>(PERSON, { id: caseId });
+      expect([viewer, res.data!.case.person]).toEqual([viewer, person]);
+    }
   });
 });

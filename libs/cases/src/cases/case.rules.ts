@@ -1,11 +1,17 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
-import { Person, registerPersonAttribute } from '@zhulian/registry';
+import { consentInForce, Person, registerPersonAttribute } from '@zhulian/registry';
 import { Case } from './case.type';
 
-/** SQL: the acting user is assigned, for the acting organisation, to the open case `k`. */
+/**
+ * SQL: the acting user is assigned, for the acting organisation, to the open case `k` — and, when that
+ * organisation does not hold the case, the person's consent for case management that let the
+ * assignment happen is still in force: withdrawing it (or its expiry) ends what the assignment opened.
+ */
 const assignedTo = (k: string) => `EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = ${k}.id AND a.user_id = :actingUser
-  AND a.organisation_id = :actingOrganisation AND a.ended_at IS NULL)`;
+  AND a.organisation_id = :actingOrganisation AND a.ended_at IS NULL
+  AND (a.organisation_id = ${k}.holding_organisation_id OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = ${k}.person_id
+    AND c.purpose = 'CASE_MANAGEMENT' AND ${consentInForce('c', 'a.organisation_id')})))`;
 
 /**
  * A caseworker assigned to a person's open case sees that person as their own organisation's

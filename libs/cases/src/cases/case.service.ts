@@ -1,8 +1,8 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, ActorMembership, badInput, changedRows, conflict, createOnce, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { abilityFor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
+import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -103,6 +103,12 @@ export class CaseService {
     const person = await this.people.get(actor, input.personId);
     if (person.id !== input.personId) throw conflict('PERSON_MERGED', 'This record was merged into another one: open the case on that record.', 'input.personId');
     const needs = await this.needs.check(input.needs, 'input.needs');
+    const works = acting.role === Role.COORDINATOR || this.readsWhole(actor, person);
+    // Notes written by someone who will not work the case would be notes they could not read back.
+    if (!works && (input.notes || input.summary)) {
+      throw new AppError(PublicErrorCode.FORBIDDEN, 'FIELD_NOT_WRITABLE',
+        'You will not work this case until a coordinator assigns it: open it without a summary or notes.', { field: input.summary ? 'input.summary' : 'input.notes' });
+    }
     const id = newId();
     return this.db.transaction(async (tx) => {
       await tx.query(
@@ -112,8 +118,9 @@ export class CaseService {
       await this.timeline.record(tx, actor, id, CaseEventKind.OPENED, {});
       const changes: AuditEvent[] = [{ action: 'CHANGE', subjectType: 'Case', subjectId: id, grounds: { role: acting.role },
         fields: Object.keys(input).filter((k) => input[k as keyof OpenCaseInput] !== undefined && k !== 'idempotencyKey').sort() }];
-      // A caseworker who opens a case works it.
-      if (acting.role === Role.CASEWORKER) {
+      // A caseworker who opens a case works it — if they could already read everything working it opens to
+      // them. Otherwise the case waits for a coordinator to assign it: opening a case is no way into a record.
+      if (acting.role === Role.CASEWORKER && works) {
         await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by) VALUES ($1, $2, $3, $4, $3)`,
           [newId(), id, actor.userId, acting.organisationId]);
         await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId, organisationId: acting.organisationId });
@@ -122,6 +129,21 @@ export class CaseService {
       await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
       return this.get(actor, id, tx);
     });
+  }
+
+  /** Whether the actor may already read every field of the person (what an assignment to their case opens). */
+  private readsWhole(actor: Actor, person: Person): boolean {
+    const ability = abilityFor(actor);
+    return fieldsInCategories(Person, SENSITIVITY_CATEGORIES).every((field) => ability.can('read', subject('Person', person), field));
+  }
+
+  /** Nobody writes what they may not read: a change to a field the actor may not read of this case is refused. */
+  private assertWritable(actor: Actor, current: Case, fields: readonly string[]): void {
+    const ability = abilityFor(actor);
+    const hidden = fields.find((field) => !ability.can('read', subject('Case', current), field));
+    if (hidden) {
+      throw new AppError(PublicErrorCode.FORBIDDEN, 'FIELD_NOT_WRITABLE', 'You may not change a field of this case that you may not read.', { field: `input.${hidden}` });
+    }
   }
 
   private async byIdempotencyKey(actor: Actor, input: OpenCaseInput): Promise<Case | null> {
@@ -141,6 +163,7 @@ export class CaseService {
       if (current.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to change it.');
       const changed = (['needs', 'priority', 'summary', 'notes'] as const).filter((f) => input[f] !== undefined);
       if (changed.length === 0) throw badInput('NOTHING_TO_CHANGE', 'Change at least one of needs, priority, summary or notes.');
+      this.assertWritable(actor, current, changed);
       await this.bump(tx, input.caseId, input.version,
         `needs = COALESCE($3, needs), priority = COALESCE($4, priority), summary = COALESCE($5, summary), notes = COALESCE($6, notes)`,
         [needs ?? null, input.priority ?? null, input.summary ?? null, input.notes ?? null]);
@@ -164,6 +187,7 @@ export class CaseService {
       const closing = input.status === CaseStatus.CLOSED;
       if (closing && !input.outcome) throw badInput('OUTCOME_REQUIRED', 'Record the outcome to close the case.', 'input.outcome');
       if (!closing && input.outcome) throw badInput('OUTCOME_ONLY_WHEN_CLOSING', 'An outcome is recorded only when the case is closed.', 'input.outcome');
+      if (closing && input.outcomeNote) this.assertWritable(actor, current, ['outcomeNote']);
       await this.bump(tx, input.caseId, input.version,
         `status = $3, outcome = $4, outcome_note = $5, closed_at = CASE WHEN $3 = 'CLOSED' THEN now() END, closed_by = CASE WHEN $3 = 'CLOSED' THEN $6::uuid END`,
         [input.status, closing ? input.outcome : null, closing ? input.outcomeNote ?? null : null, actor.userId]);

@@ -106,7 +106,7 @@ describe('cases', () => {
     const refused = await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: ngoWorker.userId } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
     const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF' } });
+      personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
     expect(consent.errors).toBeUndefined();
     const assignable = await coordinator.gql<{ assignableCaseworkers: { userId: string }[] }>(
       `query($id: ID!) { assignableCaseworkers(caseId: $id) { userId displayName organisationName } }`, { id: created.id });
@@ -156,7 +156,10 @@ describe('cases', () => {
       const stale = await coordinator.gql(STATUS, { input: { caseId: current.id, version: current.version - 1, status: 'ON_HOLD' } });
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
 
-      const own = (await open(caseworker, {})).data!.openCase; // the caseworker opened it, so works it
+      const registered = await caseworker.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
+        { input: { fullName: '丁桂英', regionCode: '110105' } });
+      // The caseworker registered the person and opened the case, so works it.
+      const own = (await open(caseworker, { personId: registered.data!.registerPerson.id })).data!.openCase;
       const closed = await caseworker.gql<{ setCaseStatus: CaseResult }>(STATUS, { input: { caseId: own.id, version: own.version, status: 'CLOSED', outcome: 'NEEDS_MET' } });
       expect(closed.errors).toBeUndefined();
       const reopen = await caseworker.gql(STATUS, { input: { caseId: own.id, version: closed.data!.setCaseStatus.version, status: 'OPEN' } });

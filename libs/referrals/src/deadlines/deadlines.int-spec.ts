@@ -14,12 +14,12 @@ const HOUR = 3_600_000;
 async function world(app: TestApp) {
   const coordinator = await app.login('jianwai@zhulian.demo');
   const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-    { input: { fullName: '魏秀珍', regionCode: '110105' } });
+    { input: { fullName: '魏秀珍', regionCode: '110105', birthDate: '1946-06-06' } });
   const personId = person.data!.registerPerson.id;
   const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
     { input: { personId, needs: ['ELDERLY_CARE'] } });
   await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-    { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+    { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
   const serviceId = newId();
   await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '上门探访')`, [serviceId, ELDERLY_NGO]);
   const send = async () => {

@@ -28,7 +28,7 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
     const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
       { input: { personId, needs: ['ELDERLY_CARE', 'MEDICAL'] } });
     await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
     const serviceId = newId();
     await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '长者助餐')`, [serviceId, ELDERLY_NGO]);
     const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(

@@ -47,7 +47,7 @@ describe('referrals', () => {
   const get = (session: SignedIn, id: string) => session.gql<{ referral: R }>(GET, { id });
   const consent = async (purpose: string, categories: string[], recipientOrganisationId = ELDERLY_NGO) => {
     const res = await coordinator.gql<{ recordConsent: { id: string } }>(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId, categories, purpose, givenBy: 'SELF' } });
+      { input: { personId, recipientOrganisationId, categories, purpose, givenBy: 'SELF', evidence: '知情同意书 T-1' } });
     expect(res.errors).toBeUndefined();
     return res.data!.recordConsent.id;
   };

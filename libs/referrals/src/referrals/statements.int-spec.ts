@@ -21,12 +21,12 @@ describe('SQL statements per referrals page', () => {
     await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '上门探访')`, [serviceId, ELDERLY_NGO]);
     for (let i = 0; i < 105; i += 1) {
       const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: `转介测试${i}`, regionCode: '110105', phone: `137${String(i).padStart(8, '0')}` } });
+        { input: { fullName: `转介测试${i}`, regionCode: '110105', birthDate: '1950-01-01', phone: `137${String(i).padStart(8, '0')}` } });
       const personId = person.data!.registerPerson.id;
       const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
         { input: { personId, needs: ['ELDERLY_CARE'] } });
       await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-        { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF' } });
+        { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
       const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
         `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: { caseId: opened.data!.openCase.id, serviceId } });
       expect(sent.errors).toBeUndefined();

@@ -61,11 +61,27 @@ export class ConsentService {
     if (input.givenBy === ConsentGivenBy.GUARDIAN && !input.guardianName) {
       throw badInput('GUARDIAN_NAME_REQUIRED', 'Enter the name of the guardian who consents.', 'input.guardianName');
     }
-    if (input.givenBy === ConsentGivenBy.SELF && person.birthDate && ageOn(person.birthDate, validFrom) < GUARDIAN_BELOW_AGE) {
-      throw badInput('GUARDIAN_REQUIRED', 'This person is under 14: their guardian must consent for them.', 'input.givenBy');
+    // Whether the person may consent for themself is judged on the day it is recorded, whatever start date
+    // the form names; with no date of birth on record, nobody can tell, so the guardian consents.
+    if (input.givenBy === ConsentGivenBy.SELF) {
+      if (!person.birthDate) {
+        throw badInput('BIRTH_DATE_REQUIRED', 'The person’s date of birth is not recorded, so their age cannot be checked: record it first, or record the guardian’s consent.', 'input.givenBy');
+      }
+      if (ageOn(person.birthDate, new Date()) < GUARDIAN_BELOW_AGE) {
+        throw badInput('GUARDIAN_REQUIRED', 'This person is under 14: their guardian must consent for them.', 'input.givenBy');
+      }
     }
     if (input.recipientOrganisationId === person.holdingOrganisationId) {
       throw badInput('CONSENT_TO_HOLDER', 'The organisation holding the record needs no consent to see it.', 'input.recipientOrganisationId');
+    }
+    // A consent opens the person's data to its recipient at once: nobody records one for an organisation they
+    // also belong to (a colleague who does not must), and every consent names the signed form it rests on.
+    if (actor.memberships.some((m) => m.organisationId === input.recipientOrganisationId)) {
+      throw forbidden('CONSENT_TO_OWN_ORGANISATION',
+        'You are also a member of the organisation this consent opens the record to: ask a colleague who is not to record it.');
+    }
+    if (!input.evidence || input.evidence.trim().length < 3) {
+      throw badInput('EVIDENCE_REQUIRED', 'Enter the reference of the signed consent form (e.g. its archive number).', 'input.evidence');
     }
     return this.db.transaction(async (tx) => {
       const [organisation] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [input.recipientOrganisationId]);

@@ -44,8 +44,9 @@ export class RecordConsentInput {
   @MaxLength(100)
   guardianName?: string;
 
-  @Field({ nullable: true, description: 'A reference to the signed form, e.g. its archive number.' })
+  @Field({ nullable: true, description: 'Required: a reference to the signed form, e.g. its archive number (the form itself is kept on paper or in the archive).' })
   @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MaxLength(300)
   evidence?: string;

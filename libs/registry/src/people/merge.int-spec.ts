@@ -39,7 +39,7 @@ describe('merging duplicate records', () => {
     const survivor = await register({ fullName: '吴德明', phone: '13811112222', notes: '腿脚不便', assistance: ['DIBAO'] });
     const duplicate = await register({ fullName: '吴德明', idNumber: '110105198001011238', notes: '需送餐', assistance: ['MEDICAL'] });
     const consent = await caseworker.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF' } });
+      input: { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
     expect(consent.errors).toBeUndefined();
     // before the merge the NGO sees the duplicate only
     expect((await ngo.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: survivor })).errors![0].extensions.code).toBe('NOT_FOUND');

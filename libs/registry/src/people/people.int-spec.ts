@@ -215,7 +215,7 @@ describe('the people registry under access rules', () => {
 
     it('refuses consents that mix sensitive categories, end before they start, or lack a guardian for a child', async () => {
       const child = await caseworker.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { fullName: '王小明', regionCode: '110105', birthDate: '2018-06-01', gender: 'MALE' } });
-      const base = { personId: wangId, recipientOrganisationId: ORGS.elderlyNgo, purpose: 'ASSESSMENT', givenBy: 'SELF' };
+      const base = { personId: wangId, recipientOrganisationId: ORGS.elderlyNgo, purpose: 'ASSESSMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' };
       const bad: [Record<string, unknown>, string, string][] = [
         [{ categories: ['health', 'contact'] }, 'input.categories', 'SEPARATE_CONSENT_REQUIRED'],
         [{ categories: ['health', 'financial'] }, 'input.categories', 'SEPARATE_CONSENT_REQUIRED'],

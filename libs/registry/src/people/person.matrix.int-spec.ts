@@ -102,7 +102,7 @@ describe('the access matrix for Person', () => {
     const consents: [string, string[]][] = [[ELDERLY_NGO, ['basic', 'contact']], [FAMILY_NGO, ['basic', 'health']], [FAMILY_NGO, ['financial']]];
     for (const [recipientOrganisationId, categories] of consents) {
       const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-        input: { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY', givenBy: 'SELF' },
+        input: { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' },
       });
       expect(consent.errors).toBeUndefined();
     }
