@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": typeof types.NeedCategoriesDocument,
+    "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": typeof types.SecurityAlertsDocument,
+    "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": typeof types.AcknowledgeSecurityAlertDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": typeof types.AssignableCaseworkersDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": typeof types.AssignCaseDocument,
@@ -73,6 +75,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": types.NeedCategoriesDocument,
+    "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": types.SecurityAlertsDocument,
+    "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": types.AcknowledgeSecurityAlertDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": types.AssignableCaseworkersDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": types.AssignCaseDocument,
@@ -148,6 +152,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n"): (typeof documents)["\n  query NeedCategories { needCategories { code nameZh nameEn } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n"): (typeof documents)["\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n"): (typeof documents)["\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,5 +1,6 @@
 import { Card, Descriptions, Empty, Grid, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { SecurityAlerts } from '../components/SecurityAlerts';
 import { useActing, useSession } from '../session/SessionProvider';
 
 export function HomePage() {
@@ -10,6 +11,7 @@ export function HomePage() {
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 880 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('home.welcome', { name: user?.displayName })}</Typography.Title>
+      <SecurityAlerts />
       {acting ? (
         <Card
           title={<span data-testid="acting-organisation">{acting.organisation.name}</span>}

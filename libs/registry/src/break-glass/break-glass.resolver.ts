@@ -7,7 +7,7 @@ import { BreakGlassGrant, BreakGlassInput, BreakGlassService } from './break-gla
 export class BreakGlassResolver {
   constructor(private readonly service: BreakGlassService) {}
 
-  @Mutation(() => Person, { description: 'Coordinators, in an emergency: open one person’s record beyond the rules for a few hours, with a written reason.' })
+  @Mutation(() => Person, { description: 'Coordinators of the office holding a record, or of an office above it, in an emergency: open one person’s record beyond the rules for two hours, with a written reason. Raised at once to the holder’s admins, coordinators and auditors.' })
   breakGlass(@CurrentActor() actor: Actor, @Args('input') input: BreakGlassInput) {
     return this.service.open(actor, input);
   }
