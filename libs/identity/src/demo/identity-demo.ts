@@ -66,6 +66,9 @@ export const DEMO_USERS: DemoUser[] = [
   user(13, 'auditor@zhulian.demo', '何军', DEMO_ORGS.district, Role.AUDITOR),
   // The street office's own coordinator: keeps its records (consents, merges) and, later, assigns its cases.
   user(15, 'jianwai@zhulian.demo', '陈红', DEMO_ORGS.streetJianwai, Role.COORDINATOR),
+  // A second caseworker of 建外街道 who registered no one: sees the office's people as masks and locks, and
+  // works only the cases a coordinator assigns them.
+  user(16, 'caseworker2@zhulian.demo', '王芳', DEMO_ORGS.streetJianwai, Role.CASEWORKER),
   // A social worker seconded from a street office to the family NGO: acts for either, one at a time.
   {
     ...user(14, 'social@zhulian.demo', '马丽', DEMO_ORGS.streetSanlitun, Role.CASEWORKER),

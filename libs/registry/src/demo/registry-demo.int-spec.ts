@@ -46,4 +46,16 @@ describe('the registry demo', () => {
     const res = await caseworker.gql<{ people: { edges: { node: { idNumber: string; birthDate: string } }[] } }>(`{ people(first: 5) { edges { node { idNumber birthDate } } } }`);
     for (const { node } of res.data!.people.edges) expect(node.idNumber.slice(6, 14)).toBe(node.birthDate.replace(/-/g, ''));
   });
+
+  it('gives caseworker2@ the office’s people as masks and locks: the view of a colleague who registered no one', async () => {
+    const second = await app.login('caseworker2@zhulian.demo');
+    const res = await second.gql<{ people: { edges: { node: Record<string, unknown> }[] } }>(
+      `{ people(first: 5) { edges { node { fullName birthYear idNumber phone address chronicIllness } } } }`);
+    expect(res.data!.people.edges).toHaveLength(5);
+    for (const { node } of res.data!.people.edges) {
+      expect(node).toMatchObject({ fullName: expect.any(String), birthYear: expect.any(Number), address: null, chronicIllness: null });
+      expect(node.idNumber).toMatch(/^\d{6}\*{11}[\dX]$/);
+      if (node.phone !== null) expect(node.phone).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    }
+  });
 });
