@@ -22,7 +22,7 @@ describe('access declarations across the API', () => {
     // (Input types carry what the client sends; only what the API answers can leak.)
     const ALLOWED: Record<string, string> = {
       'User.phone': 'a staff member’s own phone, resolved for themself only',
-      'DuplicateCheck.idNumberTaken': 'whether a number is registered at all, which registering it again would tell anyway',
+      'DuplicateCheck.idNumberTaken': 'whether a number is registered at all, which registering it again would tell anyway: rate-limited per user and organisation, and audited as a LOOKUP',
       'HsdsImportRow.outcome': 'whether an imported directory row was created, updated or refused: no person in it',
       'CaseEvent.outcome': 'the outcome code of a closing, on the timeline of a case the viewer may see (Case.outcome is basic)',
       'Service.phone': 'a service’s public telephone number in the directory, not a person’s',
