@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { apiAs, choose, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { apiAs, choose, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -168,7 +168,7 @@ describe('cases and referrals in a real browser', () => {
       await expectText(ngo.getByTestId('referral-note'), '七十多岁独居老人');
       await expectText(ngo.getByTestId('need'), '养老');
       await ngo.getByText(/^\d0-\d9 岁$|^90\+ 岁$/).waitFor();
-      expect(await ngo.getByText(person.fullName).count()).toBe(0);
+      await expectNotShown(ngo.getByText(person.fullName));
       await ngo.screenshot({ path: join(OUTPUT, 'referral-before-accept-zh.png'), fullPage: true });
       await ngo.getByTestId('referral-action-accept').click();
       await expectText(ngo.getByTestId('referral-person'), person.fullName);
@@ -208,7 +208,7 @@ describe('cases and referrals in a real browser', () => {
       await expectText(caseworker.getByTestId('case-status'), '已结案');
       await expectText(caseworker.getByTestId('value-case-outcome'), '需求已满足');
       await expectText(caseworker.getByTestId('case-timeline-event'), '状态：待处理 → 已结案');
-      expect(await caseworker.getByTestId('ready-to-close').count()).toBe(0);
+      await expectNotShown(caseworker.getByTestId('ready-to-close'));
     }), JOURNEY_TIMEOUT);
 
   it('shows the sender why the NGO declined a referral', () =>

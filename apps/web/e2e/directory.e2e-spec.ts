@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { choose, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { choose, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -63,7 +63,7 @@ describe('the service directory in a real browser', () => {
       await expectText(badRow.getByTestId('hsds-outcome'), '失败');
       await expectText(badRow.getByTestId('hsds-problem'), '最低年龄大于最高年龄');
       await admin.screenshot({ path: join(OUTPUT, 'hsds-dry-run-zh.png'), fullPage: true });
-      expect(await admin.getByRole('link', { name: '社区老年助浴' }).count()).toBe(0);
+      await expectNotShown(admin.getByRole('link', { name: '社区老年助浴' }));
 
       // The import itself: two created, one failed, the bar full; the new services are in the directory.
       await admin.getByTestId('hsds-run').click();
@@ -115,7 +115,7 @@ describe('the service directory in a real browser', () => {
       await signIn(staff, 'ngo@zhulian.demo');
       await staff.getByRole('link', { name: '转介', exact: true }).click();
       await staff.getByTestId('referrals-count-received').waitFor();
-      expect(await staff.getByTestId('referral-settings').count()).toBe(0);
+      await expectNotShown(staff.getByTestId('referral-settings'));
     }), JOURNEY_TIMEOUT);
 
   it('lets the NGO’s admin add a service with a confidential place and edit it, and hides where that place is from another organisation', () =>
@@ -172,9 +172,9 @@ describe('the service directory in a real browser', () => {
       await other.goto(serviceUrl);
       await expectText(other.getByTestId('service-name'), '失智老人临时托养');
       await expectText(other.getByTestId('location-withheld'), '地址保密');
-      expect(await other.getByText('某小区3号楼').count()).toBe(0);
-      expect(await other.getByTestId('service-edit').count()).toBe(0);
-      expect(await other.getByTestId('capacity-submit').count()).toBe(0);
+      await expectNotShown(other.getByText('某小区3号楼'));
+      await expectNotShown(other.getByTestId('service-edit'));
+      await expectNotShown(other.getByTestId('capacity-submit'));
       await other.screenshot({ path: join(OUTPUT, 'service-confidential-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 });

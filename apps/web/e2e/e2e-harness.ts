@@ -120,6 +120,19 @@ export async function expectText(locator: ReturnType<Page['locator']>, text: str
   await locator.filter({ hasText: text }).first().waitFor();
 }
 
+/**
+ * That something is not shown — checked for a while, not once: a single look right after a page changes
+ * can pass before the page has drawn what it should not. Fails as soon as it appears within `ms`.
+ */
+export async function expectNotShown(locator: ReturnType<Page['locator']>, ms = 1500): Promise<void> {
+  const until = Date.now() + ms;
+  do {
+    const count = await locator.count();
+    if (count > 0) throw new Error(`expected nothing for ${String(locator)}, found ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  } while (Date.now() < until);
+}
+
 /** Picks an option of an antd Select by typing part of its text, once the option is there. */
 export async function choose(page: Page, field: ReturnType<Page['locator']>, typed: string, option: string = typed): Promise<void> {
   await field.click();

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
 
 describe('the web app in a real browser', () => {
   let product: Product;
@@ -70,7 +70,7 @@ describe('the web app in a real browser', () => {
       await expectText(page.getByTestId('acting-role'), '工作人员');
       await page.getByRole('link', { name: '成员管理' }).click();
       await page.getByTestId('member-ngo2@zhulian.demo').waitFor();
-      expect(await page.getByTestId('member-orgadmin@zhulian.demo').count()).toBe(0);
+      await expectNotShown(page.getByTestId('member-orgadmin@zhulian.demo'));
     }));
 
   it('invites a member, who accepts, lands signed in, and can sign in again; then an admin deactivates them mid-session', () =>
@@ -182,6 +182,7 @@ describe('the people registry in a real browser', () => {
       await ngoOption.waitFor();
       await caseworker.getByLabel('接收机构').press('Enter');
       await caseworker.getByRole('checkbox', { name: '联系方式' }).check();
+      await caseworker.getByLabel('凭证编号').fill('知情同意书 2026-101');
       await caseworker.getByTestId('consent-submit').click();
       await expectText(caseworker.getByTestId('consent-state'), '有效');
 
@@ -192,7 +193,7 @@ describe('the people registry in a real browser', () => {
       await expectText(ngo.getByTestId('value-phone'), '13522223333');
       await ngo.getByTestId('withheld-chronicIllness').waitFor();
       await ngo.getByTestId('withheld-idNumber').waitFor();
-      expect(await ngo.getByTestId('consents').count()).toBe(0);
+      await expectNotShown(ngo.getByTestId('consents'));
       await ngo.screenshot({ path: join(OUTPUT, 'person-as-ngo-zh.png'), fullPage: true });
 
       // The district's auditor sees who read what, on what grounds, and that the chain is intact.
@@ -201,7 +202,7 @@ describe('the people registry in a real browser', () => {
       await auditor.getByRole('link', { name: '审计日志' }).click();
       await expectText(auditor.getByTestId('chain-status'), '审计链完整');
       await auditor.getByText('张伟').first().waitFor();
-      expect(await auditor.getByText('13522223333').count()).toBe(0);
+      await expectNotShown(auditor.getByText('13522223333'));
       await auditor.screenshot({ path: join(OUTPUT, 'audit-trail-zh.png'), fullPage: true });
     }));
 
@@ -252,7 +253,7 @@ describe('the people registry in a real browser', () => {
       const candidates = page.getByTestId('duplicate-candidates');
       await expectText(candidates, '姓名相近且出生日期相同');
       await expectText(page.getByTestId(`candidate-score-${headId}`), '相似度 95%');
-      expect(await page.locator('.ant-form-item-explain-warning').count()).toBe(0);
+      await expectNotShown(page.locator('.ant-form-item-explain-warning'));
       expect(await page.getByTestId(`candidate-open-${headId}`).getAttribute('href')).toBe(`/people/${headId}`);
       await page.screenshot({ path: join(OUTPUT, 'register-duplicate-zh.png'), fullPage: true });
       await page.getByTestId('register-submit').click();
@@ -287,7 +288,7 @@ describe('the people registry in a real browser', () => {
       await caseworker.getByTestId('withheld-household-monthlyIncomeCents').waitFor();
       await expectText(caseworker.getByTestId('value-household-regionCode'), '110105');
       await caseworker.getByTestId('household-add-member').waitFor();
-      expect(await caseworker.getByTestId('merge-open').count()).toBe(0);
+      await expectNotShown(caseworker.getByTestId('merge-open'));
 
       // The list, by name, downloaded as a spreadsheet with the merged record gone from it.
       await page.getByRole('link', { name: '人员登记' }).click();

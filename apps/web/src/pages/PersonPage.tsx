@@ -73,7 +73,7 @@ export function PersonPage() {
     <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
       <Link to="/people">← {t('person.back')}</Link>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
-      {notVisible && acting?.role === 'COORDINATOR' && <BreakGlass personId={id} onOpened={() => void refetch()} />}
+      {notVisible && acting?.role === 'COORDINATOR' && acting.organisation.kind === 'GOVERNMENT_OFFICE' && <BreakGlass personId={id} onOpened={() => void refetch()} />}
       {person && (
         <>
           {person.id !== id && (
