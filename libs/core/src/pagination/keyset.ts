@@ -22,7 +22,7 @@ export async function paginate<T extends ObjectLiteral>(
 ): Promise<Connection<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const columns = order.columns;
-  if (args.after) {
+  if (args.after !== undefined && args.after !== null) {
     const after = decodeCursor(args.after, columns.length, scope);
     const params = Object.fromEntries(after.map((value, i) => [`keyset_${i}`, value]));
     query.andWhere(`(${columns.join(', ')}) > (${columns.map((_, i) => `:keyset_${i}`).join(', ')})`, params);
@@ -35,7 +35,7 @@ export async function paginate<T extends ObjectLiteral>(
     edges,
     pageInfo: {
       hasNextPage: rows.length > first,
-      hasPreviousPage: args.after !== undefined,
+      hasPreviousPage: args.after !== undefined && args.after !== null,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },
@@ -53,7 +53,7 @@ export async function paginateById<T extends { id: string }>(
   scope?: CursorScope,
 ): Promise<Connection<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
-  const after = args.after ? String(decodeCursor(args.after, 1, scope)[0]) : null;
+  const after = args.after !== undefined && args.after !== null ? String(decodeCursor(args.after, 1, scope)[0]) : null;
   const rows = await fetch(after, first + 1);
   const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.id], scope) }));
   return {
