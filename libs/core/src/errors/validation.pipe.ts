@@ -23,9 +23,10 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    const nul = isInput(metadata) ? pathOfNul(value) : null;
+    const nul = isInput(metadata) ? pathOfUnfitText(value) : null;
     if (nul !== null) {
-      // PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database.
+      // PostgreSQL text cannot hold U+0000, and a lone UTF-16 surrogate is no character at all (validators
+      // and encoders throw on it): refuse both here rather than fail later.
       const field = [metadata.data, nul].filter(Boolean).join('.');
       throw badInput('INVALID_CHARACTER', 'The text contains a character that is not allowed.', field);
     }
@@ -59,11 +60,14 @@ function isInput(metadata: ArgumentMetadata): boolean {
 /** Parameter type Nest gives GraphQL `@Args()` (GqlParamtype.ARGS of @nestjs/graphql). */
 const GQL_ARGS = 3;
 
-function pathOfNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Where in the input a string holds U+0000 or a lone surrogate (not well-formed UTF-16), if anywhere. */
+function pathOfUnfitText(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') || LONE_SURROGATE.test(value) ? path : null;
   if (value === null || typeof value !== 'object') return null;
   for (const [key, child] of Object.entries(value)) {
-    const found = pathOfNul(child, path ? `${path}.${key}` : key);
+    const found = pathOfUnfitText(child, path ? `${path}.${key}` : key);
     if (found !== null) return found;
   }
   return null;

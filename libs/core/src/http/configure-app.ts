@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
 import { PlatformModule } from '../platform.module';
 import { bodyParserErrors } from './body-parser-errors';
+import { contentTypeGuard, documentNestingGuard } from './request-guards';
 import { webAppMiddleware } from './web-app';
 
 /** Largest request body accepted; a GraphQL operation with its variables fits many times over. */
@@ -33,9 +34,11 @@ export async function createApiApplication(
   // Security headers on every answer (nosniff, no referrer, no framing, HSTS behind TLS). The content
   // security policy is set on the web app's page only: Apollo's development sandbox needs its CDN.
   app.use(helmet({ contentSecurityPolicy: false, referrerPolicy: { policy: 'no-referrer' } }));
+  app.use(contentTypeGuard);
   app.useBodyParser('json', { limit: MAX_BODY_BYTES });
   app.useBodyParser('urlencoded', { limit: MAX_BODY_BYTES, extended: false });
   app.use(bodyParserErrors);
+  app.use(documentNestingGuard);
   app.use(cookieParser());
   const web = webAppMiddleware(config.webDir);
   if (web) app.use(web);
