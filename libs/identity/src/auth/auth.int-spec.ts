@@ -66,6 +66,24 @@ describe('sign-in and sessions', () => {
     expect(after.errors).toBeUndefined();
   });
 
+  it('counts parallel guesses one by one: of twelve wrong passwords at once, five are judged and seven refused as locked', async () => {
+    const user = await makeUser(app.db, { memberships: [{ organisationId: DEMO_ORGS.charity, role: Role.STAFF }] });
+    const answers = await Promise.all(Array.from({ length: 12 }, () => login(user.email, 'wrong-password')));
+    const reasons = answers.map((a) => a.errors![0].extensions.reason);
+    expect(reasons.filter((r) => r === 'INVALID_CREDENTIALS')).toHaveLength(5);
+    expect(reasons.filter((r) => r === 'SIGN_IN_LOCKED')).toHaveLength(7);
+    expect((await login(user.email, user.password)).errors![0].extensions.reason).toBe('SIGN_IN_LOCKED');
+    // Every test of this file signs in from 127.0.0.1: give the rest their per-network minute back.
+    await app.db.query(`DELETE FROM rate_limits`);
+  });
+
+  it('keeps the per-network count in PostgreSQL, where every API node reads the same', async () => {
+    const [before] = await app.db.query(`SELECT points FROM rate_limits WHERE key = 'sign-in-ip:127.0.0.1'`);
+    await login('someone@example.org', 'x');
+    const [after] = await app.db.query(`SELECT points FROM rate_limits WHERE key = 'sign-in-ip:127.0.0.1'`);
+    expect(after.points).toBe((before?.points ?? 0) + 1);
+  });
+
   it('rotates the refresh token and ends the whole session when a spent one comes back', async () => {
     const first = await app.login('ngo2@zhulian.demo');
     const second = await app.gql<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, { t: first.refreshToken });

@@ -38,19 +38,17 @@ export class AuthService {
     await this.throttle.consumeIpAttempt(clientIp);
     const address = normaliseEmail(email);
     const emailHash = hashToken(address);
+    // Counted before the password is checked (and refused while the address is locked): a burst of
+    // parallel guesses is counted one by one, whatever the answers to the others.
+    await this.throttle.attempt(emailHash);
     const outcome = await this.db.transaction(async (tx) => {
-      await this.throttle.assertNotLocked(tx, emailHash);
       const user = await this.findUserWithHash(tx, address);
       const ok = await this.passwords.verify(user?.passwordHash ?? null, password);
-      if (!ok || !user || user.status !== UserStatus.ACTIVE || !(await this.hasActiveMembership(tx, user.id))) {
-        await this.throttle.recordFailure(tx, emailHash);
-        return null;
-      }
-      await this.throttle.clear(tx, emailHash);
+      if (!ok || !user || user.status !== UserStatus.ACTIVE || !(await this.hasActiveMembership(tx, user.id))) return null;
       return this.openSession(tx, user);
     });
-    // The failure is committed before it is reported, so it counts even though we answer with an error.
     if (!outcome) throw BAD_CREDENTIALS();
+    await this.throttle.clear(emailHash);
     return outcome;
   }
 

@@ -19,6 +19,6 @@ export class InvitationResolver {
   @Public()
   @Mutation(() => AuthPayload, { description: 'Accept an invitation with its token: sets your password and signs you in.' })
   async acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() context: GraphqlContext) {
-    return signedIn(context, await this.invitations.accept(input));
+    return signedIn(context, await this.invitations.accept(input, context.req.ip ?? 'unknown'));
   }
 }

@@ -73,7 +73,9 @@ export class InvitationService {
     return { invitation, token: this.config.isProduction ? null : token };
   }
 
-  async accept(input: AcceptInvitationInput): Promise<IssuedSession> {
+  async accept(input: AcceptInvitationInput, clientIp: string): Promise<IssuedSession> {
+    // Accepting may confirm an existing account's password: the sign-in's brakes apply.
+    await this.throttle.consumeIpAttempt(clientIp);
     const outcome = await this.db.transaction(async (tx) => {
       const invitation = await tx.getRepository(Invitation).findOne({
         where: { tokenHash: hashToken(input.token) },
@@ -113,13 +115,11 @@ export class InvitationService {
       return user;
     }
     if (existing.status !== UserStatus.ACTIVE) throw INVALID_LINK();
-    // Confirming an existing account is a sign-in: the same lockout applies.
+    // Confirming an existing account is a sign-in: the same lockout applies, counted before the check.
     const emailHash = hashToken(invitation.email);
-    await this.throttle.assertNotLocked(tx, emailHash);
-    if (!(await this.passwords.verify(existing.passwordHash, input.password))) {
-      await this.throttle.recordFailure(tx, emailHash);
-      return null;
-    }
+    await this.throttle.attempt(emailHash);
+    if (!(await this.passwords.verify(existing.passwordHash, input.password))) return null;
+    await this.throttle.clear(emailHash);
     return existing;
   }
 
