@@ -87,6 +87,8 @@ describe('the web app in a real browser', () => {
       const invitee = await newPage();
       await invitee.goto(link);
       await invitee.getByRole('heading', { name: '接受邀请' }).waitFor();
+      // The page says what the link is for before anything is typed.
+      await expectText(invitee.getByTestId('accept-invited-to'), '朝阳区夕阳红养老服务中心邀请您以「工作人员」身份加入');
       await invitee.getByLabel('姓名').fill('赵欣');
       await invitee.getByLabel('密码').fill('short');
       await invitee.getByRole('button', { name: '加入并登录' }).click();
@@ -110,6 +112,23 @@ describe('the web app in a real browser', () => {
       await invitee.getByRole('link', { name: '成员管理' }).click();
       await invitee.getByRole('heading', { name: '登录助联' }).waitFor();
       await invitee.getByText('您的登录已失效').waitFor();
+
+      // A second invitation, sent by mistake: the admin sees it pending and revokes it; its link then says so.
+      await admin.getByTestId('invite-open').click();
+      await admin.getByTestId('invite-email').fill('wrong.address@example.org');
+      await admin.getByTestId('invite-submit').click();
+      const mistaken = await admin.getByTestId('invite-link').inputValue();
+      await admin.keyboard.press('Escape');
+      await expectText(admin.getByTestId('invitation-wrong.address@example.org'), '待接受');
+      await admin.getByTestId('invitation-revoke-wrong.address@example.org').click();
+      await admin.getByRole('button', { name: /确\s?定/ }).click();
+      await admin.getByTestId('invitation-wrong.address@example.org').waitFor({ state: 'detached' });
+      const stranger = await newPage();
+      await stranger.goto(mistaken);
+      await expectText(stranger.getByTestId('accept-invalid'), '此邀请链接已不能使用（已撤销）');
+      await expectNotShown(stranger.getByRole('button', { name: '加入并登录' }));
+      await stranger.goto('/accept-invitation?token=forged-token-that-never-was-issued-by-us-12345');
+      await expectText(stranger.getByTestId('accept-invalid'), '此邀请链接无效');
     }));
 
   it('fits a phone: one column, a bottom bar within thumb reach, nothing wider than the screen', () =>

@@ -18,6 +18,8 @@ import { Organisation } from './entities/organisation.entity';
 import { User } from './entities/user.entity';
 import { InvitationResolver } from './invitations/invitation.resolver';
 import { InvitationService } from './invitations/invitation.service';
+import { InvitationAdminService } from './invitations/invitation-admin.service';
+import { GrantableRoles } from './members/grantable-roles';
 import { UserResolver } from './members/me.resolver';
 import { MemberResolver } from './members/member.resolver';
 import { MemberService } from './members/member.service';
@@ -45,6 +47,8 @@ import { OrganisationService } from './organisations/organisation.service';
     OrganisationService,
     MemberService,
     InvitationService,
+    InvitationAdminService,
+    GrantableRoles,
     AuthResolver,
     UserResolver,
     OrganisationResolver,

@@ -17,6 +17,7 @@ type Documents = {
     "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": typeof types.NeedCategoriesDocument,
     "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": typeof types.SecurityAlertsDocument,
     "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": typeof types.AcknowledgeSecurityAlertDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": typeof types.InvitationPreviewDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": typeof types.AssignableCaseworkersDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": typeof types.AssignCaseDocument,
@@ -39,7 +40,12 @@ type Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  query GrantableRoles { grantableRoles }\n": typeof types.GrantableRolesDocument,
     "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": typeof types.MergePeopleDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": typeof types.PendingInvitationsDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": typeof types.RevokeInvitationDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": typeof types.ResendInvitationDocument,
+    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": typeof types.ApproveInvitationDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": typeof types.PeopleDocument,
     "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }\n  }\n": typeof types.ExportPeopleDocument,
     "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": typeof types.PersonCasesDocument,
@@ -77,6 +83,7 @@ const documents: Documents = {
     "\n  query NeedCategories { needCategories { code nameZh nameEn } }\n": types.NeedCategoriesDocument,
     "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": types.SecurityAlertsDocument,
     "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": types.AcknowledgeSecurityAlertDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": types.InvitationPreviewDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId fields grounds requestId } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": types.AssignableCaseworkersDocument,
     "\n  mutation AssignCase($input: AssignCaseInput!) { assignCase(input: $input) { ...CaseFields } }\n": types.AssignCaseDocument,
@@ -99,7 +106,12 @@ const documents: Documents = {
     "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
     "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
     "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
+    "\n  query GrantableRoles { grantableRoles }\n": types.GrantableRolesDocument,
     "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": types.MergePeopleDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": types.PendingInvitationsDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": types.RevokeInvitationDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": types.ResendInvitationDocument,
+    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": types.ApproveInvitationDocument,
     "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": types.PeopleDocument,
     "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }\n  }\n": types.ExportPeopleDocument,
     "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": types.PersonCasesDocument,
@@ -160,6 +172,10 @@ export function graphql(source: "\n  query SecurityAlerts {\n    securityAlerts(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n"): (typeof documents)["\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -251,7 +267,27 @@ export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query GrantableRoles { grantableRoles }\n"): (typeof documents)["\n  query GrantableRoles { grantableRoles }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"): (typeof documents)["\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"): (typeof documents)["mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"): (typeof documents)["mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"): (typeof documents)["mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { errorText, showOnField } from '../errors';
+import { graphql } from '../gql';
 import { useSession } from '../session/SessionProvider';
 import { acceptInvitation } from '../session/session-store';
 
@@ -12,6 +14,10 @@ interface Fields {
   password: string;
   phone?: string;
 }
+
+const PREVIEW = graphql(`
+  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }
+`);
 
 /** Opened from the invitation link: `/accept-invitation?token=…` (never logged by the API). */
 export function AcceptInvitationPage() {
@@ -23,7 +29,11 @@ export function AcceptInvitationPage() {
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
+  // What the link is for, before anyone types a password: the organisation and the role, or why it cannot be used.
+  const { data: preview, error: previewError } = useQuery(PREVIEW, { variables: { token }, skip: !token, fetchPolicy: 'network-only' });
   if (done && status === 'signedIn') return <Navigate to="/" replace />;
+  const invitation = preview?.invitationPreview;
+  const usable = invitation?.status === 'PENDING';
 
   const submit = async (fields: Fields) => {
     setBusy(true);
@@ -47,11 +57,24 @@ export function AcceptInvitationPage() {
           <LanguageSwitch />
         </div>
         {!token ? (
-          <Alert type="error" showIcon message={t('accept.missingToken')} style={{ marginTop: 16 }} />
+          <Alert type="error" showIcon title={t('accept.missingToken')} style={{ marginTop: 16 }} />
+        ) : previewError ? (
+          <Alert type="error" showIcon role="alert" title={errorText(t, previewError)} style={{ marginTop: 16 }} />
+        ) : !invitation ? (
+          <Skeleton active paragraph={{ rows: 4 }} style={{ marginTop: 16 }} />
+        ) : invitation.status === null ? (
+          <Alert type="error" showIcon title={t('accept.invalid')} style={{ marginTop: 16 }} data-testid="accept-invalid" />
+        ) : invitation.status === 'AWAITING_APPROVAL' ? (
+          <Alert type="warning" showIcon title={t('accept.awaiting', { organisation: invitation.organisationName })} style={{ marginTop: 16 }} data-testid="accept-awaiting" />
+        ) : !usable ? (
+          <Alert type="error" showIcon title={t('accept.spent', { status: t(`invitations.status.${invitation.status}`) })} style={{ marginTop: 16 }} data-testid="accept-invalid" />
         ) : (
           <>
+            <Typography.Paragraph strong style={{ marginTop: 16 }} data-testid="accept-invited-to">
+              {t('accept.invitedTo', { organisation: invitation.organisationName, role: t(`roles.${invitation.role}`) })}
+            </Typography.Paragraph>
             <Typography.Paragraph type="secondary">{t('accept.intro')}</Typography.Paragraph>
-            {problem && <Alert type="error" showIcon role="alert" message={problem} data-testid="accept-error" style={{ marginBottom: 16 }} />}
+            {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="accept-error" style={{ marginBottom: 16 }} />}
             <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
               <Form.Item name="displayName" label={t('accept.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
                 <Input autoComplete="name" size="large" />

@@ -7,6 +7,8 @@ import { errorText, showOnField } from '../errors';
 import { graphql } from '../gql';
 import type { MembersQuery, Role } from '../gql/graphql';
 import { useActing, useSession } from '../session/SessionProvider';
+import { invitationLink } from './invitation-link';
+import { PendingInvitations } from './PendingInvitations';
 
 const MEMBERS = graphql(`
   query Members($first: Int, $after: String) {
@@ -35,9 +37,12 @@ const DEACTIVATE = graphql(`
   }
 `);
 
+const GRANTABLE = graphql(`
+  query GrantableRoles { grantableRoles }
+`);
+
 const PAGE_SIZE = 20;
 const ADMIN_ROLES = ['ORG_ADMIN', 'PLATFORM_ADMIN'];
-const ROLES: Role[] = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'VOLUNTEER', 'AUDITOR', 'PLATFORM_ADMIN'];
 
 type Member = MembersQuery['members']['edges'][number]['node'];
 
@@ -48,7 +53,9 @@ export function MembersPage() {
   const acting = useActing();
   const phone = !Grid.useBreakpoint().md;
   const isAdmin = !!acting && ADMIN_ROLES.includes(acting.role);
-  const grantable = ROLES.filter((r) => r !== 'PLATFORM_ADMIN' || acting?.role === 'PLATFORM_ADMIN');
+  // The roles this organisation's kind has (an NGO has no auditors): asked of the API, which keeps them as data.
+  const { data: roles } = useQuery(GRANTABLE, { skip: !isAdmin });
+  const grantable: Role[] = roles?.grantableRoles ?? [];
   const [inviting, setInviting] = useState(false);
   const { data, loading, error, fetchMore } = useQuery(MEMBERS, { variables: { first: PAGE_SIZE } });
   const [changeRole] = useMutation(CHANGE_ROLE);
@@ -156,6 +163,7 @@ export function MembersPage() {
           {t('members.loadMore')}
         </Button>
       )}
+      {isAdmin && <PendingInvitations />}
       {inviting && <InviteModal onClose={() => setInviting(false)} roles={grantable} />}
     </div>
   );
@@ -171,11 +179,12 @@ function InviteModal({ onClose, roles }: { onClose: () => void; roles: Role[] })
   const submit = async (fields: { email: string; role: Role }) => {
     setProblem(null);
     try {
-      const { data } = await invite({ variables: { input: fields } });
+      // The pending invitations below show the new one at once.
+      const { data } = await invite({ variables: { input: fields }, refetchQueries: ['PendingInvitations'] });
       const token = data?.inviteMember.token;
       setCreated({
         email: data?.inviteMember.invitation.email ?? fields.email,
-        link: token ? `${window.location.origin}/accept-invitation?token=${encodeURIComponent(token)}` : null,
+        link: token ? invitationLink(token) : null,
       });
     } catch (e) {
       if (!showOnField(t, form, e, { 'input.email': 'email', 'input.role': 'role' })) setProblem(errorText(t, e));
@@ -198,7 +207,7 @@ function InviteModal({ onClose, roles }: { onClose: () => void; roles: Role[] })
           )}
         </Space>
       ) : (
-        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: 'STAFF' }} requiredMark={false} disabled={loading}>
+        <Form form={form} layout="vertical" onFinish={submit} initialValues={{ role: roles.includes('STAFF') ? 'STAFF' : roles.at(-1) }} requiredMark={false} disabled={loading}>
           {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 16 }} />}
           <Form.Item name="email" label={t('invite.email')} rules={[{ required: true, message: t('validation.required') }, { type: 'email', message: t('validation.email') }]}>
             <Input inputMode="email" autoComplete="off" data-testid="invite-email" />

@@ -16,7 +16,8 @@ import { UserStatus } from '../entities/enums';
 import { Invitation } from '../entities/invitation.entity';
 import { Organisation } from '../entities/organisation.entity';
 import { User } from '../entities/user.entity';
-import { MEMBER_ADMIN_ROLES } from '../members/member.service';
+import { GrantableRoles } from '../members/grantable-roles';
+import { MEMBER_ADMIN_ROLES } from '../members/member-roles';
 
 const INVALID_LINK = () =>
   badInput('INVITATION_INVALID', 'This invitation link is not valid or has already been used. Ask your organisation admin for a new one.', 'input.token');
@@ -35,6 +36,7 @@ export class InvitationService {
     private readonly auth: AuthService,
     private readonly throttle: LoginThrottle,
     private readonly audit: AuditTrail,
+    private readonly grantable: GrantableRoles,
   ) {}
 
   async invite(actor: Actor, input: InviteMemberInput): Promise<InvitationTicket> {
@@ -43,15 +45,16 @@ export class InvitationService {
     if (organisationId !== acting.organisationId && acting.role !== Role.PLATFORM_ADMIN) {
       throw forbidden('OTHER_ORGANISATION', 'You can only invite members into the organisation you act for.');
     }
-    if (input.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
-      throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can invite a platform admin.');
-    }
     const email = normaliseEmail(input.email);
     const token = newSecretToken();
+    // A platform admin's invitation into an organisation it does not act for waits for that organisation's
+    // admin: no one hands themself (or anyone) a role in another organisation on their own.
+    const needsApproval = organisationId !== acting.organisationId;
     const invitation = await this.db.transaction(async (tx) => {
       if (!(await tx.getRepository(Organisation).existsBy({ id: organisationId }))) {
         throw badInput('ORGANISATION_NOT_FOUND', 'No such organisation.', 'input.organisationId');
       }
+      await this.grantable.assert(tx, organisationId, acting.role, input.role);
       const already: unknown[] = await tx.query(
         `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id
           WHERE m.organisation_id = $1 AND u.email = $2 AND m.status = 'ACTIVE'`,
@@ -62,11 +65,12 @@ export class InvitationService {
       const row = tx.getRepository(Invitation).create({
         id: newId(), organisationId, email, role: input.role, tokenHash: hashToken(token), invitedBy: actor.userId,
         createdAt: now, expiresAt: new Date(now.getTime() + INVITATION_TTL_SECONDS * 1000), acceptedAt: null, acceptedBy: null, revokedAt: null,
+        revokedBy: null, needsApproval, approvedAt: null, approvedBy: null,
       });
       await tx.getRepository(Invitation).insert(row);
       await this.audit.record(tx, { ...auditActor(actor), organisationId: acting.organisationId }, [{
         action: 'CHANGE', subjectType: 'Invitation', subjectId: row.id, fields: ['email', 'role'],
-        grounds: { role: acting.role }, details: { organisationId, role: input.role },
+        grounds: { role: acting.role }, details: { organisationId, role: input.role, needsApproval },
       }]);
       return row;
     });
@@ -84,6 +88,9 @@ export class InvitationService {
       if (!invitation || invitation.acceptedAt || invitation.revokedAt) throw INVALID_LINK();
       if (invitation.expiresAt.getTime() <= Date.now()) {
         throw badInput('INVITATION_EXPIRED', 'This invitation has expired. Ask your organisation admin to invite you again.', 'input.token');
+      }
+      if (invitation.needsApproval && !invitation.approvedAt) {
+        throw badInput('INVITATION_AWAITING_APPROVAL', 'This invitation waits for an admin of the organisation to approve it. Try again once they have.', 'input.token');
       }
       const user = await this.userFor(tx, invitation, input);
       if (!user) return null;

@@ -56,7 +56,7 @@ describe('invitations', () => {
   it('adds an existing account to the organisation once its owner confirms their password', async () => {
     const elsewhere = await makeOrganisation(app.db);
     const user = await makeUser(app.db, { memberships: [{ organisationId: elsewhere.id, role: Role.STAFF }] });
-    const token = await invite(user.email, Role.VOLUNTEER);
+    const token = await invite(user.email, Role.CASEWORKER);
     const wrong = await app.gql(ACCEPT, { input: { token, displayName: 'x', password: 'not-their-password' } });
     expect(wrong.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'WRONG_PASSWORD', field: 'input.password' });
     const right = await app.gql<{ acceptInvitation: { accessToken: string } }>(ACCEPT, { input: { token, displayName: 'x', password: user.password } });

@@ -1,5 +1,5 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, CurrentActor, PageArgs, ParseIdPipe } from '@zhulian/core';
+import { Actor, ConnectionType, CurrentActor, PageArgs, ParseIdPipe, Role } from '@zhulian/core';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { Membership } from '../entities/membership.entity';
 import { MemberService } from './member.service';
@@ -13,6 +13,11 @@ export class MemberResolver {
   @Query(() => MembershipConnection, { name: 'members', description: 'Members of the acting organisation, in the order they joined.' })
   list(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
     return this.members.list(actor, args);
+  }
+
+  @Query(() => [Role], { description: 'Org admins: the roles you may give in the organisation you act for, as its kind allows.' })
+  grantableRoles(@CurrentActor() actor: Actor) {
+    return this.members.grantableRoles(actor);
   }
 
   @Mutation(() => Membership, { description: 'Org admins: give a member another role.' })

@@ -9,17 +9,10 @@ import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { MembershipStatus } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
+import { InvitationAdminService } from '../invitations/invitation-admin.service';
+import { GrantableRoles } from './grantable-roles';
+import { MEMBER_ADMIN_ROLES, MEMBER_LIST_ROLES } from './member-roles';
 
-/** Who may manage the members of the acting organisation. */
-export const MEMBER_ADMIN_ROLES = [Role.ORG_ADMIN, Role.PLATFORM_ADMIN] as const;
-
-/**
- * Who may list the colleagues of the acting organisation (names, e-mail addresses, roles): everyone who
- * hands work to colleagues. Volunteers are not: a volunteer group's roster is its members' personal data.
- */
-export const MEMBER_LIST_ROLES = [
-  Role.PLATFORM_ADMIN, Role.ORG_ADMIN, Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.AUDITOR,
-] as const;
 
 /**
  * Members of an organisation: staff see the list of colleagues (name, e-mail, role); org admins
@@ -31,6 +24,8 @@ export class MemberService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly auth: AuthService,
     private readonly audit: AuditTrail,
+    private readonly grantable: GrantableRoles,
+    private readonly invitations: InvitationAdminService,
   ) {}
 
   list(actor: Actor, args: PageArgs): Promise<Connection<Membership>> {
@@ -53,12 +48,16 @@ export class MemberService {
     });
   }
 
+  /** The roles the actor may give in the acting organisation, as its kind allows. */
+  grantableRoles(actor: Actor): Promise<Role[]> {
+    const acting = requireRole(actor, MEMBER_ADMIN_ROLES, 'manage members');
+    return this.grantable.of(this.db.manager, acting.organisationId, acting.role);
+  }
+
   async changeRole(actor: Actor, input: ChangeMemberRoleInput): Promise<Membership> {
     const acting = requireRole(actor, MEMBER_ADMIN_ROLES, 'change members’ roles');
-    if (input.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
-      throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can make someone a platform admin.');
-    }
     return this.db.transaction(async (tx) => {
+      await this.grantable.assert(tx, acting.organisationId, acting.role, input.role);
       const membership = await this.lockInOrganisation(tx, input.membershipId, acting.organisationId);
       if (membership.role === Role.PLATFORM_ADMIN && acting.role !== Role.PLATFORM_ADMIN) {
         throw forbidden('ROLE_NOT_GRANTABLE', 'Only a platform admin can change a platform admin’s role.');
@@ -92,6 +91,8 @@ export class MemberService {
       const rest: unknown[] = await tx.query(
         `SELECT 1 FROM memberships WHERE user_id = $1 AND status = 'ACTIVE' LIMIT 1`, [membership.userId]);
       if (rest.length === 0) await this.auth.revokeAllSessions(tx, membership.userId, 'DEACTIVATED');
+      // A pending invitation would let them back in: it ends with the membership.
+      await this.invitations.revokePendingFor(tx, actor, membership.organisationId, membership.userId);
       await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Membership', subjectId: membership.id, fields: ['status'],
         grounds: { role: acting.role }, details: { from: 'ACTIVE', to: 'DEACTIVATED', signedOutEverywhere: rest.length === 0 },
