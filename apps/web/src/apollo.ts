@@ -24,6 +24,8 @@ export function createApolloClient() {
             // One list per filter: a person's cases never replace the cases list, nor the inbox the sent ones.
             cases: { ...appendPages, keyArgs: ['filter'] },
             referrals: { ...appendPages, keyArgs: ['filter'] },
+            // One trail per set of filters; "load more" appends the next page to it.
+            auditTrail: { ...appendPages, keyArgs: ['subjectId', 'actorUserId', 'actorOrganisationId', 'actions', 'category', 'from', 'to'] },
           },
         },
       },

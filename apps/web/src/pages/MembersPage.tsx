@@ -116,7 +116,7 @@ export function MembersPage() {
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
         {isAdmin && (
-          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setInviting(true)} data-testid="invite-open">
+          <Button type="primary" icon={<UserAddOutlined />} onClick={() => setInviting(true)} disabled={grantable.length === 0} data-testid="invite-open">
             {t('members.invite')}
           </Button>
         )}

@@ -1,15 +1,14 @@
 import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
-import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Grid, Input, List, Segmented, Space, Table, Typography } from 'antd';
+import { useQuery } from '@apollo/client/react';
+import { Alert, Button, Card, Grid, Input, List, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
-import { downloadText } from '../download';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { PeopleOrder, PeopleQuery, PeopleSearch } from '../gql/graphql';
-import { currentLanguage } from '../i18n';
+import { ExportPeopleDialog } from './ExportPeopleDialog';
 import { searchFrom } from './people-search';
 import { useActing } from '../session/SessionProvider';
 
@@ -20,12 +19,6 @@ const PEOPLE = graphql(`
       pageInfo { hasNextPage endCursor }
     }
     peopleCount(search: $search)
-  }
-`);
-
-const EXPORT_PEOPLE = graphql(`
-  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage) {
-    exportPeople(search: $search, orderBy: $orderBy, language: $language) { filename csv rows }
   }
 `);
 
@@ -41,28 +34,14 @@ export function PeoplePage() {
   const navigate = useNavigate();
   const acting = useActing();
   const phone = !Grid.useBreakpoint().md;
-  const { message } = App.useApp();
   const [search, setSearch] = useState<PeopleSearch | undefined>(undefined);
   const [orderBy, setOrderBy] = useState<PeopleOrder>('REGISTERED');
   const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search, orderBy } });
-  const [exportPeople, { loading: exporting }] = useMutation(EXPORT_PEOPLE);
-  const [exportProblem, setExportProblem] = useState<string | null>(null);
+  const [exporting, setExporting] = useState(false);
   const rows = data?.people.edges.map((e) => e.node) ?? [];
   const canRegister = !!acting && REGISTRAR_ROLES.includes(acting.role);
   const canExport = !!acting && VIEWER_ROLES.includes(acting.role);
 
-  // The same list as on screen (search and order), with headings in the screen's language.
-  const download = async () => {
-    setExportProblem(null);
-    try {
-      const { data: exported } = await exportPeople({ variables: { search, orderBy, language: currentLanguage() === 'en' ? 'EN' : 'ZH_CN' } });
-      if (!exported) return;
-      downloadText(exported.exportPeople.filename, exported.exportPeople.csv, 'text/csv;charset=utf-8');
-      void message.success(t('people.exported', { count: exported.exportPeople.rows }));
-    } catch (e) {
-      setExportProblem(errorText(t, e));
-    }
-  };
   const name = (row: Row) => <Link to={`/people/${row.id}`} data-testid={`person-${row.id}`}><Guarded value={row.fullName} /></Link>;
 
   return (
@@ -71,11 +50,11 @@ export function PeoplePage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
         <Space wrap>
           {data && <Typography.Text type="secondary" data-testid="people-count">{t('people.count', { count: data.peopleCount })}</Typography.Text>}
-          {canExport && <Button icon={<DownloadOutlined />} onClick={() => void download()} loading={exporting} data-testid="people-export">{t('people.export')}</Button>}
+          {canExport && <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="people-export">{t('people.export')}</Button>}
           {canRegister && <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/people/new')} data-testid="register-open">{t('people.register')}</Button>}
         </Space>
       </Space>
-      {exportProblem && <Alert type="error" showIcon role="alert" title={exportProblem} closable={{ onClose: () => setExportProblem(null) }} data-testid="export-error" />}
+      {exporting && <ExportPeopleDialog search={search} orderBy={orderBy} onClose={() => setExporting(false)} />}
       <Input.Search
         allowClear
         enterButton

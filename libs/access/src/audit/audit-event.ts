@@ -18,12 +18,14 @@ export interface AuditEvent {
   grounds?: Record<string, AuditValue>;
   /** Facts about the change that carry no personal data (e.g. the old and new role). */
   details?: Record<string, AuditValue>;
+  /** The records the event concerns when they are many (one export of a list): found per record by the access report. */
+  subjectIds?: string[];
   /**
-   * The organisation holding the record the event concerns, when it is not the actor's: stored as
-   * `details.holder`, so that the holder's auditors (and its parent offices') see what others did with
-   * its records.
+   * The organisation(s) holding the record(s) the event concerns (`holder_ids`), so that the holder's
+   * auditors — and those of the offices above it — see what others did with its records.
    */
   holderOrganisationId?: string | null;
+  holderOrganisationIds?: string[];
 }
 
 /** Who did it, acting for which organisation, in which request. */
@@ -47,4 +49,7 @@ export interface ChainedRow {
   grounds: Record<string, AuditValue>;
   details: Record<string, AuditValue>;
   requestId: string | null;
+  /** Absent (not empty) when the event names none: events from before these columns hash as they did. */
+  subjectIds?: string[];
+  holderIds?: string[];
 }

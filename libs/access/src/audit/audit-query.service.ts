@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, Connection, forbidden, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, APP_CONFIG, AppConfig, badInput, Connection, cursorScope, forbidden, PageArgs, paginateById, Role } from '@zhulian/core';
 import { DataSource } from 'typeorm';
-import { AuditChainStatus, AuditEntry } from './audit-event.type';
+import { FieldCategory, protectedTypes, sensitiveFieldsOf } from '../fields/sensitive';
+import { AuditActorOption, AuditChainStatus, AuditEntry, AuditHighlight } from './audit-event.type';
 import { auditKey } from './audit-trail';
 import { AuditChainer } from './audit-chainer';
 import { verifyAuditChain } from './verify-audit-chain';
@@ -18,27 +19,43 @@ interface EntryRow {
   subject_type: string;
   subject_id: string | null;
   fields: string[];
-  grounds: object;
-  details: object;
+  grounds: Record<string, unknown>;
+  details: Record<string, unknown>;
   request_id: string | null;
+  subject_count: number | null;
+  holder_names: string | null;
 }
 
-/** An event with the names of who acted and for which organisation (staff names, never a person's data). */
+/** An event with the names of who acted, for which organisation, and whose records (staff and organisations, never a person's data). */
 const ENTRY_SELECT = `SELECT e.position, e.occurred_at, e.actor_user_id, u.display_name AS actor_name, e.actor_organisation_id,
-         o.name AS actor_organisation_name, e.action, e.subject_type, e.subject_id, e.fields, e.grounds, e.details, e.request_id
+         o.name AS actor_organisation_name, e.action, e.subject_type, e.subject_id, e.fields, e.grounds, e.details, e.request_id,
+         cardinality(e.subject_ids) AS subject_count,
+         (SELECT string_agg(h.name, '、' ORDER BY h.name) FROM organisations h WHERE h.id = ANY(e.holder_ids)) AS holder_names
     FROM audit_events e
     LEFT JOIN users u ON u.id = e.actor_user_id
     LEFT JOIN organisations o ON o.id = e.actor_organisation_id`;
 
+/** The auditor's organisation and every organisation below it, however deep the tree. */
+const SCOPE = `WITH RECURSIVE scope AS (SELECT id FROM organisations WHERE id = $1 UNION SELECT o.id FROM organisations o JOIN scope ON o.parent_id = scope.id)`;
+/** Events by the scope's staff, or about the scope's records whoever acted. */
+const IN_SCOPE = `(e.actor_organisation_id IN (SELECT id FROM scope) OR e.holder_ids && ARRAY(SELECT id FROM scope))`;
+
 export interface AuditFilter {
   subjectId?: string;
   actorUserId?: string;
+  actorOrganisationId?: string;
+  actions?: string[];
+  category?: FieldCategory;
+  /** Days in Beijing time, YYYY-MM-DD, both included. */
+  from?: string;
+  to?: string;
 }
 
 /**
- * The auditors' window on the trail: the events of their own organisation and of the organisations
- * under it (a district office's auditor supervises its street offices), newest first. Auditors read
- * who did what and on what grounds, never personal values (the trail holds none).
+ * The auditors' window on the trail: what the staff of their organisation and of the organisations under
+ * it did (a district office's auditor supervises its street offices), and what anyone did with the records
+ * those organisations hold — newest first, filtered in SQL. Auditors read who did what and on what grounds,
+ * never personal values (the trail holds none).
  */
 @Injectable()
 export class AuditQueryService {
@@ -52,25 +69,47 @@ export class AuditQueryService {
 
   async list(actor: Actor, args: PageArgs, filter: AuditFilter): Promise<Connection<AuditEntry & { id: string }>> {
     const organisationId = this.auditorOrganisation(actor);
+    const range = dateRange(filter);
+    const category = categoryCondition(filter.category, 9);
     await this.chainer.flush();
     return paginateById(args, async (after, limit) => {
       const rows: EntryRow[] = await this.db.query(
-        `${ENTRY_SELECT}
-          WHERE (o.id = $1 OR o.parent_id = $1) AND e.position IS NOT NULL
+        `${SCOPE} ${ENTRY_SELECT}
+          WHERE e.position IS NOT NULL AND ${IN_SCOPE}
             AND ($2::bigint IS NULL OR e.position < $2)
-            AND ($3::uuid IS NULL OR e.subject_id = $3)
+            AND ($3::uuid IS NULL OR e.subject_id = $3 OR e.subject_ids @> ARRAY[$3::uuid])
             AND ($4::uuid IS NULL OR e.actor_user_id = $4)
+            AND ($5::uuid IS NULL OR e.actor_organisation_id = $5)
+            AND ($6::text[] IS NULL OR e.action = ANY($6))
+            AND ($7::timestamptz IS NULL OR e.occurred_at >= $7) AND ($8::timestamptz IS NULL OR e.occurred_at < $8)
+            AND ${category.sql}
           ORDER BY e.position DESC
-          LIMIT $5`,
-        [organisationId, after === null ? null : Number(after), filter.subjectId ?? null, filter.actorUserId ?? null, limit],
+          LIMIT ${Number(limit)}`,
+        [organisationId, after === null ? null : Number(after), filter.subjectId ?? null, filter.actorUserId ?? null, filter.actorOrganisationId ?? null,
+          filter.actions?.length ? filter.actions : null, range.from, range.to, ...category.params],
       );
       return rows.map(toEntry);
-    });
+    }, cursorScope(actor, 'audit-trail'));
+  }
+
+  /** The staff whose events the auditor may read, with their organisations: the choices of the trail's filters. */
+  async actors(actor: Actor): Promise<AuditActorOption[]> {
+    const organisationId = this.auditorOrganisation(actor);
+    const rows: { user_id: string; display_name: string; organisation_id: string | null; organisation_name: string | null }[] = await this.db.query(
+      `${SCOPE}
+       SELECT DISTINCT ON (e.actor_user_id, e.actor_organisation_id) e.actor_user_id AS user_id, u.display_name, e.actor_organisation_id AS organisation_id,
+              o.name AS organisation_name
+         FROM audit_events e JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id
+        WHERE ${IN_SCOPE}
+        ORDER BY e.actor_user_id, e.actor_organisation_id
+        LIMIT 500`, [organisationId]);
+    return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.organisation_name }))
+      .sort((a, b) => (a.organisationName ?? '').localeCompare(b.organisationName ?? '', 'zh-CN') || a.displayName.localeCompare(b.displayName, 'zh-CN'));
   }
 
   /**
-   * Who read, exported or broke the glass on one record — under any of its ids, e.g. merged ones —
-   * (optionally: one of its fields), newest first.
+   * Who read, exported, looked up or broke the glass on one record — under any of its ids, e.g. merged
+   * ones, and in exports that listed it among many — (optionally: one of its fields), newest first.
    * No permission check here: the domain that owns the record decides who may ask (e.g. the people
    * who keep a person's record, for that person's "who saw my data" question).
    */
@@ -78,7 +117,7 @@ export class AuditQueryService {
     await this.chainer.flush();
     const rows: EntryRow[] = await this.db.query(
       `${ENTRY_SELECT}
-        WHERE e.subject_type = $1 AND e.subject_id = ANY($2) AND e.position IS NOT NULL
+        WHERE e.subject_type = $1 AND (e.subject_id = ANY($2) OR e.subject_ids && $2::uuid[]) AND e.position IS NOT NULL
           AND e.action IN ('READ', 'EXPORT', 'BREAK_GLASS', 'LOOKUP')
           AND ($3::text IS NULL OR $3 = ANY (e.fields))
         ORDER BY e.position DESC
@@ -104,7 +143,55 @@ export class AuditQueryService {
   }
 }
 
+/** Beijing days to instants: from the start of `from` to the end of `to`. */
+function dateRange(filter: AuditFilter): { from: string | null; to: string | null } {
+  const day = (value: string | undefined, field: string): Date | null => {
+    if (value === undefined) return null;
+    const real = /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+      && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+    if (!real) throw badInput('INVALID_DATE', 'Enter a real date as YYYY-MM-DD.', field);
+    return new Date(`${value}T00:00:00+08:00`);
+  };
+  const from = day(filter.from, 'from');
+  const to = day(filter.to, 'to');
+  if (from && to && from > to) throw badInput('DATE_RANGE_REVERSED', 'The first day comes after the last one.', 'to');
+  return { from: from?.toISOString() ?? null, to: to ? new Date(to.getTime() + 24 * 3600 * 1000).toISOString() : null };
+}
+
+/** SQL: the event touched a field of the category on its kind of record (each protected type's fields, from their declarations). */
+function categoryCondition(category: FieldCategory | undefined, firstParam: number): { sql: string; params: unknown[] } {
+  if (!category) return { sql: 'TRUE', params: [] };
+  const byType = protectedTypes().map((type) => ({ name: type.name, fields: [...sensitiveFieldsOf(type)].filter(([, d]) => d.category === category).map(([f]) => f) }))
+    .filter((t) => t.fields.length > 0);
+  if (byType.length === 0) return { sql: 'FALSE', params: [] };
+  const params: unknown[] = [];
+  const parts = byType.map((t) => {
+    params.push(t.name, t.fields);
+    return `(e.subject_type = $${firstParam + params.length - 2} AND e.fields && $${firstParam + params.length - 1}::text[])`;
+  });
+  return { sql: `(${parts.join(' OR ')})`, params };
+}
+
+/** The categories of the fields an event names, read from the declarations of its kind of record. */
+function categoriesOf(subjectType: string, fields: string[]): string[] {
+  const type = protectedTypes().find((t) => t.name === subjectType);
+  if (!type) return [];
+  const declared = sensitiveFieldsOf(type);
+  return [...new Set(fields.map((f) => declared.get(f)?.category).filter((c): c is FieldCategory => c !== undefined && c !== 'none'))].sort();
+}
+
+/** What an auditor should see first: emergency openings, exports, and look-ups or reads of identity data. */
+function highlightOf(row: EntryRow, categories: string[]): AuditHighlight | null {
+  if (row.action === 'BREAK_GLASS') return AuditHighlight.BREAK_GLASS;
+  if (row.action === 'EXPORT') return AuditHighlight.EXPORT;
+  if (row.action === 'LOOKUP' && categories.includes('identity')) return AuditHighlight.IDENTITY_LOOKUP;
+  return null;
+}
+
+const text = (value: unknown) => (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : null);
+
 function toEntry(row: EntryRow): AuditEntry & { id: string } {
+  const categories = categoriesOf(row.subject_type, row.fields);
   return {
     // The position is the keyset (newest first); it doubles as the cursor's id.
     id: row.position,
@@ -117,7 +204,15 @@ function toEntry(row: EntryRow): AuditEntry & { id: string } {
     action: row.action,
     subjectType: row.subject_type,
     subjectId: row.subject_id,
+    subjectCount: row.subject_count,
+    holderOrganisationNames: row.holder_names,
     fields: row.fields,
+    categories,
+    highlight: highlightOf(row, categories),
+    rule: text(row.grounds.rule) ?? (text(row.grounds.role) ? `role:${text(row.grounds.role)}` : null),
+    consentIds: (text(row.grounds.consents) ?? '').split(',').filter(Boolean),
+    purpose: text(row.details.purpose),
+    reason: text(row.details.reason),
     grounds: JSON.stringify(row.grounds),
     details: JSON.stringify(row.details),
     requestId: row.request_id,

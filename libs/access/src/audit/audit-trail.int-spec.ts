@@ -78,6 +78,20 @@ describe('the audit trail', () => {
     await expect(db.query(`UPDATE audit_events SET position = position + 1000 WHERE position = 46`)).rejects.toMatchObject({ code: '42501' });
   });
 
+  it('hashes the records and holders an event names, so that neither can be changed unseen', async () => {
+    const many = ['0193a000-0000-7000-8000-200000000001', '0193a000-0000-7000-8000-200000000002'];
+    await db.transaction((tx) => trail.record(tx, { userId: USER, organisationId: ORG }, [{
+      action: 'EXPORT', subjectType: 'Person', subjectId: null, subjectIds: many, holderOrganisationIds: [ORG], fields: ['phone'], details: { purpose: '年度回访' },
+    }]));
+    const [row] = await db.query(`SELECT position, subject_ids, holder_ids FROM audit_events WHERE action = 'EXPORT'`);
+    expect(row).toMatchObject({ subject_ids: many, holder_ids: [ORG] });
+    expect(await verify()).toMatchObject({ intact: true });
+    await tamper(`UPDATE audit_events SET subject_ids = subject_ids[1:1] WHERE position = ${Number(row.position)}`);
+    expect(await verify()).toMatchObject({ intact: false, position: Number(row.position), problem: 'EDITED' });
+    await tamper(`UPDATE audit_events SET subject_ids = $1 WHERE position = ${Number(row.position)}`.replace('$1', `'{${many.join(',')}}'`));
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
   it('names the first edited event when someone with the power to lift the guard edits one', async () => {
     await tamper(`UPDATE audit_events SET details = details || '{"to": "PLATFORM_ADMIN"}' WHERE position = 7`);
     expect(await verify()).toMatchObject({ intact: false, position: 7, problem: 'EDITED' });

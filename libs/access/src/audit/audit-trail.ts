@@ -8,7 +8,8 @@ import { AuditActor, AuditEvent, AuditValue, ChainedRow } from './audit-event';
 /** One advisory lock serialises appends, so the chain has exactly one next link at any time. */
 const CHAIN_LOCK = 0x7a68_6c61; // "zhla"
 
-interface PendingRow {
+/** An event as stored, in the columns the chain hashes. */
+export interface StoredEvent {
   id: string;
   occurred_at: Date;
   actor_user_id: string | null;
@@ -20,10 +21,13 @@ interface PendingRow {
   grounds: Record<string, AuditValue>;
   details: Record<string, AuditValue>;
   request_id: string | null;
+  subject_ids: string[] | null;
+  holder_ids: string[] | null;
 }
 
 /** The columns of an event, in the order the INSERTs below list them. */
-const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id`;
+const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id, subject_ids, holder_ids`;
+const WIDTH = 13;
 
 /**
  * The audit trail. A change's events are appended and linked inside the change's transaction: they
@@ -51,7 +55,7 @@ export class AuditTrail {
       position += 1;
       const row = toRow(position, newId(), occurredAt, actor, event);
       const hash = linkHash(this.key, previous, row);
-      tuples.push(placeholders(values.length, 14));
+      tuples.push(placeholders(values.length, WIDTH + 3));
       values.push(row.position, ...columnValues(row), previous, hash);
       previous = hash;
     }
@@ -65,7 +69,7 @@ export class AuditTrail {
     const values: unknown[] = [];
     const tuples: string[] = [];
     for (const event of events) {
-      tuples.push(placeholders(values.length, 11));
+      tuples.push(placeholders(values.length, WIDTH));
       values.push(...columnValues(toRow(0, newId(), occurredAt, actor, event)));
     }
     await db.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
@@ -75,7 +79,7 @@ export class AuditTrail {
   async link(db: EntityManager, limit = 2000): Promise<number> {
     return db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
-      const pending: PendingRow[] = await tx.query(
+      const pending: StoredEvent[] = await tx.query(
         `SELECT ${COLUMNS} FROM audit_events WHERE position IS NULL ORDER BY occurred_at, id LIMIT ${Number(limit)}`);
       if (pending.length === 0) return 0;
       let { position, previous } = await this.head(tx);
@@ -83,7 +87,7 @@ export class AuditTrail {
       const tuples: string[] = [];
       for (const stored of pending) {
         position += 1;
-        const row = fromStored(position, stored);
+        const row = chainedRowOf(position, stored);
         const hash = linkHash(this.key, previous, row);
         tuples.push(`($${values.length + 1}::uuid, $${values.length + 2}::bigint, $${values.length + 3}::bytea, $${values.length + 4}::bytea)`);
         values.push(row.id, position, previous, hash);
@@ -109,25 +113,31 @@ export class AuditTrail {
 }
 
 function toRow(position: number, id: string, occurredAt: string, actor: AuditActor, event: AuditEvent): ChainedRow {
+  const holders = [...new Set([...(event.holderOrganisationIds ?? []), ...(event.holderOrganisationId ? [event.holderOrganisationId] : [])])].sort();
+  const subjects = [...new Set(event.subjectIds ?? [])].sort();
   return {
     position, id, occurredAt, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, action: event.action, subjectType: event.subjectType,
-    subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {},
-    details: event.holderOrganisationId ? { ...event.details, holder: event.holderOrganisationId } : event.details ?? {}, requestId: actor.requestId ?? null,
+    subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {}, details: event.details ?? {}, requestId: actor.requestId ?? null,
+    ...(subjects.length > 0 ? { subjectIds: subjects } : {}), ...(holders.length > 0 ? { holderIds: holders } : {}),
   };
 }
 
-/** A stored row as the chain hashes it (the same reading as verifyAuditChain's). */
-function fromStored(position: number, stored: PendingRow): ChainedRow {
+/**
+ * A stored event as the chain hashes it: the one reading of a row, for linking it and for verifying it
+ * (two readers that drifted apart would report tampering that never happened).
+ */
+export function chainedRowOf(position: number, stored: StoredEvent): ChainedRow {
   return {
     position, id: stored.id, occurredAt: stored.occurred_at.toISOString(), actorUserId: stored.actor_user_id, actorOrganisationId: stored.actor_organisation_id,
     action: stored.action, subjectType: stored.subject_type, subjectId: stored.subject_id, fields: stored.fields, grounds: stored.grounds,
     details: stored.details, requestId: stored.request_id,
+    ...(stored.subject_ids?.length ? { subjectIds: stored.subject_ids } : {}), ...(stored.holder_ids?.length ? { holderIds: stored.holder_ids } : {}),
   };
 }
 
 function columnValues(row: ChainedRow): unknown[] {
   return [row.id, row.occurredAt, row.actorUserId, row.actorOrganisationId, row.action, row.subjectType, row.subjectId, row.fields,
-    JSON.stringify(row.grounds), JSON.stringify(row.details), row.requestId];
+    JSON.stringify(row.grounds), JSON.stringify(row.details), row.requestId, row.subjectIds ?? null, row.holderIds ?? null];
 }
 
 const placeholders = (base: number, count: number) => `(${Array.from({ length: count }, (_, i) => `$${base + i + 1}`).join(', ')})`;

@@ -1,25 +1,14 @@
 import { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GENESIS, linkHash } from './audit-chain';
-import { AuditValue, ChainedRow } from './audit-event';
+import { chainedRowOf, StoredEvent } from './audit-trail';
 
 export type ChainReport =
   | { intact: true; events: number; head: string }
   | { intact: false; events: number; position: number; problem: 'EDITED' | 'LINK_BROKEN' };
 
-interface StoredRow {
+interface StoredRow extends StoredEvent {
   position: string;
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  fields: string[];
-  grounds: Record<string, AuditValue>;
-  details: Record<string, AuditValue>;
-  request_id: string | null;
   prev_hash: Buffer;
   hash: Buffer;
 }
@@ -44,20 +33,7 @@ export async function verifyAuditChain(db: DataSource, key: KeyObject): Promise<
       events += 1;
       const position = Number(stored.position);
       if (!stored.prev_hash.equals(previous) || position !== after + 1) return { intact: false, events, position, problem: 'LINK_BROKEN' };
-      const row: ChainedRow = {
-        position,
-        id: stored.id,
-        occurredAt: stored.occurred_at.toISOString(),
-        actorUserId: stored.actor_user_id,
-        actorOrganisationId: stored.actor_organisation_id,
-        action: stored.action,
-        subjectType: stored.subject_type,
-        subjectId: stored.subject_id,
-        fields: stored.fields,
-        grounds: stored.grounds,
-        details: stored.details,
-        requestId: stored.request_id,
-      };
+      const row = chainedRowOf(position, stored);
       if (!linkHash(key, previous, row).equals(stored.hash)) return { intact: false, events, position, problem: 'EDITED' };
       previous = stored.hash;
       after = position;

@@ -45,6 +45,7 @@ export async function readProtectedField(
   }
   if (declaration.category === 'none') return resolve();
   const subjectId = String(record.id);
+  const holder = holderOf(record);
   const target = subject(type.name, record);
   const ability = access.ability;
   if (ability.can('read', target, field)) {
@@ -57,7 +58,7 @@ export async function readProtectedField(
       if (action === 'EXPORT' || !reason.startsWith('public:')) {
         const grounds: Record<string, AuditValue> = { rule: reason };
         if (reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
-        access.recordRead(type.name, subjectId, field, grounds, action);
+        access.recordRead(type.name, subjectId, field, grounds, action, holder);
       }
     }
     return value;
@@ -67,6 +68,15 @@ export async function readProtectedField(
     return typeof value === 'string' ? declaration.mask(value) : null;
   }
   // An export leaves a denied column empty; naming each empty cell would only bloat the response.
-  if (options.action !== 'EXPORT') access.recordDenial(type.name, subjectId, field, options.path);
+  if (options.action !== 'EXPORT') access.recordDenial(type.name, subjectId, field, options.path, holder);
   return null;
+}
+
+/**
+ * The organisation that holds a protected record, for the audit trail: a person's, a household's or a
+ * case's holder; a referral's sender (whose case and person it carries); a place's organisation.
+ */
+function holderOf(record: Record<string, unknown>): string | null {
+  const holder = record.holdingOrganisationId ?? record.senderOrganisationId ?? record.organisationId;
+  return typeof holder === 'string' ? holder : null;
 }

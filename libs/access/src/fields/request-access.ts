@@ -21,17 +21,17 @@ export class RequestAccess {
     return abilityFor(this.actor);
   }
 
-  recordRead(subjectType: string, subjectId: string, field: string, grounds: Record<string, AuditValue>, action: 'READ' | 'EXPORT' = 'READ'): void {
+  recordRead(subjectType: string, subjectId: string, field: string, grounds: Record<string, AuditValue>, action: 'READ' | 'EXPORT' = 'READ', holder?: string | null): void {
     const key = `${action}:${subjectType}:${subjectId}:${canonicalGrounds(grounds)}`;
-    const event = this.reads.get(key) ?? { action, subjectType, subjectId, fields: [], grounds };
+    const event = this.reads.get(key) ?? { action, subjectType, subjectId, fields: [], grounds, holderOrganisationId: holder ?? null };
     if (!event.fields.includes(field)) event.fields.push(field);
     this.reads.set(key, event);
   }
 
-  recordDenial(subjectType: string, subjectId: string, field: string, path: string): void {
+  recordDenial(subjectType: string, subjectId: string, field: string, path: string, holder?: string | null): void {
     this.denied.push({ path, reason: 'NOT_PERMITTED' });
     const key = `deny:${subjectType}:${subjectId}`;
-    const event = this.reads.get(key) ?? { action: 'DENY' as const, subjectType, subjectId, fields: [] };
+    const event = this.reads.get(key) ?? { action: 'DENY' as const, subjectType, subjectId, fields: [], holderOrganisationId: holder ?? null };
     if (!event.fields.includes(field)) event.fields.push(field);
     this.reads.set(key, event);
   }

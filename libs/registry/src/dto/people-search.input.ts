@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { PageArgs } from '@zhulian/core';
 import { ExportLanguage } from '../export/people-export';
 
@@ -69,4 +69,23 @@ export class PeopleExportArgs extends PeopleCountArgs {
   @IsOptional()
   @IsEnum(ExportLanguage)
   language?: ExportLanguage;
+
+  @Field({ description: 'What the list is for, in a few words (kept in the audit trail with the export).' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(4, { message: 'Say what the list is for, in a few words.' })
+  @MaxLength(200)
+  purpose!: string;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Export ID numbers, dates of birth and document types in full (where you may read them); masked or left out otherwise.' })
+  @IsOptional()
+  @IsBoolean()
+  includeIdentity?: boolean;
+
+  @Field({ nullable: true, description: 'Why identity data must leave in full: required with includeIdentity.' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(500)
+  identityReason?: string;
 }

@@ -1,6 +1,6 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditEntry, requestAccess } from '@zhulian/access';
-import { Actor, ConnectionType, CurrentActor, GraphqlContext, ParseIdPipe } from '@zhulian/core';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditEntry } from '@zhulian/access';
+import { Actor, ConnectionType, CurrentActor, ParseIdPipe } from '@zhulian/core';
 import { PeopleArgs, PeopleCountArgs, PeopleExportArgs } from '../dto/people-search.input';
 import { PeopleExport } from '../export/people-export';
 import { PeopleExportService } from '../export/people-export.service';
@@ -63,9 +63,11 @@ export class PersonResolver {
     return this.reports.report(actor, personId, field ?? undefined);
   }
 
-  @Mutation(() => PeopleExport, { description: 'The people list as CSV (at most 5,000 rows), with exactly what you may see of each; audited as an export.' })
-  exportPeople(@CurrentActor() actor: Actor, @Context() context: GraphqlContext, @Args() args: PeopleExportArgs) {
-    return this.exports.export(actor, requestAccess(context.req), args);
+  @Mutation(() => PeopleExport, {
+    description: 'The people list as CSV (at most 5,000 rows), with exactly what you may see of each — identity data masked unless asked for with a reason; audited as one export with its purpose.',
+  })
+  exportPeople(@CurrentActor() actor: Actor, @Args() args: PeopleExportArgs) {
+    return this.exports.export(actor, args);
   }
 
   /** Decrypted only here (and in exports), and only reached when the access check lets the field through. */

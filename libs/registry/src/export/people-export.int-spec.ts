@@ -1,0 +1,64 @@
+import { parse } from 'csv-parse/sync';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { SignedIn, TestApp } from '@zhulian/testing';
+import { RegistryModule } from '../registry.module';
+
+const EXPORT = `mutation($purpose: String!, $identity: Boolean, $reason: String) {
+  exportPeople(language: EN, purpose: $purpose, includeIdentity: $identity, identityReason: $reason) { csv rows }
+}`;
+const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
+
+/** A list leaving the system: asked for with a purpose, identity masked unless asked for with a reason, recorded as what left. */
+describe('exporting the people list', () => {
+  let app: TestApp;
+  let registrar: SignedIn;
+  const ids: string[] = [];
+  const exportAs = (session: SignedIn, variables: Record<string, unknown>) => session.gql<{ exportPeople: { csv: string; rows: number } }>(EXPORT, variables);
+  const column = (csv: string, heading: string) => {
+    const [header, ...rows] = parse(csv, { bom: true }) as string[][];
+    return rows.map((r) => r[header.indexOf(heading)]);
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
+    registrar = await app.login('caseworker@zhulian.demo');
+    for (const [fullName, idNumber] of [['陶桂英', '11010519460101002X'], ['谢建国', '110105194807150028'], ['龚秀兰', '11010519491231002X']]) {
+      const res = await registrar.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { fullName, idNumber, regionCode: '110105', phone: '13600001111' } });
+      expect(res.errors).toBeUndefined();
+      ids.push(res.data!.registerPerson.id);
+    }
+  });
+  afterAll(() => app.close());
+
+  it('masks identity data unless it is asked for with a reason', async () => {
+    const plain = await exportAs(registrar, { purpose: '季度入户走访' });
+    expect(column(plain.data!.exportPeople.csv, 'ID number')).toEqual(['110105***********X', '110105***********8', '110105***********X']);
+    expect(column(plain.data!.exportPeople.csv, 'Date of birth')).toEqual(['', '', '']);
+    expect(column(plain.data!.exportPeople.csv, 'Mobile')).toEqual(['13600001111', '13600001111', '13600001111']);
+    const noReason = await exportAs(registrar, { purpose: '低保复核', identity: true });
+    expect(noReason.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'IDENTITY_REASON_REQUIRED', field: 'identityReason' });
+    const full = await exportAs(registrar, { purpose: '低保复核', identity: true, reason: '民政局低保复核需核对完整身份证号' });
+    expect(column(full.data!.exportPeople.csv, 'ID number')).toEqual(['11010519460101002X', '110105194807150028', '11010519491231002X']);
+  });
+
+  it('asks what the list is for, and keeps personal data out of the purpose', async () => {
+    expect((await exportAs(registrar, { purpose: '' })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'purpose' });
+    expect((await exportAs(registrar, { purpose: '给 13812345678 的名单' })).errors![0].extensions).toMatchObject({ reason: 'PERSONAL_DATA_IN_TEXT', field: 'purpose' });
+  });
+
+  it('records one event for what left, not one per person, and each person’s access report finds it', async () => {
+    const before = await app.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'EXPORT' AND actor_user_id = $1`, [registrar.userId]);
+    await exportAs(registrar, { purpose: '年度统计核对', identity: true, reason: '核对户籍信息需要完整身份证号码' });
+    const events: { subject_ids: string[]; fields: string[]; details: Record<string, unknown> }[] = await app.db.query(
+      `SELECT subject_ids, fields, details FROM audit_events WHERE action = 'EXPORT' AND actor_user_id = $1 ORDER BY occurred_at DESC, id LIMIT 10`, [registrar.userId]);
+    const added = events.slice(0, events.length - before[0].n);
+    expect(added).toHaveLength(1);
+    expect([...added[0].subject_ids].sort()).toEqual([...ids].sort());
+    expect(added[0].fields).toEqual(expect.arrayContaining(['idNumber', 'phone', 'fullName']));
+    expect(added[0].details).toMatchObject({ purpose: '年度统计核对', reason: '核对户籍信息需要完整身份证号码', rows: 3, identity: true });
+    await app.auditLinked();
+    const report = await registrar.gql<{ personAccessReport: { action: string; purpose: string | null }[] }>(
+      `query($id: ID!) { personAccessReport(personId: $id, field: "idNumber") { action purpose } }`, { id: ids[1] });
+    expect(report.data!.personAccessReport).toContainEqual({ action: 'EXPORT', purpose: '年度统计核对' });
+  });
+});
