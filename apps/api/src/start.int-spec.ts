@@ -61,7 +61,7 @@ describe('npm start on a fresh data directory', () => {
 
     const first = await start(env, apiPort);
     try {
-      expect(first.output()).toMatch(/demo alliance: 7 organisations, 15 users, \d+ people in 80 households and \d+ consents added; 7 directory services, 60 cases and 24 referrals added/);
+      expect(first.output()).toMatch(/demo alliance: 7 organisations, 16 users, \d+ people in 80 households and \d+ consents added; 7 directory services, 60 cases and 24 referrals added/);
       expect(await signIn(apiPort)).toEqual({
         data: { login: { user: { displayName: '李静', memberships: [{ role: 'COORDINATOR', organisation: { name: '朝阳区民政局' } }] } } },
       });

@@ -133,6 +133,18 @@ export async function expectNotShown(locator: ReturnType<Page['locator']>, ms = 
   } while (Date.now() < until);
 }
 
+/**
+ * Waits until the condition holds, asked again every 100 ms for up to `ms` — for conditions over many
+ * elements, checked from the test (the page's CSP forbids evaluating strings in it).
+ */
+export async function until(condition: () => Promise<boolean>, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms: ${String(condition)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Picks an option of an antd Select by typing part of its text, once the option is there. */
 export async function choose(page: Page, field: ReturnType<Page['locator']>, typed: string, option: string = typed): Promise<void> {
   await field.click();

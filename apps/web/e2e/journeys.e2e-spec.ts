@@ -1,7 +1,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Page } from 'playwright-core';
-import { apiAs, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { apiAs, expectNotShown, expectText, journey, OUTPUT, Product, signIn, until } from './e2e-harness';
+
+// Several browsers at once on a busy two-core machine: a journey may take longer than jest's minute.
+jest.setTimeout(180_000);
 
 describe('the web app in a real browser', () => {
   let product: Product;
@@ -355,7 +358,7 @@ describe('the people registry in a real browser', () => {
         const first = await auditor.getByTestId('audit-entry').first().innerText();
         const before = await auditor.getByTestId('audit-entry').count();
         await auditor.getByTestId('audit-more').click();
-        await auditor.waitForFunction(`document.querySelectorAll('[data-testid="audit-entry"]').length > ${before}`);
+        await until(async () => (await auditor.getByTestId('audit-entry').count()) > before);
         expect(await auditor.getByTestId('audit-entry').first().innerText()).toBe(first);
         // Identity data only: every entry names an identity field, and none shows a value.
         await auditor.getByLabel('按信息类别').click();
@@ -368,7 +371,7 @@ describe('the people registry in a real browser', () => {
         await auditor.getByLabel('按工作人员').click();
         await auditor.getByLabel('按工作人员').fill('陈红');
         await auditor.locator('.ant-select-item-option', { hasText: '陈红' }).first().click();
-        await auditor.waitForFunction(`[...document.querySelectorAll('[data-testid="audit-entry"]')].every((e) => e.textContent.includes('陈红'))`);
+        await until(async () => (await auditor.getByTestId('audit-entry').allInnerTexts()).every((text) => text.includes('陈红')));
         if (width < 500) expect(await auditor.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
         await auditor.screenshot({ path: join(OUTPUT, `audit-trail-${width < 500 ? 'phone' : 'desktop'}-zh.png`), fullPage: true });
       }

@@ -77,6 +77,7 @@ export class DuplicateService {
       Object.assign(params, filter.params);
       return filter.sql;
     };
+    const nameReadable = readable('fullName');
     const reasons = `ARRAY_REMOVE(ARRAY[
         CASE WHEN p.id_blind_index = :blindIndex AND ${readable('idNumber')} THEN '${DuplicateReason.SAME_ID_NUMBER}' END,
         CASE WHEN p.birth_date = CAST(:birthDate AS date) AND n.similarity >= 0.3 AND ${readable('fullName')} AND ${readable('birthDate')}
@@ -91,7 +92,9 @@ export class DuplicateService {
       `AND (p.full_name % CAST(:name AS text) OR p.phone = :phone OR p.id_blind_index = :blindIndex) AND cardinality(d.reasons) > 0`,
       params, `ORDER BY score DESC, p.id LIMIT ${MAX_CANDIDATES}`, {
         select: `, d.reasons, round(${SCORE}::numeric, 2)::float8 AS score`,
-        from: `CROSS JOIN LATERAL (SELECT similarity(p.full_name, CAST(:name AS text)) AS similarity) n CROSS JOIN LATERAL (SELECT ${reasons} AS reasons) d`,
+        // A name the caller may not read weighs nothing: its likeness to the typed one would otherwise show in the score and the order.
+        from: `CROSS JOIN LATERAL (SELECT CASE WHEN ${nameReadable} THEN similarity(p.full_name, CAST(:name AS text)) ELSE 0 END AS similarity) n
+               CROSS JOIN LATERAL (SELECT ${reasons} AS reasons) d`,
       });
     const candidates: DuplicateCandidate[] = rows.map((row) => ({ person: toPerson(row), score: row.score, reasons: row.reasons }));
     // A reason found on a value beyond `basic` confirms that value: recorded as a look-up of it, per candidate.

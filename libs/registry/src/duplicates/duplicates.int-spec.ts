@@ -77,4 +77,21 @@ describe('duplicate candidates before registering', () => {
     const res = await check(staff, { fullName: '周玉珍' });
     expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
   });
+
+  it('gives a record whose name the caller may not read no weight for its name: the score says nothing of how alike the names are', async () => {
+    // The NGO may read Zhou's phone (a consent to contact data alone), not her name.
+    const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
+      personId: zhouId, recipientOrganisationId: ELDERLY_NGO, categories: ['contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '服务同意书 Z-1' } });
+    expect(consent.errors).toBeUndefined();
+    const ngo = await as(ELDERLY_NGO, Role.COORDINATOR);
+    const scores = [];
+    for (const fullName of ['周玉珍', '周玉', '李四']) {
+      const res = await check(ngo, { fullName, phone: ZHOU.phone });
+      expect(res.errors).toBeUndefined();
+      scores.push(res.data!.duplicateCandidates.candidates.map((c) => [c.person.id, c.score, c.reasons]));
+    }
+    expect(scores[0]).toEqual([[zhouId, 0.4, ['SAME_PHONE']]]);
+    expect(scores[1]).toEqual(scores[0]);
+    expect(scores[2]).toEqual(scores[0]);
+  });
 });
