@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
-import { apiAs, choose, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -28,17 +27,14 @@ async function all(api: Api, connection: 'people' | 'cases', fields: string): Pr
 }
 
 describe('cases and referrals in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
+  const { newPage, pages, product } = browserJourneys();
   /** A service of the elderly-care NGO to refer to, and two of 建外街道's elderly people the NGO may not see yet. */
   let service: string;
   let people: DemoPerson[];
 
   beforeAll(async () => {
-    product = await Product.start();
     // A service of the NGO with a free place (the demo directory has some; else one is made here).
-    const admin = await apiAs(product.url, 'orgadmin@zhulian.demo');
+    const admin = await apiAs(product().url, 'orgadmin@zhulian.demo');
     const offered = await admin<{ services: { edges: { node: { name: string; capacity: { available: number } | null } }[] } }>(
       `query { services(first: 100, filter: { organisationId: "${ELDERLY_NGO_ID}", category: "ELDERLY_CARE", status: ACTIVE, regionCode: "110105" }) {
         edges { node { name capacity { available } } } } }`);
@@ -51,8 +47,8 @@ describe('cases and referrals in a real browser', () => {
       })).createService.name;
 
     // Elderly people of the office with no case yet, no consent to the NGO, and whom the NGO cannot see.
-    const ngo = await apiAs(product.url, 'ngo@zhulian.demo');
-    const office = await apiAs(product.url, 'jianwai@zhulian.demo');
+    const ngo = await apiAs(product().url, 'ngo@zhulian.demo');
+    const office = await apiAs(product().url, 'jianwai@zhulian.demo');
     const seen = new Set((await all(ngo, 'people', 'id')).map((p) => p.id));
     const withCases = new Set((await all(office, 'cases', 'person { id }')).map((c) => (c.person as { id: string } | null)?.id));
     const held = (await all(office, 'people', 'id fullName birthYear holdingOrganisationId')) as unknown as (DemoPerson & { birthYear: number | null; holdingOrganisationId: string })[];
@@ -69,16 +65,6 @@ describe('cases and referrals in a real browser', () => {
     }
     expect(people).toHaveLength(2);
   });
-  afterAll(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-    await product?.stop();
-  });
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
 
   it('opens a case, assigns it, refers it with consent, the NGO accepts blind and completes it, and the caseworker closes the case', () =>
     journey('case-referral-loop', pages, async () => {
@@ -215,7 +201,7 @@ describe('cases and referrals in a real browser', () => {
     journey('referral-declined', pages, async () => {
       const person = people[1];
       // Set up as the office would have: a case, the person's consent, a referral with a note.
-      const office = await apiAs(product.url, 'jianwai@zhulian.demo');
+      const office = await apiAs(product().url, 'jianwai@zhulian.demo');
       const opened = await office<{ openCase: { id: string } }>(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
         { input: { personId: person.id, needs: ['ELDERLY_CARE', 'MEDICAL'], priority: 'NORMAL', summary: '术后康复期需要照护' } });
       await office(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,

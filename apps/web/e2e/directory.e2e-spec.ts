@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
-import { choose, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -8,23 +7,7 @@ const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
 const JOURNEY_TIMEOUT = 180_000;
 
 describe('the service directory in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
-
-  beforeAll(async () => {
-    product = await Product.start();
-  });
-  afterAll(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-    await product?.stop();
-  });
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
+  const { newPage, pages } = browserJourneys();
 
   it('lets the NGO’s admin mark a service full and free again, and import services from an HSDS file, dry run first', () =>
     journey('directory-capacity-import', pages, async () => {

@@ -92,6 +92,46 @@ export class Product {
 }
 
 /** Runs a journey; on failure saves a screenshot of each open page under test-output/e2e/. */
+export interface Journeys {
+  /** The product the describe block's journeys walk (started before the first). */
+  product(): Product;
+  /** A fresh browser profile, closed after the block (or after each journey, with `closeAfterEach`). */
+  newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page>;
+  /** The pages open now: the screenshots a failed journey leaves. */
+  pages(): Page[];
+}
+
+/**
+ * The set-up every browser-journey block shares: the product started before its journeys and stopped after
+ * them, and the pages they open closed (after each journey with `closeAfterEach`, else after the block).
+ * A block's own `beforeAll` runs after this one's, with the product up.
+ */
+export function browserJourneys(options: { closeAfterEach?: boolean } = {}): Journeys {
+  let product: Product | undefined;
+  const open: Page[] = [];
+  const close = async () => {
+    for (const page of open.splice(0)) await page.context().close();
+  };
+  beforeAll(async () => {
+    product = await Product.start();
+    mkdirSync(OUTPUT, { recursive: true });
+  });
+  if (options.closeAfterEach) afterEach(close);
+  afterAll(async () => {
+    await close();
+    await product?.stop();
+  });
+  return {
+    product: () => product!,
+    pages: () => open,
+    newPage: async (pageOptions) => {
+      const { page } = await product!.newPage(pageOptions);
+      open.push(page);
+      return page;
+    },
+  };
+}
+
 export async function journey(name: string, pages: () => Page[], steps: () => Promise<void>): Promise<void> {
   try {
     await steps();

@@ -1,30 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
-import { apiAs, expectNotShown, expectText, journey, OUTPUT, Product, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
 // Several browsers at once on a busy two-core machine: a journey may take longer than jest's minute.
 jest.setTimeout(180_000);
 
 describe('the web app in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
-
-  beforeAll(async () => {
-    product = await Product.start();
-    mkdirSync(OUTPUT, { recursive: true });
-  });
-  afterEach(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-  });
-  afterAll(() => product?.stop());
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
+  const { newPage, pages } = browserJourneys({ closeAfterEach: true });
 
   it('signs a coordinator in, in Chinese, after a wrong password that keeps what they typed', () =>
     journey('sign-in', pages, async () => {
@@ -148,23 +130,7 @@ describe('the web app in a real browser', () => {
 });
 
 describe('the people registry in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
-
-  beforeAll(async () => {
-    product = await Product.start();
-  });
-  afterAll(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-    await product?.stop();
-  });
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
+  const { newPage, pages, product } = browserJourneys();
 
   it('registers a person, warns of a duplicate, records a consent to an NGO, and the NGO sees exactly the consented fields', () =>
     journey('registry', pages, async () => {
@@ -318,8 +284,10 @@ describe('the people registry in a real browser', () => {
       await page.getByTestId('people-order-hint').waitFor();
       // Asked what the list is for; ID numbers leave masked unless asked for with a reason.
       await page.getByTestId('people-export').click();
-      await page.getByTestId('export-submit').click();
-      await expectText(page.locator('.ant-form-item-explain-error'), '请说明名单的用途');
+      await page.getByTestId('export-purpose').waitFor();
+      // Submitted empty (once the dialog has opened — a click during its opening animation can land on nothing), it asks for the purpose.
+      const asked = page.locator('.ant-form-item-explain-error').filter({ hasText: '请说明名单的用途' });
+      await until(async () => (await asked.count()) > 0 || (await page.getByTestId('export-submit').click().then(() => false)));
       await page.getByTestId('export-purpose').fill('季度入户走访名单');
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-submit').click()]);
       expect(download.suggestedFilename()).toMatch(/^people-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -338,7 +306,7 @@ describe('the people registry in a real browser', () => {
 
   it('lets the district’s auditor find the export highlighted, filter by identity data and by a staff member, and load more — on a phone too', () =>
     journey('auditor', pages, async () => {
-      const caseworker = await apiAs(product.url, 'caseworker@zhulian.demo');
+      const caseworker = await apiAs(product().url, 'caseworker@zhulian.demo');
       for (const [width, height] of [[1280, 800], [390, 844]]) {
         const auditor = await newPage({ width, height });
         await signIn(auditor, 'auditor@zhulian.demo');

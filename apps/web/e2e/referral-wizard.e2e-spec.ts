@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
-import { apiAs, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -38,27 +37,11 @@ async function caseToRefer(caseworker: Api, assignedToMe = true): Promise<{ case
 }
 
 describe('the referral wizard in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
-
-  beforeAll(async () => {
-    product = await Product.start();
-  });
-  afterAll(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-    await product?.stop();
-  });
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
+  const { newPage, pages, product } = browserJourneys();
 
   it('refers an assigned case through the wizard: matched services with reasons, the missing consent recorded, sent, and in the NGO’s inbox', () =>
     journey('referral-wizard', pages, async () => {
-      const { caseId, personId, match } = await caseToRefer(await apiAs(product.url, 'caseworker@zhulian.demo'));
+      const { caseId, personId, match } = await caseToRefer(await apiAs(product().url, 'caseworker@zhulian.demo'));
 
       const caseworker = await newPage();
       await signIn(caseworker, 'caseworker@zhulian.demo');
@@ -111,7 +94,7 @@ describe('the referral wizard in a real browser', () => {
 
   it('lets a coordinator send without the person’s consent, with a written reason the receiver reads', () =>
     journey('referral-wizard-override', pages, async () => {
-      const { caseId, match } = await caseToRefer(await apiAs(product.url, 'jianwai@zhulian.demo'), false);
+      const { caseId, match } = await caseToRefer(await apiAs(product().url, 'jianwai@zhulian.demo'), false);
 
       const coordinator = await newPage();
       await signIn(coordinator, 'jianwai@zhulian.demo');

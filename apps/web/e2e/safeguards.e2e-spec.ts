@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import { Page } from 'playwright-core';
-import { apiAs, expectNotShown, expectText, journey, OUTPUT, Product, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 180_000;
@@ -11,27 +10,11 @@ const JOURNEY_TIMEOUT = 180_000;
  * hears of it at once; a decline reason that carries a phone number stays in its dialog, at the field.
  */
 describe('safeguards in a real browser', () => {
-  let product: Product;
-  const open: Page[] = [];
-  const pages = () => open;
-
-  beforeAll(async () => {
-    product = await Product.start();
-  });
-  afterAll(async () => {
-    for (const page of open.splice(0)) await page.context().close();
-    await product?.stop();
-  });
-
-  async function newPage(options?: Parameters<Product['newPage']>[0]): Promise<Page> {
-    const { page } = await product.newPage(options);
-    open.push(page);
-    return page;
-  }
+  const { newPage, pages, product } = browserJourneys();
 
   it('masks a colleague’s client; an emergency opening by the district is raised to the street office at once', () =>
     journey('safeguards-break-glass', pages, async () => {
-      const office = await apiAs(product.url, 'jianwai@zhulian.demo');
+      const office = await apiAs(product().url, 'jianwai@zhulian.demo');
       const { people } = await office<{ people: { edges: { node: { id: string; fullName: string; idNumber: string | null; phone: string | null } }[] } }>(
         `{ people(first: 20) { edges { node { id fullName idNumber phone } } } }`);
       const person = people.edges.map((e) => e.node).find((p) => p.idNumber && p.phone)!;
@@ -75,7 +58,7 @@ describe('safeguards in a real browser', () => {
 
   it('keeps a decline reason that carries a phone number in its dialog, says what to remove, and declines once it is gone', () =>
     journey('safeguards-free-text', pages, async () => {
-      const ngoApi = await apiAs(product.url, 'ngo@zhulian.demo');
+      const ngoApi = await apiAs(product().url, 'ngo@zhulian.demo');
       const { referrals } = await ngoApi<{ referrals: { edges: { node: { id: string } }[] } }>(
         `{ referrals(first: 1, filter: { direction: RECEIVED, status: [REQUESTED] }) { edges { node { id } } } }`);
       const referralId = referrals.edges[0].node.id;
