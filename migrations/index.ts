@@ -14,6 +14,7 @@ import { ReferralAccessEnds1765400100000 } from './1765400100000-ReferralAccessE
 import { SharedRateLimits1765400200000 } from './1765400200000-SharedRateLimits';
 import { GrantableRolesAndInvitationApproval1765400300000 } from './1765400300000-GrantableRolesAndInvitationApproval';
 import { AuditSubjectsAndHolders1765400400000 } from './1765400400000-AuditSubjectsAndHolders';
+import { AuditSubjectIndex1765400500000 } from './1765400500000-AuditSubjectIndex';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
@@ -21,4 +22,5 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   CreateDirectory1765000000000, ServiceCreators1765000100000, CreateReferrals1765100000000,
   PeopleIdempotency1765200000000, AuditPendingLinks1765300000000,
   IdentityLookupsAndAlerts1765400000000, ReferralAccessEnds1765400100000, SharedRateLimits1765400200000,
-  GrantableRolesAndInvitationApproval1765400300000, AuditSubjectsAndHolders1765400400000];
+  GrantableRolesAndInvitationApproval1765400300000, AuditSubjectsAndHolders1765400400000,
+  AuditSubjectIndex1765400500000];
