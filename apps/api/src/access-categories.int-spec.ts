@@ -30,6 +30,10 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
     receiverOrganisationName: 'none', receiverUserId: 'none', receiverUserName: 'none', requestedAt: 'none', respondedAt: 'none', endedAt: 'none',
     escalatedAt: 'none', version: 'none', createdAt: 'none',
   },
+  VolunteerProfile: {
+    userId: 'none', displayName: 'basic', phone: 'contact', idNumber: 'identity', organisationId: 'none', skills: 'basic', areaCodes: 'basic',
+    availability: 'basic', languages: 'basic', identityCheckedAt: 'basic', backgroundCheckValidUntil: 'basic',
+  },
   ServiceLocation: {
     id: 'none', name: 'none', address: 'location', regionCode: 'none', latitude: 'location', longitude: 'location', confidential: 'none',
   },

@@ -5,6 +5,7 @@ import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { ReferralsModule } from '@zhulian/referrals';
+import { TasksModule } from '@zhulian/tasks';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -12,7 +13,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, TasksModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -56,3 +56,19 @@ export async function makeUser(
   }
   return { id, email, password: FACTORY_PASSWORD, memberships };
 }
+
+/**
+ * A volunteer of a volunteer group with a profile: skills, areas served, and, when `verified`, an identity
+ * check and a background check valid for a year.
+ */
+export async function makeVolunteer(
+  db: DataSource,
+  options: { organisationId: string; skills?: string[]; areaCodes?: string[]; verified?: boolean; displayName?: string },
+): Promise<MadeUser> {
+  const user = await makeUser(db, { displayName: options.displayName ?? '测试志愿者', memberships: [{ organisationId: options.organisationId, role: Role.VOLUNTEER }] });
+  await db.query(
+    `INSERT INTO volunteer_profiles (user_id, organisation_id, skills, area_codes, identity_checked_at, background_check_expires_on)
+     VALUES ($1, $2, $3, $4, CASE WHEN $5 THEN now() END, CASE WHEN $5 THEN current_date + 365 END)`,
+    [user.id, options.organisationId, options.skills ?? ['COMPANIONSHIP'], options.areaCodes ?? ['110105'], options.verified ?? false]);
+  return user;
+}

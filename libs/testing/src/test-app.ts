@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { INestApplication } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { createApiApplication, Importable, loadConfig } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
@@ -111,6 +113,23 @@ export class TestApp {
       accessToken,
       refreshToken,
       userId: user.id,
+      gql: (query, variables, options = {}) => this.gql(query, variables, { token: accessToken, organisationId, ...options }),
+    };
+  }
+
+  /**
+   * A session for the user without the password round (no argon2, no sign-in rate limit): for tests that
+   * act as many users at once. The session is real — a row the guard checks, and an access token signed
+   * with the application's key.
+   */
+  async signedInAs(userId: string, organisationId?: string): Promise<SignedIn> {
+    const sessionId = randomUUID();
+    await this.db.query(`INSERT INTO sessions (id, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')`, [sessionId, userId]);
+    const accessToken = this.app.get(JwtService).sign({ sub: userId, sid: sessionId, typ: 'access' }, { expiresIn: 900, algorithm: 'HS256' });
+    return {
+      accessToken,
+      refreshToken: '',
+      userId,
       gql: (query, variables, options = {}) => this.gql(query, variables, { token: accessToken, organisationId, ...options }),
     };
   }

@@ -1,0 +1,302 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { assertNoPersonalData, AuditEvent, AuditTrail } from '@zhulian/access';
+import { Actor, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { requireRole } from '@zhulian/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { TaskTimeline } from '../tasks/task-timeline';
+import { TASK_STAFF } from '../volunteers/volunteer.rules';
+import { TaskService } from '../tasks/task.service';
+import { Task, TaskStatus } from '../tasks/task.type';
+import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+
+interface ClaimRow {
+  id: string;
+  task_id: string;
+  volunteer_id: string;
+  status: ClaimStatus;
+  waitlist_rank: number | null;
+  offered_until: Date | null;
+  reason: string | null;
+  created_at: Date;
+  version: number;
+}
+
+/** A claim with its place on the waitlist counted among those still waiting (gaps left by those who left close up). */
+const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
+  CASE WHEN c.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM task_claims w WHERE w.task_id = c.task_id AND w.status = 'WAITLISTED'
+    AND w.waitlist_position <= c.waitlist_position) END AS waitlist_rank,
+  c.offered_until, c.reason, c.created_at, c.version FROM task_claims c`;
+
+/** Claims that take (or tentatively take) one of a task's places. */
+const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.HELD, ClaimStatus.OFFERED];
+
+/** How long a volunteer has to confirm a place that freed up: 12 hours, and never past an hour before the start. */
+const OFFER_UNTIL = `CASE WHEN LEAST(now() + interval '12 hours', t.starts_at - interval '1 hour') > now()
+  THEN LEAST(now() + interval '12 hours', t.starts_at - interval '1 hour') ELSE t.starts_at END`;
+
+const pgCode = (error: unknown) => (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+
+/**
+ * Claims. A claim takes one of the task's places with a single conditional UPDATE of the task row (so that
+ * of 200 volunteers claiming a 3-place task at once exactly 3 hold it), or joins the waitlist in order. The
+ * database refuses a volunteer two claims whose times overlap. A freed place is offered to the first on the
+ * waitlist, who has a set time to confirm before it passes on; an offer not confirmed is not counted on.
+ */
+@Injectable()
+export class ClaimService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly tasks: TaskService,
+    private readonly timeline: TaskTimeline,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async claim(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
+    requireRole(actor, [Role.VOLUNTEER], 'claim tasks');
+    try {
+      return await createOnce(input.idempotencyKey, 'task_claims_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, input));
+    } catch (error) {
+      // A retry racing the first request meets the first's claim (same volunteer, same time): it answers that claim.
+      const reason = (error as { reason?: string }).reason;
+      if (input.idempotencyKey && (reason === 'OVERLAPPING_CLAIM' || reason === 'ALREADY_CLAIMED')) {
+        const first = await this.byIdempotencyKey(actor, input);
+        if (first) return first;
+      }
+      throw error;
+    }
+  }
+
+  private async byIdempotencyKey(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim | null> {
+    const [row]: ClaimRow[] = await this.db.query(`${CLAIM_SELECT} WHERE c.volunteer_id = $1 AND c.idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
+    if (!row) return null;
+    if (row.task_id !== input.taskId) throw conflict('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another claim.', 'input.idempotencyKey');
+    return toClaim(row);
+  }
+
+  private async insert(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
+    const task = await this.tasks.get(actor, input.taskId);
+    this.assertClaimable(task);
+    const [profile]: { skills: string[]; identity_checked: boolean; background_valid: boolean }[] = await this.db.query(
+      `SELECT skills, identity_checked_at IS NOT NULL AS identity_checked,
+              COALESCE(background_check_expires_on >= ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, false) AS background_valid
+         FROM volunteer_profiles WHERE user_id = $1`, [actor.userId, task.endsAt]);
+    if (!profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
+    const [already] = await this.db.query(`SELECT 1 FROM task_claims WHERE task_id = $1 AND volunteer_id = $2
+      AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED', 'COMPLETED', 'NO_SHOW')`, [task.id, actor.userId]);
+    if (already) throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
+    if (task.skills.length > 0 && !task.skills.some((s) => profile.skills.includes(s))) {
+      throw forbidden('SKILL_NOT_HELD', 'This task needs a skill your profile does not list.');
+    }
+    if ((task.involvesMinor || task.homeVisit) && !(profile.identity_checked && profile.background_valid)) {
+      throw forbidden('NOT_VERIFIED_FOR_TASK',
+        'This task involves a child or a home visit: your volunteer group must first check your identity and a background check valid through the task.');
+    }
+    return this.db.transaction(async (tx) => {
+      const id = newId();
+      // The place, if one is left: one conditional UPDATE of the task row, which also queues claims made at the same moment.
+      const took = await changedRows(tx, `UPDATE tasks SET held = held + 1, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'OPEN' AND starts_at > now() AND held < slots RETURNING id`, [task.id]);
+      let status = task.needsApproval ? ClaimStatus.PENDING : ClaimStatus.HELD;
+      let position: number | null = null;
+      if (took.length === 0) {
+        const queued = await changedRows<{ waitlist_seq: number }>(tx, `UPDATE tasks SET waitlist_seq = waitlist_seq + 1
+          WHERE id = $1 AND status = 'OPEN' AND starts_at > now() RETURNING waitlist_seq`, [task.id]);
+        if (queued.length === 0) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
+        status = ClaimStatus.WAITLISTED;
+        position = queued[0].waitlist_seq;
+      }
+      try {
+        await tx.query(
+          `INSERT INTO task_claims (id, task_id, volunteer_id, status, during, waitlist_position, idempotency_key)
+           VALUES ($1, $2, $3, $4, tstzrange($5, $6), $7, $8)`,
+          [id, task.id, actor.userId, status, task.startsAt, task.endsAt, position, input.idempotencyKey ?? null]);
+      } catch (error) {
+        const driver = pgCode(error);
+        if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
+        if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
+        throw error;
+      }
+      await this.timeline.record(tx, actor, task.id, status === ClaimStatus.WAITLISTED ? 'WAITLISTED' : 'CLAIMED', { claimId: id, status });
+      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
+        details: { task: task.id, to: status } }]);
+      return this.one(tx, id);
+    });
+  }
+
+  /** The task's organisation lets a pending claim hold its place. */
+  async approve(actor: Actor, input: ClaimDecisionInput): Promise<TaskClaim> {
+    return this.db.transaction(async (tx) => {
+      const claim = await this.ofMyTask(tx, actor, input.claimId);
+      const moved = await changedRows(tx, `UPDATE task_claims SET status = 'HELD', version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'PENDING' RETURNING id`, [claim.id]);
+      if (moved.length === 0) throw conflict('CLAIM_NOT_PENDING', 'This claim does not wait for approval (any more).');
+      await this.timeline.record(tx, actor, claim.taskId, 'APPROVED', { claimId: claim.id });
+      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status'], details: { to: 'HELD' } }]);
+      return this.one(tx, claim.id);
+    });
+  }
+
+  /** The task's organisation turns a pending claim down, with a reason the volunteer reads; the place goes to the next in line. */
+  async decline(actor: Actor, input: ClaimDecisionInput): Promise<TaskClaim> {
+    if (!input.reason || input.reason.length < 2) throw badInput('REASON_REQUIRED', 'Say in a few words why the claim is declined.', 'input.reason');
+    assertNoPersonalData(input.reason, { field: 'input.reason' });
+    return this.db.transaction(async (tx) => {
+      const claim = await this.ofMyTask(tx, actor, input.claimId);
+      const moved = await changedRows(tx, `UPDATE task_claims SET status = 'DECLINED', reason = $2, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'PENDING' RETURNING id`, [claim.id, input.reason]);
+      if (moved.length === 0) throw conflict('CLAIM_NOT_PENDING', 'This claim does not wait for approval (any more).');
+      await tx.query(`UPDATE tasks SET held = held - 1, version = version + 1, updated_at = now() WHERE id = $1`, [claim.taskId]);
+      await this.timeline.record(tx, actor, claim.taskId, 'DECLINED', { claimId: claim.id, reason: input.reason });
+      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status', 'reason'], details: { to: 'DECLINED' } }]);
+      await this.promoteNext(tx, actor, claim.taskId);
+      return this.one(tx, claim.id);
+    });
+  }
+
+  /** The volunteer gives up a claim before the task starts ("I can't come"); a place they held goes to the next in line. */
+  async release(actor: Actor, input: ClaimDecisionInput): Promise<TaskClaim> {
+    requireRole(actor, [Role.VOLUNTEER], 'give up a claim');
+    if (input.reason) assertNoPersonalData(input.reason, { field: 'input.reason' });
+    return this.db.transaction(async (tx) => {
+      const claim = await this.mine(tx, actor, input.claimId);
+      const moved = await changedRows<{ was: ClaimStatus }>(tx,
+        `UPDATE task_claims c SET status = 'RELEASED', reason = $2, version = c.version + 1, updated_at = now()
+           FROM tasks t, (SELECT status AS was FROM task_claims WHERE id = $1) before
+          WHERE c.id = $1 AND t.id = c.task_id AND t.starts_at > now() AND c.status IN ('PENDING', 'HELD', 'OFFERED', 'WAITLISTED')
+        RETURNING before.was`, [claim.id, input.reason ?? null]);
+      if (moved.length === 0) throw conflict('CLAIM_NOT_RELEASABLE', 'This claim can no longer be given up here: the task has started or the claim has ended. Tell the organisation instead.');
+      await this.timeline.record(tx, actor, claim.taskId, 'RELEASED', { claimId: claim.id, reason: input.reason ?? null });
+      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status'], grounds: { rule: 'self' }, details: { to: 'RELEASED' } }]);
+      if (PLACE_TAKING.includes(moved[0].was)) {
+        await tx.query(`UPDATE tasks SET held = held - 1, version = version + 1, updated_at = now() WHERE id = $1`, [claim.taskId]);
+        await this.promoteNext(tx, actor, claim.taskId);
+      }
+      return this.one(tx, claim.id);
+    });
+  }
+
+  /** The volunteer takes up a place offered to them from the waitlist, in time. */
+  async confirm(actor: Actor, input: ClaimDecisionInput): Promise<TaskClaim> {
+    requireRole(actor, [Role.VOLUNTEER], 'confirm an offered place');
+    return this.db.transaction(async (tx) => {
+      const claim = await this.mine(tx, actor, input.claimId);
+      const moved = await changedRows(tx,
+        `UPDATE task_claims c SET status = CASE WHEN t.needs_approval THEN 'PENDING' ELSE 'HELD' END, offered_until = NULL, version = c.version + 1, updated_at = now()
+           FROM tasks t WHERE c.id = $1 AND t.id = c.task_id AND c.status = 'OFFERED' AND c.offered_until > now() RETURNING c.id`, [claim.id]);
+      if (moved.length === 0) {
+        if (claim.status === ClaimStatus.OFFERED) throw conflict('OFFER_EXPIRED', 'The time to confirm this place has passed: it went to the next volunteer.');
+        throw conflict('NOT_OFFERED', 'No place is offered to you on this claim.');
+      }
+      await this.timeline.record(tx, actor, claim.taskId, 'CONFIRMED', { claimId: claim.id });
+      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status'], grounds: { rule: 'self' }, details: { to: 'HELD' } }]);
+      return this.one(tx, claim.id);
+    });
+  }
+
+  /** Offers not confirmed in time expire, and their places pass on (the deadline job calls this). Returns how many expired. */
+  async expireOffers(at: Date): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      const expired = await changedRows<{ id: string; task_id: string }>(tx,
+        `UPDATE task_claims SET status = 'EXPIRED', reason = 'not confirmed in time', version = version + 1, updated_at = $1
+          WHERE id IN (SELECT id FROM task_claims WHERE status = 'OFFERED' AND offered_until <= $1 FOR UPDATE SKIP LOCKED) RETURNING id, task_id`, [at]);
+      for (const claim of expired) {
+        await tx.query(`UPDATE tasks SET held = held - 1, version = version + 1, updated_at = now() WHERE id = $1`, [claim.task_id]);
+        await this.timeline.record(tx, null, claim.task_id, 'OFFER_EXPIRED', { claimId: claim.id }, at);
+        await this.promoteNext(tx, null, claim.task_id);
+      }
+      return expired.length;
+    });
+  }
+
+  /** Offers the place just freed to the first on the waitlist who can take it (not busy at that time). */
+  private async promoteNext(tx: EntityManager, actor: Actor | null, taskId: string): Promise<void> {
+    for (;;) {
+      const [next]: { id: string }[] = await tx.query(
+        `SELECT id FROM task_claims WHERE task_id = $1 AND status = 'WAITLISTED' ORDER BY waitlist_position LIMIT 1 FOR UPDATE SKIP LOCKED`, [taskId]);
+      if (!next) return;
+      const took = await changedRows(tx, `UPDATE tasks SET held = held + 1, version = version + 1, updated_at = now()
+        WHERE id = $1 AND status = 'OPEN' AND starts_at > now() AND held < slots RETURNING id`, [taskId]);
+      if (took.length === 0) return;
+      await tx.query(`SAVEPOINT promote`);
+      try {
+        await tx.query(`UPDATE task_claims c SET status = 'OFFERED', offered_until = ${OFFER_UNTIL}, version = c.version + 1, updated_at = now()
+          FROM tasks t WHERE c.id = $1 AND t.id = c.task_id`, [next.id]);
+        await tx.query(`RELEASE SAVEPOINT promote`);
+        await this.timeline.record(tx, actor, taskId, 'OFFERED', { claimId: next.id });
+        return;
+      } catch (error) {
+        if (pgCode(error)?.code !== '23P01') throw error;
+        // Busy at that time by now: they are passed over, and the place goes to the next.
+        await tx.query(`ROLLBACK TO SAVEPOINT promote`);
+        await tx.query(`UPDATE task_claims SET status = 'EXPIRED', reason = 'busy at that time', version = version + 1, updated_at = now() WHERE id = $1`, [next.id]);
+        await tx.query(`UPDATE tasks SET held = held - 1 WHERE id = $1`, [taskId]);
+        await this.timeline.record(tx, actor, taskId, 'OFFER_EXPIRED', { claimId: next.id, reason: 'busy at that time' });
+      }
+    }
+  }
+
+  /** The volunteer's own claims, newest first. */
+  mineList(actor: Actor, args: PageArgs): Promise<Connection<TaskClaim>> {
+    requireRole(actor, [Role.VOLUNTEER], 'see your claims');
+    return paginateById(args, async (after, limit) => (await this.db.query(
+      `${CLAIM_SELECT} WHERE c.volunteer_id = $1 AND ($2::uuid IS NULL OR c.id < $2) ORDER BY c.id DESC LIMIT ${Number(limit)}`, [actor.userId, after]) as ClaimRow[])
+      .map(toClaim), cursorScope(actor, 'my-claims'));
+  }
+
+  /**
+   * The claims on the given tasks that the actor may see: every claim on a task their organisation runs
+   * (for its staff); on another task, only their own. One statement for a page of tasks.
+   */
+  async ofTasks(actor: Actor, taskIds: readonly string[]): Promise<Map<string, TaskClaim[]>> {
+    const staff = actor.acting !== null && TASK_STAFF.includes(actor.acting.role);
+    const rows: ClaimRow[] = await this.db.query(
+      `${CLAIM_SELECT} JOIN tasks t ON t.id = c.task_id
+        WHERE c.task_id = ANY($1) AND ((t.organisation_id = $2 AND $3) OR c.volunteer_id = $4)
+        ORDER BY c.task_id, array_position(ARRAY['HELD', 'PENDING', 'OFFERED', 'WAITLISTED'], c.status) NULLS LAST, c.waitlist_position, c.id`,
+      [[...taskIds], actor.acting?.organisationId ?? null, staff, actor.userId]);
+    const byTask = new Map<string, TaskClaim[]>();
+    for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), toClaim(row)]);
+    return byTask;
+  }
+
+  private assertClaimable(task: Task): void {
+    if (task.status === TaskStatus.CANCELLED) throw conflict('TASK_CANCELLED', 'This task was cancelled.');
+    if (task.status !== TaskStatus.OPEN) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
+    if (task.startsAt.getTime() <= Date.now()) throw conflict('TASK_STARTED', 'This task has already started.');
+  }
+
+  /** The actor's own claim, locked. */
+  private async mine(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
+    if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim of yours.');
+    return toClaim(row);
+  }
+
+  /** A claim on a task the actor's organisation runs, with the task locked. */
+  private async ofMyTask(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [claimId]);
+    if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
+    // Someone else's task or no task at all: one answer, which says nothing of the claim.
+    await this.tasks.runnable(tx, actor, row.task_id).catch(() => {
+      throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
+    });
+    return toClaim(row);
+  }
+
+  private async one(tx: EntityManager, id: string): Promise<TaskClaim> {
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [id]);
+    return toClaim(row);
+  }
+
+  private record(tx: EntityManager, actor: Actor, events: AuditEvent[]): Promise<void> {
+    return this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+  }
+}
+
+function toClaim(row: ClaimRow): TaskClaim {
+  return {
+    id: row.id, taskId: row.task_id, volunteerId: row.volunteer_id, status: row.status, waitlistPosition: row.waitlist_rank,
+    offeredUntil: row.offered_until, reason: row.reason, createdAt: row.created_at, version: row.version,
+  };
+}

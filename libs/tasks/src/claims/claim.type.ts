@@ -1,0 +1,79 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+export enum ClaimStatus {
+  /** Holds a place until the task's organisation approves it. */
+  PENDING = 'PENDING',
+  HELD = 'HELD',
+  WAITLISTED = 'WAITLISTED',
+  /** A place freed up and is offered to this volunteer, who must confirm it in time. */
+  OFFERED = 'OFFERED',
+  RELEASED = 'RELEASED',
+  DECLINED = 'DECLINED',
+  CANCELLED = 'CANCELLED',
+  EXPIRED = 'EXPIRED',
+  NO_SHOW = 'NO_SHOW',
+  COMPLETED = 'COMPLETED',
+}
+registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+@ObjectType({ description: 'A volunteer’s claim on a task: holding a place, waiting for approval, or on the waitlist.' })
+export class TaskClaim {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  taskId!: string;
+
+  @Field(() => ID)
+  volunteerId!: string;
+
+  @Field(() => ClaimStatus)
+  status!: ClaimStatus;
+
+  @Field(() => Int, { nullable: true, description: 'Place on the waitlist (1 = next), while waitlisted.' })
+  waitlistPosition!: number | null;
+
+  @Field(() => Date, { nullable: true, description: 'An offered place passes to the next volunteer if not confirmed by then.' })
+  offeredUntil!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was declined, cancelled or given up.' })
+  reason!: string | null;
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Int)
+  version!: number;
+}
+
+@InputType()
+export class ClaimTaskInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  taskId!: string;
+
+  @Field({ nullable: true, description: 'Any unique string chosen by the client: a retried claim counts once.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  idempotencyKey?: string;
+}
+
+@InputType({ description: 'A claim and, where needed, why (a decline, giving up a place).' })
+export class ClaimDecisionInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  claimId!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(500)
+  reason?: string;
+}

@@ -1,0 +1,158 @@
+import { CasesModule } from '@zhulian/cases';
+import { Role } from '@zhulian/core';
+import { DEMO_ORGS, IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { RegistryModule } from '@zhulian/registry';
+import { makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
+import { TasksModule } from '../tasks.module';
+import { ClaimService } from './claim.service';
+
+const POST = `mutation($input: PostTaskInput!) { postTask(input: $input) { id slots placesTaken waitlistLength status } }`;
+const CLAIM = `mutation($input: ClaimTaskInput!) { claimTask(input: $input) { id status waitlistPosition offeredUntil } }`;
+const RELEASE = `mutation($input: ClaimDecisionInput!) { releaseClaim(input: $input) { id status } }`;
+const CONFIRM = `mutation($input: ClaimDecisionInput!) { confirmClaim(input: $input) { id status } }`;
+const APPROVE = `mutation($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status } }`;
+const DECLINE = `mutation($input: ClaimDecisionInput!) { declineClaim(input: $input) { id status reason } }`;
+const TASK = `query($id: ID!) { task(id: $id) { id placesTaken waitlistLength status claims { id status waitlistPosition volunteer { displayName phone } } } }`;
+
+type Claim = { id: string; status: string; waitlistPosition: number | null; offeredUntil: string | null };
+
+const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
+
+/** Volunteers claiming tasks: places held atomically, a waitlist in order, offers that pass on, approvals. */
+describe('claiming tasks', () => {
+  let app: TestApp;
+  let staff: SignedIn;
+  const volunteer = async (options: { skills?: string[]; verified?: boolean; name?: string } = {}) => {
+    const user = await makeVolunteer(app.db, { organisationId: DEMO_ORGS.volunteers, skills: options.skills, verified: options.verified, displayName: options.name });
+    return app.signedInAs(user.id, DEMO_ORGS.volunteers);
+  };
+  const post = async (input: Record<string, unknown> = {}) => {
+    const res = await staff.gql<{ postTask: { id: string } }>(POST, { input: {
+      title: '陪老人散步', skills: ['COMPANIONSHIP'], regionCode: '110105', startsAt: hoursFromNow(48), endsAt: hoursFromNow(50), slots: 3, ...input } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.postTask.id;
+  };
+  const claim = (session: SignedIn, taskId: string, extra: Record<string, unknown> = {}) =>
+    session.gql<{ claimTask: Claim }>(CLAIM, { input: { taskId, ...extra } });
+  const taskOf = async (id: string) => {
+    const res = await staff.gql<{ task: { placesTaken: number; waitlistLength: number; claims: Claim[] } }>(TASK, { id });
+    expect(res.errors).toBeUndefined();
+    return res.data!.task;
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, TasksModule], seed: seedIdentityDemo });
+    staff = await app.login('ngo@zhulian.demo');
+  });
+  afterAll(() => app.close());
+
+  it('gives exactly the places a task has to volunteers claiming it at once, and puts the rest on its waitlist in order', async () => {
+    const taskId = await post({ slots: 3 });
+    const volunteers = await Promise.all(Array.from({ length: 24 }, () => volunteer()));
+    const answers = await Promise.all(volunteers.map((v) => claim(v, taskId)));
+    expect(answers.every((a) => a.errors === undefined)).toBe(true);
+    const claims = answers.map((a) => a.data!.claimTask);
+    expect(claims.filter((c) => c.status === 'HELD')).toHaveLength(3);
+    const waiting = claims.filter((c) => c.status === 'WAITLISTED').map((c) => c.waitlistPosition).sort((a, b) => a! - b!);
+    expect(waiting).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
+    expect(await taskOf(taskId)).toMatchObject({ placesTaken: 3, waitlistLength: 21 });
+  });
+
+  it('offers a released place to the first on the waitlist, who confirms it; an offer not confirmed in time passes on', async () => {
+    const taskId = await post({ slots: 1 });
+    const [first, second, third] = [await volunteer(), await volunteer(), await volunteer()];
+    const held = (await claim(first, taskId)).data!.claimTask;
+    const two = (await claim(second, taskId)).data!.claimTask;
+    const three = (await claim(third, taskId)).data!.claimTask;
+    expect([held.status, two.status, two.waitlistPosition, three.waitlistPosition]).toEqual(['HELD', 'WAITLISTED', 1, 2]);
+    expect((await first.gql<{ releaseClaim: Claim }>(RELEASE, { input: { claimId: held.id, reason: '临时有事' } })).data!.releaseClaim.status).toBe('RELEASED');
+    const offered = (await taskOf(taskId)).claims.find((c) => c.id === two.id)!;
+    expect(offered.status).toBe('OFFERED');
+    // Third moves up while second decides.
+    expect((await taskOf(taskId)).claims.find((c) => c.id === three.id)!.waitlistPosition).toBe(1);
+    // Second lets the offer run out: it passes to third.
+    await app.db.query(`UPDATE task_claims SET offered_until = now() - interval '1 minute' WHERE id = $1`, [two.id]);
+    expect((await second.gql(CONFIRM, { input: { claimId: two.id } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OFFER_EXPIRED' });
+    expect(await app.app.get(ClaimService).expireOffers(new Date())).toBe(1);
+    expect((await taskOf(taskId)).claims.find((c) => c.id === three.id)!.status).toBe('OFFERED');
+    expect((await third.gql<{ confirmClaim: Claim }>(CONFIRM, { input: { claimId: three.id } })).data!.confirmClaim.status).toBe('HELD');
+    expect(await taskOf(taskId)).toMatchObject({ placesTaken: 1, waitlistLength: 0 });
+  });
+
+  it('keeps a claim on a task needing approval pending until the organisation approves or declines it, with a reason', async () => {
+    const taskId = await post({ slots: 2, needsApproval: true });
+    const [a, b, c] = [await volunteer({ name: '甲' }), await volunteer({ name: '乙' }), await volunteer({ name: '丙' })];
+    const ca = (await claim(a, taskId)).data!.claimTask;
+    const cb = (await claim(b, taskId)).data!.claimTask;
+    const cc = (await claim(c, taskId)).data!.claimTask;
+    expect([ca.status, cb.status, cc.status]).toEqual(['PENDING', 'PENDING', 'WAITLISTED']);
+    expect((await staff.gql<{ approveClaim: Claim }>(APPROVE, { input: { claimId: ca.id } })).data!.approveClaim.status).toBe('HELD');
+    expect((await staff.gql(APPROVE, { input: { claimId: ca.id } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLAIM_NOT_PENDING' });
+    expect((await staff.gql(DECLINE, { input: { claimId: cb.id } })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_REQUIRED' });
+    expect((await staff.gql<{ declineClaim: Claim & { reason: string } }>(DECLINE, { input: { claimId: cb.id, reason: '名额已安排给熟悉的志愿者' } })).data!.declineClaim)
+      .toMatchObject({ status: 'DECLINED', reason: '名额已安排给熟悉的志愿者' });
+    // The place goes to the next in line, who confirms into a claim that waits for approval in turn.
+    const offered = (await taskOf(taskId)).claims.find((x) => x.id === cc.id)!;
+    expect(offered.status).toBe('OFFERED');
+    expect((await c.gql<{ confirmClaim: Claim }>(CONFIRM, { input: { claimId: cc.id } })).data!.confirmClaim.status).toBe('PENDING');
+    // A volunteer may neither approve nor see another's claim on it.
+    expect((await a.gql(APPROVE, { input: { claimId: cc.id } })).errors![0].extensions.code).toBe('NOT_FOUND');
+    const seen = await a.gql<{ task: { claims: { id: string }[] } }>(`query($id: ID!) { task(id: $id) { claims { id } } }`, { id: taskId });
+    expect(seen.data!.task.claims.map((x) => x.id)).toEqual([ca.id]);
+  });
+
+  it('refuses a claim on a full-of-people, cancelled, started or foreign-skill task, an overlapping one, and one needing checks the volunteer lacks', async () => {
+    const morning = await post({ startsAt: hoursFromNow(72), endsAt: hoursFromNow(74) });
+    const overlapping = await post({ startsAt: hoursFromNow(73), endsAt: hoursFromNow(75) });
+    const tutoring = await post({ skills: ['TUTORING'] });
+    const child = await post({ involvesMinor: true });
+    const cancelled = await post();
+    await staff.gql(`mutation($input: CancelTaskInput!) { cancelTask(input: $input) { id } }`, { input: { taskId: cancelled, reason: '服务对象已入院' } });
+    const v = await volunteer();
+    expect((await claim(v, morning)).data!.claimTask.status).toBe('HELD');
+    const refused: [string, string, string][] = [
+      [overlapping, 'CONFLICT', 'OVERLAPPING_CLAIM'],
+      [morning, 'CONFLICT', 'ALREADY_CLAIMED'],
+      [tutoring, 'FORBIDDEN', 'SKILL_NOT_HELD'],
+      [child, 'FORBIDDEN', 'NOT_VERIFIED_FOR_TASK'],
+      [cancelled, 'CONFLICT', 'TASK_CANCELLED'],
+    ];
+    for (const [taskId, code, reason] of refused) {
+      const before = await app.db.query(`SELECT held, waitlist_seq FROM tasks WHERE id = $1`, [taskId]);
+      expect([reason, (await claim(v, taskId)).errors![0].extensions]).toEqual([reason, expect.objectContaining({ code, reason })]);
+      expect(await app.db.query(`SELECT held, waitlist_seq FROM tasks WHERE id = $1`, [taskId])).toEqual(before);
+    }
+    // A verified volunteer may take the child's task.
+    expect((await claim(await volunteer({ verified: true }), child)).data!.claimTask.status).toBe('HELD');
+    // A started task: nothing to claim.
+    await app.db.query(`UPDATE tasks SET starts_at = now() - interval '1 minute' WHERE id = $1`, [tutoring]);
+    const tutor = await volunteer({ skills: ['TUTORING'] });
+    expect((await claim(tutor, tutoring)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TASK_STARTED' });
+  });
+
+  it('counts a retried claim once, by its idempotency key', async () => {
+    const taskId = await post({ slots: 2 });
+    const v = await volunteer();
+    const [x, y] = await Promise.all([claim(v, taskId, { idempotencyKey: 'claim-retry-0001' }), claim(v, taskId, { idempotencyKey: 'claim-retry-0001' })]);
+    expect(x.data!.claimTask.id).toBe(y.data!.claimTask.id);
+    expect(await taskOf(taskId)).toMatchObject({ placesTaken: 1 });
+  });
+
+  it('shows the organisation the phone of a volunteer only while they hold its task', async () => {
+    const taskId = await post({ slots: 1 });
+    const phoneOf = async (id: string) => (await staff.gql<{ task: { claims: { id: string; volunteer: { displayName: string; phone: string | null } }[] } }>(TASK, { id }))
+      .data!.task.claims;
+    const holder = await volunteer({ name: '钱志愿' });
+    const waiting = await volunteer({ name: '孙志愿' });
+    const h = (await claim(holder, taskId)).data!.claimTask;
+    await claim(waiting, taskId);
+    const claims = await phoneOf(taskId);
+    expect(claims.map((c) => [c.volunteer.displayName, c.volunteer.phone])).toEqual([['钱志愿', '13912345678'], ['孙志愿', null]]);
+    await holder.gql(RELEASE, { input: { claimId: h.id } });
+    expect((await phoneOf(taskId)).find((c) => c.id === h.id)!.volunteer).toMatchObject({ displayName: '钱志愿', phone: null });
+    // Another organisation sees neither the claims nor the volunteers.
+    const other = await makeUser(app.db, { memberships: [{ organisationId: DEMO_ORGS.charity, role: Role.STAFF }] });
+    const stranger = await app.signedInAs(other.id, DEMO_ORGS.charity);
+    expect((await stranger.gql<{ task: { claims: unknown[] } }>(TASK, { id: taskId })).data!.task.claims).toEqual([]);
+  });
+});

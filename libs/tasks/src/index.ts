@@ -1,0 +1,6 @@
+export * from './tasks.module';
+export * from './tasks/task.type';
+export * from './claims/claim.type';
+export * from './volunteers/volunteer-profile.type';
+export { ClaimService } from './claims/claim.service';
+export { TaskService } from './tasks/task.service';

@@ -1,0 +1,22 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@zhulian/access';
+import { CasesModule } from '@zhulian/cases';
+import { RegistryModule } from '@zhulian/registry';
+import { ClaimResolver } from './claims/claim.resolver';
+import { ClaimService } from './claims/claim.service';
+import { SkillService } from './skills/skill.service';
+import './tasks/task.rules';
+import { TaskResolver } from './tasks/task.resolver';
+import { TaskService } from './tasks/task.service';
+import { TaskTimeline } from './tasks/task-timeline';
+import './volunteers/volunteer.rules';
+import { VolunteerResolver } from './volunteers/volunteer.resolver';
+import { VolunteerService } from './volunteers/volunteer.service';
+
+/** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
+@Module({
+  imports: [AccessModule, RegistryModule, CasesModule],
+  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, ClaimResolver],
+  exports: [TaskService, ClaimService, VolunteerService],
+})
+export class TasksModule {}

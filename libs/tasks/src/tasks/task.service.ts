@@ -1,0 +1,215 @@
+import { subject } from '@casl/ability';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { abilityFor, assertNoPersonalData, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
+import { CaseService } from '@zhulian/cases';
+import {
+  Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden,
+  newId, notFound, PageArgs, paginateById, Role,
+} from '@zhulian/core';
+import { requireRole } from '@zhulian/identity';
+import { Person, PersonService } from '@zhulian/registry';
+import { DataSource, EntityManager } from 'typeorm';
+import { SkillService } from '../skills/skill.service';
+import { TASK_COLUMNS, TASK_POSTERS } from './task.rules';
+import { TaskTimeline } from './task-timeline';
+import { CancelTaskInput, PostTaskInput, Task, TaskBoardFilter, TaskStatus } from './task.type';
+
+interface TaskRow {
+  id: string;
+  organisation_id: string;
+  organisation_name: string;
+  title: string;
+  description: string | null;
+  skills: string[];
+  region_code: string;
+  starts_at: Date;
+  ends_at: Date;
+  slots: number;
+  held: number;
+  waitlist_length: number;
+  needs_approval: boolean;
+  involves_minor: boolean;
+  home_visit: boolean;
+  status: TaskStatus;
+  cancelled_reason: string | null;
+  discloses: string[];
+  person_id: string | null;
+  case_id: string | null;
+  created_at: Date;
+  version: number;
+  claimed_by_me: boolean;
+}
+
+const TASK_SELECT = `SELECT t.id, t.organisation_id, o.name AS organisation_name, t.title, t.description, t.skills, t.region_code, t.starts_at, t.ends_at,
+  t.slots, t.held, (SELECT count(*)::int FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED') AS waitlist_length,
+  t.needs_approval, t.involves_minor, t.home_visit, t.status, t.cancelled_reason, t.discloses, t.person_id, t.case_id, t.created_at, t.version,
+  ${TASK_COLUMNS.claimedByMe} AS claimed_by_me`;
+const TASKS_FROM = `FROM tasks t JOIN organisations o ON o.id = t.organisation_id`;
+
+/** The longest a single task may last. */
+const MAX_TASK_HOURS = 24;
+
+/**
+ * Tasks: posted by an organisation (optionally for a case's person, disclosing some of their data to the
+ * volunteers who hold it, never more than the poster may read), listed to it, shown on the volunteers'
+ * board — open, ahead, fitting the volunteer's skills, areas and free times, filtered and paged in SQL.
+ */
+@Injectable()
+export class TaskService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly skills: SkillService,
+    private readonly cases: CaseService,
+    private readonly people: PersonService,
+    private readonly timeline: TaskTimeline,
+    private readonly audit: AuditTrail,
+  ) {}
+
+  async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Task> {
+    const [task] = await this.select(tx, actor, 'AND t.id = :id', { id }, 'LIMIT 1');
+    if (!task) throw notFound('TASK_NOT_FOUND', 'No such task, or not one you may see.');
+    return task;
+  }
+
+  /** The acting organisation's tasks, newest first. */
+  ofMyOrganisation(actor: Actor, args: PageArgs & { status?: TaskStatus[] }): Promise<Connection<Task>> {
+    requireRole(actor, TASK_POSTERS, 'see your organisation’s tasks');
+    return paginateById(args, (after, limit) => this.select(this.db.manager, actor,
+      `AND t.organisation_id = :actingOrganisation ${args.status?.length ? 'AND t.status = ANY(:status)' : ''} ${after ? 'AND t.id < :after' : ''}`,
+      { after, status: args.status }, `ORDER BY t.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'organisation-tasks'));
+  }
+
+  /**
+   * The open tasks ahead that fit the volunteer (their skills, areas and, if asked, free times), soonest first.
+   * A volunteer without a profile is told to make one.
+   */
+  async board(actor: Actor, args: PageArgs & { filter?: TaskBoardFilter }): Promise<Connection<Task>> {
+    requireRole(actor, [Role.VOLUNTEER], 'see the volunteers’ task board');
+    const [profile]: { skills: string[]; area_codes: string[]; availability: unknown }[] = await this.db.query(
+      `SELECT skills, area_codes, availability FROM volunteer_profiles WHERE user_id = $1`, [actor.userId]);
+    if (!profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
+    const f = { fitsMySkills: true, nearMe: true, whenIAmFree: false, thisWeek: false, ...args.filter };
+    const parts = [`AND t.status = 'OPEN' AND t.starts_at > now()`];
+    if (f.fitsMySkills) parts.push(`AND (t.skills = '{}' OR t.skills && CAST(:skills AS text[]))`);
+    // An area covers the regions it is a prefix of, once its trailing zero pairs are cut (110100 covers 110105).
+    if (f.nearMe) parts.push(`AND t.region_code LIKE ANY (SELECT regexp_replace(a, '(00)+$', '') || '%' FROM unnest(CAST(:areas AS text[])) a)`);
+    if (f.whenIAmFree) {
+      parts.push(`AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(:availability AS jsonb)) slot
+        WHERE (slot->>'day')::int = extract(isodow FROM t.starts_at AT TIME ZONE 'Asia/Shanghai')
+          AND (t.starts_at AT TIME ZONE 'Asia/Shanghai')::date = (t.ends_at AT TIME ZONE 'Asia/Shanghai')::date
+          AND (t.starts_at AT TIME ZONE 'Asia/Shanghai')::time >= (slot->>'from')::time AND (t.ends_at AT TIME ZONE 'Asia/Shanghai')::time <= (slot->>'to')::time)`);
+    }
+    if (f.thisWeek) parts.push(`AND t.starts_at < now() + interval '7 days'`);
+    const scope = cursorScope(actor, 'task-board');
+    const after = args.after !== undefined && args.after !== null ? decodeCursor(args.after, 2, scope) : null;
+    if (after) parts.push(`AND (t.starts_at, t.id) > (CAST(:afterStart AS timestamptz), CAST(:afterId AS uuid))`);
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.select(this.db.manager, actor, parts.join(' '), {
+      skills: profile.skills, areas: profile.area_codes, availability: JSON.stringify(profile.availability),
+      afterStart: after?.[0] ?? null, afterId: after?.[1] ?? null,
+    }, `ORDER BY t.starts_at, t.id LIMIT ${Number(first) + 1}`);
+    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.startsAt.toISOString(), node.id], scope) }));
+    return { edges, pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  async post(actor: Actor, input: PostTaskInput): Promise<Task> {
+    const acting = requireRole(actor, TASK_POSTERS, 'post tasks');
+    return createOnce(input.idempotencyKey, 'tasks_idempotency_key', () => this.byIdempotencyKey(actor, input.idempotencyKey!), () => this.insert(actor, acting, input));
+  }
+
+  private async byIdempotencyKey(actor: Actor, key: string): Promise<Task | null> {
+    const [row]: { id: string }[] = await this.db.query(`SELECT id FROM tasks WHERE posted_by = $1 AND idempotency_key = $2`, [actor.userId, key]);
+    return row ? this.get(actor, row.id) : null;
+  }
+
+  private async insert(actor: Actor, acting: ActorMembership, input: PostTaskInput): Promise<Task> {
+    const skills = await this.skills.check(input.skills, 'input.skills');
+    if (!checkRegionCode(input.regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
+    if (input.startsAt.getTime() <= Date.now()) throw badInput('STARTS_IN_THE_PAST', 'A task starts in the future.', 'input.startsAt');
+    if (input.endsAt.getTime() <= input.startsAt.getTime()) throw badInput('ENDS_BEFORE_IT_STARTS', 'The task must end after it starts.', 'input.endsAt');
+    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_TASK_HOURS * 3600_000) {
+      throw badInput('TASK_TOO_LONG', `A task lasts at most ${MAX_TASK_HOURS} hours: post a recurring need as several tasks.`, 'input.endsAt');
+    }
+    const discloses = [...new Set(input.discloses ?? [])];
+    let person: Person | null = null;
+    if (input.caseId) {
+      const found = await this.cases.get(actor, input.caseId);
+      if (!abilityFor(actor).can('work', subject('Case', found))) throw forbidden('CASE_CHANGE_NOT_ALLOWED', 'Only the case’s coordinators and assigned caseworkers post tasks from it.');
+      person = await this.people.get(actor, found.personId);
+      // A task discloses to volunteers only what its poster may read of the person.
+      const ability = abilityFor(actor);
+      const beyond = fieldsInCategories(Person, discloses as FieldCategory[]).filter((field) => !ability.can('read', subject('Person', person!), field));
+      if (beyond.length > 0) throw forbidden('DISCLOSURE_BEYOND_YOUR_VIEW', 'A task may disclose only what you may read of the person yourself.');
+    } else if (discloses.length > 0) {
+      throw badInput('CASE_REQUIRED', 'Choose the case whose person the task serves before disclosing anything of them.', 'input.caseId');
+    }
+    // The title and description are read by every volunteer on the board: nobody's data in them.
+    const names = person ? await this.people.namesToKeepOut(actor, person.id) : [];
+    assertNoPersonalData(input.title, { field: 'input.title', names });
+    assertNoPersonalData(input.description, { field: 'input.description', names });
+    const id = newId();
+    return this.db.transaction(async (tx) => {
+      await tx.query(
+        `INSERT INTO tasks (id, organisation_id, posted_by, title, description, skills, region_code, starts_at, ends_at, slots, needs_approval, involves_minor,
+           home_visit, case_id, person_id, discloses, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+        [id, acting.organisationId, actor.userId, input.title, input.description ?? null, skills, input.regionCode, input.startsAt, input.endsAt, input.slots,
+          input.needsApproval, input.involvesMinor, input.homeVisit, input.caseId ?? null, person?.id ?? null, discloses, input.idempotencyKey ?? null]);
+      await this.timeline.record(tx, actor, id, 'POSTED');
+      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+        action: 'CHANGE', subjectType: 'Task', subjectId: id, grounds: { role: acting.role }, fields: ['title', 'slots', 'startsAt', 'endsAt'],
+        details: { case: input.caseId ?? null, discloses: discloses.join(',') },
+      }]);
+      return this.get(actor, id, tx);
+    });
+  }
+
+  /** Cancels an open task; every claim on it ends, and its volunteers read why. */
+  async cancel(actor: Actor, input: CancelTaskInput): Promise<Task> {
+    requireRole(actor, TASK_POSTERS, 'cancel tasks');
+    assertNoPersonalData(input.reason, { field: 'input.reason' });
+    return this.db.transaction(async (tx) => {
+      const task = await this.runnable(tx, actor, input.taskId);
+      if (task.status !== TaskStatus.OPEN) throw conflict('TASK_NOT_OPEN', 'This task is no longer open.');
+      await tx.query(`UPDATE tasks SET status = 'CANCELLED', cancelled_reason = $2, held = 0, version = version + 1, updated_at = now() WHERE id = $1`,
+        [task.id, input.reason]);
+      const ended = await changedRows(tx,
+        `UPDATE task_claims SET status = 'CANCELLED', reason = $2, version = version + 1, updated_at = now()
+          WHERE task_id = $1 AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED') RETURNING id`, [task.id, input.reason]);
+      await this.timeline.record(tx, actor, task.id, 'CANCELLED', { reason: input.reason, claims: ended.length });
+      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+        action: 'CHANGE', subjectType: 'Task', subjectId: task.id, fields: ['status'], details: { to: 'CANCELLED', claimsEnded: ended.length },
+      }]);
+      return this.get(actor, task.id, tx);
+    });
+  }
+
+  /** The task, locked, if the actor's organisation runs it; NOT_FOUND when it is not visible, FORBIDDEN when it is not theirs. */
+  async runnable(tx: EntityManager, actor: Actor, taskId: string): Promise<Task> {
+    const task = await this.get(actor, taskId, tx);
+    if (!abilityFor(actor).can('run', subject('Task', task))) throw forbidden('NOT_YOUR_TASK', 'Only the organisation that posted the task manages it.');
+    await tx.query(`SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+    return task;
+  }
+
+  async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Task>> {
+    const rows = await this.select(this.db.manager, actor, 'AND t.id = ANY(:ids)', { ids: [...ids] }, '');
+    return new Map(rows.map((t) => [t.id, t]));
+  }
+
+  private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Task[]> {
+    const rows = await queryUnderRules<TaskRow>(tx, actor, { subjectType: 'Task', columns: TASK_COLUMNS, select: TASK_SELECT, from: TASKS_FROM, where, params, tail });
+    return rows.map(toTask);
+  }
+}
+
+function toTask(row: TaskRow): Task {
+  return Object.assign(new Task(), {
+    id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, title: row.title, description: row.description,
+    skills: row.skills, regionCode: row.region_code, startsAt: row.starts_at, endsAt: row.ends_at, slots: row.slots, placesTaken: row.held,
+    waitlistLength: row.waitlist_length, needsApproval: row.needs_approval, involvesMinor: row.involves_minor, homeVisit: row.home_visit,
+    status: row.status, cancelledReason: row.cancelled_reason, discloses: row.discloses, personId: row.person_id, caseId: row.case_id,
+    createdAt: row.created_at, version: row.version, claimedByMe: row.claimed_by_me,
+  });
+}

@@ -1,0 +1,195 @@
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+
+export enum TaskStatus {
+  OPEN = 'OPEN',
+  CANCELLED = 'CANCELLED',
+  COMPLETED = 'COMPLETED',
+}
+registerEnumType(TaskStatus, { name: 'TaskStatus' });
+
+const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const CATEGORIES = ['basic', 'contact', 'location'];
+
+/**
+ * A service task an organisation posts for volunteers. It carries nothing personal of the person served —
+ * a district, not an address; who it is for shows only to volunteers holding it, as far as it discloses.
+ */
+@ObjectType({ description: 'A volunteer service task: what, where (a district), when, how many volunteers.' })
+export class Task {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  organisationId!: string;
+
+  @Field()
+  organisationName!: string;
+
+  @Field()
+  title!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => [String], { description: 'Skill codes the task needs (any of them).' })
+  skills!: string[];
+
+  @Field({ description: 'The district where the task is done (6-digit region code) — never an address.' })
+  regionCode!: string;
+
+  @Field()
+  startsAt!: Date;
+
+  @Field()
+  endsAt!: Date;
+
+  @Field(() => Int, { description: 'How many volunteers it needs.' })
+  slots!: number;
+
+  @Field(() => Int, { description: 'Places held by volunteers (or waiting for approval or confirmation).' })
+  placesTaken!: number;
+
+  @Field(() => Int, { description: 'Volunteers waiting for a place.' })
+  waitlistLength!: number;
+
+  @Field()
+  needsApproval!: boolean;
+
+  @Field({ description: 'Involves a minor: only an identity-checked volunteer with a background check in force may claim it.' })
+  involvesMinor!: boolean;
+
+  @Field({ description: 'A visit in someone’s home: only an identity-checked volunteer with a background check in force may claim it.' })
+  homeVisit!: boolean;
+
+  @Field(() => TaskStatus)
+  status!: TaskStatus;
+
+  @Field(() => String, { nullable: true })
+  cancelledReason!: string | null;
+
+  @Field(() => [String], { description: 'What the task discloses of the person served to a volunteer holding it (categories).' })
+  discloses!: string[];
+
+  @Field()
+  createdAt!: Date;
+
+  @Field(() => Int)
+  version!: number;
+
+  // Attributes the rules read; not part of the API.
+  personId!: string | null;
+  caseId!: string | null;
+  claimedByMe!: boolean;
+}
+
+@InputType({ description: 'A task to post. With a case, it may disclose some of the person’s data to volunteers holding it — within what you may read.' })
+export class PostTaskInput {
+  @Field()
+  @trim()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  title!: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @Field(() => [String])
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  skills!: string[];
+
+  @Field({ description: 'The district, a 6-digit region code (e.g. 110105).' })
+  @Matches(/^\d{6}$/, { message: 'Enter a 6-digit region code, e.g. 110105.' })
+  regionCode!: string;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  startsAt!: Date;
+
+  @Field()
+  @Type(() => Date)
+  @IsDate()
+  endsAt!: Date;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  slots!: number;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  needsApproval!: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  involvesMinor!: boolean;
+
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  homeVisit!: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'The case the task serves (its person).' })
+  @IsOptional()
+  @IsUUID('all')
+  caseId?: string;
+
+  @Field(() => [String], { nullable: true, defaultValue: [], description: 'What a volunteer holding it sees of the person: basic (given name), contact (phone, from the day of the task), location (the address, during the task).' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(CATEGORIES, { each: true, message: 'A task discloses basic, contact or location data only.' })
+  discloses?: string[];
+
+  @Field({ nullable: true, description: 'Any unique string chosen by the client: a retried request returns the task it posted.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(100)
+  idempotencyKey?: string;
+}
+
+@InputType()
+export class CancelTaskInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  taskId!: string;
+
+  @Field({ description: 'Why: the volunteers who claimed it read this.' })
+  @trim()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(500)
+  reason!: string;
+}
+
+@InputType({ description: 'Which open tasks a volunteer sees: by default those that fit their skills and areas.' })
+export class TaskBoardFilter {
+  @Field({ nullable: true, defaultValue: true, description: 'Only tasks needing a skill I have (or none).' })
+  @IsOptional()
+  @IsBoolean()
+  fitsMySkills?: boolean;
+
+  @Field({ nullable: true, defaultValue: true, description: 'Only tasks in the areas I serve.' })
+  @IsOptional()
+  @IsBoolean()
+  nearMe?: boolean;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Only tasks within the times I said I am usually free.' })
+  @IsOptional()
+  @IsBoolean()
+  whenIAmFree?: boolean;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Only tasks of the next seven days.' })
+  @IsOptional()
+  @IsBoolean()
+  thisWeek?: boolean;
+}
