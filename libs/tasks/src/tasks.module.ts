@@ -6,6 +6,7 @@ import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
 import { SkillService } from './skills/skill.service';
 import './tasks/task.rules';
+import './tasks/task-disclosure.rules';
 import { TaskResolver } from './tasks/task.resolver';
 import { TaskService } from './tasks/task.service';
 import { TaskTimeline } from './tasks/task-timeline';

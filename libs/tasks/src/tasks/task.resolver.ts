@@ -1,6 +1,7 @@
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { Person } from '@zhulian/registry';
 import { Actor, ConnectionType, CurrentActor, GraphqlContext, PageArgs, ParseIdPipe, requestLoader } from '@zhulian/core';
 import { ClaimService } from '../claims/claim.service';
 import { TaskClaim } from '../claims/claim.type';
@@ -70,6 +71,12 @@ export class TaskResolver {
   @ResolveField(() => [TaskClaim], { description: 'Every claim, for the organisation running the task; your own claim, for a volunteer.' })
   claims(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
     return requestLoader(context.req, 'taskClaims', (ids) => this.claimService.ofTasks(actor, ids)).load(task.id).then((c) => c ?? []);
+  }
+
+  @ResolveField(() => Person, { nullable: true, description: 'The person served, as far as your rules let you see them — for a volunteer holding the task, what it discloses, when it discloses it.' })
+  person(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
+    if (!task.personId) return null;
+    return requestLoader(context.req, 'taskPerson', (ids) => this.tasks.peopleOf(actor, ids)).load(task.personId);
   }
 
   @ResolveField(() => [TaskEvent], { nullable: true, description: 'The task’s timeline: for the organisation running it.' })

@@ -131,7 +131,8 @@ export class TaskService {
     if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_TASK_HOURS * 3600_000) {
       throw badInput('TASK_TOO_LONG', `A task lasts at most ${MAX_TASK_HOURS} hours: post a recurring need as several tasks.`, 'input.endsAt');
     }
-    const discloses = [...new Set(input.discloses ?? [])];
+    // Whatever else it discloses, a task discloses who: the basics come with any disclosure.
+    const discloses = input.discloses?.length ? [...new Set(['basic', ...input.discloses])].sort() : [];
     let person: Person | null = null;
     if (input.caseId) {
       const found = await this.cases.get(actor, input.caseId);
@@ -139,7 +140,7 @@ export class TaskService {
       person = await this.people.get(actor, found.personId);
       // A task discloses to volunteers only what its poster may read of the person.
       const ability = abilityFor(actor);
-      const beyond = fieldsInCategories(Person, discloses as FieldCategory[]).filter((field) => !ability.can('read', subject('Person', person!), field));
+      const beyond = disclosedFields(discloses).filter((field) => !ability.can('read', subject('Person', person!), field));
       if (beyond.length > 0) throw forbidden('DISCLOSURE_BEYOND_YOUR_VIEW', 'A task may disclose only what you may read of the person yourself.');
     } else if (discloses.length > 0) {
       throw badInput('CASE_REQUIRED', 'Choose the case whose person the task serves before disclosing anything of them.', 'input.caseId');
@@ -193,6 +194,12 @@ export class TaskService {
     return task;
   }
 
+  /** The people the given tasks serve, each under the person rules (a volunteer's come from the disclosure rules): one statement. */
+  async peopleOf(actor: Actor, personIds: readonly string[]): Promise<Map<string, Person>> {
+    const people = await this.people.select(this.db.manager, actor, 'AND p.id = ANY(:ids)', { ids: [...personIds] }, '');
+    return new Map(people.map((p) => [p.id, p]));
+  }
+
   async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Task>> {
     const rows = await this.select(this.db.manager, actor, 'AND t.id = ANY(:ids)', { ids: [...ids] }, '');
     return new Map(rows.map((t) => [t.id, t]));
@@ -202,6 +209,15 @@ export class TaskService {
     const rows = await queryUnderRules<TaskRow>(tx, actor, { subjectType: 'Task', columns: TASK_COLUMNS, select: TASK_SELECT, from: TASKS_FROM, where, params, tail });
     return rows.map(toTask);
   }
+}
+
+/** The person's fields a task's disclosure names: the basics, the phone (contact), the address (location). */
+export function disclosedFields(discloses: readonly string[]): string[] {
+  return [
+    ...(discloses.includes('basic') ? fieldsInCategories(Person, ['basic'] as FieldCategory[]).filter((f) => f !== 'household') : []),
+    ...(discloses.includes('contact') ? ['phone'] : []),
+    ...(discloses.includes('location') ? ['address'] : []),
+  ];
 }
 
 function toTask(row: TaskRow): Task {
