@@ -10,3 +10,4 @@ export { registerPersonAttribute } from './people/person.rules';
 export { PersonService } from './people/person.service';
 export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';
+export { ExportLanguage } from './export/people-export';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { RegistryModule } from '@zhulian/registry';
+import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
 import { SkillService } from './skills/skill.service';
@@ -17,7 +18,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
-  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, ClaimResolver],
+  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver],
   exports: [TaskService, ClaimService, VolunteerService],
 })
 export class TasksModule {}

@@ -5,7 +5,9 @@ import { TaskService } from '../tasks/task.service';
 import { VolunteerProfile } from '../volunteers/volunteer-profile.type';
 import { VolunteerService } from '../volunteers/volunteer.service';
 import { ClaimService } from './claim.service';
-import { ClaimDecisionInput, ClaimTaskInput, TaskClaim } from './claim.type';
+import { AttendanceService } from './attendance.service';
+import { CheckOutInput, ClaimDecisionInput, ClaimTaskInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
+import { ExportLanguage } from '@zhulian/registry';
 
 export const TaskClaimConnection = ConnectionType(TaskClaim);
 
@@ -15,6 +17,7 @@ export class ClaimResolver {
     private readonly claims: ClaimService,
     private readonly tasks: TaskService,
     private readonly volunteers: VolunteerService,
+    private readonly attendance: AttendanceService,
   ) {}
 
   @Query(() => TaskClaimConnection, { description: 'Volunteers: your claims, newest first.' })
@@ -45,6 +48,36 @@ export class ClaimResolver {
   @Mutation(() => TaskClaim, { description: 'The task’s organisation: turn a pending claim down, with a reason the volunteer reads.' })
   declineClaim(@CurrentActor() actor: Actor, @Args('input') input: ClaimDecisionInput) {
     return this.claims.decline(actor, input);
+  }
+
+  @Mutation(() => TaskClaim, { description: 'Volunteers: check in to a task you hold (from an hour before it).' })
+  checkIn(@CurrentActor() actor: Actor, @Args('input') input: ClaimDecisionInput) {
+    return this.attendance.checkIn(actor, input);
+  }
+
+  @Mutation(() => TaskClaim, { description: 'Volunteers: check out, with a short report; the minutes between are counted.' })
+  checkOut(@CurrentActor() actor: Actor, @Args('input') input: CheckOutInput) {
+    return this.attendance.checkOut(actor, input);
+  }
+
+  @Mutation(() => TaskClaim, { description: 'The task’s organisation: confirm a volunteer’s hours, correcting the minutes if needed.' })
+  confirmHours(@CurrentActor() actor: Actor, @Args('input') input: ConfirmHoursInput) {
+    return this.attendance.confirmHours(actor, input);
+  }
+
+  @Mutation(() => TaskClaim, { description: 'The task’s organisation: mark a volunteer who held a place and did not come.' })
+  markNoShow(@CurrentActor() actor: Actor, @Args('input') input: ClaimDecisionInput) {
+    return this.attendance.markNoShow(actor, input);
+  }
+
+  @Query(() => VolunteerHours, { description: 'Volunteers: your hours, confirmed and awaiting confirmation.' })
+  myHours(@CurrentActor() actor: Actor) {
+    return this.attendance.myHours(actor);
+  }
+
+  @Query(() => HoursStatement, { description: 'Volunteers: your confirmed hours, task by task, as CSV to hand to a school or an employer.' })
+  myHoursStatement(@CurrentActor() actor: Actor, @Args('language', { type: () => ExportLanguage, nullable: true, defaultValue: ExportLanguage.ZH_CN }) language: ExportLanguage) {
+    return this.attendance.statement(actor, language === ExportLanguage.EN);
   }
 
   @ResolveField(() => Task, { nullable: true })

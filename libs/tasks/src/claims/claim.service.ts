@@ -10,7 +10,7 @@ import { TaskService } from '../tasks/task.service';
 import { Task, TaskStatus } from '../tasks/task.type';
 import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
 
-interface ClaimRow {
+export interface ClaimRow {
   id: string;
   task_id: string;
   volunteer_id: string;
@@ -18,15 +18,20 @@ interface ClaimRow {
   waitlist_rank: number | null;
   offered_until: Date | null;
   reason: string | null;
+  checked_in_at: Date | null;
+  checked_out_at: Date | null;
+  minutes: number | null;
+  hours_confirmed_at: Date | null;
+  report: string | null;
   created_at: Date;
   version: number;
 }
 
 /** A claim with its place on the waitlist counted among those still waiting (gaps left by those who left close up). */
-const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
+export const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
   CASE WHEN c.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM task_claims w WHERE w.task_id = c.task_id AND w.status = 'WAITLISTED'
     AND w.waitlist_position <= c.waitlist_position) END AS waitlist_rank,
-  c.offered_until, c.reason, c.created_at, c.version FROM task_claims c`;
+  c.offered_until, c.reason, c.checked_in_at, c.checked_out_at, c.minutes, c.hours_confirmed_at, c.report, c.created_at, c.version FROM task_claims c`;
 
 /** Claims that take (or tentatively take) one of a task's places. */
 const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.HELD, ClaimStatus.OFFERED];
@@ -267,14 +272,14 @@ export class ClaimService {
   }
 
   /** The actor's own claim, locked. */
-  private async mine(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
+  async mine(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
     const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim of yours.');
     return toClaim(row);
   }
 
   /** A claim on a task the actor's organisation runs, with the task locked. */
-  private async ofMyTask(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
+  async ofMyTask(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
     const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [claimId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
     // Someone else's task or no task at all: one answer, which says nothing of the claim.
@@ -284,19 +289,20 @@ export class ClaimService {
     return toClaim(row);
   }
 
-  private async one(tx: EntityManager, id: string): Promise<TaskClaim> {
+  async one(tx: EntityManager, id: string): Promise<TaskClaim> {
     const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [id]);
     return toClaim(row);
   }
 
-  private record(tx: EntityManager, actor: Actor, events: AuditEvent[]): Promise<void> {
+  record(tx: EntityManager, actor: Actor, events: AuditEvent[]): Promise<void> {
     return this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
   }
 }
 
-function toClaim(row: ClaimRow): TaskClaim {
+export function toClaim(row: ClaimRow): TaskClaim {
   return {
     id: row.id, taskId: row.task_id, volunteerId: row.volunteer_id, status: row.status, waitlistPosition: row.waitlist_rank,
-    offeredUntil: row.offered_until, reason: row.reason, createdAt: row.created_at, version: row.version,
+    offeredUntil: row.offered_until, reason: row.reason, checkedInAt: row.checked_in_at, checkedOutAt: row.checked_out_at, minutes: row.minutes,
+    hoursConfirmedAt: row.hours_confirmed_at, report: row.report, createdAt: row.created_at, version: row.version,
   };
 }
