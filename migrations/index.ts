@@ -16,6 +16,7 @@ import { GrantableRolesAndInvitationApproval1765400300000 } from './176540030000
 import { AuditSubjectsAndHolders1765400400000 } from './1765400400000-AuditSubjectsAndHolders';
 import { AuditSubjectIndex1765400500000 } from './1765400500000-AuditSubjectIndex';
 import { CreateTasks1765500000000 } from './1765500000000-CreateTasks';
+import { TaskDeadlinesCoverHandovers1765500100000 } from './1765500100000-TaskDeadlinesCoverHandovers';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   PeopleIdempotency1765200000000, AuditPendingLinks1765300000000,
   IdentityLookupsAndAlerts1765400000000, ReferralAccessEnds1765400100000, SharedRateLimits1765400200000,
   GrantableRolesAndInvitationApproval1765400300000, AuditSubjectsAndHolders1765400400000,
-  AuditSubjectIndex1765400500000, CreateTasks1765500000000];
+  AuditSubjectIndex1765400500000, CreateTasks1765500000000,
+  TaskDeadlinesCoverHandovers1765500100000];

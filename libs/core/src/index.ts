@@ -22,3 +22,4 @@ export * from './graphql/current-actor.decorator';
 export * from './database/changed-rows';
 export * from './clock/clock';
 export * from './database/create-once';
+export * from './jobs/job-runner';

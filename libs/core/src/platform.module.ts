@@ -14,6 +14,7 @@ import { InputValidationPipe } from './errors/validation.pipe';
 import { ErrorReportingPlugin } from './graphql/error-reporting.plugin';
 import { graphqlOptions } from './graphql/graphql-options';
 import { pinoHttpOptions } from './logging/logging';
+import { JobRunner } from './jobs/job-runner';
 import { useCursorSecret } from './pagination/cursor';
 
 export interface PlatformOptions {
@@ -46,8 +47,9 @@ export class PlatformModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         ErrorReportingPlugin,
+        JobRunner,
       ],
-      exports: [APP_CONFIG, CLOCK],
+      exports: [APP_CONFIG, CLOCK, JobRunner],
     };
   }
 }

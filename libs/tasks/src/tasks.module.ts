@@ -5,6 +5,11 @@ import { RegistryModule } from '@zhulian/registry';
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
+import { CoverResolver } from './cover/cover.resolver';
+import { CoverService } from './cover/cover.service';
+import { TaskDeadlines } from './deadlines/task-deadlines';
+import { HandoverResolver } from './handovers/handover.resolver';
+import { HandoverService } from './handovers/handover.service';
 import { SkillService } from './skills/skill.service';
 import './tasks/task.rules';
 import './tasks/task-disclosure.rules';
@@ -18,7 +23,8 @@ import { VolunteerService } from './volunteers/volunteer.service';
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
-  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver],
-  exports: [TaskService, ClaimService, VolunteerService],
+  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
+    CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines],
+  exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],
 })
 export class TasksModule {}

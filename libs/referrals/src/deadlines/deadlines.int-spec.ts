@@ -1,11 +1,11 @@
 import { CasesModule } from '@zhulian/cases';
-import { CLOCK, Clock, newId } from '@zhulian/core';
+import { CLOCK, Clock, JobRunner, newId } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { ReferralDeadlines } from './referral-deadlines';
-import { ReferralJobs } from './referral-jobs';
+import { DEADLINES_QUEUE } from './referral-jobs';
 
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
 const HOUR = 3_600_000;
@@ -99,7 +99,7 @@ describe('referral deadlines through the pg-boss queue', () => {
     const { id, requestedAt } = await send();
     const clock = app.app.get<Clock>(CLOCK);
     clock.now = () => new Date(requestedAt.getTime() + 8 * 24 * HOUR);
-    expect(await app.app.get(ReferralJobs).runNow()).toEqual(expect.any(String));
+    expect(await app.app.get(JobRunner).runNow(DEADLINES_QUEUE)).toEqual(expect.any(String));
     const deadline = Date.now() + 30_000;
     while ((await state(app, id)).status !== 'CANCELLED' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     expect(await state(app, id)).toMatchObject({ status: 'CANCELLED', reason_code: 'EXPIRED' });

@@ -10,7 +10,7 @@ import { CheckOutInput, ClaimDecisionInput, ConfirmHoursInput, HoursStatement, T
 
 /** From how long before a task a volunteer may check in, and until how long after it they may still. */
 const CHECK_IN_EARLY_HOURS = 1;
-const CHECK_IN_LATE_HOURS = 2;
+export const CHECK_IN_LATE_HOURS = 2;
 
 /**
  * From a held place to counted hours: the volunteer checks in and out (the minutes between are counted)

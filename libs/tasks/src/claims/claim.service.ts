@@ -25,13 +25,15 @@ export interface ClaimRow {
   report: string | null;
   created_at: Date;
   version: number;
+  reminder: string | null;
 }
 
 /** A claim with its place on the waitlist counted among those still waiting (gaps left by those who left close up). */
 export const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
   CASE WHEN c.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM task_claims w WHERE w.task_id = c.task_id AND w.status = 'WAITLISTED'
     AND w.waitlist_position <= c.waitlist_position) END AS waitlist_rank,
-  c.offered_until, c.reason, c.checked_in_at, c.checked_out_at, c.minutes, c.hours_confirmed_at, c.report, c.created_at, c.version FROM task_claims c`;
+  c.offered_until, c.reason, c.checked_in_at, c.checked_out_at, c.minutes, c.hours_confirmed_at, c.report, c.created_at, c.version,
+  CASE WHEN c.reminded_hour_at IS NOT NULL THEN 'HOUR' WHEN c.reminded_day_at IS NOT NULL THEN 'DAY' END AS reminder FROM task_claims c`;
 
 /** Claims that take (or tentatively take) one of a task's places. */
 const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.HELD, ClaimStatus.OFFERED];
@@ -304,5 +306,6 @@ export function toClaim(row: ClaimRow): TaskClaim {
     id: row.id, taskId: row.task_id, volunteerId: row.volunteer_id, status: row.status, waitlistPosition: row.waitlist_rank,
     offeredUntil: row.offered_until, reason: row.reason, checkedInAt: row.checked_in_at, checkedOutAt: row.checked_out_at, minutes: row.minutes,
     hoursConfirmedAt: row.hours_confirmed_at, report: row.report, createdAt: row.created_at, version: row.version,
+    reminder: row.reminder,
   };
 }

@@ -63,6 +63,9 @@ export class TaskClaim {
 
   @Field(() => Int)
   version!: number;
+
+  @Field(() => String, { nullable: true, description: 'The last reminder sent for this claim: DAY (the day before) or HOUR (the hour before).' })
+  reminder!: string | null;
 }
 
 @InputType({ description: 'Checking out of a task, with a short report.' })

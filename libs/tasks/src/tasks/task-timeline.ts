@@ -7,7 +7,8 @@ import { DataSource, EntityManager } from 'typeorm';
 /** What happened to a task and its claims. */
 export type TaskEventKind =
   | 'POSTED' | 'CANCELLED' | 'CLAIMED' | 'WAITLISTED' | 'APPROVED' | 'DECLINED' | 'RELEASED' | 'OFFERED' | 'CONFIRMED' | 'OFFER_EXPIRED'
-  | 'CHECKED_IN' | 'CHECKED_OUT' | 'HOURS_CONFIRMED' | 'NO_SHOW' | 'REMINDED';
+  | 'CHECKED_IN' | 'CHECKED_OUT' | 'HOURS_CONFIRMED' | 'NO_SHOW' | 'REMINDED' | 'CLOSED' | 'COVER_ASKED'
+  | 'HANDOVER_REQUESTED' | 'HANDOVER_DECLINED' | 'HANDOVER_WITHDRAWN' | 'HANDOVER_LAPSED' | 'HANDED_OVER';
 
 @ObjectType({ description: 'One event of a task, in order: who, what, and about which volunteer’s claim.' })
 export class TaskEvent {

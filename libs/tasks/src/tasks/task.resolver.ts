@@ -5,6 +5,8 @@ import { Person } from '@zhulian/registry';
 import { Actor, ConnectionType, CurrentActor, GraphqlContext, PageArgs, ParseIdPipe, requestLoader } from '@zhulian/core';
 import { ClaimService } from '../claims/claim.service';
 import { TaskClaim } from '../claims/claim.type';
+import { HandoverService } from '../handovers/handover.service';
+import { TaskHandover } from '../handovers/handover.type';
 import { Skill, SkillService } from '../skills/skill.service';
 import { TaskEvent, TaskTimeline } from './task-timeline';
 import { TaskService } from './task.service';
@@ -36,6 +38,7 @@ export class TaskResolver {
     private readonly claimService: ClaimService,
     private readonly timeline: TaskTimeline,
     private readonly skills: SkillService,
+    private readonly handovers: HandoverService,
   ) {}
 
   @Query(() => [Skill], { description: 'The skills volunteers offer and tasks ask for.' })
@@ -83,5 +86,10 @@ export class TaskResolver {
   async timelineEvents(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
     if (task.organisationId !== actor.acting?.organisationId || actor.acting.role === 'VOLUNTEER') return null;
     return (await requestLoader(context.req, 'taskTimeline', (ids) => this.timeline.of(ids)).load(task.id)) ?? [];
+  }
+
+  @ResolveField(() => TaskHandover, { nullable: true, description: 'A hand-over waiting for an answer: for the holding and the asking organisation.' })
+  pendingHandover(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
+    return requestLoader(context.req, 'taskHandover', (ids) => this.handovers.openOf(actor, ids)).load(task.id).then((h) => h ?? null);
   }
 }

@@ -22,4 +22,5 @@ export const TASK_COLUMNS = {
   organisationId: 't.organisation_id',
   status: 't.status',
   claimedByMe: `EXISTS (SELECT 1 FROM task_claims mc WHERE mc.task_id = t.id AND mc.volunteer_id = :actingUser)`,
+  coverAskedOfMe: `EXISTS (SELECT 1 FROM task_cover_requests r WHERE r.task_id = t.id AND r.volunteer_id = :actingUser)`,
 } as const;

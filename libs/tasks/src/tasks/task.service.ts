@@ -39,12 +39,19 @@ interface TaskRow {
   created_at: Date;
   version: number;
   claimed_by_me: boolean;
+  cover_asked_of_me: boolean;
+  needs_cover: boolean;
 }
+
+/** A place was given up (or an offer lapsed, or a claim was declined) and nobody waits in line to take it. */
+const NEEDS_COVER = `(t.status = 'OPEN' AND t.starts_at > now() AND t.held < t.slots
+  AND NOT EXISTS (SELECT 1 FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED')
+  AND EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.kind IN ('RELEASED', 'OFFER_EXPIRED', 'DECLINED')))`;
 
 const TASK_SELECT = `SELECT t.id, t.organisation_id, o.name AS organisation_name, t.title, t.description, t.skills, t.region_code, t.starts_at, t.ends_at,
   t.slots, t.held, (SELECT count(*)::int FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED') AS waitlist_length,
   t.needs_approval, t.involves_minor, t.home_visit, t.status, t.cancelled_reason, t.discloses, t.person_id, t.case_id, t.created_at, t.version,
-  ${TASK_COLUMNS.claimedByMe} AS claimed_by_me`;
+  ${TASK_COLUMNS.claimedByMe} AS claimed_by_me, ${TASK_COLUMNS.coverAskedOfMe} AS cover_asked_of_me, ${NEEDS_COVER} AS needs_cover`;
 const TASKS_FROM = `FROM tasks t JOIN organisations o ON o.id = t.organisation_id`;
 
 /** The longest a single task may last. */
@@ -89,7 +96,7 @@ export class TaskService {
     const [profile]: { skills: string[]; area_codes: string[]; availability: unknown }[] = await this.db.query(
       `SELECT skills, area_codes, availability FROM volunteer_profiles WHERE user_id = $1`, [actor.userId]);
     if (!profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
-    const f = { fitsMySkills: true, nearMe: true, whenIAmFree: false, thisWeek: false, ...args.filter };
+    const f = { fitsMySkills: true, nearMe: true, whenIAmFree: false, thisWeek: false, askedMe: false, ...args.filter };
     const parts = [`AND t.status = 'OPEN' AND t.starts_at > now()`];
     if (f.fitsMySkills) parts.push(`AND (t.skills = '{}' OR t.skills && CAST(:skills AS text[]))`);
     // An area covers the regions it is a prefix of, once its trailing zero pairs are cut (110100 covers 110105).
@@ -101,6 +108,7 @@ export class TaskService {
           AND (t.starts_at AT TIME ZONE 'Asia/Shanghai')::time >= (slot->>'from')::time AND (t.ends_at AT TIME ZONE 'Asia/Shanghai')::time <= (slot->>'to')::time)`);
     }
     if (f.thisWeek) parts.push(`AND t.starts_at < now() + interval '7 days'`);
+    if (f.askedMe) parts.push(`AND ${TASK_COLUMNS.coverAskedOfMe} AND NOT ${TASK_COLUMNS.claimedByMe}`);
     const scope = cursorScope(actor, 'task-board');
     const after = args.after !== undefined && args.after !== null ? decodeCursor(args.after, 2, scope) : null;
     if (after) parts.push(`AND (t.starts_at, t.id) > (CAST(:afterStart AS timestamptz), CAST(:afterId AS uuid))`);
@@ -226,6 +234,6 @@ function toTask(row: TaskRow): Task {
     skills: row.skills, regionCode: row.region_code, startsAt: row.starts_at, endsAt: row.ends_at, slots: row.slots, placesTaken: row.held,
     waitlistLength: row.waitlist_length, needsApproval: row.needs_approval, involvesMinor: row.involves_minor, homeVisit: row.home_visit,
     status: row.status, cancelledReason: row.cancelled_reason, discloses: row.discloses, personId: row.person_id, caseId: row.case_id,
-    createdAt: row.created_at, version: row.version, claimedByMe: row.claimed_by_me,
+    createdAt: row.created_at, version: row.version, claimedByMe: row.claimed_by_me, coverAskedOfMe: row.cover_asked_of_me, needsCover: row.needs_cover,
   });
 }

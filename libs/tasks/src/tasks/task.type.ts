@@ -78,6 +78,12 @@ export class Task {
   @Field(() => Int)
   version!: number;
 
+  @Field({ description: 'A place was given up and nobody waits in line for it: the organisation should find cover.' })
+  needsCover!: boolean;
+
+  @Field({ description: 'The task’s organisation asked you to cover a free place.' })
+  coverAskedOfMe!: boolean;
+
   // Attributes the rules read; not part of the API.
   personId!: string | null;
   caseId!: string | null;
@@ -192,4 +198,9 @@ export class TaskBoardFilter {
   @IsOptional()
   @IsBoolean()
   thisWeek?: boolean;
+
+  @Field({ nullable: true, defaultValue: false, description: 'Only tasks whose organisation asked you to cover a free place (and you have not claimed).' })
+  @IsOptional()
+  @IsBoolean()
+  askedMe?: boolean;
 }

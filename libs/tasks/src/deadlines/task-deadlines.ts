@@ -1,0 +1,82 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { changedRows, JobRunner, ScheduledJob } from '@zhulian/core';
+import { DataSource, EntityManager } from 'typeorm';
+import { CHECK_IN_LATE_HOURS } from '../claims/attendance.service';
+import { ClaimService } from '../claims/claim.service';
+import { HandoverService } from '../handovers/handover.service';
+import { TaskTimeline } from '../tasks/task-timeline';
+
+export const TASK_DEADLINES_QUEUE = 'task-deadlines';
+
+export interface TaskSweepResult {
+  offersExpired: number;
+  remindedDayBefore: number;
+  remindedHourBefore: number;
+  tasksClosed: number;
+  handoversApproved: number;
+  handoversLapsed: number;
+}
+
+/**
+ * The tasks' deadlines, at the time the injected clock gives: offers not confirmed in time pass on;
+ * volunteers holding a place are reminded the day before and the hour before (each once; a place taken
+ * within the last day gets the hour's reminder only); tasks past their check-in window close, and claims
+ * still waiting on them end; hand-overs not answered in time are approved. Idempotent and safe on several
+ * nodes: every step is a conditional update of rows not yet stepped.
+ */
+@Injectable()
+export class TaskDeadlines implements ScheduledJob, OnModuleInit {
+  readonly queue = TASK_DEADLINES_QUEUE;
+  readonly cron = '* * * * *';
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly runner: JobRunner,
+    private readonly claims: ClaimService,
+    private readonly handovers: HandoverService,
+    private readonly timeline: TaskTimeline,
+  ) {}
+
+  onModuleInit(): void {
+    this.runner.register(this);
+  }
+
+  async run(now: Date): Promise<Record<string, number>> {
+    return { ...(await this.sweep(now)) };
+  }
+
+  async sweep(now: Date): Promise<TaskSweepResult> {
+    const offersExpired = await this.claims.expireOffers(now);
+    const [remindedDayBefore, remindedHourBefore, tasksClosed] = await this.db.transaction(async (tx) => [
+      await this.remind(tx, now, 'reminded_day_at', `t.starts_at - interval '24 hours' <= $1 AND t.starts_at - interval '1 hour' > $1`, 'DAY'),
+      await this.remind(tx, now, 'reminded_hour_at', `t.starts_at - interval '1 hour' <= $1 AND t.starts_at > $1`, 'HOUR'),
+      await this.close(tx, now),
+    ]);
+    const { approved, lapsed } = await this.handovers.settleDue(now);
+    return { offersExpired, remindedDayBefore, remindedHourBefore, tasksClosed, handoversApproved: approved, handoversLapsed: lapsed };
+  }
+
+  private async remind(tx: EntityManager, now: Date, column: 'reminded_day_at' | 'reminded_hour_at', due: string, before: 'DAY' | 'HOUR'): Promise<number> {
+    const rows = await changedRows<{ id: string; task_id: string }>(tx,
+      `UPDATE task_claims c SET ${column} = $1 FROM tasks t
+        WHERE t.id = c.task_id AND c.status = 'HELD' AND t.status = 'OPEN' AND c.${column} IS NULL AND ${due}
+      RETURNING c.id, c.task_id`, [now]);
+    for (const row of rows) await this.timeline.record(tx, null, row.task_id, 'REMINDED', { claimId: row.id, before }, now);
+    return rows.length;
+  }
+
+  /** Tasks past their check-in window close; claims still pending, waiting or offered on them end. */
+  private async close(tx: EntityManager, now: Date): Promise<number> {
+    const closed = await changedRows<{ id: string }>(tx,
+      `UPDATE tasks SET status = 'COMPLETED', version = version + 1, updated_at = $1
+        WHERE id IN (SELECT id FROM tasks WHERE status = 'OPEN' AND ends_at + make_interval(hours => $2) <= $1 FOR UPDATE SKIP LOCKED) RETURNING id`,
+      [now, CHECK_IN_LATE_HOURS]);
+    if (closed.length === 0) return 0;
+    const ids = closed.map((t) => t.id);
+    await tx.query(`UPDATE task_claims SET status = 'EXPIRED', reason = 'the task ended', version = version + 1, updated_at = $2
+      WHERE task_id = ANY($1) AND status IN ('PENDING', 'WAITLISTED', 'OFFERED')`, [ids, now]);
+    for (const id of ids) await this.timeline.record(tx, null, id, 'CLOSED', {}, now);
+    return closed.length;
+  }
+}
