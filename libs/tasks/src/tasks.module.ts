@@ -14,6 +14,7 @@ import { SkillService } from './skills/skill.service';
 import './tasks/task.rules';
 import './tasks/task-disclosure.rules';
 import { TaskResolver } from './tasks/task.resolver';
+import { TaskEditor } from './tasks/task-editor';
 import { TaskService } from './tasks/task.service';
 import { TaskTimeline } from './tasks/task-timeline';
 import './volunteers/volunteer.rules';
@@ -24,7 +25,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
   providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
-    CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines],
+    CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],
 })
 export class TasksModule {}

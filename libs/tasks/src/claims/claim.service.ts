@@ -216,6 +216,16 @@ export class ClaimService {
     });
   }
 
+  /** Offers every free place of the task to those first on its waitlist (after its organisation added places). */
+  async fillFreePlaces(tx: EntityManager, actor: Actor, taskId: string): Promise<void> {
+    for (;;) {
+      const [free]: { n: number }[] = await tx.query(`SELECT slots - held AS n FROM tasks WHERE id = $1`, [taskId]);
+      const [waiting] = await tx.query(`SELECT 1 FROM task_claims WHERE task_id = $1 AND status = 'WAITLISTED' LIMIT 1`, [taskId]);
+      if (!free || free.n <= 0 || !waiting) return;
+      await this.promoteNext(tx, actor, taskId);
+    }
+  }
+
   /** Offers the place just freed to the first on the waitlist who can take it (not busy at that time). */
   private async promoteNext(tx: EntityManager, actor: Actor | null, taskId: string): Promise<void> {
     for (;;) {

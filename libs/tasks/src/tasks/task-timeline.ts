@@ -6,7 +6,7 @@ import { DataSource, EntityManager } from 'typeorm';
 
 /** What happened to a task and its claims. */
 export type TaskEventKind =
-  | 'POSTED' | 'CANCELLED' | 'CLAIMED' | 'WAITLISTED' | 'APPROVED' | 'DECLINED' | 'RELEASED' | 'OFFERED' | 'CONFIRMED' | 'OFFER_EXPIRED'
+  | 'POSTED' | 'EDITED' | 'CANCELLED' | 'CLAIMED' | 'WAITLISTED' | 'APPROVED' | 'DECLINED' | 'RELEASED' | 'OFFERED' | 'CONFIRMED' | 'OFFER_EXPIRED'
   | 'CHECKED_IN' | 'CHECKED_OUT' | 'HOURS_CONFIRMED' | 'NO_SHOW' | 'REMINDED' | 'CLOSED' | 'COVER_ASKED'
   | 'HANDOVER_REQUESTED' | 'HANDOVER_DECLINED' | 'HANDOVER_WITHDRAWN' | 'HANDOVER_LAPSED' | 'HANDED_OVER';
 

@@ -10,7 +10,8 @@ import { TaskHandover } from '../handovers/handover.type';
 import { Skill, SkillService } from '../skills/skill.service';
 import { TaskEvent, TaskTimeline } from './task-timeline';
 import { TaskService } from './task.service';
-import { CancelTaskInput, PostTaskInput, Task, TaskBoardFilter, TaskStatus } from './task.type';
+import { TaskEditor } from './task-editor';
+import { CancelTaskInput, EditTaskInput, PostTaskInput, Task, TaskBoardFilter, TaskStatus } from './task.type';
 
 export const TaskConnection = ConnectionType(Task);
 
@@ -39,6 +40,7 @@ export class TaskResolver {
     private readonly timeline: TaskTimeline,
     private readonly skills: SkillService,
     private readonly handovers: HandoverService,
+    private readonly editor: TaskEditor,
   ) {}
 
   @Query(() => [Skill], { description: 'The skills volunteers offer and tasks ask for.' })
@@ -64,6 +66,11 @@ export class TaskResolver {
   @Mutation(() => Task, { description: 'Post a task for volunteers (optionally for a case’s person, disclosing what you choose of them to volunteers holding it).' })
   postTask(@CurrentActor() actor: Actor, @Args('input') input: PostTaskInput) {
     return this.tasks.post(actor, input);
+  }
+
+  @Mutation(() => Task, { description: 'Change an open task before it starts; its volunteers keep their places (a new time moves their claims).' })
+  editTask(@CurrentActor() actor: Actor, @Args('input') input: EditTaskInput) {
+    return this.editor.edit(actor, input);
   }
 
   @Mutation(() => Task, { description: 'Cancel an open task; its volunteers read why.' })

@@ -133,12 +133,8 @@ export class TaskService {
 
   private async insert(actor: Actor, acting: ActorMembership, input: PostTaskInput): Promise<Task> {
     const skills = await this.skills.check(input.skills, 'input.skills');
-    if (!checkRegionCode(input.regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
-    if (input.startsAt.getTime() <= Date.now()) throw badInput('STARTS_IN_THE_PAST', 'A task starts in the future.', 'input.startsAt');
-    if (input.endsAt.getTime() <= input.startsAt.getTime()) throw badInput('ENDS_BEFORE_IT_STARTS', 'The task must end after it starts.', 'input.endsAt');
-    if (input.endsAt.getTime() - input.startsAt.getTime() > MAX_TASK_HOURS * 3600_000) {
-      throw badInput('TASK_TOO_LONG', `A task lasts at most ${MAX_TASK_HOURS} hours: post a recurring need as several tasks.`, 'input.endsAt');
-    }
+    checkTaskPlace(input.regionCode);
+    checkTaskWindow(input.startsAt, input.endsAt);
     // Whatever else it discloses, a task discloses who: the basics come with any disclosure.
     const discloses = input.discloses?.length ? [...new Set(['basic', ...input.discloses])].sort() : [];
     let person: Person | null = null;
@@ -216,6 +212,19 @@ export class TaskService {
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Task[]> {
     const rows = await queryUnderRules<TaskRow>(tx, actor, { subjectType: 'Task', columns: TASK_COLUMNS, select: TASK_SELECT, from: TASKS_FROM, where, params, tail });
     return rows.map(toTask);
+  }
+}
+
+export function checkTaskPlace(regionCode: string): void {
+  if (!checkRegionCode(regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
+}
+
+/** A task starts in the future, ends after it starts, and lasts at most a day. */
+export function checkTaskWindow(startsAt: Date, endsAt: Date): void {
+  if (startsAt.getTime() <= Date.now()) throw badInput('STARTS_IN_THE_PAST', 'A task starts in the future.', 'input.startsAt');
+  if (endsAt.getTime() <= startsAt.getTime()) throw badInput('ENDS_BEFORE_IT_STARTS', 'The task must end after it starts.', 'input.endsAt');
+  if (endsAt.getTime() - startsAt.getTime() > MAX_TASK_HOURS * 3600_000) {
+    throw badInput('TASK_TOO_LONG', `A task lasts at most ${MAX_TASK_HOURS} hours: post a recurring need as several tasks.`, 'input.endsAt');
   }
 }
 

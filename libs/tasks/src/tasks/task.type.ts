@@ -204,3 +204,76 @@ export class TaskBoardFilter {
   @IsBoolean()
   askedMe?: boolean;
 }
+
+@InputType({ description: 'Changes to an open task that has not started: only the fields given change. Its volunteers keep their places.' })
+export class EditTaskInput {
+  @Field(() => ID)
+  @IsUUID('all')
+  taskId!: string;
+
+  @Field(() => Int, { description: 'The version you edited: a task changed since is refused (STALE_TASK), so nobody’s change is lost.' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MinLength(2)
+  @MaxLength(100)
+  title?: string;
+
+  @Field(() => String, { nullable: true, description: 'An empty text removes the description.' })
+  @IsOptional()
+  @trim()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  skills?: string[];
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'Enter a 6-digit region code, e.g. 110105.' })
+  regionCode?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  startsAt?: Date;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  endsAt?: Date;
+
+  @Field(() => Int, { nullable: true, description: 'More places go to the waitlist in order; fewer than are taken is refused.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  slots?: number;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  needsApproval?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  involvesMinor?: boolean;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @IsBoolean()
+  homeVisit?: boolean;
+}
