@@ -110,6 +110,10 @@ describe('finding cover and handing tasks over', () => {
       const taskId = await post(staff, { needsApproval: true, slots: 2 });
       const v = await volunteer();
       const pending = await claim(v.session, taskId);
+      // The other organisation finds the task among the alliance's open tasks; the holder does not see its own there.
+      const alliance = `{ allianceTasks(first: 100) { edges { node { id organisationName } } } }`;
+      expect((await otherNgo.gql<{ allianceTasks: { edges: { node: { id: string } }[] } }>(alliance)).data!.allianceTasks.edges.map((e) => e.node.id)).toContain(taskId);
+      expect((await staff.gql<{ allianceTasks: { edges: { node: { id: string } }[] } }>(alliance)).data!.allianceTasks.edges.map((e) => e.node.id)).not.toContain(taskId);
       const first = await otherNgo.gql<{ requestTaskHandover: { id: string; status: string } }>(REQUEST, { input: { taskId, reason: '我们离这个小区更近' } });
       expect(first.data!.requestTaskHandover).toMatchObject({ status: 'REQUESTED', toOrganisationName: '朝阳区童心儿童与家庭服务社' });
       const charity = await app.login('charity@zhulian.demo');

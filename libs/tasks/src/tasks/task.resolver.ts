@@ -63,6 +63,11 @@ export class TaskResolver {
     return this.tasks.ofMyOrganisation(actor, args);
   }
 
+  @Query(() => TaskConnection, { description: 'Other organisations’ open tasks ahead, newest first: work your organisation may offer to take over.' })
+  allianceTasks(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
+    return this.tasks.ofOtherOrganisations(actor, args);
+  }
+
   @Mutation(() => Task, { description: 'Post a task for volunteers (optionally for a case’s person, disclosing what you choose of them to volunteers holding it).' })
   postTask(@CurrentActor() actor: Actor, @Args('input') input: PostTaskInput) {
     return this.tasks.post(actor, input);

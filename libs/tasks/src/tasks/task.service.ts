@@ -87,6 +87,14 @@ export class TaskService {
       { after, status: args.status }, `ORDER BY t.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'organisation-tasks'));
   }
 
+  /** Other organisations' open tasks ahead, newest first: what an organisation may offer to take over. */
+  ofOtherOrganisations(actor: Actor, args: PageArgs): Promise<Connection<Task>> {
+    requireRole(actor, TASK_POSTERS, 'see other organisations’ tasks');
+    return paginateById(args, (after, limit) => this.select(this.db.manager, actor,
+      `AND t.organisation_id <> :actingOrganisation AND t.status = 'OPEN' AND t.starts_at > now() ${after ? 'AND t.id < :after' : ''}`,
+      { after }, `ORDER BY t.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'alliance-tasks'));
+  }
+
   /**
    * The open tasks ahead that fit the volunteer (their skills, areas and, if asked, free times), soonest first.
    * A volunteer without a profile is told to make one.
