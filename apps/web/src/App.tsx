@@ -19,9 +19,18 @@ import { ReferralsPage } from './pages/ReferralsPage';
 import { NewServicePage } from './pages/ServiceForm';
 import { ServicePage } from './pages/ServicePage';
 import { RegisterPersonPage } from './pages/RegisterPersonPage';
+import { EditTaskPage, NewTaskPage } from './pages/org-tasks/TaskFormPage';
+import { OrgTaskPage } from './pages/org-tasks/OrgTaskPage';
+import { OrgTasksPage } from './pages/org-tasks/OrgTasksPage';
+import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
+import { HoursPage, HoursStatementPage } from './pages/tasks/HoursPage';
+import { MyTasksPage } from './pages/tasks/MyTasksPage';
+import { ProfilePage } from './pages/tasks/ProfilePage';
+import { TaskBoardPage } from './pages/tasks/TaskBoardPage';
+import { TaskPage } from './pages/tasks/TaskPage';
 import { useSession } from './session/SessionProvider';
 
-function SignedIn({ children }: { children: ReactNode }) {
+function SignedIn({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const { t } = useTranslation();
   const { status } = useSession();
   const location = useLocation();
@@ -29,13 +38,15 @@ function SignedIn({ children }: { children: ReactNode }) {
     return <Spin fullscreen tip={t('app.loading')} />;
   }
   if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return <AppShell>{children}</AppShell>;
+  return bare ? children : <AppShell>{children}</AppShell>;
 }
 
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {/* The hours statement prints on its own, without the app's frame. */}
+      <Route path="/hours/statement" element={<SignedIn bare><HoursStatementPage /></SignedIn>} />
       <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
       <Route path="/members" element={<SignedIn><MembersPage /></SignedIn>} />
@@ -50,6 +61,16 @@ export function AppRoutes() {
       <Route path="/directory" element={<SignedIn><DirectoryPage /></SignedIn>} />
       <Route path="/directory/new" element={<SignedIn><NewServicePage /></SignedIn>} />
       <Route path="/directory/:id" element={<SignedIn><ServicePage /></SignedIn>} />
+      <Route path="/tasks" element={<SignedIn><TaskBoardPage /></SignedIn>} />
+      <Route path="/tasks/:id" element={<SignedIn><TaskPage /></SignedIn>} />
+      <Route path="/my-tasks" element={<SignedIn><MyTasksPage /></SignedIn>} />
+      <Route path="/hours" element={<SignedIn><HoursPage /></SignedIn>} />
+      <Route path="/profile" element={<SignedIn><ProfilePage /></SignedIn>} />
+      <Route path="/org-tasks" element={<SignedIn><OrgTasksPage /></SignedIn>} />
+      <Route path="/org-tasks/new" element={<SignedIn><NewTaskPage /></SignedIn>} />
+      <Route path="/org-tasks/:id" element={<SignedIn><OrgTaskPage /></SignedIn>} />
+      <Route path="/org-tasks/:id/edit" element={<SignedIn><EditTaskPage /></SignedIn>} />
+      <Route path="/volunteers" element={<SignedIn><VolunteersPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

@@ -26,6 +26,13 @@ export function createApolloClient() {
             referrals: { ...appendPages, keyArgs: ['filter'] },
             // One trail per set of filters; "load more" appends the next page to it.
             auditTrail: { ...appendPages, keyArgs: ['subjectId', 'actorUserId', 'actorOrganisationId', 'actions', 'category', 'from', 'to'] },
+            // Volunteer tasks: the board per filter, a volunteer's claims, an organisation's tasks and hand-overs per tab.
+            taskBoard: { ...appendPages, keyArgs: ['filter'] },
+            myClaims: appendPages,
+            organisationTasks: { ...appendPages, keyArgs: ['status'] },
+            allianceTasks: appendPages,
+            taskHandovers: { ...appendPages, keyArgs: ['direction', 'status'] },
+            groupVolunteers: appendPages,
           },
         },
       },

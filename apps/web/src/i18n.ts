@@ -2,6 +2,10 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import orgTasksEn from './locales/org-tasks.en.json';
+import orgTasksZhCN from './locales/org-tasks.zh-CN.json';
+import tasksEn from './locales/tasks.en.json';
+import tasksZhCN from './locales/tasks.zh-CN.json';
 import zhCN from './locales/zh-CN.json';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -12,7 +16,11 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    // Volunteer tasks keep their words in files of their own: `tasks.*` (volunteers) and `orgTasks.*` (organisations).
+    resources: {
+      'zh-CN': { translation: { ...zhCN, tasks: tasksZhCN, orgTasks: orgTasksZhCN } },
+      en: { translation: { ...en, tasks: tasksEn, orgTasks: orgTasksEn } },
+    },
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'zh-CN',
     nonExplicitSupportedLngs: false,

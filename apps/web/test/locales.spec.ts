@@ -3,7 +3,9 @@ import { join } from 'node:path';
 
 type Tree = { [key: string]: string | Tree };
 
-const load = (lng: string): Tree => JSON.parse(readFileSync(join(__dirname, '../src/locales', `${lng}.json`), 'utf8'));
+const file = (name: string): Tree => JSON.parse(readFileSync(join(__dirname, '../src/locales', `${name}.json`), 'utf8'));
+/** One language's words as the app loads them (see src/i18n.ts): the main file and the task files under their keys. */
+const load = (lng: string): Tree => ({ ...file(lng), tasks: file(`tasks.${lng}`), orgTasks: file(`org-tasks.${lng}`) });
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));

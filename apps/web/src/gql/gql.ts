@@ -74,6 +74,21 @@ type Documents = {
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
     "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": typeof types.ServiceDocument,
     "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": typeof types.SetServiceCapacityDocument,
+    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ConfirmOfferDocument,
+    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ReleaseClaimDocument,
+    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.CheckInDocument,
+    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.CheckOutDocument,
+    "\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n": typeof types.MyHoursDocument,
+    "\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n": typeof types.MyHoursStatementDocument,
+    "\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyCompletedClaimsDocument,
+    "\n  query MyClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges {\n        node {\n          id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n          task {\n            id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit status cancelledReason\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyClaimsDocument,
+    "\n  query MyVolunteerProfile {\n    myVolunteerProfile { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.MyVolunteerProfileDocument,
+    "\n  mutation SaveMyVolunteerProfile($input: VolunteerProfileInput!) {\n    saveMyVolunteerProfile(input: $input) { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.SaveMyVolunteerProfileDocument,
+    "\n  query TaskBoard($filter: TaskBoardFilter, $first: Int, $after: String) {\n    taskBoard(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit\n          coverAskedOfMe claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TaskBoardDocument,
+    "\n  query MyProfileExists {\n    myVolunteerProfile { userId }\n  }\n": typeof types.MyProfileExistsDocument,
+    "\n  query TaskForVolunteer($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor\n      homeVisit status cancelledReason discloses coverAskedOfMe\n      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n      person { id fullName phone address }\n    }\n  }\n": typeof types.TaskForVolunteerDocument,
+    "\n  mutation ClaimTask($input: ClaimTaskInput!) {\n    claimTask(input: $input) { id status waitlistPosition }\n  }\n": typeof types.ClaimTaskDocument,
+    "\n  query SkillNames {\n    skillList { code nameZh nameEn }\n  }\n": typeof types.SkillNamesDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": typeof types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": typeof types.AcceptInvitationDocument,
@@ -141,6 +156,21 @@ const documents: Documents = {
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": types.ServiceFieldsFragmentDoc,
     "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": types.ServiceDocument,
     "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": types.SetServiceCapacityDocument,
+    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ConfirmOfferDocument,
+    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ReleaseClaimDocument,
+    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.CheckInDocument,
+    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.CheckOutDocument,
+    "\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n": types.MyHoursDocument,
+    "\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n": types.MyHoursStatementDocument,
+    "\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyCompletedClaimsDocument,
+    "\n  query MyClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges {\n        node {\n          id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n          task {\n            id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit status cancelledReason\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyClaimsDocument,
+    "\n  query MyVolunteerProfile {\n    myVolunteerProfile { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.MyVolunteerProfileDocument,
+    "\n  mutation SaveMyVolunteerProfile($input: VolunteerProfileInput!) {\n    saveMyVolunteerProfile(input: $input) { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.SaveMyVolunteerProfileDocument,
+    "\n  query TaskBoard($filter: TaskBoardFilter, $first: Int, $after: String) {\n    taskBoard(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit\n          coverAskedOfMe claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TaskBoardDocument,
+    "\n  query MyProfileExists {\n    myVolunteerProfile { userId }\n  }\n": types.MyProfileExistsDocument,
+    "\n  query TaskForVolunteer($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor\n      homeVisit status cancelledReason discloses coverAskedOfMe\n      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n      person { id fullName phone address }\n    }\n  }\n": types.TaskForVolunteerDocument,
+    "\n  mutation ClaimTask($input: ClaimTaskInput!) {\n    claimTask(input: $input) { id status waitlistPosition }\n  }\n": types.ClaimTaskDocument,
+    "\n  query SkillNames {\n    skillList { code nameZh nameEn }\n  }\n": types.SkillNamesDocument,
     "\n  fragment SessionFields on AuthPayload {\n    accessToken\n    accessTokenExpiresAt\n    user { id email displayName memberships { id role status organisation { id name kind regionCode parent { id name } } } }\n  }\n": types.SessionFieldsFragmentDoc,
     "mutation Login($input: LoginInput!) { login(input: $input) { ...SessionFields } }": types.LoginDocument,
     "mutation AcceptInvitation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { ...SessionFields } }": types.AcceptInvitationDocument,
@@ -402,6 +432,66 @@ export function graphql(source: "\n  query Service($id: ID!) { service(id: $id) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"): (typeof documents)["\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n"): (typeof documents)["\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n"): (typeof documents)["\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges {\n        node {\n          id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n          task {\n            id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit status cancelledReason\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query MyClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges {\n        node {\n          id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n          task {\n            id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit status cancelledReason\n          }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyVolunteerProfile {\n    myVolunteerProfile { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n"): (typeof documents)["\n  query MyVolunteerProfile {\n    myVolunteerProfile { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveMyVolunteerProfile($input: VolunteerProfileInput!) {\n    saveMyVolunteerProfile(input: $input) { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n"): (typeof documents)["\n  mutation SaveMyVolunteerProfile($input: VolunteerProfileInput!) {\n    saveMyVolunteerProfile(input: $input) { userId skills areaCodes availability { day from to } languages idNumber identityCheckedAt backgroundCheckValidUntil }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskBoard($filter: TaskBoardFilter, $first: Int, $after: String) {\n    taskBoard(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit\n          coverAskedOfMe claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TaskBoard($filter: TaskBoardFilter, $first: Int, $after: String) {\n    taskBoard(filter: $filter, first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit\n          coverAskedOfMe claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProfileExists {\n    myVolunteerProfile { userId }\n  }\n"): (typeof documents)["\n  query MyProfileExists {\n    myVolunteerProfile { userId }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskForVolunteer($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor\n      homeVisit status cancelledReason discloses coverAskedOfMe\n      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n      person { id fullName phone address }\n    }\n  }\n"): (typeof documents)["\n  query TaskForVolunteer($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor\n      homeVisit status cancelledReason discloses coverAskedOfMe\n      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n      person { id fullName phone address }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimTask($input: ClaimTaskInput!) {\n    claimTask(input: $input) { id status waitlistPosition }\n  }\n"): (typeof documents)["\n  mutation ClaimTask($input: ClaimTaskInput!) {\n    claimTask(input: $input) { id status waitlistPosition }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SkillNames {\n    skillList { code nameZh nameEn }\n  }\n"): (typeof documents)["\n  query SkillNames {\n    skillList { code nameZh nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

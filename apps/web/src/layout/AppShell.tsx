@@ -1,4 +1,7 @@
-import { AppstoreOutlined, AuditOutlined, FolderOpenOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SwapOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
+  SwapOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -13,10 +16,22 @@ const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER'
 const PEOPLE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 /** Roles the case and referral rules show anything to (libs/cases, libs/referrals: *.rules.ts). */
 const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
+/** Roles that post and run volunteer tasks (libs/tasks: TASK_POSTERS), and those who keep a volunteer group's volunteers. */
+const TASK_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
+const GROUP_KEEPERS = ['ORG_ADMIN', 'COORDINATOR'];
 
 export function useSections() {
   const { t } = useTranslation();
   const acting = useActing();
+  if (acting?.role === 'VOLUNTEER') {
+    // A volunteer's home is the task board.
+    return [
+      { key: '/', icon: <HeartOutlined />, label: t('nav.board') },
+      { key: '/my-tasks', icon: <CarryOutOutlined />, label: t('nav.myTasks') },
+      { key: '/hours', icon: <ClockCircleOutlined />, label: t('nav.hours') },
+      { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
+    ];
+  }
   return [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     ...(acting && PEOPLE_ROLES.includes(acting.role) ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }] : []),
@@ -25,6 +40,9 @@ export function useSections() {
       { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
       { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
     ] : []),
+    ...(acting && TASK_ROLES.includes(acting.role) ? [{ key: '/org-tasks', icon: <HeartOutlined />, label: t('nav.orgTasks') }] : []),
+    ...(acting && acting.organisation.kind === 'VOLUNTEER_GROUP' && GROUP_KEEPERS.includes(acting.role)
+      ? [{ key: '/volunteers', icon: <SafetyCertificateOutlined />, label: t('nav.volunteers') }] : []),
     ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
     ...(acting?.role === 'AUDITOR' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
   ];

@@ -2,12 +2,15 @@ import { Card, Descriptions, Empty, Grid, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SecurityAlerts } from '../components/SecurityAlerts';
 import { useActing, useSession } from '../session/SessionProvider';
+import { TaskBoardPage } from './tasks/TaskBoardPage';
 
 export function HomePage() {
   const { t } = useTranslation();
   const { user, activeMemberships } = useSession();
   const acting = useActing();
   const phone = !Grid.useBreakpoint().md;
+  // A volunteer's home is the task board.
+  if (acting?.role === 'VOLUNTEER') return <TaskBoardPage />;
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 880 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('home.welcome', { name: user?.displayName })}</Typography.Title>

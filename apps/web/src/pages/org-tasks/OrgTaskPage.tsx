@@ -1,0 +1,3 @@
+export function OrgTaskPage() {
+  return null;
+}

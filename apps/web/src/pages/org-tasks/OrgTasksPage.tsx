@@ -1,0 +1,3 @@
+export function OrgTasksPage() {
+  return null;
+}

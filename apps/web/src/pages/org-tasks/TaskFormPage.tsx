@@ -1,0 +1,7 @@
+export function NewTaskPage() {
+  return null;
+}
+
+export function EditTaskPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function VolunteersPage() {
+  return null;
+}
