@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
-import { RegistryModule, registerPersonReference } from '@zhulian/registry';
-import './cases/case.rules';
+import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
+import { ASSIGNED_TO_ME } from './cases/case.rules';
 import { CaseTimeline } from './cases/case-timeline';
 import { CaseResolver } from './cases/case.resolver';
 import { CaseService } from './cases/case.service';
@@ -12,7 +12,7 @@ registerPersonReference('cases', 'person_id');
 
 @Module({
   imports: [AccessModule, RegistryModule],
-  providers: [CaseService, CaseTimeline, CaseResolver, NeedService],
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CaseService, CaseTimeline, CaseResolver, NeedService],
   exports: [CaseService, CaseTimeline, NeedService],
 })
 export class CasesModule {}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
-import { RegistryModule } from '@zhulian/registry';
-import './referrals/referral.rules';
+import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
+import { REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
 import { ReferralDeadlines } from './deadlines/referral-deadlines';
@@ -16,7 +16,7 @@ import { ReferralSettingsService } from './settings/referral-settings.service';
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
   controllers: [FhirController],
-  providers: [ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
   exports: [ReferralService, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

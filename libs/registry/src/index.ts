@@ -6,7 +6,7 @@ export * from './demo/people-generator';
 export * from './demo/registry-demo';
 export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
-export { registerPersonAttribute } from './people/person.rules';
+export { PersonAttribute, PersonAttributes, providePersonAttribute } from './people/person-attributes';
 export { PersonService } from './people/person.service';
 export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';

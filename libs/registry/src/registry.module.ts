@@ -11,6 +11,7 @@ import { MergeService } from './people/merge.service';
 import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
+import { PersonAttributes } from './people/person-attributes';
 import { PersonService } from './people/person.service';
 import { IdentityLookups } from './people/identity-lookups';
 import { LookupAudit } from './people/lookup-audit';
@@ -19,7 +20,7 @@ import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule],
-  providers: [PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
-  exports: [PersonService, HouseholdService],
+  providers: [PersonAttributes, PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  exports: [PersonAttributes, PersonService, HouseholdService],
 })
 export class RegistryModule {}

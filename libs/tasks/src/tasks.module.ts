@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
-import { RegistryModule } from '@zhulian/registry';
+import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
@@ -12,7 +12,7 @@ import { HandoverResolver } from './handovers/handover.resolver';
 import { HandoverService } from './handovers/handover.service';
 import { SkillService } from './skills/skill.service';
 import './tasks/task.rules';
-import './tasks/task-disclosure.rules';
+import { TASK_DISCLOSES_TO_ME } from './tasks/task-disclosure.rules';
 import { TaskResolver } from './tasks/task.resolver';
 import { TaskEditor } from './tasks/task-editor';
 import { TaskService } from './tasks/task.service';
@@ -24,7 +24,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule],
-  providers: [SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
+  providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],
 })

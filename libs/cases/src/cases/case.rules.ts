@@ -1,6 +1,6 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
-import { consentInForce, Person, registerPersonAttribute } from '@zhulian/registry';
+import { consentInForce, Person, PersonAttribute } from '@zhulian/registry';
 import { Case } from './case.type';
 
 /**
@@ -18,7 +18,10 @@ const assignedTo = (k: string) => `EXISTS (SELECT 1 FROM case_assignments a WHER
  * caseworkers see the people they registered — everything, if their organisation holds the record; only
  * the consented categories otherwise (the registry's consent rule). Closing the case ends it.
  */
-registerPersonAttribute('assignedToMe', `EXISTS (SELECT 1 FROM cases k WHERE k.person_id = p.id AND k.status <> 'CLOSED' AND ${assignedTo('k')})`);
+export const ASSIGNED_TO_ME: PersonAttribute = {
+  name: 'assignedToMe',
+  sql: `EXISTS (SELECT 1 FROM cases k WHERE k.person_id = p.id AND k.status <> 'CLOSED' AND ${assignedTo('k')})`,
+};
 
 defineAccessRules('PersonCaseAssignments', (actor, { can }) => {
   const { organisationId, role } = actor.acting!;

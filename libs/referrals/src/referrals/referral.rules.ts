@@ -1,7 +1,7 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { defineAcceptedReferralToMe } from '@zhulian/directory';
-import { gateConsentPurpose, Person, registerPersonAttribute } from '@zhulian/registry';
+import { gateConsentPurpose, Person, PersonAttribute } from '@zhulian/registry';
 import { Referral } from './referral.type';
 
 /**
@@ -24,8 +24,12 @@ gateConsentPurpose('REFERRAL', (c, category) => `EXISTS (SELECT 1 FROM referrals
   AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${category} = ANY(r.shared_categories) AND ${openToReceiver('r')})`);
 
 /** The categories shared without consent, on a coordinator's override, by referrals open to the acting organisation. */
-registerPersonAttribute('referredCategories', `SELECT array_agg(DISTINCT category) FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS category
-  WHERE r.person_id = p.id AND r.receiver_organisation_id = :actingOrganisation AND r.override_reason IS NOT NULL AND ${openToReceiver('r')}`, { array: true });
+export const REFERRED_CATEGORIES: PersonAttribute = {
+  name: 'referredCategories',
+  array: true,
+  sql: `SELECT array_agg(DISTINCT category) FROM referrals r CROSS JOIN LATERAL unnest(r.shared_categories) AS category
+  WHERE r.person_id = p.id AND r.receiver_organisation_id = :actingOrganisation AND r.override_reason IS NOT NULL AND ${openToReceiver('r')}`,
+};
 
 /** A confidential place of a service (a shelter) opens to the organisations whose referral to it is accepted and not over. */
 defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id AND r.sender_organisation_id = :actingOrganisation

@@ -4,7 +4,7 @@ import { abilityFor, rowFilter } from '@zhulian/access';
 import { Actor, badInput, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
-import { personColumns } from '../people/person.rules';
+import { PersonAttributes } from '../people/person-attributes';
 import { PersonService, toPerson } from '../people/person.service';
 import { IdentityLookups } from '../people/identity-lookups';
 import { LookupAudit } from '../people/lookup-audit';
@@ -47,6 +47,7 @@ export class DuplicateService {
     private readonly people: PersonService,
     private readonly identityLookups: IdentityLookups,
     private readonly lookups: LookupAudit,
+    private readonly attributes: PersonAttributes,
   ) {}
 
   async check(actor: Actor, input: DuplicateCheckInput): Promise<DuplicateCheck> {
@@ -73,7 +74,7 @@ export class DuplicateService {
     const params: Record<string, unknown> = { name: input.fullName || null, blindIndex, birthDate, birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null, phone };
     const readable = (field: string) => {
       if (!ability.can('read', 'Person', field)) return 'FALSE';
-      const filter = rowFilter(ability, 'read', 'Person', personColumns(), { field });
+      const filter = rowFilter(ability, 'read', 'Person', this.attributes.columns(), { field });
       Object.assign(params, filter.params);
       return filter.sql;
     };

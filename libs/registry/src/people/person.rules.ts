@@ -1,5 +1,5 @@
 import { AbilityBuilder } from '@casl/ability';
-import { AppAbility, ColumnMap, defineAccessRules, fieldsInCategories, ProtectedType, SENSITIVITY_CATEGORIES } from '@zhulian/access';
+import { AppAbility, defineAccessRules, fieldsInCategories, ProtectedType, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Actor, Role } from '@zhulian/core';
 import { breakGlassOn } from '../consents/valid-consent';
 import { Person } from './person.type';
@@ -59,36 +59,6 @@ export const PERSON_COLUMNS = {
   consentedCategories: { array: 'g.categories' },
   breakGlass: breakGlassOn('p.id'),
 } as const;
-
-/**
- * Attributes of a person that other domains' rules read (e.g. the cases lib's "assigned to me"), as SQL
- * over the person `p` that may name `:actingUser` and `:actingOrganisation`. Selected with every person,
- * so that the field checks see them too.
- */
-const attributes = new Map<string, { sql: string; array: boolean }>();
-
-/** An attribute is a scalar, or (`array`) a list a rule tests for containing a value, e.g. a category. */
-export function registerPersonAttribute(name: string, sql: string, options: { array?: boolean } = {}): void {
-  if (!/^[a-zA-Z]+$/.test(name) || name in PERSON_COLUMNS) throw new Error(`Not a new attribute name: ${name}`);
-  attributes.set(name, { sql, array: options.array ?? false });
-}
-
-export function personColumns(): ColumnMap {
-  return { ...PERSON_COLUMNS, ...Object.fromEntries([...attributes].map(([name, a]) => [name, a.array ? { array: `attr_${name}.v` } : `attr_${name}.v`])) };
-}
-
-/**
- * Each attribute computed once per person, in a lateral join (`attr_<name>.v`), however many rules
- * test it. An array is never null, so rules can test it.
- */
-export function personAttributeJoins(): string {
-  return [...attributes].map(([name, a]) => ` LEFT JOIN LATERAL (SELECT ${a.array ? `COALESCE((${a.sql}), '{}')` : `(${a.sql})`} AS v) attr_${name} ON TRUE`).join('');
-}
-
-/** `, attr_<name>.v AS "attr:name"` for each registered attribute. */
-export function personAttributeSelect(): string {
-  return [...attributes].map(([name]) => `, attr_${name}.v AS "attr:${name}"`).join('');
-}
 
 /**
  * Who keeps a person's record: the holding organisation's coordinators record and withdraw consents

@@ -11,7 +11,8 @@ import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { Gender, IdDocumentType, Person } from './person.type';
-import { PERSON_COLUMNS, personAttributeJoins, personAttributeSelect, personColumns } from './person.rules';
+import { PersonAttributes } from './person-attributes';
+import { PERSON_COLUMNS } from './person.rules';
 import { normaliseMobile, parseResidentId } from './resident-id';
 import { IdentityLookups } from './identity-lookups';
 import { LookupAudit, LookupMatch } from './lookup-audit';
@@ -44,7 +45,7 @@ export interface PersonRow {
 }
 
 /** People with the acting organisation's consents that open them now. A function: other domains add consent gates when they load. */
-const peopleFrom = () => `FROM people p ${consentsOpeningTo('p.id')}${personAttributeJoins()}`;
+const peopleFrom = (attributes: PersonAttributes) => `FROM people p ${consentsOpeningTo('p.id')}${attributes.joins()}`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
   p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
@@ -72,6 +73,7 @@ export class PersonService {
     private readonly audit: AuditTrail,
     private readonly identityLookups: IdentityLookups,
     private readonly lookups: LookupAudit,
+    private readonly attributes: PersonAttributes,
   ) {
     this.vault = new IdNumberVault(config);
   }
@@ -134,7 +136,7 @@ export class PersonService {
     if (!ability.can('read', 'Person', field)) {
       throw forbidden('FILTER_NOT_ALLOWED', `You may not ${doing}: your role does not let you read it.`);
     }
-    return rowFilter(ability, 'read', 'Person', personColumns(), { field });
+    return rowFilter(ability, 'read', 'Person', this.attributes.columns(), { field });
   }
 
   /** Counts only the rows the actor may see (and that match the search). */
@@ -332,13 +334,13 @@ export class PersonService {
 
   /** The same as rows, with extra columns (`, expr AS name`) computed beside each person and joins after the people's. */
   rows<X = object>(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string, extra: { select?: string; from?: string } = {}) {
-    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${personAttributeSelect()}${extra.select ?? ''}`, where, params, tail, extra.from);
+    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${this.attributes.select()}${extra.select ?? ''}`, where, params, tail, extra.from);
   }
 
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
   private run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string, from = ''): Promise<T[]> {
     return queryUnderRules<T>(tx, actor, {
-      subjectType: 'Person', columns: personColumns(), select, from: `${peopleFrom()} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
+      subjectType: 'Person', columns: this.attributes.columns(), select, from: `${peopleFrom(this.attributes)} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
   }
 }
