@@ -81,6 +81,23 @@ describe('task deadlines', () => {
     expect(await deadlines.sweep(new Date(task.endsAt.getTime() + 3 * HOUR))).toMatchObject({ tasksClosed: 0 });
   });
 
+  it('checks out at the task’s end a volunteer who checked in and forgot to check out, for the organisation to confirm', async () => {
+    const task = await post(5, 1);
+    const v = await volunteer();
+    const held = await claim(v, task.id);
+    // They checked in ten minutes after the start (on the moved clock) and never checked out.
+    await app.db.query(`UPDATE task_claims SET checked_in_at = $2 WHERE id = $1`, [held.id, new Date(task.startsAt.getTime() + 10 * 60_000)]);
+    expect(await deadlines.sweep(new Date(task.endsAt.getTime() + 2 * HOUR + 1000))).toMatchObject({ tasksClosed: 1 });
+    const [row] = await app.db.query(`SELECT status, minutes, checked_out_at FROM task_claims WHERE id = $1`, [held.id]);
+    expect(row).toMatchObject({ status: 'COMPLETED', minutes: 110 });
+    expect(new Date(row.checked_out_at).getTime()).toBe(task.endsAt.getTime());
+    const events = (await staff.gql<{ task: { timelineEvents: { kind: string; claimId: string | null; actorName: string | null }[] } }>(TIMELINE, { id: task.id })).data!.task.timelineEvents;
+    expect(events.filter((e) => e.claimId === held.id).map((e) => e.kind)).toEqual(['CLAIMED', 'CHECKED_OUT']);
+    const confirmed = await staff.gql<{ confirmHours: { minutes: number; hoursConfirmedAt: string } }>(
+      `mutation($input: ConfirmHoursInput!) { confirmHours(input: $input) { minutes hoursConfirmedAt } }`, { input: { claimId: held.id, minutes: 100 } });
+    expect(confirmed.data!.confirmHours.minutes).toBe(100);
+  });
+
   it('approves a hand-over the holder left unanswered, once its time is up', async () => {
     const task = await post(24 * 10);
     const taker = await app.login('ngo2@zhulian.demo');

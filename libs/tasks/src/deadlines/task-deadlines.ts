@@ -21,8 +21,8 @@ export interface TaskSweepResult {
 /**
  * The tasks' deadlines, at the time the injected clock gives: offers not confirmed in time pass on;
  * volunteers holding a place are reminded the day before and the hour before (each once; a place taken
- * within the last day gets the hour's reminder only); tasks past their check-in window close, and claims
- * still waiting on them end; hand-overs not answered in time are approved. Idempotent and safe on several
+ * within the last day gets the hour's reminder only); tasks past their check-in window close, claims
+ * still waiting on them end and a volunteer who forgot to check out is checked out at the task's end; hand-overs not answered in time are approved. Idempotent and safe on several
  * nodes: every step is a conditional update of rows not yet stepped.
  */
 @Injectable()
@@ -66,7 +66,11 @@ export class TaskDeadlines implements ScheduledJob, OnModuleInit {
     return rows.length;
   }
 
-  /** Tasks past their check-in window close; claims still pending, waiting or offered on them end. */
+  /**
+   * Tasks past their check-in window close; claims still pending, waiting or offered on them end; a volunteer
+   * checked in but never out is checked out at the task's end. A held claim never checked in stays for the
+   * organisation to mark as a no-show.
+   */
   private async close(tx: EntityManager, now: Date): Promise<number> {
     const closed = await changedRows<{ id: string }>(tx,
       `UPDATE tasks SET status = 'COMPLETED', version = version + 1, updated_at = $1
@@ -76,6 +80,15 @@ export class TaskDeadlines implements ScheduledJob, OnModuleInit {
     const ids = closed.map((t) => t.id);
     await tx.query(`UPDATE task_claims SET status = 'EXPIRED', reason = 'the task ended', version = version + 1, updated_at = $2
       WHERE task_id = ANY($1) AND status IN ('PENDING', 'WAITLISTED', 'OFFERED')`, [ids, now]);
+    // A volunteer who checked in and forgot to check out is checked out at the task's end: the organisation confirms or corrects the hours.
+    const forgotten = await changedRows<{ id: string; task_id: string; minutes: number }>(tx,
+      `UPDATE task_claims c SET checked_out_at = GREATEST(c.checked_in_at, t.ends_at), status = 'COMPLETED',
+          minutes = LEAST(1440, round(extract(epoch FROM GREATEST(c.checked_in_at, t.ends_at) - c.checked_in_at) / 60))::int, version = c.version + 1, updated_at = $2
+        FROM tasks t WHERE t.id = c.task_id AND c.task_id = ANY($1) AND c.status = 'HELD' AND c.checked_in_at IS NOT NULL AND c.checked_out_at IS NULL
+      RETURNING c.id, c.task_id, c.minutes`, [ids, now]);
+    for (const claim of forgotten) {
+      await this.timeline.record(tx, null, claim.task_id, 'CHECKED_OUT', { claimId: claim.id, automatic: true, minutes: claim.minutes }, now);
+    }
     for (const id of ids) await this.timeline.record(tx, null, id, 'CLOSED', {}, now);
     return closed.length;
   }
