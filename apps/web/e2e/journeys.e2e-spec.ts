@@ -120,12 +120,22 @@ describe('the web app in a real browser', () => {
     journey('phone', pages, async () => {
       const page = await newPage({ width: 390, height: 844 });
       await signIn(page, 'volunteer@zhulian.demo');
-      await expectText(page.getByTestId('acting-role'), '志愿者');
+      // A volunteer's home is the task board, and the bar holds their four places.
       const nav = page.getByRole('navigation', { name: '菜单' });
+      for (const place of ['找任务', '我的任务', '时长', '我的资料']) await nav.getByRole('link', { name: place }).waitFor();
       const box = (await nav.boundingBox())!;
       expect(box.y + box.height).toBeGreaterThan(844 - 2);
       expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
       await page.screenshot({ path: join(OUTPUT, 'home-phone-zh.png'), fullPage: true });
+      // Staff have more places than a bar holds: the rest are one tap away under "more".
+      const staff = await newPage({ width: 390, height: 844 });
+      await signIn(staff, 'ngo@zhulian.demo');
+      const bar = staff.getByRole('navigation', { name: '菜单' });
+      expect(await bar.getByRole('link').count()).toBeLessThanOrEqual(4);
+      await bar.getByTestId('nav-more').click();
+      await staff.getByRole('menuitem', { name: '成员管理' }).click();
+      await staff.waitForURL('**/members');
+      expect(await staff.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     }));
 });
 

@@ -1,8 +1,8 @@
 import {
-  AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
+  AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Button, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
@@ -19,6 +19,15 @@ const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 /** Roles that post and run volunteer tasks (libs/tasks: TASK_POSTERS), and those who keep a volunteer group's volunteers. */
 const TASK_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 const GROUP_KEEPERS = ['ORG_ADMIN', 'COORDINATOR'];
+
+const PHONE_BAR_ITEMS = 5;
+
+function barItem(current: boolean) {
+  return {
+    flex: 1, minHeight: 56, display: 'flex', flexDirection: 'column' as const, alignItems: 'center', justifyContent: 'center', cursor: 'pointer',
+    color: current ? '#1677ff' : '#595959',
+  };
+}
 
 export function useSections() {
   const { t } = useTranslation();
@@ -60,6 +69,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { pathname } = useLocation();
   const sections = useSections();
   const selected = sections.find((s) => s.key !== '/' && pathname.startsWith(s.key))?.key ?? '/';
+  // A phone's bar holds five within a thumb's reach; the rest go under "more".
+  const barSections = sections.length > PHONE_BAR_ITEMS ? sections.slice(0, PHONE_BAR_ITEMS - 1) : sections;
+  const moreSections = sections.slice(barSections.length);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -93,17 +105,25 @@ export function AppShell({ children }: { children: ReactNode }) {
           aria-label={t('nav.menu')}
           style={{ position: 'fixed', bottom: 0, left: 0, right: 0, display: 'flex', background: '#fff', borderTop: '1px solid #f0f0f0', paddingBottom: 'env(safe-area-inset-bottom)' }}
         >
-          {sections.map((s) => (
-            <Link
-              key={s.key}
-              to={s.key}
-              aria-current={s.key === selected ? 'page' : undefined}
-              style={{ flex: 1, minHeight: 56, display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', color: s.key === selected ? '#1677ff' : '#595959' }}
-            >
+          {barSections.map((s) => (
+            <Link key={s.key} to={s.key} aria-current={s.key === selected ? 'page' : undefined} style={barItem(s.key === selected)}>
               <span style={{ fontSize: 20 }}>{s.icon}</span>
               <span style={{ fontSize: 12 }}>{s.label}</span>
             </Link>
           ))}
+          {moreSections.length > 0 && (
+            <Dropdown
+              trigger={['click']}
+              placement="topRight"
+              menu={{ selectedKeys: [selected], items: moreSections.map((s) => ({ key: s.key, icon: s.icon, label: <Link to={s.key}>{s.label}</Link> })) }}
+            >
+              <button type="button" aria-label={t('nav.more')} data-testid="nav-more"
+                style={{ ...barItem(moreSections.some((s) => s.key === selected)), border: 'none', background: 'none', padding: 0, font: 'inherit' }}>
+                <span style={{ fontSize: 20 }}><EllipsisOutlined /></span>
+                <span style={{ fontSize: 12 }}>{t('nav.more')}</span>
+              </button>
+            </Dropdown>
+          )}
         </nav>
       )}
     </Layout>
