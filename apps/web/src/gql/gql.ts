@@ -74,6 +74,26 @@ type Documents = {
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
     "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": typeof types.ServiceDocument,
     "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": typeof types.SetServiceCapacityDocument,
+    "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllianceTasksDocument,
+    "\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n": typeof types.RequestTaskHandoverDocument,
+    "\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n": typeof types.CoverCandidatesDocument,
+    "\n  mutation AskForCover($input: AskForCoverInput!) {\n    askForCover(input: $input) { askedCount othersCount known { userId displayName skills } }\n  }\n": typeof types.AskForCoverDocument,
+    "\n  query TaskHandovers($direction: HandoverDirection!, $status: [HandoverStatus!], $first: Int, $after: String) {\n    taskHandovers(direction: $direction, status: $status, first: $first, after: $after) {\n      edges {\n        node {\n          id taskId status reason answerReason answerBy answeredAt automatic createdAt fromOrganisationId fromOrganisationName toOrganisationName\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.TaskHandoversDocument,
+    "\n  query HandoverTask($id: ID!) { task(id: $id) { id title startsAt endsAt regionCode status } }\n": typeof types.HandoverTaskDocument,
+    "\n  mutation AnswerTaskHandover($input: AnswerHandoverInput!) {\n    answerTaskHandover(input: $input) { id status answerReason answeredAt automatic }\n  }\n": typeof types.AnswerTaskHandoverDocument,
+    "\n  mutation WithdrawTaskHandover($id: ID!) { withdrawTaskHandover(id: $id) { id status answeredAt } }\n": typeof types.WithdrawTaskHandoverDocument,
+    "\n  query OrgTask($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval\n      involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt\n      person { id fullName }\n      claims {\n        id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId\n        volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }\n      }\n      pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }\n      timelineEvents { id kind actorName claimId reason occurredAt }\n    }\n  }\n": typeof types.OrgTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) { cancelTask(input: $input) { id status cancelledReason version } }\n": typeof types.CancelTaskDocument,
+    "\n  query OrganisationTasks($first: Int, $after: String, $status: [TaskStatus!]) {\n    organisationTasks(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id title startsAt endsAt regionCode slots placesTaken waitlistLength needsApproval involvesMinor homeVisit needsCover status\n          pendingHandover { id status }\n          claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.OrganisationTasksDocument,
+    "\n  mutation ApproveClaim($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status version } }\n": typeof types.ApproveClaimDocument,
+    "\n  mutation DeclineClaim($input: ClaimDecisionInput!) { declineClaim(input: $input) { id status reason version } }\n": typeof types.DeclineClaimDocument,
+    "\n  mutation ConfirmHours($input: ConfirmHoursInput!) { confirmHours(input: $input) { id status minutes hoursConfirmedAt version } }\n": typeof types.ConfirmHoursDocument,
+    "\n  mutation MarkNoShow($input: ClaimDecisionInput!) { markNoShow(input: $input) { id status reason version } }\n": typeof types.MarkNoShowDocument,
+    "\n  query TaskForEdit($id: ID!) {\n    task(id: $id) {\n      id organisationId title description skills regionCode startsAt endsAt slots placesTaken needsApproval involvesMinor homeVisit status discloses version\n    }\n  }\n": typeof types.TaskForEditDocument,
+    "\n  mutation PostTask($input: PostTaskInput!) { postTask(input: $input) { id } }\n": typeof types.PostTaskDocument,
+    "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": typeof types.EditTaskDocument,
+    "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GroupVolunteersDocument,
+    "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.VerifyVolunteerDocument,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ReleaseClaimDocument,
     "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.CheckInDocument,
@@ -156,6 +176,26 @@ const documents: Documents = {
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": types.ServiceFieldsFragmentDoc,
     "\n  query Service($id: ID!) { service(id: $id) { ...ServiceFields } }\n": types.ServiceDocument,
     "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n": types.SetServiceCapacityDocument,
+    "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllianceTasksDocument,
+    "\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n": types.RequestTaskHandoverDocument,
+    "\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n": types.CoverCandidatesDocument,
+    "\n  mutation AskForCover($input: AskForCoverInput!) {\n    askForCover(input: $input) { askedCount othersCount known { userId displayName skills } }\n  }\n": types.AskForCoverDocument,
+    "\n  query TaskHandovers($direction: HandoverDirection!, $status: [HandoverStatus!], $first: Int, $after: String) {\n    taskHandovers(direction: $direction, status: $status, first: $first, after: $after) {\n      edges {\n        node {\n          id taskId status reason answerReason answerBy answeredAt automatic createdAt fromOrganisationId fromOrganisationName toOrganisationName\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.TaskHandoversDocument,
+    "\n  query HandoverTask($id: ID!) { task(id: $id) { id title startsAt endsAt regionCode status } }\n": types.HandoverTaskDocument,
+    "\n  mutation AnswerTaskHandover($input: AnswerHandoverInput!) {\n    answerTaskHandover(input: $input) { id status answerReason answeredAt automatic }\n  }\n": types.AnswerTaskHandoverDocument,
+    "\n  mutation WithdrawTaskHandover($id: ID!) { withdrawTaskHandover(id: $id) { id status answeredAt } }\n": types.WithdrawTaskHandoverDocument,
+    "\n  query OrgTask($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval\n      involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt\n      person { id fullName }\n      claims {\n        id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId\n        volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }\n      }\n      pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }\n      timelineEvents { id kind actorName claimId reason occurredAt }\n    }\n  }\n": types.OrgTaskDocument,
+    "\n  mutation CancelTask($input: CancelTaskInput!) { cancelTask(input: $input) { id status cancelledReason version } }\n": types.CancelTaskDocument,
+    "\n  query OrganisationTasks($first: Int, $after: String, $status: [TaskStatus!]) {\n    organisationTasks(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id title startsAt endsAt regionCode slots placesTaken waitlistLength needsApproval involvesMinor homeVisit needsCover status\n          pendingHandover { id status }\n          claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.OrganisationTasksDocument,
+    "\n  mutation ApproveClaim($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status version } }\n": types.ApproveClaimDocument,
+    "\n  mutation DeclineClaim($input: ClaimDecisionInput!) { declineClaim(input: $input) { id status reason version } }\n": types.DeclineClaimDocument,
+    "\n  mutation ConfirmHours($input: ConfirmHoursInput!) { confirmHours(input: $input) { id status minutes hoursConfirmedAt version } }\n": types.ConfirmHoursDocument,
+    "\n  mutation MarkNoShow($input: ClaimDecisionInput!) { markNoShow(input: $input) { id status reason version } }\n": types.MarkNoShowDocument,
+    "\n  query TaskForEdit($id: ID!) {\n    task(id: $id) {\n      id organisationId title description skills regionCode startsAt endsAt slots placesTaken needsApproval involvesMinor homeVisit status discloses version\n    }\n  }\n": types.TaskForEditDocument,
+    "\n  mutation PostTask($input: PostTaskInput!) { postTask(input: $input) { id } }\n": types.PostTaskDocument,
+    "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": types.EditTaskDocument,
+    "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GroupVolunteersDocument,
+    "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.VerifyVolunteerDocument,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ReleaseClaimDocument,
     "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.CheckInDocument,
@@ -432,6 +472,86 @@ export function graphql(source: "\n  query Service($id: ID!) { service(id: $id) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"): (typeof documents)["\n  mutation SetServiceCapacity($input: SetServiceCapacityInput!) { setServiceCapacity(input: $input) { ...ServiceFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n"): (typeof documents)["\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n"): (typeof documents)["\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AskForCover($input: AskForCoverInput!) {\n    askForCover(input: $input) { askedCount othersCount known { userId displayName skills } }\n  }\n"): (typeof documents)["\n  mutation AskForCover($input: AskForCoverInput!) {\n    askForCover(input: $input) { askedCount othersCount known { userId displayName skills } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskHandovers($direction: HandoverDirection!, $status: [HandoverStatus!], $first: Int, $after: String) {\n    taskHandovers(direction: $direction, status: $status, first: $first, after: $after) {\n      edges {\n        node {\n          id taskId status reason answerReason answerBy answeredAt automatic createdAt fromOrganisationId fromOrganisationName toOrganisationName\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query TaskHandovers($direction: HandoverDirection!, $status: [HandoverStatus!], $first: Int, $after: String) {\n    taskHandovers(direction: $direction, status: $status, first: $first, after: $after) {\n      edges {\n        node {\n          id taskId status reason answerReason answerBy answeredAt automatic createdAt fromOrganisationId fromOrganisationName toOrganisationName\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HandoverTask($id: ID!) { task(id: $id) { id title startsAt endsAt regionCode status } }\n"): (typeof documents)["\n  query HandoverTask($id: ID!) { task(id: $id) { id title startsAt endsAt regionCode status } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnswerTaskHandover($input: AnswerHandoverInput!) {\n    answerTaskHandover(input: $input) { id status answerReason answeredAt automatic }\n  }\n"): (typeof documents)["\n  mutation AnswerTaskHandover($input: AnswerHandoverInput!) {\n    answerTaskHandover(input: $input) { id status answerReason answeredAt automatic }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawTaskHandover($id: ID!) { withdrawTaskHandover(id: $id) { id status answeredAt } }\n"): (typeof documents)["\n  mutation WithdrawTaskHandover($id: ID!) { withdrawTaskHandover(id: $id) { id status answeredAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrgTask($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval\n      involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt\n      person { id fullName }\n      claims {\n        id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId\n        volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }\n      }\n      pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }\n      timelineEvents { id kind actorName claimId reason occurredAt }\n    }\n  }\n"): (typeof documents)["\n  query OrgTask($id: ID!) {\n    task(id: $id) {\n      id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval\n      involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt\n      person { id fullName }\n      claims {\n        id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId\n        volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }\n      }\n      pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }\n      timelineEvents { id kind actorName claimId reason occurredAt }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelTask($input: CancelTaskInput!) { cancelTask(input: $input) { id status cancelledReason version } }\n"): (typeof documents)["\n  mutation CancelTask($input: CancelTaskInput!) { cancelTask(input: $input) { id status cancelledReason version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationTasks($first: Int, $after: String, $status: [TaskStatus!]) {\n    organisationTasks(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id title startsAt endsAt regionCode slots placesTaken waitlistLength needsApproval involvesMinor homeVisit needsCover status\n          pendingHandover { id status }\n          claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query OrganisationTasks($first: Int, $after: String, $status: [TaskStatus!]) {\n    organisationTasks(first: $first, after: $after, status: $status) {\n      edges {\n        node {\n          id title startsAt endsAt regionCode slots placesTaken waitlistLength needsApproval involvesMinor homeVisit needsCover status\n          pendingHandover { id status }\n          claims { id status }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveClaim($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status version } }\n"): (typeof documents)["\n  mutation ApproveClaim($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineClaim($input: ClaimDecisionInput!) { declineClaim(input: $input) { id status reason version } }\n"): (typeof documents)["\n  mutation DeclineClaim($input: ClaimDecisionInput!) { declineClaim(input: $input) { id status reason version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmHours($input: ConfirmHoursInput!) { confirmHours(input: $input) { id status minutes hoursConfirmedAt version } }\n"): (typeof documents)["\n  mutation ConfirmHours($input: ConfirmHoursInput!) { confirmHours(input: $input) { id status minutes hoursConfirmedAt version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNoShow($input: ClaimDecisionInput!) { markNoShow(input: $input) { id status reason version } }\n"): (typeof documents)["\n  mutation MarkNoShow($input: ClaimDecisionInput!) { markNoShow(input: $input) { id status reason version } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TaskForEdit($id: ID!) {\n    task(id: $id) {\n      id organisationId title description skills regionCode startsAt endsAt slots placesTaken needsApproval involvesMinor homeVisit status discloses version\n    }\n  }\n"): (typeof documents)["\n  query TaskForEdit($id: ID!) {\n    task(id: $id) {\n      id organisationId title description skills regionCode startsAt endsAt slots placesTaken needsApproval involvesMinor homeVisit status discloses version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PostTask($input: PostTaskInput!) { postTask(input: $input) { id } }\n"): (typeof documents)["\n  mutation PostTask($input: PostTaskInput!) { postTask(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n"): (typeof documents)["\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"): (typeof documents)["\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
