@@ -100,7 +100,7 @@ export function AllianceTasks() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('orgTasks.alliance.explain')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
       <List

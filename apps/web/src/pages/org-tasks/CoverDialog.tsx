@@ -50,7 +50,7 @@ export function CoverDialog({ taskId, onClose }: { taskId: string; onClose: () =
       {(problem || error) && <Alert type="error" showIcon role="alert" title={problem ?? orgTaskError(t, error)} style={{ marginBottom: 12 }} data-testid="cover-error" />}
       {loading && !cover && <Skeleton active />}
       {cover && (
-        <div style={{ display: 'grid', gap: 12 }} data-testid="cover-candidates">
+        <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }} data-testid="cover-candidates">
           {cover.askedCount > 0 && <Typography.Text type="secondary">{t('orgTasks.cover.alreadyAsked', { count: cover.askedCount })}</Typography.Text>}
           {cover.known.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgTasks.cover.noKnown')} />

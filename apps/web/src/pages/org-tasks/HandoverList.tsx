@@ -74,7 +74,7 @@ export function HandoverAnswer({ handover }: { handover: { id: string; toOrganis
     }
   };
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div style={{ display: 'grid', gap: 8, justifyItems: 'start' }}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="handover-error" />}
       <Space wrap>
         <Popconfirm
@@ -114,7 +114,7 @@ export function HandoverWithdraw({ handover }: { handover: { id: string } }) {
   const [withdraw, { loading }] = useMutation(WITHDRAW, { refetchQueries: AFTER_HANDOVER, awaitRefetchQueries: true });
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <div style={{ display: 'grid', gap: 8 }}>
+    <div style={{ display: 'grid', gap: 8, justifyItems: 'start' }}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="handover-error" />}
       <Popconfirm
         title={t('orgTasks.handover.withdrawConfirm')}
@@ -197,7 +197,7 @@ export function HandoverList({ direction }: { direction: HandoverDirection }) {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t(`orgTasks.handover.explain.${direction}`)}</Typography.Paragraph>
       <Segmented<View>
         aria-label={t('orgTasks.handover.view')}

@@ -75,7 +75,7 @@ export function OrgTaskPage() {
 
   if (!task) {
     return (
-      <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+      <div style={{ display: 'grid', gap: 16, maxWidth: 960, gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <Link to="/org-tasks">← {t('orgTasks.back')}</Link>
         {error && <Result status="404" title={orgTaskError(t, error)} />}
         {loading && <Skeleton active />}
@@ -91,7 +91,7 @@ export function OrgTaskPage() {
 
   return (
     <PlainButtons>
-      <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+      <div style={{ display: 'grid', gap: 16, maxWidth: 960, gridTemplateColumns: 'minmax(0, 1fr)' }}>
         <Link to={ours ? '/org-tasks' : '/org-tasks?tab=alliance'}>← {t('orgTasks.back')}</Link>
 
         {handover && (

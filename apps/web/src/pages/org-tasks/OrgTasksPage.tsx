@@ -58,7 +58,7 @@ export function OrgTasksPage() {
 
   return (
     <PlainButtons>
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('orgTasks.title')}</Typography.Title>
         <Link to="/org-tasks/new">
@@ -105,7 +105,7 @@ function OurTasks() {
   const waitlist = (row: Row) => (row.waitlistLength > 0 ? t('orgTasks.list.waitlist', { count: row.waitlistLength }) : '');
 
   return (
-    <div style={{ display: 'grid', gap: 12 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Segmented<TaskStatus>
         aria-label={t('orgTasks.list.statusFilter')}
         data-testid="org-tasks-status"

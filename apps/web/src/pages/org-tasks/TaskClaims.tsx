@@ -52,7 +52,7 @@ export function TaskClaims({ task, now }: { task: Task; now: number }) {
   })).filter((g) => g.claims.length > 0);
   if (groups.length === 0) return <Empty description={t('orgTasks.claims.none')} />;
   return (
-    <div style={{ display: 'grid', gap: 16 }} data-testid="task-claims">
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }} data-testid="task-claims">
       {groups.map((g) => (
         <section key={g.key} data-testid={`claims-${g.key}`}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t(`orgTasks.claims.groups.${g.key}`, { count: g.claims.length })}</Typography.Title>

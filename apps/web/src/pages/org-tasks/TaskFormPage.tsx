@@ -278,7 +278,7 @@ export function NewTaskPage() {
   const caseId = params.get('caseId') ?? undefined;
   if (!acting || !TASK_ROLES.includes(acting.role)) return <Result status="403" title={t('orgTasks.list.notForRole')} />;
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, maxWidth: 960, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Link to={caseId ? `/cases/${caseId}` : '/org-tasks'}>← {caseId ? t('orgTasks.form.backToCase') : t('orgTasks.back')}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('orgTasks.form.newTitle')}</Typography.Title>
       <Card><PlainButtons><TaskForm caseId={caseId} onDone={(id) => navigate(`/org-tasks/${id}`)} onCancel={() => navigate(caseId ? `/cases/${caseId}` : '/org-tasks')} onStale={() => undefined} /></PlainButtons></Card>
@@ -304,7 +304,7 @@ export function EditTaskPage() {
     setGeneration((g) => g + 1);
   };
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, maxWidth: 960, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Link to={`/org-tasks/${id}`}>← {t('orgTasks.page.back')}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('orgTasks.form.editTitle')}</Typography.Title>
       {error && <Alert type="error" showIcon role="alert" title={orgTaskError(t, error)} />}

@@ -70,7 +70,7 @@ function GroupVolunteers() {
   const verify = (v: Volunteer) => <Button onClick={() => setVerifying(v)} data-testid="volunteer-verify">{t('orgTasks.volunteers.verify')}</Button>;
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('orgTasks.volunteers.title')}</Typography.Title>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('orgTasks.volunteers.explain')}</Typography.Paragraph>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
