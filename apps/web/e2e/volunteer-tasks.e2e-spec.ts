@@ -101,7 +101,7 @@ describe('volunteer tasks in a real browser', () => {
       await held.getByRole('button', { name: '确认时长' }).click();
       const dialog = staff.getByRole('dialog');
       await dialog.getByRole('spinbutton').fill('90');
-      await dialog.getByRole('button', { name: /确\s?认/ }).last().click();
+      await dialog.getByRole('button', { name: /^确\s?定$/ }).click();
       await until(async () => ((await staff.getByTestId('claim-row').first().textContent()) ?? '').includes('1.5'));
 
       await volunteer.goto('/hours');

@@ -132,6 +132,7 @@ export function HoursStatementPage() {
   const rows = done.rows?.filter((r) => r.confirmedAt) ?? null;
   const total = rows?.reduce((sum, r) => sum + r.minutes, 0) ?? 0;
   const cell = { border: '1px solid #999', padding: '6px 8px', textAlign: 'left' as const };
+  const compact = { ...cell, whiteSpace: 'nowrap' as const };
   return (
     <main style={{ maxWidth: 800, margin: '0 auto', padding: 24, background: '#fff', color: '#000' }} data-testid="hours-statement">
       <style>{'@media print { .no-print { display: none !important; } body { background: #fff; } }'}</style>
@@ -142,20 +143,20 @@ export function HoursStatementPage() {
       <h1 style={{ textAlign: 'center', fontSize: 24 }}>{t('tasks.statement.title')}</h1>
       <p>{t('tasks.statement.intro', { name: user?.displayName ?? '', group: acting?.organisation.name ?? '' })}</p>
       {done.error ? <Alert type="error" showIcon message={taskErrorText(t, done.error)} /> : !rows ? <Skeleton active /> : (
-        <table style={{ width: '100%', borderCollapse: 'collapse' }}>
+        <table style={{ width: '100%', borderCollapse: 'collapse', fontSize: 14 }}>
           <thead>
             <tr>
-              {(['date', 'organisation', 'task', 'hours', 'confirmedOn'] as const).map((c) => <th key={c} style={cell}>{t(`tasks.statement.${c}`)}</th>)}
+              {(['date', 'organisation', 'task', 'hours', 'confirmedOn'] as const).map((c) => <th key={c} style={c === 'organisation' || c === 'task' ? cell : compact}>{t(`tasks.statement.${c}`)}</th>)}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id} data-testid="statement-row">
-                <td style={cell}>{date(r.startsAt, i18n.resolvedLanguage)}</td>
+                <td style={compact}>{date(r.startsAt, i18n.resolvedLanguage)}</td>
                 <td style={cell}>{r.organisation}</td>
                 <td style={cell}>{r.title}</td>
-                <td style={cell}>{hours(r.minutes)}</td>
-                <td style={cell}>{date(r.confirmedAt, i18n.resolvedLanguage)}</td>
+                <td style={compact}>{hours(r.minutes)}</td>
+                <td style={compact}>{date(r.confirmedAt, i18n.resolvedLanguage)}</td>
               </tr>
             ))}
             <tr>

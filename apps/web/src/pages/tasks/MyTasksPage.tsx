@@ -51,38 +51,38 @@ export function whenText(t: TFunction, task: { startsAt: string; endsAt: string 
   return t('tasks.when.inDays', { count: Math.round(minutes / (24 * 60)) });
 }
 
-/** One claim with what it says and what can be done with it now. */
-export function ClaimCard({ claim }: { claim: Placed }) {
+/** What a claim says now (when, reminders, place in line, an offer, hours) and what can be done with it. */
+export function ClaimDetails({ claim, withStatus = false }: { claim: Placed; withStatus?: boolean }) {
   const { t, i18n } = useTranslation();
   const now = useNow();
   const when = isAhead(claim, now) ? whenText(t, claim.task, now) : null;
   return (
-    <TaskCard
-      task={claim.task}
-      extra={<ClaimStatusTag status={claim.status} />}
-      footer={(
-        <Space direction="vertical" style={{ width: '100%' }} size={6}>
-          {when && <Typography.Text strong data-testid="claim-when"><BellOutlined /> {when}</Typography.Text>}
-          {claim.reminder && isAhead(claim, now) && <Tag icon={<BellOutlined />} color="gold">{t(`tasks.reminder.${claim.reminder}`)}</Tag>}
-          {claim.status === 'WAITLISTED' && <Typography.Text data-testid="waitlist-position">{t('tasks.claim.waitlistPosition', { position: claim.waitlistPosition })}</Typography.Text>}
-          {claim.status === 'OFFERED' && claim.offeredUntil && (
-            <Alert type="warning" showIcon message={t('tasks.claim.offeredUntil', { time: dateTime(claim.offeredUntil, i18n.resolvedLanguage) })} />
-          )}
-          {claim.status === 'PENDING' && <Typography.Text type="secondary">{t('tasks.claim.pending')}</Typography.Text>}
-          {claim.reason && ['DECLINED', 'CANCELLED', 'EXPIRED'].includes(claim.status) && (
-            <Typography.Text type="secondary">{t('tasks.claim.reason', { reason: claim.reason })}</Typography.Text>
-          )}
-          {claim.checkedInAt && <Typography.Text>{t('tasks.claim.checkedInAt', { time: dateTime(claim.checkedInAt, i18n.resolvedLanguage) })}</Typography.Text>}
-          {claim.minutes !== null && claim.minutes !== undefined && (
-            <Typography.Text data-testid="claim-hours">
-              {claim.hoursConfirmedAt ? t('tasks.claim.hoursConfirmed', { hours: hours(claim.minutes) }) : t('tasks.claim.hoursAwaiting', { hours: hours(claim.minutes) })}
-            </Typography.Text>
-          )}
-          <ClaimActions claim={claim} task={claim.task} />
-        </Space>
+    <Space direction="vertical" style={{ width: '100%' }} size={6} data-testid="claim-details">
+      {withStatus && <div><ClaimStatusTag status={claim.status} /></div>}
+      {when && <Typography.Text strong data-testid="claim-when"><BellOutlined /> {when}</Typography.Text>}
+      {claim.reminder && isAhead(claim, now) && <Tag icon={<BellOutlined />} color="gold">{t(`tasks.reminder.${claim.reminder}`)}</Tag>}
+      {claim.status === 'WAITLISTED' && <Typography.Text data-testid="waitlist-position">{t('tasks.claim.waitlistPosition', { position: claim.waitlistPosition })}</Typography.Text>}
+      {claim.status === 'OFFERED' && claim.offeredUntil && (
+        <Alert type="warning" showIcon message={t('tasks.claim.offeredUntil', { time: dateTime(claim.offeredUntil, i18n.resolvedLanguage) })} />
       )}
-    />
+      {claim.status === 'PENDING' && <Typography.Text type="secondary">{t('tasks.claim.pending')}</Typography.Text>}
+      {claim.reason && ['DECLINED', 'CANCELLED', 'EXPIRED'].includes(claim.status) && (
+        <Typography.Text type="secondary">{t('tasks.claim.reason', { reason: claim.reason })}</Typography.Text>
+      )}
+      {claim.checkedInAt && <Typography.Text>{t('tasks.claim.checkedInAt', { time: dateTime(claim.checkedInAt, i18n.resolvedLanguage) })}</Typography.Text>}
+      {claim.minutes !== null && claim.minutes !== undefined && (
+        <Typography.Text data-testid="claim-hours">
+          {claim.hoursConfirmedAt ? t('tasks.claim.hoursConfirmed', { hours: hours(claim.minutes) }) : t('tasks.claim.hoursAwaiting', { hours: hours(claim.minutes) })}
+        </Typography.Text>
+      )}
+      <ClaimActions claim={claim} task={claim.task} />
+    </Space>
   );
+}
+
+/** One claim in a list: the task, then what the claim says and allows. */
+export function ClaimCard({ claim }: { claim: Placed }) {
+  return <TaskCard task={claim.task} extra={<ClaimStatusTag status={claim.status} />} footer={<ClaimDetails claim={claim} />} />;
 }
 
 function useMyClaims() {

@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import { newIdempotencyKey } from '../../idempotency';
 import { regionName } from '../../regions';
 import { useActing } from '../../session/SessionProvider';
-import { ClaimCard } from './MyTasksPage';
+import { ClaimDetails } from './MyTasksPage';
 import { taskErrorText, timeRange, useNow, useSkillNames } from './task-parts';
 
 const TASK = graphql(`
@@ -95,7 +95,9 @@ export function TaskPage() {
           {full ? t('tasks.page.joinWaitlist') : task.needsApproval ? t('tasks.page.applyForPlace') : t('tasks.page.claim')}
         </Button>
       )}
-      {mine && ACTIVE.includes(mine.status) && <ClaimCard claim={{ ...mine, task }} />}
+      {mine && ACTIVE.includes(mine.status) && (
+        <Card size="small" title={t('tasks.page.myClaim')} data-testid="my-claim"><ClaimDetails claim={{ ...mine, task }} withStatus /></Card>
+      )}
 
       {task.discloses.length > 0 && acting?.role === 'VOLUNTEER' && (
         <Card size="small" title={t('tasks.person.title')} data-testid="task-person">
