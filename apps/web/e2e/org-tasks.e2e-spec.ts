@@ -179,7 +179,7 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await signIn(coordinator, GROUP_COORDINATOR);
       await coordinator.goto('/volunteers');
       const row = coordinator.getByTestId('volunteer-row').filter({ hasText: '吴强' });
-      await expectText(row, '110105');
+      await expectText(row, '朝阳区');
       await row.getByRole('button', { name: '核验' }).click();
       await coordinator.getByTestId('verify-identity').check();
       await coordinator.getByTestId('verify-has-background').check();

@@ -104,11 +104,11 @@ function GroupVolunteers() {
           locale={{ emptyText: t('orgTasks.volunteers.empty') }}
           onRow={(v) => ({ 'data-testid': 'volunteer-row', 'data-user-id': v.userId }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('orgTasks.volunteers.name'), key: 'name', render: (_, v) => <span data-testid="volunteer-name">{v.displayName ?? withheld}</span> },
+            { title: t('orgTasks.volunteers.name'), key: 'name', render: (_, v) => <span data-testid="volunteer-name" style={{ whiteSpace: 'nowrap' }}>{v.displayName ?? withheld}</span> },
             { title: t('orgTasks.volunteers.phone'), key: 'phone', render: (_, v) => v.phone ?? withheld },
             { title: t('orgTasks.volunteers.idNumber'), key: 'id', render: (_, v) => v.idNumber ?? <Typography.Text type="secondary">{t('orgTasks.volunteers.noIdNumber')}</Typography.Text> },
-            { title: t('orgTasks.fields.skills'), key: 'skills', render: (_, v) => skills(v) },
-            { title: t('orgTasks.volunteers.areas'), key: 'areas', render: (_, v) => areas(v) },
+            { title: t('orgTasks.volunteers.skills'), key: 'skills', render: (_, v) => skills(v) },
+            { title: t('orgTasks.volunteers.areas'), key: 'areas', render: (_, v) => <span style={{ whiteSpace: 'nowrap' }}>{areas(v)}</span> },
             { title: t('orgTasks.volunteers.checks'), key: 'checks', render: (_, v) => <Space size={4} wrap>{identity(v)}{background(v)}</Space> },
             { title: '', key: 'verify', render: (_, v) => verify(v) },
           ]}
