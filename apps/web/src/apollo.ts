@@ -16,6 +16,8 @@ export function createApolloClient() {
     link: ApolloLink.from([accessNotesLink, new HttpLink({ uri: '/graphql', fetch: sessionFetch })]),
     cache: new InMemoryCache({
       typePolicies: {
+        // A volunteer is known by their user id: a check recorded updates the row in every list.
+        VolunteerProfile: { keyFields: ['userId'] },
         Query: {
           fields: {
             // One list per search and order: the household finder's few rows never replace the people list.

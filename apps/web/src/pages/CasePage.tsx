@@ -117,7 +117,11 @@ export function CasePage() {
           </Space>
         }
         extra={mayWork && !closed && !editing && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="case-edit">{t('cases.edit')}</Button>
+          <Space wrap>
+            {/* Those who work the case may ask volunteers to help its person (libs/tasks: postTask from a case). */}
+            <Link to={`/org-tasks/new?caseId=${found.id}`} data-testid="case-post-task"><Button>{t('cases.postTask')}</Button></Link>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="case-edit">{t('cases.edit')}</Button>
+          </Space>
         )}
       >
         {editing ? (

@@ -10,7 +10,7 @@ const RELEASE = `mutation($input: ClaimDecisionInput!) { releaseClaim(input: $in
 const CANDIDATES = `query($taskId: ID!) { coverCandidates(taskId: $taskId) { known { userId displayName phone } othersCount askedCount } }`;
 const ASK = `mutation($input: AskForCoverInput!) { askForCover(input: $input) { known { userId displayName } othersCount askedCount } }`;
 const BOARD = `query($filter: TaskBoardFilter) { taskBoard(filter: $filter) { edges { node { id coverAskedOfMe } } } }`;
-const REQUEST = `mutation($input: RequestHandoverInput!) { requestTaskHandover(input: $input) { id status answerBy fromOrganisationName toOrganisationName } }`;
+const REQUEST = `mutation($input: RequestHandoverInput!) { requestTaskHandover(input: $input) { id status answerBy fromOrganisationName toOrganisationName task { id title } } }`;
 const ANSWER = `mutation($input: AnswerHandoverInput!) { answerTaskHandover(input: $input) { id status answerReason automatic } }`;
 const TASK = `query($id: ID!) { task(id: $id) { organisationId needsCover pendingHandover { id status } claims { id status } timelineEvents { kind } } }`;
 const APPROVE = `mutation($input: ClaimDecisionInput!) { approveClaim(input: $input) { id status } }`;
@@ -115,7 +115,7 @@ describe('finding cover and handing tasks over', () => {
       expect((await otherNgo.gql<{ allianceTasks: { edges: { node: { id: string } }[] } }>(alliance)).data!.allianceTasks.edges.map((e) => e.node.id)).toContain(taskId);
       expect((await staff.gql<{ allianceTasks: { edges: { node: { id: string } }[] } }>(alliance)).data!.allianceTasks.edges.map((e) => e.node.id)).not.toContain(taskId);
       const first = await otherNgo.gql<{ requestTaskHandover: { id: string; status: string } }>(REQUEST, { input: { taskId, reason: '我们离这个小区更近' } });
-      expect(first.data!.requestTaskHandover).toMatchObject({ status: 'REQUESTED', toOrganisationName: '朝阳区童心儿童与家庭服务社' });
+      expect(first.data!.requestTaskHandover).toMatchObject({ status: 'REQUESTED', toOrganisationName: '朝阳区童心儿童与家庭服务社', task: { id: taskId } });
       const charity = await app.login('charity@zhulian.demo');
       expect(reasonOf(await charity.gql(REQUEST, { input: { taskId, reason: '我们也可以接' } }))).toMatchObject({ code: 'CONFLICT', reason: 'HANDOVER_PENDING' });
       expect((await staff.gql<{ task: { pendingHandover: { id: string } | null } }>(TASK, { id: taskId })).data!.task.pendingHandover?.id).toBe(first.data!.requestTaskHandover.id);

@@ -1,6 +1,8 @@
-import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsEnum, IsOptional } from 'class-validator';
-import { Actor, ConnectionType, CurrentActor, PageArgs, ParseIdPipe } from '@zhulian/core';
+import { Actor, ConnectionType, CurrentActor, GraphqlContext, PageArgs, ParseIdPipe, requestLoader } from '@zhulian/core';
+import { TaskService } from '../tasks/task.service';
+import { Task } from '../tasks/task.type';
 import { HandoverService } from './handover.service';
 import { AnswerHandoverInput, HandoverDirection, HandoverStatus, RequestHandoverInput, TaskHandover } from './handover.type';
 
@@ -20,7 +22,10 @@ class TaskHandoversArgs extends PageArgs {
 
 @Resolver(() => TaskHandover)
 export class HandoverResolver {
-  constructor(private readonly handovers: HandoverService) {}
+  constructor(
+    private readonly handovers: HandoverService,
+    private readonly tasks: TaskService,
+  ) {}
 
   @Query(() => TaskHandoverConnection, { description: 'Hand-overs of your organisation’s tasks (INCOMING) or asked by it (OUTGOING), newest first.' })
   taskHandovers(@CurrentActor() actor: Actor, @Args() args: TaskHandoversArgs) {
@@ -35,6 +40,11 @@ export class HandoverResolver {
   @Mutation(() => TaskHandover, { description: 'The holder: approve a hand-over (the task moves to the asking organisation) or decline it with a reason.' })
   answerTaskHandover(@CurrentActor() actor: Actor, @Args('input') input: AnswerHandoverInput) {
     return this.handovers.answer(actor, input);
+  }
+
+  @ResolveField(() => Task, { nullable: true, description: 'The task asked for, as you may see it (every member sees the alliance’s tasks).' })
+  task(@CurrentActor() actor: Actor, @Parent() handover: TaskHandover, @Context() context: GraphqlContext) {
+    return requestLoader(context.req, 'handoverTask', (ids) => this.tasks.byIds(actor, ids)).load(handover.taskId).then((t) => t ?? null);
   }
 
   @Mutation(() => TaskHandover, { description: 'The asking organisation: withdraw a hand-over not yet answered.' })

@@ -7,7 +7,7 @@ import { TasksModule } from '../tasks.module';
 const POST = `mutation($input: PostTaskInput!) { postTask(input: $input) { id version } }`;
 const EDIT = `mutation($input: EditTaskInput!) { editTask(input: $input) { id title description slots placesTaken waitlistLength startsAt endsAt homeVisit version } }`;
 const CLAIM = `mutation($input: ClaimTaskInput!) { claimTask(input: $input) { id status waitlistPosition } }`;
-const TASK = `query($id: ID!) { task(id: $id) { id version title startsAt claims { id status waitlistPosition } timelineEvents { kind } } }`;
+const TASK = `query($id: ID!) { task(id: $id) { id version title startsAt claims { id status waitlistPosition } timelineEvents { kind fields } } }`;
 
 type Edited = { id: string; title: string; description: string | null; slots: number; placesTaken: number; waitlistLength: number; startsAt: string; version: number };
 const hoursFromNow = (h: number) => new Date(Date.now() + h * 3600_000).toISOString();
@@ -40,9 +40,9 @@ describe('editing a task', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data!.editTask).toMatchObject({ title: '陪老人去公园散步', description: null, slots: 1, version: task.version + 1 });
     expect(reason(await edit(staff, { taskId: task.id, version: task.version, title: '又改了' }))).toMatchObject({ code: 'CONFLICT', reason: 'STALE_TASK' });
-    const after = await staff.gql<{ task: { title: string; timelineEvents: { kind: string }[] } }>(TASK, { id: task.id });
+    const after = await staff.gql<{ task: { title: string; timelineEvents: { kind: string; fields: string[] | null }[] } }>(TASK, { id: task.id });
     expect(after.data!.task.title).toBe('陪老人去公园散步');
-    expect(after.data!.task.timelineEvents.map((e) => e.kind)).toEqual(['POSTED', 'EDITED']);
+    expect(after.data!.task.timelineEvents).toEqual([{ kind: 'POSTED', fields: null }, { kind: 'EDITED', fields: ['title', 'description'] }]);
   });
 
   it('gives added places to the waitlist in order, and refuses fewer places than are taken', async () => {

@@ -67,6 +67,13 @@ describe('what a held task reveals of the person served, and when', () => {
     for (const name of ['holder', 'waiting', 'stranger']) expect([name, await seen(name)]).toEqual([name, null]);
   });
 
+  it('names the case it serves to the organisation running it only', async () => {
+    const caseOf = async (session: SignedIn) => (await session.gql<{ task: { caseId: string | null } }>(`query($id: ID!) { task(id: $id) { caseId } }`, { id: taskId })).data!.task.caseId;
+    expect(await caseOf(await app.login('jianwai@zhulian.demo'))).toEqual(expect.any(String));
+    for (const name of ['holder', 'stranger']) expect([name, await caseOf(volunteers.get(name)!)]).toEqual([name, null]);
+    expect(await caseOf(await app.login('ngo@zhulian.demo'))).toBeNull();
+  });
+
   it('once approved and ahead of the day: the name, the phone masked, no address, nothing else', async () => {
     const coordinator = await app.login('jianwai@zhulian.demo');
     expect((await coordinator.gql(`mutation($input: ClaimDecisionInput!) { approveClaim(input: $input) { status } }`, { input: { claimId: claimOf.get('holder') } })).errors)

@@ -29,6 +29,9 @@ export class TaskEvent {
 
   @Field(() => String, { nullable: true, description: 'A reason given (a decline, a cancellation).' })
   reason!: string | null;
+
+  @Field(() => [String], { nullable: true, description: 'What an edit changed (EDITED): the task’s field names.' })
+  fields!: string[] | null;
 }
 
 /** A task's timeline, written in the same transaction as what it records. */
@@ -45,14 +48,15 @@ export class TaskTimeline {
   }
 
   async of(taskIds: readonly string[]): Promise<Map<string, TaskEvent[]>> {
-    const rows: { id: string; task_id: string; occurred_at: Date; kind: string; actor_name: string | null; claim_id: string | null; reason: string | null }[] =
+    const rows: { id: string; task_id: string; occurred_at: Date; kind: string; actor_name: string | null; claim_id: string | null; reason: string | null; fields: string[] | null }[] =
       await this.db.query(
-        `SELECT e.id, e.task_id, e.occurred_at, e.kind, u.display_name AS actor_name, e.claim_id, e.details->>'reason' AS reason
+        `SELECT e.id, e.task_id, e.occurred_at, e.kind, u.display_name AS actor_name, e.claim_id, e.details->>'reason' AS reason,
+                CASE WHEN jsonb_typeof(e.details->'fields') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(e.details->'fields')) END AS fields
            FROM task_events e LEFT JOIN users u ON u.id = e.actor_user_id
           WHERE e.task_id = ANY($1) ORDER BY e.task_id, e.occurred_at, e.id`, [[...taskIds]]);
     const byTask = new Map<string, TaskEvent[]>();
     for (const r of rows) {
-      byTask.set(r.task_id, [...(byTask.get(r.task_id) ?? []), { id: r.id, occurredAt: r.occurred_at, kind: r.kind, actorName: r.actor_name, claimId: r.claim_id, reason: r.reason }]);
+      byTask.set(r.task_id, [...(byTask.get(r.task_id) ?? []), { id: r.id, occurredAt: r.occurred_at, kind: r.kind, actorName: r.actor_name, claimId: r.claim_id, reason: r.reason, fields: r.fields }]);
     }
     return byTask;
   }

@@ -94,6 +94,11 @@ export class TaskResolver {
     return requestLoader(context.req, 'taskPerson', (ids) => this.tasks.peopleOf(actor, ids)).load(task.personId);
   }
 
+  @ResolveField(() => ID, { name: 'caseId', nullable: true, description: 'The case the task serves: for the organisation running it.' })
+  caseOf(@CurrentActor() actor: Actor, @Parent() task: Task) {
+    return task.organisationId === actor.acting?.organisationId && actor.acting.role !== 'VOLUNTEER' ? task.caseId : null;
+  }
+
   @ResolveField(() => [TaskEvent], { nullable: true, description: 'The task’s timeline: for the organisation running it.' })
   async timelineEvents(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
     if (task.organisationId !== actor.acting?.organisationId || actor.acting.role === 'VOLUNTEER') return null;

@@ -17,17 +17,12 @@ const TASK_HANDOVERS = graphql(`
       edges {
         node {
           id taskId status reason answerReason answerBy answeredAt automatic createdAt fromOrganisationId fromOrganisationName toOrganisationName
+          task { id title startsAt endsAt regionCode status }
         }
       }
       pageInfo { hasNextPage endCursor }
     }
   }
-`);
-
-// A hand-over names its task only by id (TaskHandover has no `task` field): each row reads the task's
-// title and time on its own, from the cache when the task was read before.
-const HANDOVER_TASK = graphql(`
-  query HandoverTask($id: ID!) { task(id: $id) { id title startsAt endsAt regionCode status } }
 `);
 
 const ANSWER = graphql(`
@@ -136,13 +131,10 @@ export function HandoverWithdraw({ handover }: { handover: { id: string } }) {
   );
 }
 
-/** The task a hand-over is about: its title (to its page when we may open it) and time, or a note that it cannot be read any more. */
-function HandoverTask({ taskId }: { taskId: string }) {
+/** The task a hand-over is about: its title (to its page) and time, or a note that it cannot be read any more. */
+function HandoverTask({ task }: { task: Handover['task'] }) {
   const { t, i18n } = useTranslation();
-  const { data, error } = useQuery(HANDOVER_TASK, { variables: { id: taskId }, fetchPolicy: 'cache-first' });
-  if (error) return <Typography.Text type="secondary">{t('orgTasks.handover.taskGone')}</Typography.Text>;
-  const task = data?.task;
-  if (!task) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (!task) return <Typography.Text type="secondary">{t('orgTasks.handover.taskGone')}</Typography.Text>;
   return (
     <Space orientation="vertical" size={0}>
       <Link to={`/org-tasks/${task.id}`} data-testid="handover-task"><Typography.Text strong>{task.title}</Typography.Text></Link>
@@ -169,7 +161,7 @@ export function HandoverList({ direction }: { direction: HandoverDirection }) {
     <Card size="small" style={{ marginBottom: 8 }} data-testid="handover-row" data-id={h.id} data-status={h.status}>
       <Space orientation="vertical" size={6} style={{ width: '100%' }}>
         <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-          <HandoverTask taskId={h.taskId} />
+          <HandoverTask task={h.task} />
           <HandoverStatusTag status={h.status} automatic={h.automatic} />
         </Space>
         <Typography.Text>

@@ -23,12 +23,13 @@ const ORG_TASK = graphql(`
       id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval
       involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt
       person { id fullName }
+      caseId
       claims {
         id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId
         volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }
       }
       pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }
-      timelineEvents { id kind actorName claimId reason occurredAt }
+      timelineEvents { id kind actorName claimId reason fields occurredAt }
     }
   }
 `);
@@ -49,7 +50,8 @@ function eventLine(t: TFunction, task: Task, e: NonNullable<Task['timelineEvents
     occurredAt: e.occurredAt,
     text: volunteer ? t('orgTasks.events.about', { what, volunteer }) : what,
     by: e.actorName ?? t('timeline.system'),
-    detail: e.reason ? t('orgTasks.events.reason', { reason: e.reason }) : undefined,
+    detail: e.reason ? t('orgTasks.events.reason', { reason: e.reason })
+      : e.fields?.length ? t('orgTasks.events.fields', { fields: e.fields.map((f) => t(`orgTasks.fields.${f}`, { defaultValue: f })).join(t('orgTasks.events.separator')) }) : undefined,
   };
 }
 
@@ -157,6 +159,11 @@ export function OrgTaskPage() {
             {task.person && (
               <Descriptions.Item label={t('orgTasks.page.person')}>
                 <Link to={`/people/${task.person.id}`} data-testid="task-person">{task.person.fullName ?? t('orgTasks.page.openPerson')}</Link>
+              </Descriptions.Item>
+            )}
+            {task.caseId && (
+              <Descriptions.Item label={t('orgTasks.page.case')}>
+                <Link to={`/cases/${task.caseId}`} data-testid="task-case">{t('orgTasks.page.openCase')}</Link>
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('orgTasks.page.posted')}>{when(task.createdAt)}</Descriptions.Item>
