@@ -215,3 +215,21 @@ export async function apiAs(url: string, email: string, password = 'zhulian-demo
   };
   return (query, variables) => post(signedIn.login.accessToken, query, variables) as never;
 }
+
+/**
+ * A demo volunteer ready for a journey's task: a profile that fits it (companionship and meal delivery in
+ * 朝阳区, an ID number for the group to check if given) and none of their demo claims in the way of a claim.
+ */
+export async function readyVolunteer(url: string, email: string, idNumber?: string): Promise<Call> {
+  const volunteer = await apiAs(url, email);
+  await volunteer(`mutation($input: VolunteerProfileInput!) { saveMyVolunteerProfile(input: $input) { userId } }`, { input: {
+    skills: ['COMPANIONSHIP', 'MEAL_DELIVERY'], areaCodes: ['110105'], availability: [], languages: ['zh'], ...(idNumber ? { idNumber } : {}) } });
+  const { myClaims } = await volunteer<{ myClaims: { edges: { node: { id: string; status: string; task: { startsAt: string } | null } }[] } }>(
+    `{ myClaims(first: 100) { edges { node { id status task { startsAt } } } } }`);
+  for (const { node } of myClaims.edges) {
+    if (['HELD', 'PENDING', 'WAITLISTED', 'OFFERED'].includes(node.status) && node.task && new Date(node.task.startsAt).getTime() > Date.now()) {
+      await volunteer(`mutation($input: ClaimDecisionInput!) { releaseClaim(input: $input) { id } }`, { input: { claimId: node.id } });
+    }
+  }
+  return volunteer;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 240_000;
@@ -10,30 +10,12 @@ const fromNow = (hours: number) => new Date(Date.now() + hours * 3600_000).toISO
 /** A day in Beijing, YYYY-MM-DD, `days` after today there. */
 const beijingDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-type Call = Awaited<ReturnType<typeof apiAs>>;
-
 /**
  * The volunteer group's coordinator the verification journey signs in as. It comes with the demo's volunteer
  * group (libs/identity's demo): until the demo has it, that journey is reported as skipped, not passed.
  */
 const GROUP_COORDINATOR = 'volunteers@zhulian.demo';
 const demoHasGroupCoordinator = readFileSync(join(__dirname, '../../../libs/identity/src/demo/identity-demo.ts'), 'utf8').includes(`'${GROUP_COORDINATOR}'`);
-
-/** A volunteer whose profile fits the journeys' tasks (companionship in 朝阳区), with an ID number for the group to check. */
-async function readyVolunteer(url: string, email: string, idNumber?: string): Promise<Call> {
-  const volunteer = await apiAs(url, email);
-  await volunteer(`mutation($input: VolunteerProfileInput!) { saveMyVolunteerProfile(input: $input) { userId } }`, { input: {
-    skills: ['COMPANIONSHIP', 'MEAL_DELIVERY'], areaCodes: ['110105'], availability: [], languages: ['zh'], ...(idNumber ? { idNumber } : {}) } });
-  // The demo's own claims of this volunteer are not what the journeys are about: none of them in the way of a claim.
-  const { myClaims } = await volunteer<{ myClaims: { edges: { node: { id: string; status: string; task: { startsAt: string } | null } }[] } }>(
-    `{ myClaims(first: 100) { edges { node { id status task { startsAt } } } } }`);
-  for (const { node } of myClaims.edges) {
-    if (['HELD', 'PENDING', 'WAITLISTED', 'OFFERED'].includes(node.status) && node.task && new Date(node.task.startsAt).getTime() > Date.now()) {
-      await volunteer(`mutation($input: ClaimDecisionInput!) { releaseClaim(input: $input) { id } }`, { input: { claimId: node.id } });
-    }
-  }
-  return volunteer;
-}
 
 /** A resident ID number with a right check digit (GB 11643), born in 朝阳区 on the given day. */
 function residentId(birth: string, sequence: string): string {

@@ -1,32 +1,12 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 240_000;
 const PHONE = { width: 390, height: 844 };
 const PERSON = { fullName: '蒋淑华', phone: '13811112222', address: '建外街道永安里 7 号楼 3 单元 201', birthDate: '1940-02-02', regionCode: '110105' };
 const fromNow = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-
-type Call = Awaited<ReturnType<typeof apiAs>>;
-
-/**
- * A volunteer's profile that fits the journeys' tasks, and none of their claims in the way: the demo gives
- * each volunteer tasks of their own, which are not what these journeys are about.
- */
-async function readyVolunteer(url: string, email: string): Promise<Call> {
-  const volunteer = await apiAs(url, email);
-  await volunteer(`mutation($input: VolunteerProfileInput!) { saveMyVolunteerProfile(input: $input) { userId } }`, { input: {
-    skills: ['COMPANIONSHIP', 'MEAL_DELIVERY'], areaCodes: ['110105'], availability: [], languages: ['zh'] } });
-  const { myClaims } = await volunteer<{ myClaims: { edges: { node: { id: string; status: string; task: { startsAt: string } | null } }[] } }>(
-    `{ myClaims(first: 100) { edges { node { id status task { startsAt } } } } }`);
-  for (const { node } of myClaims.edges) {
-    if (['HELD', 'PENDING', 'WAITLISTED', 'OFFERED'].includes(node.status) && node.task && new Date(node.task.startsAt).getTime() > Date.now()) {
-      await volunteer(`mutation($input: ClaimDecisionInput!) { releaseClaim(input: $input) { id } }`, { input: { claimId: node.id } });
-    }
-  }
-  return volunteer;
-}
 
 async function openTaskFromBoard(page: Page, title: string): Promise<void> {
   await page.goto('/');

@@ -93,10 +93,11 @@ type Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": typeof types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.VerifyVolunteerDocument,
-    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ConfirmOfferDocument,
-    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.ReleaseClaimDocument,
-    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.CheckInDocument,
-    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": typeof types.CheckOutDocument,
+    "\n  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n": typeof types.VolunteerClaimFieldsFragmentDoc,
+    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ConfirmOfferDocument,
+    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ReleaseClaimDocument,
+    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.CheckInDocument,
+    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.CheckOutDocument,
     "\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n": typeof types.MyHoursDocument,
     "\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n": typeof types.MyHoursStatementDocument,
     "\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MyCompletedClaimsDocument,
@@ -194,10 +195,11 @@ const documents: Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.VerifyVolunteerDocument,
-    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ConfirmOfferDocument,
-    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.ReleaseClaimDocument,
-    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.CheckInDocument,
-    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n": types.CheckOutDocument,
+    "\n  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n": types.VolunteerClaimFieldsFragmentDoc,
+    "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ConfirmOfferDocument,
+    "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ReleaseClaimDocument,
+    "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { ...VolunteerClaimFields }\n  }\n": types.CheckInDocument,
+    "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { ...VolunteerClaimFields }\n  }\n": types.CheckOutDocument,
     "\n  query MyHours {\n    myHours { confirmedMinutes awaitingConfirmationMinutes tasksCompleted }\n  }\n": types.MyHoursDocument,
     "\n  query MyHoursStatement($language: ExportLanguage) {\n    myHoursStatement(language: $language) { filename csv confirmedMinutes }\n  }\n": types.MyHoursStatementDocument,
     "\n  query MyCompletedClaims($first: Int, $after: String) {\n    myClaims(first: $first, after: $after) {\n      edges { node { id status minutes hoursConfirmedAt checkedInAt task { id title organisationName startsAt endsAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MyCompletedClaimsDocument,
@@ -549,19 +551,23 @@ export function graphql(source: "\n  mutation VerifyVolunteer($input: VerifyVolu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+export function graphql(source: "\n  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n"): (typeof documents)["\n  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+export function graphql(source: "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n"): (typeof documents)["\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+export function graphql(source: "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n"): (typeof documents)["\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"): (typeof documents)["\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }\n  }\n"];
+export function graphql(source: "\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { ...VolunteerClaimFields }\n  }\n"): (typeof documents)["\n  mutation CheckIn($input: ClaimDecisionInput!) {\n    checkIn(input: $input) { ...VolunteerClaimFields }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { ...VolunteerClaimFields }\n  }\n"): (typeof documents)["\n  mutation CheckOut($input: CheckOutInput!) {\n    checkOut(input: $input) { ...VolunteerClaimFields }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -6,24 +6,29 @@ import { graphql } from '../../gql';
 import type { ClaimStatus } from '../../gql/graphql';
 import { canCheckInNow, canCheckOutNow, canRelease, taskErrorText, useNow } from './task-parts';
 
+// What a volunteer's screens show of a claim: every action answers it, so each screen updates in place.
+graphql(`
+  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+`);
+
 const CONFIRM_OFFER = graphql(`
   mutation ConfirmOffer($input: ClaimDecisionInput!) {
-    confirmClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+    confirmClaim(input: $input) { ...VolunteerClaimFields }
   }
 `);
 const RELEASE = graphql(`
   mutation ReleaseClaim($input: ClaimDecisionInput!) {
-    releaseClaim(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+    releaseClaim(input: $input) { ...VolunteerClaimFields }
   }
 `);
 const CHECK_IN = graphql(`
   mutation CheckIn($input: ClaimDecisionInput!) {
-    checkIn(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+    checkIn(input: $input) { ...VolunteerClaimFields }
   }
 `);
 const CHECK_OUT = graphql(`
   mutation CheckOut($input: CheckOutInput!) {
-    checkOut(input: $input) { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+    checkOut(input: $input) { ...VolunteerClaimFields }
   }
 `);
 
