@@ -1,12 +1,16 @@
 import 'reflect-metadata';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { auditKey, AuditTrail, verifyAuditChain } from '@zhulian/access';
-import { ConfigError, databaseOptions, loadConfig } from '@zhulian/core';
+import { AppConfig, ConfigError, databaseOptions, loadConfig, PlatformModule } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { seedDirectoryDemo } from '@zhulian/directory';
 import { MIGRATIONS } from '@zhulian/migrations';
 import { seedWorkDemo } from '@zhulian/referrals';
 import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
+import { seedTasksDemo } from '@zhulian/tasks';
 import { DataSource } from 'typeorm';
+import { AppModule } from './app.module';
 
 const USAGE = `usage: cli <command>
   migrate          apply pending migrations
@@ -39,7 +43,11 @@ async function run(command: string | undefined): Promise<void> {
           ...(await seedDirectoryDemo(tx)),
           ...(await seedWorkDemo(tx)),
         }));
-        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services, ${added.cases} cases and ${added.referrals} referrals added`);
+        // The volunteer tasks are told through the tasks lib's services, each step its own transaction, on what was just committed.
+        const context = await applicationContext(config);
+        const tasks = await seedTasksDemo(context).finally(() => context.close());
+        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services, ${added.cases} cases and ${added.referrals} referrals added; ${tasks.volunteerProfiles} volunteer profiles, ${tasks.tasks} volunteer tasks and ${tasks.claims} claims added`);
+        if (tasks.skipped.length > 0) say(`demo tasks left out (their demo users were changed): ${tasks.skipped.join('; ')}`);
         break;
       }
       case 'audit:verify': {
@@ -60,6 +68,13 @@ async function run(command: string | undefined): Promise<void> {
   } finally {
     await db.destroy();
   }
+}
+
+/** The API's modules without its HTTP server or its background jobs: for commands that act through the libs' services. */
+async function applicationContext(config: AppConfig): Promise<INestApplicationContext> {
+  @Module({ imports: [PlatformModule.forRoot({ config: { ...config, jobs: false } }), AppModule] })
+  class CommandModule {}
+  return NestFactory.createApplicationContext(CommandModule, { logger: ['error', 'warn'] });
 }
 
 function say(line: string): void {

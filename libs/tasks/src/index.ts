@@ -6,3 +6,4 @@ export { ClaimService } from './claims/claim.service';
 export { TaskService } from './tasks/task.service';
 export { TaskDeadlines, TASK_DEADLINES_QUEUE } from './deadlines/task-deadlines';
 export * from './handovers/handover.type';
+export * from './demo/tasks-demo';

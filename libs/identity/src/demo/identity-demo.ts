@@ -69,6 +69,8 @@ export const DEMO_USERS: DemoUser[] = [
   // A second caseworker of 建外街道 who registered no one: sees the office's people as masks and locks, and
   // works only the cases a coordinator assigns them.
   user(16, 'caseworker2@zhulian.demo', '王芳', DEMO_ORGS.streetJianwai, Role.CASEWORKER),
+  // The volunteer group's coordinator: keeps its volunteers' profiles and records their identity and background checks.
+  user(17, 'volunteers@zhulian.demo', '林晓燕', DEMO_ORGS.volunteers, Role.COORDINATOR),
   // A social worker seconded from a street office to the family NGO: acts for either, one at a time.
   {
     ...user(14, 'social@zhulian.demo', '马丽', DEMO_ORGS.streetSanlitun, Role.CASEWORKER),
