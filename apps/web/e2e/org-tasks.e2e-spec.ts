@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
 
@@ -10,12 +9,8 @@ const fromNow = (hours: number) => new Date(Date.now() + hours * 3600_000).toISO
 /** A day in Beijing, YYYY-MM-DD, `days` after today there. */
 const beijingDay = (days: number) => new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
-/**
- * The volunteer group's coordinator the verification journey signs in as. It comes with the demo's volunteer
- * group (libs/identity's demo): until the demo has it, that journey is reported as skipped, not passed.
- */
+/** The volunteer group's coordinator in the demo (libs/identity's demo, user 17). */
 const GROUP_COORDINATOR = 'volunteers@zhulian.demo';
-const demoHasGroupCoordinator = readFileSync(join(__dirname, '../../../libs/identity/src/demo/identity-demo.ts'), 'utf8').includes(`'${GROUP_COORDINATOR}'`);
 
 /** A resident ID number with a right check digit (GB 11643), born in 朝阳区 on the given day. */
 function residentId(birth: string, sequence: string): string {
@@ -153,7 +148,7 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await expectText(declined.getByTestId('handover-status'), '已拒绝');
     }), JOURNEY_TIMEOUT);
 
-  (demoHasGroupCoordinator ? it : it.skip)('a volunteer group’s coordinator checks a volunteer’s identity and records a background check', () =>
+  it('a volunteer group’s coordinator checks a volunteer’s identity and records a background check', () =>
     journey('org-volunteers-verify', pages, async () => {
       const url = product().url;
       await readyVolunteer(url, 'volunteer3@zhulian.demo', residentId('1995-03-08', '123'));
