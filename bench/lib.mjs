@@ -669,3 +669,19 @@ export function sampleWaits(pool, everyMs = 100) {
     },
   };
 }
+
+/** A data loader's own connection, ended once (by the loader, or by `guard` if the run stops first). */
+export async function loaderConnection(databaseUrl, guard) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on('error', (error) => console.error(`bench: loader connection: ${error.message}`));
+  await client.connect();
+  let ended = false;
+  const end = async () => {
+    if (!ended) {
+      ended = true;
+      await client.end();
+    }
+  };
+  guard.defer(end);
+  return { client, end };
+}

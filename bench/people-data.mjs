@@ -5,8 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { round } from './lib.mjs';
+import { loaderConnection, round } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -126,17 +125,7 @@ const CONSENTS_SQL = `
 export async function loadPeople({ dist, databaseUrl, idKey, indexKey, count, consentEvery = 10, vacuum = true, guard, say }) {
   const { IdNumberVault } = require(join(dist, 'libs/registry/src/crypto/id-number-vault.js'));
   const vault = new IdNumberVault({ idNumberKeys: [{ id: 'k1', key: idKey }], idNumberIndexKey: indexKey });
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', (error) => console.error(`bench: loader connection: ${error.message}`));
-  await client.connect();
-  let ended = false;
-  const end = async () => {
-    if (!ended) {
-      ended = true;
-      await client.end();
-    }
-  };
-  guard.defer(end);
+  const { client, end } = await loaderConnection(databaseUrl, guard);
   try {
     const t0 = performance.now();
     const { rows: existing } = await client.query('SELECT id_blind_index FROM people WHERE id_blind_index IS NOT NULL');

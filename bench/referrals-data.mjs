@@ -7,8 +7,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { round } from './lib.mjs';
+import { loaderConnection, round } from './lib.mjs';
 import { DEMO, insertBatches, OFFICES } from './people-data.mjs';
 
 const require = createRequire(import.meta.url);
@@ -353,17 +352,7 @@ async function insertAll(client, data) {
  * race fixture) in one transaction, then `VACUUM ANALYZE`s the database. `people`: the generated people.
  */
 export async function loadReferrals({ dist, databaseUrl, people, orgs, services, cases, referrals, guard, say }) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', (error) => console.error(`bench: loader connection: ${error.message}`));
-  await client.connect();
-  let ended = false;
-  const end = async () => {
-    if (!ended) {
-      ended = true;
-      await client.end();
-    }
-  };
-  guard.defer(end);
+  const { client, end } = await loaderConnection(databaseUrl, guard);
   try {
     const now = Date.now();
     const t0 = performance.now();

@@ -5,8 +5,7 @@
 // random); everything is inserted in one transaction, then `VACUUM ANALYZE`.
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
-import { round } from './lib.mjs';
+import { loaderConnection, round } from './lib.mjs';
 import { DEMO, insertBatches } from './people-data.mjs';
 import { uuidv7At } from './referrals-data.mjs';
 
@@ -228,17 +227,7 @@ const iso = (ms) => new Date(ms).toISOString();
  * `{ count, perWindow, slots }`. Returns the ids the benchmark needs and the table counts.
  */
 export async function loadTasks({ databaseUrl, volunteers, boardTasks, rounds, guard, say }) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('error', (error) => console.error(`bench: loader connection: ${error.message}`));
-  await client.connect();
-  let ended = false;
-  const end = async () => {
-    if (!ended) {
-      ended = true;
-      await client.end();
-    }
-  };
-  guard.defer(end);
+  const { client, end } = await loaderConnection(databaseUrl, guard);
   try {
     const now = Date.now();
     const t0 = performance.now();
