@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -128,7 +128,7 @@ describe('cases and referrals in a real browser', () => {
       await caseworker.waitForURL(caseUrl);
       await caseworker.getByTestId('refer-open').click();
       // The service by name from the directory, below the matched ones; the consent recorded above covers it.
-      await caseworker.getByTestId('refer-search-directory').getByText('在服务目录中查找其他服务').click();
+      await clickUntilShown(caseworker.getByTestId('refer-search-directory').getByText('在服务目录中查找其他服务'), caseworker.getByRole('dialog').getByLabel('搜索服务'));
       await caseworker.getByRole('dialog').getByLabel('搜索服务').fill(service);
       await caseworker.getByRole('dialog').getByLabel('搜索服务').press('Enter');
       await caseworker.getByTestId('refer-search-directory').locator('.ant-list-item', { hasText: service }).getByRole('button', { name: /^选\s?择$/ }).click();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, freePort, TestDatabase } from '@zhulian/testing';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '../../..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -182,6 +182,36 @@ export async function until(condition: () => Promise<boolean>, ms = 15_000): Pro
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms: ${String(condition)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Clicks `trigger` until `shown` is visible (3 tries, 3 s each): a click that lands while a dialog is still
+ * opening, on a loaded machine, can be lost — and then what it opens never comes.
+ */
+export async function clickUntilShown(trigger: Locator, shown: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await trigger.click();
+    try {
+      await shown.waitFor({ timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (await shown.isVisible()) return;
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/** Clicks a confirming button (a popconfirm's) until it is gone: the same lost click, on the way out. */
+export async function clickUntilGone(button: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await button.click();
+    try {
+      await button.waitFor({ state: 'hidden', timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
 // Several browsers at once on a busy two-core machine: a journey may take longer than jest's minute.
 jest.setTimeout(180_000);
@@ -268,7 +268,7 @@ describe('the people registry in a real browser', () => {
       await page.getByLabel('合并理由').fill('同一人：社区走访时未带身份证，姓名与出生日期一致，已电话核实。');
       await page.screenshot({ path: join(OUTPUT, 'merge-dialog-zh.png') });
       await page.getByTestId('merge-submit').click();
-      await page.getByRole('button', { name: '确认合并' }).click();
+      await clickUntilGone(page.getByRole('button', { name: '确认合并' }));
       await expectText(page.getByTestId('merge-result'), '已将「欧阳振邦」并入此档案');
       await expectText(page.getByTestId('merged-from'), '此档案由 1 份重复档案合并而来');
       // The merged record's id leads to the one that stays.
