@@ -487,9 +487,11 @@ function cString(buffer, offset) {
  * an `Execute` ('E') of the extended protocol, with the text of the statement its portal was bound to
  * (from the `Parse` before it, named or not). Nothing is changed on the wire. Plain TCP only (no TLS:
  * the client would negotiate it first, and then nothing could be read). Each entry also keeps when the
- * client sent it (ms, performance.now()) and on which connection.
+ * client sent it (ms, performance.now()) and on which connection. With `completions`, the server's
+ * CommandComplete messages are kept too (`complete`: the tag, e.g. "INSERT 0 1"), so that a statement's
+ * end can be told apart from the client's next step.
  */
-export async function statementCounter({ host, port: targetPort }) {
+export async function statementCounter({ host, port: targetPort, completions = false }) {
   const { createServer, connect } = await import('node:net');
   let log = [];
   let connections = 0;
@@ -510,6 +512,26 @@ export async function statementCounter({ host, port: targetPort }) {
     upstream.on('error', close).on('close', close);
     client.pipe(upstream);
     upstream.pipe(client);
+    if (completions) {
+      let answer = Buffer.alloc(0);
+      let sslAnswer = false; // a one-byte answer ('N' or 'S') to an SSL or GSS request has no length
+      client.once('data', (chunk) => {
+        if (chunk.length >= 8 && [80_877_103, 80_877_104].includes(chunk.readInt32BE(4))) sslAnswer = true;
+      });
+      upstream.on('data', (chunk) => {
+        answer = answer.length === 0 ? chunk : Buffer.concat([answer, chunk]);
+        if (sslAnswer && answer.length > 0) {
+          answer = answer.subarray(1);
+          sslAnswer = false;
+        }
+        while (answer.length >= 5 && answer.length >= 1 + answer.readInt32BE(1)) {
+          const type = String.fromCharCode(answer[0]);
+          const body = answer.subarray(5, 1 + answer.readInt32BE(1));
+          answer = answer.subarray(1 + answer.readInt32BE(1));
+          if (type === 'C') log.push({ text: null, complete: cString(body, 0)[0], at: performance.now(), conn });
+        }
+      });
+    }
     let pending = Buffer.alloc(0);
     let startup = true; // the startup message (and an SSL/GSS request before it) has no type byte
     const statements = new Map(); // prepared statement name → text
@@ -550,8 +572,8 @@ export async function statementCounter({ host, port: targetPort }) {
       log = [];
     },
     /** The statements recorded since the last reset, in order. */
-    statements: () => log.map((entry) => entry.text),
-    /** The same with when (performance.now()) and on which connection each was sent. */
+    statements: () => log.filter((entry) => entry.text !== null).map((entry) => entry.text),
+    /** The same with when (performance.now()) and on which connection each was sent (and, with `completions`, each CommandComplete). */
     entries: () => [...log],
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();

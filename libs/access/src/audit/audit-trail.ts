@@ -28,6 +28,8 @@ export interface StoredEvent {
 /** The columns of an event, in the order the INSERTs below list them. */
 const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id, subject_ids, holder_ids`;
 const WIDTH = 13;
+/** How many recorded events one linking transaction takes at most. */
+const LINK_BATCH = 2000;
 
 /**
  * The audit trail. A change's events are appended and linked inside the change's transaction: they
@@ -76,7 +78,7 @@ export class AuditTrail {
   }
 
   /** Links up to `limit` recorded-but-unlinked events into the chain, oldest first; returns how many. */
-  async link(db: EntityManager, limit = 2000): Promise<number> {
+  async link(db: EntityManager, limit = LINK_BATCH): Promise<number> {
     return db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
       const pending: StoredEvent[] = await tx.query(
@@ -102,7 +104,8 @@ export class AuditTrail {
 
   /** Links every event recorded so far (readers of the trail call it first, so that they see it whole). */
   async flush(db: EntityManager): Promise<void> {
-    while ((await this.link(db)) > 0);
+    // A batch short of the limit took everything committed when it looked.
+    while ((await this.link(db, LINK_BATCH)) === LINK_BATCH);
   }
 
   private async head(tx: EntityManager): Promise<{ position: number; previous: Buffer }> {

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertNoPersonalData, AuditEvent, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { assertNoPersonalData, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
 import { TASK_STAFF } from '../volunteers/volunteer.rules';
 import { TaskService } from '../tasks/task.service';
-import { Task, TaskStatus } from '../tasks/task.type';
+import { TASK_COLUMNS } from '../tasks/task.rules';
+import { TaskStatus } from '../tasks/task.type';
 import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
 
 export interface ClaimRow {
@@ -42,6 +43,57 @@ const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.H
 const OFFER_UNTIL = `CASE WHEN LEAST(now() + interval '12 hours', t.starts_at - interval '1 hour') > now()
   THEN LEAST(now() + interval '12 hours', t.starts_at - interval '1 hour') ELSE t.starts_at END`;
 
+/** What a claim is checked against: the task, the volunteer's profile measured against it, and their claims on it. */
+interface ClaimFacts {
+  id: string;
+  status: TaskStatus;
+  started: boolean;
+  involves_minor: boolean;
+  home_visit: boolean;
+  has_profile: boolean;
+  has_skill: boolean;
+  identity_checked: boolean;
+  background_valid: boolean;
+  already: boolean;
+  earlier: boolean;
+}
+
+const CLAIM_FACTS_SELECT = `SELECT t.id, t.status, t.starts_at <= now() AS started, t.involves_minor, t.home_visit,
+  p.user_id IS NOT NULL AS has_profile, (t.skills = '{}' OR COALESCE(t.skills && p.skills, false)) AS has_skill,
+  COALESCE(p.identity_checked_at IS NOT NULL, false) AS identity_checked,
+  COALESCE(p.background_check_expires_on >= (t.ends_at AT TIME ZONE 'Asia/Shanghai')::date, false) AS background_valid,
+  EXISTS (SELECT 1 FROM task_claims a WHERE a.task_id = t.id AND a.volunteer_id = :actingUser
+    AND a.status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED', 'COMPLETED', 'NO_SHOW')) AS already,
+  EXISTS (SELECT 1 FROM task_claims k WHERE k.volunteer_id = :actingUser AND k.idempotency_key = :key) AS earlier`;
+const CLAIM_FACTS_FROM = `FROM tasks t LEFT JOIN volunteer_profiles p ON p.user_id = :actingUser`;
+
+/**
+ * A claim in one statement: lock the open task's row, take a place if one is left (pending approval where
+ * the task asks for it), else the next waitlist number, and write the claim and its timeline event (the
+ * columns TaskTimeline.record writes). The decision is made on the locked row, so of 200 volunteers claiming
+ * a 3-place task at once exactly 3 take a place and the others queue in order. No row when the task is no
+ * longer open or has started. The database refuses a second claim on the task and one overlapping another
+ * task the volunteer holds.
+ */
+const TAKE_PLACE_OR_QUEUE = `WITH task AS (
+    SELECT id, held < slots AS free FROM tasks WHERE id = $1 AND status = 'OPEN' AND starts_at > now() FOR UPDATE),
+  took AS (
+    UPDATE tasks t SET held = t.held + task.free::int, waitlist_seq = t.waitlist_seq + (NOT task.free)::int,
+           version = t.version + task.free::int, updated_at = CASE WHEN task.free THEN now() ELSE t.updated_at END
+      FROM task WHERE t.id = task.id
+    RETURNING task.free, t.needs_approval, t.waitlist_seq, t.starts_at, t.ends_at),
+  claim AS (
+    INSERT INTO task_claims (id, task_id, volunteer_id, status, during, waitlist_position, idempotency_key)
+    SELECT $2, $1, $3, CASE WHEN NOT free THEN 'WAITLISTED' WHEN needs_approval THEN 'PENDING' ELSE 'HELD' END,
+           tstzrange(starts_at, ends_at), CASE WHEN NOT free THEN waitlist_seq END, $4 FROM took
+    RETURNING id, task_id, volunteer_id, status, waitlist_position, offered_until, reason, checked_in_at, checked_out_at, minutes, hours_confirmed_at, report,
+      created_at, version),
+  event AS (
+    INSERT INTO task_events (id, task_id, claim_id, actor_user_id, actor_organisation_id, kind, details, occurred_at)
+    SELECT $5, task_id, id, volunteer_id, $6, CASE WHEN status = 'WAITLISTED' THEN 'WAITLISTED' ELSE 'CLAIMED' END, jsonb_build_object('status', status), clock_timestamp()
+      FROM claim)
+  SELECT * FROM claim`;
+
 const pgCode = (error: unknown) => (error as { driverError?: { code?: string; constraint?: string } }).driverError;
 
 /**
@@ -57,16 +109,23 @@ export class ClaimService {
     private readonly tasks: TaskService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
+    private readonly chainer: AuditChainer,
   ) {}
 
   async claim(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
     requireRole(actor, [Role.VOLUNTEER], 'claim tasks');
+    const facts = await this.factsFor(actor, input);
+    // A retry of a claim already made answers that claim.
+    if (facts?.earlier) return (await this.byIdempotencyKey(actor, input))!;
+    if (!facts) throw notFound('TASK_NOT_FOUND', 'No such task, or not one you may see.');
+    this.assertClaimable(facts);
     try {
-      return await createOnce(input.idempotencyKey, 'task_claims_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, input));
+      return await this.insert(actor, input, facts);
     } catch (error) {
-      // A retry racing the first request meets the first's claim (same volunteer, same time): it answers that claim.
+      // A retry racing the first request meets the first's claim (its key, or the same volunteer at the same time): it answers that claim.
       const reason = (error as { reason?: string }).reason;
-      if (input.idempotencyKey && (reason === 'OVERLAPPING_CLAIM' || reason === 'ALREADY_CLAIMED')) {
+      const key = pgCode(error)?.constraint === 'task_claims_idempotency_key';
+      if (input.idempotencyKey && (key || reason === 'OVERLAPPING_CLAIM' || reason === 'ALREADY_CLAIMED')) {
         const first = await this.byIdempotencyKey(actor, input);
         if (first) return first;
       }
@@ -81,54 +140,50 @@ export class ClaimService {
     return toClaim(row);
   }
 
-  private async insert(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
-    const task = await this.tasks.get(actor, input.taskId);
-    this.assertClaimable(task);
-    const [profile]: { skills: string[]; identity_checked: boolean; background_valid: boolean }[] = await this.db.query(
-      `SELECT skills, identity_checked_at IS NOT NULL AS identity_checked,
-              COALESCE(background_check_expires_on >= ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date, false) AS background_valid
-         FROM volunteer_profiles WHERE user_id = $1`, [actor.userId, task.endsAt]);
-    if (!profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
-    const [already] = await this.db.query(`SELECT 1 FROM task_claims WHERE task_id = $1 AND volunteer_id = $2
-      AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED', 'COMPLETED', 'NO_SHOW')`, [task.id, actor.userId]);
-    if (already) throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
-    if (task.skills.length > 0 && !task.skills.some((s) => profile.skills.includes(s))) {
-      throw forbidden('SKILL_NOT_HELD', 'This task needs a skill your profile does not list.');
-    }
-    if ((task.involvesMinor || task.homeVisit) && !(profile.identity_checked && profile.background_valid)) {
+  /** What a claim is checked against, in one statement: the task as the volunteer may see it, their profile, their claims on it. */
+  private async factsFor(actor: Actor, input: ClaimTaskInput): Promise<ClaimFacts | null> {
+    const [facts] = await queryUnderRules<ClaimFacts>(this.db.manager, actor, {
+      subjectType: 'Task', columns: TASK_COLUMNS, select: CLAIM_FACTS_SELECT, from: CLAIM_FACTS_FROM, where: 'AND t.id = :id',
+      params: { id: input.taskId, key: input.idempotencyKey ?? null },
+    });
+    return facts ?? null;
+  }
+
+  /**
+   * Takes a place or a waitlist number and writes the claim, its timeline event and its audit event in one
+   * transaction. The task's row is locked from the one statement that takes the place until the commit, so
+   * all that follows that statement is the audit event; the claim's place among those waiting is read after
+   * the commit.
+   */
+  private async insert(actor: Actor, input: ClaimTaskInput, facts: ClaimFacts): Promise<TaskClaim> {
+    if (!facts.has_profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
+    if (facts.already) throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
+    if (!facts.has_skill) throw forbidden('SKILL_NOT_HELD', 'This task needs a skill your profile does not list.');
+    if ((facts.involves_minor || facts.home_visit) && !(facts.identity_checked && facts.background_valid)) {
       throw forbidden('NOT_VERIFIED_FOR_TASK',
         'This task involves a child or a home visit: your volunteer group must first check your identity and a background check valid through the task.');
     }
-    return this.db.transaction(async (tx) => {
-      const id = newId();
-      // The place, if one is left: one conditional UPDATE of the task row, which also queues claims made at the same moment.
-      const took = await changedRows(tx, `UPDATE tasks SET held = held + 1, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'OPEN' AND starts_at > now() AND held < slots RETURNING id`, [task.id]);
-      let status = task.needsApproval ? ClaimStatus.PENDING : ClaimStatus.HELD;
-      let position: number | null = null;
-      if (took.length === 0) {
-        const queued = await changedRows<{ waitlist_seq: number }>(tx, `UPDATE tasks SET waitlist_seq = waitlist_seq + 1
-          WHERE id = $1 AND status = 'OPEN' AND starts_at > now() RETURNING waitlist_seq`, [task.id]);
-        if (queued.length === 0) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
-        status = ClaimStatus.WAITLISTED;
-        position = queued[0].waitlist_seq;
-      }
+    const id = newId();
+    const row = await this.db.transaction(async (tx) => {
+      let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder'> | undefined;
       try {
-        await tx.query(
-          `INSERT INTO task_claims (id, task_id, volunteer_id, status, during, waitlist_position, idempotency_key)
-           VALUES ($1, $2, $3, $4, tstzrange($5, $6), $7, $8)`,
-          [id, task.id, actor.userId, status, task.startsAt, task.endsAt, position, input.idempotencyKey ?? null]);
+        [claimed] = await tx.query(TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
       } catch (error) {
         const driver = pgCode(error);
         if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
         if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
         throw error;
       }
-      await this.timeline.record(tx, actor, task.id, status === ClaimStatus.WAITLISTED ? 'WAITLISTED' : 'CLAIMED', { claimId: id, status });
-      await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
-        details: { task: task.id, to: status } }]);
-      return this.one(tx, id);
+      if (!claimed) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
+      // Staged in this transaction (it commits or rolls back with the claim) and linked into the chain just after,
+      // so that claims on one task do not also queue for the chain's lock while they hold the task.
+      await this.audit.stage(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
+        details: { task: facts.id, to: claimed.status } }]);
+      return claimed;
     });
+    this.chainer.soon();
+    if (row.status !== ClaimStatus.WAITLISTED) return toClaim({ ...row, waitlist_rank: null, reminder: null });
+    return this.one(this.db.manager, id);
   }
 
   /** The task's organisation lets a pending claim hold its place. */
@@ -277,10 +332,10 @@ export class ClaimService {
     return byTask;
   }
 
-  private assertClaimable(task: Task): void {
+  private assertClaimable(task: ClaimFacts): void {
     if (task.status === TaskStatus.CANCELLED) throw conflict('TASK_CANCELLED', 'This task was cancelled.');
     if (task.status !== TaskStatus.OPEN) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
-    if (task.startsAt.getTime() <= Date.now()) throw conflict('TASK_STARTED', 'This task has already started.');
+    if (task.started) throw conflict('TASK_STARTED', 'This task has already started.');
   }
 
   /** The actor's own claim, locked. */
@@ -307,9 +362,11 @@ export class ClaimService {
   }
 
   record(tx: EntityManager, actor: Actor, events: AuditEvent[]): Promise<void> {
-    return this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+    return this.audit.record(tx, auditActor(actor), events);
   }
 }
+
+const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId });
 
 export function toClaim(row: ClaimRow): TaskClaim {
   return {

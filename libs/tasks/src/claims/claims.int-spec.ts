@@ -1,5 +1,6 @@
 import { CasesModule } from '@zhulian/cases';
-import { Role } from '@zhulian/core';
+import { auditKey, verifyAuditChain } from '@zhulian/access';
+import { APP_CONFIG, AppConfig, Role } from '@zhulian/core';
 import { DEMO_ORGS, IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
@@ -56,6 +57,15 @@ describe('claiming tasks', () => {
     const waiting = claims.filter((c) => c.status === 'WAITLISTED').map((c) => c.waitlistPosition).sort((a, b) => a! - b!);
     expect(waiting).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     expect(await taskOf(taskId)).toMatchObject({ placesTaken: 3, waitlistLength: 21 });
+    // Each claim is on the timeline and in the audit trail once, and the trail's chain links them all.
+    const ids = claims.map((c) => c.id).sort();
+    const events = await app.db.query(`SELECT claim_id FROM task_events WHERE task_id = $1 AND kind IN ('CLAIMED', 'WAITLISTED') ORDER BY claim_id`, [taskId]);
+    expect(events.map((e: { claim_id: string }) => e.claim_id)).toEqual(ids);
+    await app.auditLinked();
+    const audited = await app.db.query(`SELECT subject_id, details->>'to' AS "to", position IS NOT NULL AS linked FROM audit_events
+      WHERE subject_type = 'TaskClaim' AND subject_id = ANY($1) ORDER BY subject_id`, [ids]);
+    expect(audited).toEqual(claims.map((c) => ({ subject_id: c.id, to: c.status, linked: true })).sort((a, b) => a.subject_id.localeCompare(b.subject_id)));
+    expect(await verifyAuditChain(app.db, auditKey(app.app.get<AppConfig>(APP_CONFIG)))).toMatchObject({ intact: true });
   });
 
   it('offers a released place to the first on the waitlist, who confirms it; an offer not confirmed in time passes on', async () => {
@@ -117,10 +127,15 @@ describe('claiming tasks', () => {
       [child, 'FORBIDDEN', 'NOT_VERIFIED_FOR_TASK'],
       [cancelled, 'CONFLICT', 'TASK_CANCELLED'],
     ];
+    const traces = (taskId: string) => app.db.query(`SELECT t.held, t.waitlist_seq, t.version,
+        (SELECT count(*)::int FROM task_claims c WHERE c.task_id = t.id AND c.volunteer_id = $2) AS claims,
+        (SELECT count(*)::int FROM task_events e WHERE e.task_id = t.id AND e.kind IN ('CLAIMED', 'WAITLISTED')) AS events,
+        (SELECT count(*)::int FROM audit_events a WHERE a.subject_type = 'TaskClaim' AND a.details->>'task' = t.id::text) AS audited
+      FROM tasks t WHERE t.id = $1`, [taskId, v.userId]);
     for (const [taskId, code, reason] of refused) {
-      const before = await app.db.query(`SELECT held, waitlist_seq FROM tasks WHERE id = $1`, [taskId]);
+      const before = await traces(taskId);
       expect([reason, (await claim(v, taskId)).errors![0].extensions]).toEqual([reason, expect.objectContaining({ code, reason })]);
-      expect(await app.db.query(`SELECT held, waitlist_seq FROM tasks WHERE id = $1`, [taskId])).toEqual(before);
+      expect(await traces(taskId)).toEqual(before);
     }
     // A verified volunteer may take the child's task.
     expect((await claim(await volunteer({ verified: true }), child)).data!.claimTask.status).toBe('HELD');
