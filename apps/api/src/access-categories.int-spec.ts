@@ -34,6 +34,11 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
     userId: 'none', displayName: 'basic', phone: 'contact', idNumber: 'identity', organisationId: 'none', skills: 'basic', areaCodes: 'basic',
     availability: 'basic', languages: 'basic', identityCheckedAt: 'basic', backgroundCheckValidUntil: 'basic',
   },
+  TaskClaim: {
+    id: 'none', taskId: 'none', volunteerId: 'none', status: 'none', waitlistPosition: 'none', offeredUntil: 'none', reason: 'none', checkedInAt: 'none',
+    checkInPlace: 'location', checkedOutAt: 'none', checkOutPlace: 'location', minutes: 'none', hoursConfirmedAt: 'none', report: 'case_notes',
+    createdAt: 'none', version: 'none', reminder: 'none', task: 'none', volunteer: 'none',
+  },
   ServiceLocation: {
     id: 'none', name: 'none', address: 'location', regionCode: 'none', latitude: 'location', longitude: 'location', confidential: 'none',
   },

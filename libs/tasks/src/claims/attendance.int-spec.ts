@@ -38,11 +38,11 @@ describe('check-in to confirmed hours', () => {
     const taskId = await task(0);
     const claimId = await claim(volunteer, taskId);
     expect((await volunteer.gql(run('checkOut', 'CheckOutInput'), { input: { claimId } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_CHECKED_IN' });
-    expect((await volunteer.gql(run('checkIn', 'ClaimDecisionInput'), { input: { claimId } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_CHECK_IN_TIME' });
+    expect((await volunteer.gql(run('checkIn', 'CheckInInput'), { input: { claimId } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_CHECK_IN_TIME' });
     await move(taskId, -0.5);
-    const inside = await volunteer.gql<{ checkIn: Record<string, unknown> }>(run('checkIn', 'ClaimDecisionInput'), { input: { claimId } });
+    const inside = await volunteer.gql<{ checkIn: Record<string, unknown> }>(run('checkIn', 'CheckInInput'), { input: { claimId } });
     expect(inside.data!.checkIn).toMatchObject({ status: 'HELD', checkedInAt: expect.any(String) });
-    expect((await volunteer.gql(run('checkIn', 'ClaimDecisionInput'), { input: { claimId } })).errors![0].extensions.reason).toBe('ALREADY_CHECKED_IN');
+    expect((await volunteer.gql(run('checkIn', 'CheckInInput'), { input: { claimId } })).errors![0].extensions.reason).toBe('ALREADY_CHECKED_IN');
     // Ninety minutes later (moved by hand).
     await app.db.query(`UPDATE task_claims SET checked_in_at = now() - interval '90 minutes' WHERE id = $1`, [claimId]);
     const out = await volunteer.gql<{ checkOut: Record<string, unknown> }>(run('checkOut', 'CheckOutInput'), { input: { claimId, report: '陪老人聊天、读报，情绪良好' } });
@@ -56,6 +56,35 @@ describe('check-in to confirmed hours', () => {
     expect((await staff.gql(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId } })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'HOURS_ALREADY_CONFIRMED' });
     expect((await volunteer.gql(`{ myHours { confirmedMinutes awaitingConfirmationMinutes } }`)).data)
       .toEqual({ myHours: { confirmedMinutes: 80, awaitingConfirmationMinutes: 0 } });
+  });
+
+  it('keeps where the volunteer checked in and out when they say, rounded to about 11 metres, and refuses a place that is no place', async () => {
+    const taskId = await task(0, 2, '上门探访');
+    const v = await makeVolunteer(app.db, { organisationId: DEMO_ORGS.volunteers });
+    const session = await app.signedInAs(v.id, DEMO_ORGS.volunteers);
+    const claimId = await claim(session, taskId);
+    await move(taskId, -0.25);
+    const PLACED = `mutation($input: CheckInInput!) { checkIn(input: $input) { id checkedInAt checkInPlace { latitude longitude accuracyMeters } } }`;
+    const before = await app.db.query(`SELECT checked_in_at, checked_in_place, version FROM task_claims WHERE id = $1`, [claimId]);
+    for (const [place, field] of [
+      [{ latitude: 91, longitude: 116.4 }, 'latitude'], [{ latitude: 39.9, longitude: -181 }, 'longitude'], [{ latitude: 39.9, longitude: 116.4, accuracyMeters: -5 }, 'accuracyMeters'],
+      [{ latitude: 39.9, longitude: 116.4, accuracyMeters: 1e9 }, 'accuracyMeters'],
+    ] as const) {
+      const refused = await session.gql(PLACED, { input: { claimId, place } });
+      expect([field, refused.errors![0].extensions.code]).toEqual([field, 'BAD_USER_INPUT']);
+    }
+    expect((await session.gql(PLACED, { input: { claimId, place: { latitude: 'north', longitude: 116.4 } } })).errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(await app.db.query(`SELECT checked_in_at, checked_in_place, version FROM task_claims WHERE id = $1`, [claimId])).toEqual(before);
+    const placed = await session.gql<{ checkIn: { checkInPlace: unknown } }>(PLACED, { input: { claimId, place: { latitude: 39.908_712_3, longitude: 116.397_477_9, accuracyMeters: 14.6 } } });
+    expect(placed.data!.checkIn.checkInPlace).toEqual({ latitude: 39.9087, longitude: 116.3975, accuracyMeters: 15 });
+    // Checking out without saying where keeps no place; the audit trail names what changed.
+    await app.db.query(`UPDATE task_claims SET checked_in_at = now() - interval '30 minutes' WHERE id = $1`, [claimId]);
+    const out = await session.gql<{ checkOut: { checkOutPlace: unknown } }>(`mutation($input: CheckOutInput!) { checkOut(input: $input) { id checkOutPlace { latitude } } }`,
+      { input: { claimId } });
+    expect(out.data!.checkOut.checkOutPlace).toBeNull();
+    const changes: { fields: string[] }[] = await app.db.query(
+      `SELECT fields FROM audit_events WHERE action = 'CHANGE' AND subject_type = 'TaskClaim' AND subject_id = $1 ORDER BY occurred_at`, [claimId]);
+    expect(changes.map((c) => c.fields)).toEqual([['status'], ['checkedInAt', 'checkInPlace'], ['checkedOutAt', 'minutes', 'report']]);
   });
 
   it('marks a volunteer who did not come, once the task has started, and counts nothing for them', async () => {

@@ -5,12 +5,23 @@ import { requireRole } from '@zhulian/identity';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
-import { ClaimService } from './claim.service';
-import { CheckOutInput, ClaimDecisionInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
+import { ClaimService, StoredPlace } from './claim.service';
+import { CheckInInput, CheckOutInput, CheckPlaceInput, ClaimDecisionInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
 
 /** From how long before a task a volunteer may check in, and until how long after it they may still. */
 const CHECK_IN_EARLY_HOURS = 1;
 export const CHECK_IN_LATE_HOURS = 2;
+
+/**
+ * A place as kept: to four decimals (about 11 metres: enough to tell that a volunteer was at the task, no finer
+ * than that), the accuracy in whole metres. Null when the volunteer did not say.
+ */
+export function placeOf(place: CheckPlaceInput | undefined): StoredPlace | null {
+  if (!place) return null;
+  const at4 = (x: number) => Math.round(x * 10_000) / 10_000;
+  const accuracy = place.accuracyMeters === undefined || place.accuracyMeters === null ? {} : { accuracyMeters: Math.round(place.accuracyMeters) };
+  return { latitude: at4(place.latitude), longitude: at4(place.longitude), ...accuracy };
+}
 
 /**
  * From a held place to counted hours: the volunteer checks in and out (the minutes between are counted)
@@ -25,21 +36,22 @@ export class AttendanceService {
     private readonly timeline: TaskTimeline,
   ) {}
 
-  async checkIn(actor: Actor, input: ClaimDecisionInput): Promise<TaskClaim> {
+  async checkIn(actor: Actor, input: CheckInInput): Promise<TaskClaim> {
     requireRole(actor, [Role.VOLUNTEER], 'check in');
     return this.db.transaction(async (tx) => {
       const claim = await this.claims.mine(tx, actor, input.claimId);
-      const moved = await changedRows(tx, `UPDATE task_claims c SET checked_in_at = now(), version = c.version + 1, updated_at = now()
+      const moved = await changedRows(tx, `UPDATE task_claims c SET checked_in_at = now(), checked_in_place = $4, version = c.version + 1, updated_at = now()
           FROM tasks t WHERE c.id = $1 AND t.id = c.task_id AND c.status = 'HELD' AND c.checked_in_at IS NULL AND t.status = 'OPEN'
             AND now() BETWEEN t.starts_at - make_interval(hours => $2) AND t.ends_at + make_interval(hours => $3) RETURNING c.id`,
-        [claim.id, CHECK_IN_EARLY_HOURS, CHECK_IN_LATE_HOURS]);
+        [claim.id, CHECK_IN_EARLY_HOURS, CHECK_IN_LATE_HOURS, placeOf(input.place)]);
       if (moved.length === 0) {
         if (claim.checkedInAt) throw conflict('ALREADY_CHECKED_IN', 'You have already checked in.');
         if (claim.status !== 'HELD') throw conflict('CLAIM_NOT_HELD', 'You do not hold a place on this task.');
         throw conflict('NOT_CHECK_IN_TIME', `Check in from ${CHECK_IN_EARLY_HOURS} hour before the task until ${CHECK_IN_LATE_HOURS} hours after it ends.`);
       }
       await this.timeline.record(tx, actor, claim.taskId, 'CHECKED_IN', { claimId: claim.id });
-      await this.claims.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['checkedInAt'], grounds: { rule: 'self' } }]);
+      await this.claims.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id,
+        fields: input.place ? ['checkedInAt', 'checkInPlace'] : ['checkedInAt'], grounds: { rule: 'self' } }]);
       return this.claims.one(tx, claim.id);
     });
   }
@@ -48,15 +60,16 @@ export class AttendanceService {
     requireRole(actor, [Role.VOLUNTEER], 'check out');
     return this.db.transaction(async (tx) => {
       const claim = await this.claims.mine(tx, actor, input.claimId);
-      const moved = await changedRows(tx, `UPDATE task_claims SET checked_out_at = now(), status = 'COMPLETED', report = $2,
+      const moved = await changedRows(tx, `UPDATE task_claims SET checked_out_at = now(), checked_out_place = $3, status = 'COMPLETED', report = $2,
           minutes = LEAST(1440, round(extract(epoch FROM now() - checked_in_at) / 60))::int, version = version + 1, updated_at = now()
-        WHERE id = $1 AND status = 'HELD' AND checked_in_at IS NOT NULL AND checked_out_at IS NULL RETURNING id`, [claim.id, input.report ?? null]);
+        WHERE id = $1 AND status = 'HELD' AND checked_in_at IS NOT NULL AND checked_out_at IS NULL RETURNING id`, [claim.id, input.report ?? null, placeOf(input.place)]);
       if (moved.length === 0) {
         if (claim.checkedOutAt) throw conflict('ALREADY_CHECKED_OUT', 'You have already checked out.');
         throw conflict('NOT_CHECKED_IN', 'Check in first: you check out of a task you checked in to.');
       }
       await this.timeline.record(tx, actor, claim.taskId, 'CHECKED_OUT', { claimId: claim.id });
-      await this.claims.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['checkedOutAt', 'minutes', 'report'], grounds: { rule: 'self' } }]);
+      await this.claims.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id,
+        fields: ['checkedOutAt', 'minutes', 'report', ...(input.place ? ['checkOutPlace'] : [])], grounds: { rule: 'self' } }]);
       return this.claims.one(tx, claim.id);
     });
   }

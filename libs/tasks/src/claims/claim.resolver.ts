@@ -6,7 +6,7 @@ import { VolunteerProfile } from '../volunteers/volunteer-profile.type';
 import { VolunteerService } from '../volunteers/volunteer.service';
 import { ClaimService } from './claim.service';
 import { AttendanceService } from './attendance.service';
-import { CheckOutInput, ClaimDecisionInput, ClaimTaskInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
+import { CheckInInput, CheckOutInput, ClaimDecisionInput, ClaimTaskInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
 import { ExportLanguage } from '@zhulian/registry';
 
 export const TaskClaimConnection = ConnectionType(TaskClaim);
@@ -50,8 +50,8 @@ export class ClaimResolver {
     return this.claims.decline(actor, input);
   }
 
-  @Mutation(() => TaskClaim, { description: 'Volunteers: check in to a task you hold (from an hour before it).' })
-  checkIn(@CurrentActor() actor: Actor, @Args('input') input: ClaimDecisionInput) {
+  @Mutation(() => TaskClaim, { description: 'Volunteers: check in to a task you hold (from an hour before it), saying where you are if you choose to.' })
+  checkIn(@CurrentActor() actor: Actor, @Args('input') input: CheckInInput) {
     return this.attendance.checkIn(actor, input);
   }
 

@@ -5,11 +5,18 @@ import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbid
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
-import { TASK_STAFF } from '../volunteers/volunteer.rules';
 import { TaskService } from '../tasks/task.service';
 import { TASK_COLUMNS } from '../tasks/task.rules';
 import { TaskStatus } from '../tasks/task.type';
-import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+import { CLAIM_COLUMNS } from './claim.rules';
+import { CheckPlace, ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+
+/** Where a volunteer checked in or out, as kept in `task_claims` (jsonb; no accuracy when the device gave none). */
+export interface StoredPlace {
+  latitude: number;
+  longitude: number;
+  accuracyMeters?: number;
+}
 
 export interface ClaimRow {
   id: string;
@@ -20,21 +27,26 @@ export interface ClaimRow {
   offered_until: Date | null;
   reason: string | null;
   checked_in_at: Date | null;
+  checked_in_place: StoredPlace | null;
   checked_out_at: Date | null;
+  checked_out_place: StoredPlace | null;
   minutes: number | null;
   hours_confirmed_at: Date | null;
   report: string | null;
   created_at: Date;
   version: number;
   reminder: string | null;
+  task_organisation_id: string;
 }
 
 /** A claim with its place on the waitlist counted among those still waiting (gaps left by those who left close up). */
 export const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
   CASE WHEN c.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM task_claims w WHERE w.task_id = c.task_id AND w.status = 'WAITLISTED'
     AND w.waitlist_position <= c.waitlist_position) END AS waitlist_rank,
-  c.offered_until, c.reason, c.checked_in_at, c.checked_out_at, c.minutes, c.hours_confirmed_at, c.report, c.created_at, c.version,
-  CASE WHEN c.reminded_hour_at IS NOT NULL THEN 'HOUR' WHEN c.reminded_day_at IS NOT NULL THEN 'DAY' END AS reminder FROM task_claims c`;
+  c.offered_until, c.reason, c.checked_in_at, c.checked_in_place, c.checked_out_at, c.checked_out_place, c.minutes, c.hours_confirmed_at, c.report,
+  c.created_at, c.version, CASE WHEN c.reminded_hour_at IS NOT NULL THEN 'HOUR' WHEN c.reminded_day_at IS NOT NULL THEN 'DAY' END AS reminder,
+  ${CLAIM_COLUMNS.taskOrganisationId} AS task_organisation_id`;
+const CLAIMS_FROM = 'FROM task_claims c';
 
 /** Claims that take (or tentatively take) one of a task's places. */
 const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.HELD, ClaimStatus.OFFERED];
@@ -46,6 +58,7 @@ const OFFER_UNTIL = `CASE WHEN LEAST(now() + interval '12 hours', t.starts_at - 
 /** What a claim is checked against: the task, the volunteer's profile measured against it, and their claims on it. */
 interface ClaimFacts {
   id: string;
+  organisation_id: string;
   status: TaskStatus;
   started: boolean;
   involves_minor: boolean;
@@ -58,7 +71,7 @@ interface ClaimFacts {
   earlier: boolean;
 }
 
-const CLAIM_FACTS_SELECT = `SELECT t.id, t.status, t.starts_at <= now() AS started, t.involves_minor, t.home_visit,
+const CLAIM_FACTS_SELECT = `SELECT t.id, t.organisation_id, t.status, t.starts_at <= now() AS started, t.involves_minor, t.home_visit,
   p.user_id IS NOT NULL AS has_profile, (t.skills = '{}' OR COALESCE(t.skills && p.skills, false)) AS has_skill,
   COALESCE(p.identity_checked_at IS NOT NULL, false) AS identity_checked,
   COALESCE(p.background_check_expires_on >= (t.ends_at AT TIME ZONE 'Asia/Shanghai')::date, false) AS background_valid,
@@ -134,7 +147,7 @@ export class ClaimService {
   }
 
   private async byIdempotencyKey(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim | null> {
-    const [row]: ClaimRow[] = await this.db.query(`${CLAIM_SELECT} WHERE c.volunteer_id = $1 AND c.idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
+    const [row]: ClaimRow[] = await this.db.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND c.idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
     if (!row) return null;
     if (row.task_id !== input.taskId) throw conflict('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another claim.', 'input.idempotencyKey');
     return toClaim(row);
@@ -165,7 +178,7 @@ export class ClaimService {
     }
     const id = newId();
     const row = await this.db.transaction(async (tx) => {
-      let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder'> | undefined;
+      let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
       try {
         [claimed] = await tx.query(TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
       } catch (error) {
@@ -182,7 +195,9 @@ export class ClaimService {
       return claimed;
     });
     this.chainer.soon();
-    if (row.status !== ClaimStatus.WAITLISTED) return toClaim({ ...row, waitlist_rank: null, reminder: null });
+    if (row.status !== ClaimStatus.WAITLISTED) {
+      return toClaim({ ...row, waitlist_rank: null, reminder: null, checked_in_place: null, checked_out_place: null, task_organisation_id: facts.organisation_id });
+    }
     return this.one(this.db.manager, id);
   }
 
@@ -312,21 +327,19 @@ export class ClaimService {
   mineList(actor: Actor, args: PageArgs): Promise<Connection<TaskClaim>> {
     requireRole(actor, [Role.VOLUNTEER], 'see your claims');
     return paginateById(args, async (after, limit) => (await this.db.query(
-      `${CLAIM_SELECT} WHERE c.volunteer_id = $1 AND ($2::uuid IS NULL OR c.id < $2) ORDER BY c.id DESC LIMIT ${Number(limit)}`, [actor.userId, after]) as ClaimRow[])
+      `${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND ($2::uuid IS NULL OR c.id < $2) ORDER BY c.id DESC LIMIT ${Number(limit)}`, [actor.userId, after]) as ClaimRow[])
       .map(toClaim), cursorScope(actor, 'my-claims'));
   }
 
   /**
-   * The claims on the given tasks that the actor may see: every claim on a task their organisation runs
-   * (for its staff); on another task, only their own. One statement for a page of tasks.
+   * The claims on the given tasks that the actor may see under the claim rules (a task's staff every claim
+   * on it; a volunteer their own): one statement for a page of tasks.
    */
   async ofTasks(actor: Actor, taskIds: readonly string[]): Promise<Map<string, TaskClaim[]>> {
-    const staff = actor.acting !== null && TASK_STAFF.includes(actor.acting.role);
-    const rows: ClaimRow[] = await this.db.query(
-      `${CLAIM_SELECT} JOIN tasks t ON t.id = c.task_id
-        WHERE c.task_id = ANY($1) AND ((t.organisation_id = $2 AND $3) OR c.volunteer_id = $4)
-        ORDER BY c.task_id, array_position(ARRAY['HELD', 'PENDING', 'OFFERED', 'WAITLISTED'], c.status) NULLS LAST, c.waitlist_position, c.id`,
-      [[...taskIds], actor.acting?.organisationId ?? null, staff, actor.userId]);
+    const rows = await queryUnderRules<ClaimRow>(this.db.manager, actor, {
+      subjectType: 'TaskClaim', columns: CLAIM_COLUMNS, select: CLAIM_SELECT, from: CLAIMS_FROM, where: 'AND c.task_id = ANY(:ids)', params: { ids: [...taskIds] },
+      tail: `ORDER BY c.task_id, array_position(ARRAY['HELD', 'PENDING', 'OFFERED', 'WAITLISTED'], c.status) NULLS LAST, c.waitlist_position, c.id`,
+    });
     const byTask = new Map<string, TaskClaim[]>();
     for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), toClaim(row)]);
     return byTask;
@@ -340,14 +353,14 @@ export class ClaimService {
 
   /** The actor's own claim, locked. */
   async mine(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim of yours.');
     return toClaim(row);
   }
 
   /** A claim on a task the actor's organisation runs, with the task locked. */
   async ofMyTask(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [claimId]);
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [claimId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
     // Someone else's task or no task at all: one answer, which says nothing of the claim.
     await this.tasks.runnable(tx, actor, row.task_id).catch(() => {
@@ -357,7 +370,7 @@ export class ClaimService {
   }
 
   async one(tx: EntityManager, id: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} WHERE c.id = $1`, [id]);
+    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [id]);
     return toClaim(row);
   }
 
@@ -368,11 +381,13 @@ export class ClaimService {
 
 const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId });
 
+const placeFrom = (place: StoredPlace | null): CheckPlace | null => (place ? { ...place, accuracyMeters: place.accuracyMeters ?? null } : null);
+
 export function toClaim(row: ClaimRow): TaskClaim {
   return {
     id: row.id, taskId: row.task_id, volunteerId: row.volunteer_id, status: row.status, waitlistPosition: row.waitlist_rank,
     offeredUntil: row.offered_until, reason: row.reason, checkedInAt: row.checked_in_at, checkedOutAt: row.checked_out_at, minutes: row.minutes,
     hoursConfirmedAt: row.hours_confirmed_at, report: row.report, createdAt: row.created_at, version: row.version,
-    reminder: row.reminder,
+    reminder: row.reminder, checkInPlace: placeFrom(row.checked_in_place), checkOutPlace: placeFrom(row.checked_out_place), taskOrganisationId: row.task_organisation_id,
   };
 }
