@@ -62,14 +62,19 @@ export class Product {
     return new Product(url, server, database, browser, () => output);
   }
 
-  /** A fresh browser profile (no cookies, no storage), in the given language and window size. */
-  async newPage(options: { locale?: string; width?: number; height?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+  /**
+   * A fresh browser profile (no cookies, no storage), in the given language and window size; with `geolocation`,
+   * a device that knows where it is and a person who lets the app ask.
+   */
+  async newPage(options: { locale?: string; width?: number; height?: number; geolocation?: { latitude: number; longitude: number; accuracy?: number } } = {}):
+    Promise<{ context: BrowserContext; page: Page }> {
     const context = await this.browser.newContext({
       baseURL: this.url,
       locale: options.locale ?? 'zh-CN',
       viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
       isMobile: (options.width ?? 1280) < 500,
       hasTouch: (options.width ?? 1280) < 500,
+      ...(options.geolocation ? { geolocation: options.geolocation, permissions: ['geolocation'] } : {}),
     });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);

@@ -38,7 +38,7 @@ describe('volunteer tasks in a real browser', () => {
       await readyVolunteer(url, 'volunteer@zhulian.demo');
 
       // The volunteer finds it on their board and claims it: pending, and nothing of the person yet.
-      const volunteer = await newPage(PHONE);
+      const volunteer = await newPage({ ...PHONE, geolocation: { latitude: 39.908_712, longitude: 116.443_421, accuracy: 18 } });
       await signIn(volunteer, 'volunteer@zhulian.demo');
       await openTaskFromBoard(volunteer, title);
       await expectText(volunteer.getByTestId('task-person'), '报名获批并确定名额后');
@@ -67,16 +67,23 @@ describe('volunteer tasks in a real browser', () => {
       await expectText(volunteer.getByTestId('person-address'), PERSON.address);
       await volunteer.screenshot({ path: join(OUTPUT, 'volunteer-task-approved-zh.png'), fullPage: true });
 
-      // Check in and out with one thumb, with a short report.
+      // Check in and out with one thumb, with a short report — saying where, which they choose to (the choice is remembered).
+      await volunteer.getByTestId('share-place').check();
       await volunteer.getByTestId('check-in').click();
       await volunteer.getByText('签到时间').waitFor();
+      await expectText(volunteer.getByTestId('check-in-place'), '39.9087, 116.4434');
+      await volunteer.screenshot({ path: join(OUTPUT, 'volunteer-checked-in-zh.png'), fullPage: true });
       await volunteer.getByTestId('check-out').click();
       await volunteer.getByTestId('check-out-report').fill('陪老人下了三盘棋，精神不错。');
       await volunteer.getByRole('dialog').getByRole('button', { name: '签 退' }).or(volunteer.getByRole('dialog').getByRole('button', { name: '签退' })).click();
       await expectText(volunteer.getByTestId('claim-hours'), '等待机构确认');
 
-      // The office confirms the hours (correcting them to what was agreed), and they appear on the statement.
+      // The office sees where the volunteer checked in and out, and confirms the hours (correcting them to what was agreed);
+      // they appear on the statement.
       await staff.reload();
+      await expectText(staff.getByTestId('claim-places'), '签到位置 39.9087, 116.4434（误差约 18 米）');
+      await expectText(staff.getByTestId('claim-places'), '签退位置 39.9087, 116.4434');
+      await staff.screenshot({ path: join(OUTPUT, 'org-task-claim-places-zh.png'), fullPage: true });
       const held = staff.getByTestId('claim-row').first();
       await held.getByRole('button', { name: '确认时长' }).click();
       const dialog = staff.getByRole('dialog');

@@ -26,6 +26,7 @@ const ORG_TASK = graphql(`
       caseId
       claims {
         id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId
+        checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }
         volunteer { userId displayName phone skills identityCheckedAt backgroundCheckValidUntil }
       }
       pendingHandover { id status reason answerBy createdAt fromOrganisationId fromOrganisationName toOrganisationName }

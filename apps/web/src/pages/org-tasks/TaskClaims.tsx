@@ -7,7 +7,7 @@ import { dateTime } from '../../dates';
 import { showOnField } from '../../errors';
 import { graphql } from '../../gql';
 import type { ClaimStatus, OrgTaskQuery } from '../../gql/graphql';
-import { hours, useSkillNames } from '../tasks/task-parts';
+import { hours, placeText, useSkillNames } from '../tasks/task-parts';
 import { beijingToday, orgTaskError, ReasonDialog } from './org-task-parts';
 
 const APPROVE = graphql(`
@@ -104,6 +104,12 @@ function ClaimRow({ claim, started }: { claim: Claim; started: boolean }) {
         {(claim.checkedInAt || claim.checkedOutAt) && (
           <Typography.Text data-testid="claim-attendance">
             {t('orgTasks.claims.checkedIn', { when: when(claim.checkedInAt) || '—' })} · {t('orgTasks.claims.checkedOut', { when: when(claim.checkedOutAt) || '—' })}
+          </Typography.Text>
+        )}
+        {(claim.checkInPlace || claim.checkOutPlace) && (
+          <Typography.Text type="secondary" data-testid="claim-places">
+            {[claim.checkInPlace && t('orgTasks.claims.checkInPlace', { place: placeText(t, claim.checkInPlace) }),
+              claim.checkOutPlace && t('orgTasks.claims.checkOutPlace', { place: placeText(t, claim.checkOutPlace) })].filter(Boolean).join(' · ')}
           </Typography.Text>
         )}
         {claim.minutes != null && (

@@ -1,14 +1,17 @@
 import { useMutation } from '@apollo/client/react';
-import { Alert, App, Button, Input, Modal, Popconfirm, Space } from 'antd';
+import { Alert, App, Button, Checkbox, Input, Modal, Popconfirm, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { graphql } from '../../gql';
 import type { ClaimStatus } from '../../gql/graphql';
-import { canCheckInNow, canCheckOutNow, canRelease, taskErrorText, useNow } from './task-parts';
+import { canCheckInNow, canCheckOutNow, canRelease, currentPlace, taskErrorText, useNow, useSharePlace } from './task-parts';
 
 // What a volunteer's screens show of a claim: every action answers it, so each screen updates in place.
 graphql(`
-  fragment VolunteerClaimFields on TaskClaim { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+  fragment VolunteerClaimFields on TaskClaim {
+    id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version
+    checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }
+  }
 `);
 
 const CONFIRM_OFFER = graphql(`
@@ -22,7 +25,7 @@ const RELEASE = graphql(`
   }
 `);
 const CHECK_IN = graphql(`
-  mutation CheckIn($input: ClaimDecisionInput!) {
+  mutation CheckIn($input: CheckInInput!) {
     checkIn(input: $input) { ...VolunteerClaimFields }
   }
 `);
@@ -55,6 +58,18 @@ export function ClaimActions({ claim, task, onChanged }: { claim: ActionClaim; t
   const [release, releasing] = useMutation(RELEASE, { refetchQueries });
   const [checkIn, checkingIn] = useMutation(CHECK_IN, { refetchQueries });
   const [checkOut, checkOutState] = useMutation(CHECK_OUT, { refetchQueries });
+  const [sharePlace, setSharePlace] = useSharePlace();
+  const [locating, setLocating] = useState(false);
+
+  /** Where the volunteer is, when they chose to say; told plainly when the device cannot say (the check-in goes ahead without it). */
+  const placeIfShared = async () => {
+    if (!sharePlace) return undefined;
+    setLocating(true);
+    const place = await currentPlace();
+    setLocating(false);
+    if (!place) void message.warning(t('tasks.actions.placeUnavailable'));
+    return place ?? undefined;
+  };
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     setProblem(null);
@@ -81,13 +96,19 @@ export function ClaimActions({ claim, task, onChanged }: { claim: ActionClaim; t
         </Button>
       )}
       {canCheckInNow(claim, task, now) && (
-        <Button type="primary" {...big} loading={checkingIn.loading} data-testid="check-in"
-          onClick={() => void run(() => checkIn({ variables: { input } }), t('tasks.actions.checkedIn'))}>
-          {t('tasks.actions.checkIn')}
+        <Button type="primary" {...big} loading={checkingIn.loading || locating} data-testid="check-in"
+          onClick={() => void run(async () => checkIn({ variables: { input: { ...input, place: await placeIfShared() } } }), t('tasks.actions.checkedIn'))}>
+          {locating ? t('tasks.actions.locating') : t('tasks.actions.checkIn')}
         </Button>
       )}
       {canCheckOutNow(claim) && (
         <Button type="primary" {...big} data-testid="check-out" onClick={() => setCheckingOut(true)}>{t('tasks.actions.checkOut')}</Button>
+      )}
+      {(canCheckInNow(claim, task, now) || canCheckOutNow(claim)) && (
+        <div>
+          <Checkbox checked={sharePlace} onChange={(e) => setSharePlace(e.target.checked)} data-testid="share-place">{t('tasks.actions.sharePlace')}</Checkbox>
+          <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0 24px', fontSize: 13 }}>{t('tasks.actions.sharePlaceHint')}</Typography.Paragraph>
+        </div>
       )}
       {canRelease(claim, task, now) && (
         <Popconfirm
@@ -105,9 +126,10 @@ export function ClaimActions({ claim, task, onChanged }: { claim: ActionClaim; t
         title={t('tasks.actions.checkOutTitle')}
         okText={t('tasks.actions.checkOut')}
         cancelText={t('tasks.actions.releaseNo')}
-        confirmLoading={checkOutState.loading}
+        confirmLoading={checkOutState.loading || locating}
         onCancel={() => setCheckingOut(false)}
-        onOk={() => void run(() => checkOut({ variables: { input: { claimId: claim.id, report: report.trim() || undefined } } }), t('tasks.actions.checkedOut'))
+        onOk={() => void run(async () => checkOut({ variables: { input: { claimId: claim.id, report: report.trim() || undefined, place: await placeIfShared() } } }),
+          t('tasks.actions.checkedOut'))
           .then((ok) => ok && setCheckingOut(false))}
       >
         <label htmlFor="check-out-report">{t('tasks.actions.report')}</label>

@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { MyClaimsQuery } from '../../gql/graphql';
 import { ClaimActions } from './ClaimActions';
 import { TaskCard } from './TaskCard';
-import { ClaimStatusTag, hours, taskErrorText, useNow } from './task-parts';
+import { ClaimStatusTag, hours, placeText, taskErrorText, useNow } from './task-parts';
 
 const MY_CLAIMS = graphql(`
   query MyClaims($first: Int, $after: String) {
@@ -16,6 +16,7 @@ const MY_CLAIMS = graphql(`
       edges {
         node {
           id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version
+          checkInPlace { latitude longitude accuracyMeters }
           task {
             id title organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor homeVisit status cancelledReason
           }
@@ -69,7 +70,12 @@ export function ClaimDetails({ claim, withStatus = false }: { claim: Placed; wit
       {claim.reason && ['DECLINED', 'CANCELLED', 'EXPIRED'].includes(claim.status) && (
         <Typography.Text type="secondary">{t('tasks.claim.reason', { reason: claim.reason })}</Typography.Text>
       )}
-      {claim.checkedInAt && <Typography.Text>{t('tasks.claim.checkedInAt', { time: dateTime(claim.checkedInAt, i18n.resolvedLanguage) })}</Typography.Text>}
+      {claim.checkedInAt && (
+        <Typography.Text>
+          {t('tasks.claim.checkedInAt', { time: dateTime(claim.checkedInAt, i18n.resolvedLanguage) })}
+          {claim.checkInPlace && <Typography.Text type="secondary" data-testid="check-in-place"> · {t('tasks.claim.placeKept', { place: placeText(t, claim.checkInPlace) })}</Typography.Text>}
+        </Typography.Text>
+      )}
       {claim.minutes !== null && claim.minutes !== undefined && (
         <Typography.Text data-testid="claim-hours">
           {claim.hoursConfirmedAt ? t('tasks.claim.hoursConfirmed', { hours: hours(claim.minutes) }) : t('tasks.claim.hoursAwaiting', { hours: hours(claim.minutes) })}

@@ -16,7 +16,7 @@ const TASK = graphql(`
     task(id: $id) {
       id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval involvesMinor
       homeVisit status cancelledReason discloses coverAskedOfMe
-      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version }
+      claims { id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version checkInPlace { latitude longitude accuracyMeters } }
       person { id fullName phone address }
     }
   }

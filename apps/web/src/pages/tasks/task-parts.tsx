@@ -85,3 +85,53 @@ export function canCheckOutNow(claim: { status: ClaimStatus; checkedInAt?: strin
 export function canRelease(claim: { status: ClaimStatus }, task: { startsAt: string }, now: number): boolean {
   return ['HELD', 'PENDING', 'WAITLISTED', 'OFFERED'].includes(claim.status) && new Date(task.startsAt).getTime() > now;
 }
+
+/** A place as the API keeps it for a check-in or check-out. */
+export interface Place {
+  latitude: number;
+  longitude: number;
+  accuracyMeters?: number | null;
+}
+
+/** Where the device is, if it can tell within `timeoutMs` and the person lets it; null otherwise (never an error). */
+export function currentPlace(timeoutMs = 10_000): Promise<Place | null> {
+  return new Promise((resolve) => {
+    if (typeof navigator === 'undefined' || !('geolocation' in navigator)) return resolve(null);
+    navigator.geolocation.getCurrentPosition(
+      ({ coords }) => resolve({
+        latitude: coords.latitude, longitude: coords.longitude,
+        ...(Number.isFinite(coords.accuracy) ? { accuracyMeters: Math.min(Math.round(coords.accuracy), 100_000) } : {}),
+      }),
+      () => resolve(null),
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 60_000 },
+    );
+  });
+}
+
+const SHARE_PLACE_KEY = 'zhulian.tasks.sharePlace';
+
+/** Whether the volunteer chose to say where they are when checking in and out: off until they turn it on, then remembered on this device. */
+export function useSharePlace(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(() => {
+    try {
+      return window.localStorage.getItem(SHARE_PLACE_KEY) === 'yes';
+    } catch {
+      return false;
+    }
+  });
+  const set = (value: boolean) => {
+    setOn(value);
+    try {
+      window.localStorage.setItem(SHARE_PLACE_KEY, value ? 'yes' : 'no');
+    } catch {
+      // A browser that keeps nothing: the choice lasts for this page.
+    }
+  };
+  return [on, set];
+}
+
+/** A place as people read it: the point to four decimals and, when known, how accurate it was. */
+export function placeText(t: TFunction, place: Place): string {
+  const point = `${place.latitude.toFixed(4)}, ${place.longitude.toFixed(4)}`;
+  return place.accuracyMeters === null || place.accuracyMeters === undefined ? point : t('tasks.place.withAccuracy', { point, meters: place.accuracyMeters });
+}
