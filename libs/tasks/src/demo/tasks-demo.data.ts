@@ -82,6 +82,8 @@ export interface DemoClaim {
   checkedIn?: true;
   /** Came, checked in and out with a report; `confirmed`: the organisation confirmed the hours. */
   attended?: { minutes: number; report: string; confirmed: boolean };
+  /** Chose to say where they were when checking in (and out). */
+  place?: { latitude: number; longitude: number; accuracyMeters: number };
   /** Held a place and did not come; the organisation marked it. */
   noShow?: true;
   /** Gave the place up before the task ("I can't come"), with this reason. */
@@ -148,7 +150,8 @@ export const DEMO_TASKS: DemoTask[] = [
     key: 'demo:lunch-yonganli-d-5', poster: 'elderlyNgo', title: '为独居老人送午餐（永安里社区）', skills: ['MEAL_DELIVERY'], when: { day: -5, from: '10:30', to: '12:30' }, slots: 2,
     description: `${LUNCH}服务范围：建外街道永安里社区。`,
     claims: [
-      { volunteer: 1, attended: { minutes: 120, report: '8份午餐全部送达，一位老人说腿疼，已告知驿站。', confirmed: true } },
+      { volunteer: 1, attended: { minutes: 120, report: '8份午餐全部送达，一位老人说腿疼，已告知驿站。', confirmed: true },
+        place: { latitude: 39.9076, longitude: 116.4441, accuracyMeters: 15 } },
       { volunteer: 3, attended: { minutes: 115, report: '送餐7户，1户无人应门，餐已退回驿站。', confirmed: true } },
     ],
   },
@@ -172,7 +175,7 @@ export const DEMO_TASKS: DemoTask[] = [
   {
     key: 'demo:daycare-knots-now', poster: 'elderlyNgo', title: '日间照料中心老年手工课协助', skills: ['COMPANIONSHIP', 'CARE'], when: { running: true }, slots: 2,
     description: '协助社工带领日间照料中心的老人制作中国结，照看老人饮水和如厕，活动后整理场地。',
-    claims: [{ volunteer: 4, checkedIn: true }, { volunteer: 2 }],
+    claims: [{ volunteer: 4, checkedIn: true, place: { latitude: 39.9139, longitude: 116.4402, accuracyMeters: 22 } }, { volunteer: 2 }],
   },
   // Ahead. From a case: volunteer@ holds it (approved), and sees whom it serves as far as it discloses.
   {

@@ -55,6 +55,8 @@ describe('the demo alliance’s volunteer tasks', () => {
     // Running now: started, not ended, one volunteer checked in.
     expect(await count(`SELECT 'running' AS k, count(*)::int AS n FROM tasks t WHERE t.status = 'OPEN' AND t.starts_at <= now() AND t.ends_at > now()
       AND EXISTS (SELECT 1 FROM task_claims c WHERE c.task_id = t.id AND c.checked_in_at IS NOT NULL AND c.checked_out_at IS NULL)`)).toEqual({ running: 1 });
+    // Two volunteers said where they checked in (one also where they checked out).
+    expect(await count(`SELECT 'placed' AS k, count(*)::int AS n FROM task_claims WHERE checked_in_place IS NOT NULL`)).toEqual({ placed: 2 });
     // Every open task is ahead (or running), spread over the coming two weeks; every done one is closed.
     const [span] = await app.db.query(`SELECT min(starts_at) > now() - interval '2 hours' AS ahead, max(starts_at) < now() + interval '14 days' AS within,
       count(DISTINCT (starts_at AT TIME ZONE 'Asia/Shanghai')::date)::int AS days FROM tasks WHERE status = 'OPEN'`);

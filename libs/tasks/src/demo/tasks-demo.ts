@@ -148,13 +148,13 @@ class TasksDemoLoader {
   private async happen(taskId: string, window: Window, poster: Actor, claims: Claimed[]): Promise<void> {
     const attendance = this.app.get(AttendanceService);
     for (const { spec, id, volunteer } of claims) {
-      if (spec.checkedIn || spec.attended) await attendance.checkIn(volunteer, { claimId: id });
+      if (spec.checkedIn || spec.attended) await attendance.checkIn(volunteer, { claimId: id, place: spec.place });
     }
     for (const { spec, id, volunteer } of claims) {
       if (!spec.attended) continue;
       // Moving time: the service counts the minutes from the check-in to now, so the check-in is moved back by the time served.
       await this.db.query(`UPDATE task_claims SET checked_in_at = now() - make_interval(mins => $2) WHERE id = $1`, [id, spec.attended.minutes]);
-      await attendance.checkOut(volunteer, { claimId: id, report: spec.attended.report });
+      await attendance.checkOut(volunteer, { claimId: id, report: spec.attended.report, place: spec.place });
     }
     await this.moveTo(taskId, window);
     for (const { spec, id } of claims) if (spec.noShow) await attendance.markNoShow(poster, { claimId: id });
