@@ -108,7 +108,7 @@ export class TaskService {
     const parts = [`AND t.status = 'OPEN' AND t.starts_at > now()`];
     if (f.fitsMySkills) parts.push(`AND (t.skills = '{}' OR t.skills && CAST(:skills AS text[]))`);
     // An area covers the regions it is a prefix of, once its trailing zero pairs are cut (110100 covers 110105).
-    if (f.nearMe) parts.push(`AND t.region_code LIKE ANY (SELECT regexp_replace(a, '(00)+$', '') || '%' FROM unnest(CAST(:areas AS text[])) a)`);
+    if (f.nearMe) parts.push(`AND t.region_code LIKE ANY (CAST(:areaPrefixes AS text[]))`);
     if (f.whenIAmFree) {
       parts.push(`AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(:availability AS jsonb)) slot
         WHERE (slot->>'day')::int = extract(isodow FROM t.starts_at AT TIME ZONE 'Asia/Shanghai')
@@ -122,7 +122,7 @@ export class TaskService {
     if (after) parts.push(`AND (t.starts_at, t.id) > (CAST(:afterStart AS timestamptz), CAST(:afterId AS uuid))`);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const rows = await this.select(this.db.manager, actor, parts.join(' '), {
-      skills: profile.skills, areas: profile.area_codes, availability: JSON.stringify(profile.availability),
+      skills: profile.skills, areaPrefixes: profile.area_codes.map((code) => `${code.replace(/(00)+$/, '')}%`), availability: JSON.stringify(profile.availability),
       afterStart: after?.[0] ?? null, afterId: after?.[1] ?? null,
     }, `ORDER BY t.starts_at, t.id LIMIT ${Number(first) + 1}`);
     const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.startsAt.toISOString(), node.id], scope) }));
