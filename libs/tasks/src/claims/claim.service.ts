@@ -165,8 +165,8 @@ export class ClaimService {
   /**
    * Takes a place or a waitlist number and writes the claim, its timeline event and its audit event in one
    * transaction. The task's row is locked from the one statement that takes the place until the commit, so
-   * all that follows that statement is the audit event; the claim's place among those waiting is read after
-   * the commit.
+   * nothing but the commit follows that statement; the claim's place among those waiting is read after the
+   * commit.
    */
   private async insert(actor: Actor, input: ClaimTaskInput, facts: ClaimFacts): Promise<TaskClaim> {
     if (!facts.has_profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
@@ -178,6 +178,11 @@ export class ClaimService {
     }
     const id = newId();
     const row = await this.db.transaction(async (tx) => {
+      // The volunteer's act, staged first in this transaction (it commits or rolls back with the claim, and is linked into
+      // the chain just after): so that once the claim statement holds the task's row, only the commit is left to do. The
+      // outcome — a place or a waitlist number — is the claim's and its timeline event's, written by that statement.
+      await this.audit.stage(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
+        details: { task: facts.id, claimed: true } }]);
       let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
       try {
         [claimed] = await tx.query(TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
@@ -188,10 +193,6 @@ export class ClaimService {
         throw error;
       }
       if (!claimed) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
-      // Staged in this transaction (it commits or rolls back with the claim) and linked into the chain just after,
-      // so that claims on one task do not also queue for the chain's lock while they hold the task.
-      await this.audit.stage(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
-        details: { task: facts.id, to: claimed.status } }]);
       return claimed;
     });
     this.chainer.soon();

@@ -59,12 +59,14 @@ describe('claiming tasks', () => {
     expect(await taskOf(taskId)).toMatchObject({ placesTaken: 3, waitlistLength: 21 });
     // Each claim is on the timeline and in the audit trail once, and the trail's chain links them all.
     const ids = claims.map((c) => c.id).sort();
-    const events = await app.db.query(`SELECT claim_id FROM task_events WHERE task_id = $1 AND kind IN ('CLAIMED', 'WAITLISTED') ORDER BY claim_id`, [taskId]);
-    expect(events.map((e: { claim_id: string }) => e.claim_id)).toEqual(ids);
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const events = await app.db.query(`SELECT claim_id AS id, kind, details->>'status' AS status FROM task_events
+      WHERE task_id = $1 AND kind IN ('CLAIMED', 'WAITLISTED') ORDER BY claim_id`, [taskId]);
+    expect(events).toEqual(claims.map((c) => ({ id: c.id, kind: c.status === 'HELD' ? 'CLAIMED' : 'WAITLISTED', status: c.status })).sort(byId));
     await app.auditLinked();
-    const audited = await app.db.query(`SELECT subject_id, details->>'to' AS "to", position IS NOT NULL AS linked FROM audit_events
+    const audited = await app.db.query(`SELECT subject_id AS id, actor_user_id AS by, details->>'task' AS task, position IS NOT NULL AS linked FROM audit_events
       WHERE subject_type = 'TaskClaim' AND subject_id = ANY($1) ORDER BY subject_id`, [ids]);
-    expect(audited).toEqual(claims.map((c) => ({ subject_id: c.id, to: c.status, linked: true })).sort((a, b) => a.subject_id.localeCompare(b.subject_id)));
+    expect(audited).toEqual(claims.map((c, i) => ({ id: c.id, by: volunteers[i].userId, task: taskId, linked: true })).sort(byId));
     expect(await verifyAuditChain(app.db, auditKey(app.app.get<AppConfig>(APP_CONFIG)))).toMatchObject({ intact: true });
   });
 
