@@ -148,6 +148,31 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await expectText(declined.getByTestId('handover-status'), '已拒绝');
     }), JOURNEY_TIMEOUT);
 
+  it('records the hours of a volunteer who came to the task running now without checking in, and sees where another checked in', () =>
+    journey('org-tasks-record-attendance', pages, async () => {
+      const ngoApi = await apiAs(product().url, 'ngo@zhulian.demo');
+      const title = '日间照料中心老年手工课协助'; // the demo's task running now: 郑丽 checked in (and said where), 周婷 did not
+      const { organisationTasks } = await ngoApi<{ organisationTasks: { edges: { node: { id: string; title: string } }[] } }>(
+        `{ organisationTasks(first: 100) { edges { node { id title } } } }`);
+      const running = organisationTasks.edges.find((e) => e.node.title === title)!.node;
+
+      const staff = await newPage(DESKTOP);
+      await signIn(staff, 'ngo@zhulian.demo');
+      await staff.goto(`/org-tasks/${running.id}`);
+      await expectText(staff.getByTestId('claim-row').filter({ hasText: '郑丽' }).getByTestId('claim-places'), '签到位置 39.9139, 116.4402（误差约 22 米）');
+      const zhou = staff.getByTestId('claim-row').filter({ hasText: '周婷' });
+      await zhou.getByTestId('claim-record-attendance').click();
+      const dialog = staff.getByRole('dialog');
+      await expectText(dialog, '周婷没有签到');
+      await dialog.getByTestId('confirm-minutes').fill('100');
+      await dialog.getByTestId('confirm-hours-submit').click();
+      await expectText(zhou.getByTestId('claim-minutes'), '1.7');
+      await until(async () => (await zhou.getAttribute('data-status')) === 'COMPLETED');
+      await expectText(zhou.getByTestId('claim-status'), '已到场（未签到）');
+      await expectNotShown(zhou.getByTestId('claim-no-show'));
+      await staff.screenshot({ path: join(OUTPUT, 'org-task-record-attendance-zh.png'), fullPage: true });
+    }), JOURNEY_TIMEOUT);
+
   it('a volunteer group’s coordinator checks a volunteer’s identity and records a background check', () =>
     journey('org-volunteers-verify', pages, async () => {
       const url = product().url;

@@ -164,7 +164,7 @@ export type ClaimTaskInput = {
 /** The organisation confirms a volunteer’s hours, correcting them if needed. */
 export type ConfirmHoursInput = {
   claimId: string | number;
-  /** The minutes to confirm, when they differ from those counted. */
+  /** The minutes to confirm, when they differ from those counted; required for a volunteer who did not check in. */
   minutes?: number | null | undefined;
 };
 

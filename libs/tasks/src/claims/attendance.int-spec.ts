@@ -87,6 +87,25 @@ describe('check-in to confirmed hours', () => {
     expect(changes.map((c) => c.fields)).toEqual([['status'], ['checkedInAt', 'checkInPlace'], ['checkedOutAt', 'minutes', 'report']]);
   });
 
+  it('records the hours of a volunteer who came without checking in, once the task has started, with the minutes the organisation gives', async () => {
+    const taskId = await task(0, 2, '社区义诊引导');
+    const forgetful = await makeVolunteer(app.db, { organisationId: DEMO_ORGS.volunteers });
+    const session = await app.signedInAs(forgetful.id, DEMO_ORGS.volunteers);
+    const claimId = await claim(session, taskId);
+    expect((await staff.gql(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId, minutes: 100 } })).errors![0].extensions)
+      .toMatchObject({ code: 'CONFLICT', reason: 'NOT_STARTED' });
+    await move(taskId, -2.5);
+    expect((await staff.gql(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId } })).errors![0].extensions)
+      .toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MINUTES_REQUIRED', field: 'input.minutes' });
+    expect((await app.db.query(`SELECT status FROM task_claims WHERE id = $1`, [claimId]))[0].status).toBe('HELD');
+    const recorded = await staff.gql<{ confirmHours: Record<string, unknown> }>(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId, minutes: 100 } });
+    expect(recorded.data!.confirmHours).toMatchObject({ status: 'COMPLETED', minutes: 100, checkedInAt: null, hoursConfirmedAt: expect.any(String) });
+    expect((await session.gql(`{ myHours { confirmedMinutes tasksCompleted } }`)).data).toEqual({ myHours: { confirmedMinutes: 100, tasksCompleted: 1 } });
+    expect((await staff.gql(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId, minutes: 90 } })).errors![0].extensions.reason).toBe('HOURS_ALREADY_CONFIRMED');
+    // Nor can a volunteer of another organisation's task be recorded, nor can the volunteer record themself.
+    expect((await session.gql(run('confirmHours', 'ConfirmHoursInput'), { input: { claimId, minutes: 600 } })).errors![0].extensions.code).toBe('NOT_FOUND');
+  });
+
   it('marks a volunteer who did not come, once the task has started, and counts nothing for them', async () => {
     const taskId = await task(3600_000, 2, '陪同就医');
     const absent = await makeVolunteer(app.db, { organisationId: DEMO_ORGS.volunteers });

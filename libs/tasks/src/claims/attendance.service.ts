@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, changedRows, conflict, Role } from '@zhulian/core';
+import { Actor, badInput, changedRows, conflict, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { stringify } from 'csv-stringify/sync';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
 import { ClaimService, StoredPlace } from './claim.service';
-import { CheckInInput, CheckOutInput, CheckPlaceInput, ClaimDecisionInput, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
+import { CheckInInput, CheckOutInput, CheckPlaceInput, ClaimDecisionInput, ClaimStatus, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
 
 /** From how long before a task a volunteer may check in, and until how long after it they may still. */
 const CHECK_IN_EARLY_HOURS = 1;
@@ -74,10 +74,15 @@ export class AttendanceService {
     });
   }
 
-  /** The organisation confirms the hours of a completed claim, once; it may correct the minutes. */
+  /**
+   * The organisation confirms the hours of a completed claim, once; it may correct the minutes. A volunteer
+   * who came but never checked in (their place held, the task started) has their attendance recorded the
+   * same way, with the minutes they served: the claim completes with those hours confirmed.
+   */
   async confirmHours(actor: Actor, input: ConfirmHoursInput): Promise<TaskClaim> {
     return this.db.transaction(async (tx) => {
       const claim = await this.claims.ofMyTask(tx, actor, input.claimId);
+      if (claim.status === ClaimStatus.HELD && !claim.checkedInAt) return this.recordAttendance(tx, actor, claim, input);
       const moved = await changedRows(tx, `UPDATE task_claims SET minutes = COALESCE($2, minutes), hours_confirmed_at = now(), hours_confirmed_by = $3,
           version = version + 1, updated_at = now()
         WHERE id = $1 AND status = 'COMPLETED' AND hours_confirmed_at IS NULL RETURNING id`, [claim.id, input.minutes ?? null, actor.userId]);
@@ -90,6 +95,22 @@ export class AttendanceService {
         details: { corrected: input.minutes !== undefined && input.minutes !== claim.minutes } }]);
       return this.claims.one(tx, claim.id);
     });
+  }
+
+  /** A volunteer held a place, came, and forgot to check in: once the task has started, the organisation records the minutes they served. */
+  private async recordAttendance(tx: EntityManager, actor: Actor, claim: TaskClaim, input: ConfirmHoursInput): Promise<TaskClaim> {
+    if (input.minutes === undefined || input.minutes === null) {
+      throw badInput('MINUTES_REQUIRED', 'The volunteer did not check in: say how many minutes they served.', 'input.minutes');
+    }
+    const moved = await changedRows(tx, `UPDATE task_claims c SET status = 'COMPLETED', minutes = $2, hours_confirmed_at = now(), hours_confirmed_by = $3,
+        version = c.version + 1, updated_at = now()
+      FROM tasks t WHERE c.id = $1 AND t.id = c.task_id AND c.status = 'HELD' AND c.checked_in_at IS NULL AND t.starts_at <= now() RETURNING c.id`,
+      [claim.id, input.minutes, actor.userId]);
+    if (moved.length === 0) throw conflict('NOT_STARTED', 'The task has not started yet: hours are recorded once the volunteer has served them.');
+    await this.timeline.record(tx, actor, claim.taskId, 'HOURS_CONFIRMED', { claimId: claim.id, minutes: input.minutes, withoutCheckIn: true });
+    await this.claims.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status', 'hoursConfirmedAt', 'minutes'],
+      details: { to: 'COMPLETED', withoutCheckIn: true } }]);
+    return this.claims.one(tx, claim.id);
   }
 
   /** The organisation marks a volunteer who held a place and never checked in, once the task has started. */

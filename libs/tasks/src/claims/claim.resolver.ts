@@ -60,7 +60,7 @@ export class ClaimResolver {
     return this.attendance.checkOut(actor, input);
   }
 
-  @Mutation(() => TaskClaim, { description: 'The task’s organisation: confirm a volunteer’s hours, correcting the minutes if needed.' })
+  @Mutation(() => TaskClaim, { description: 'The task’s organisation: confirm a volunteer’s hours, correcting the minutes if needed; for a volunteer who came without checking in, record the minutes they served.' })
   confirmHours(@CurrentActor() actor: Actor, @Args('input') input: ConfirmHoursInput) {
     return this.attendance.confirmHours(actor, input);
   }

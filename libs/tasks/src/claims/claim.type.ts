@@ -182,7 +182,7 @@ export class ConfirmHoursInput {
   @IsUUID('all')
   claimId!: string;
 
-  @Field(() => Int, { nullable: true, description: 'The minutes to confirm, when they differ from those counted.' })
+  @Field(() => Int, { nullable: true, description: 'The minutes to confirm, when they differ from those counted; required for a volunteer who did not check in.' })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -45,6 +45,7 @@ const AFTER_CLAIM = { refetchQueries: ['OrgTask', 'OrganisationTasks'], awaitRef
 export function TaskClaims({ task, now }: { task: Task; now: number }) {
   const { t } = useTranslation();
   const started = new Date(task.startsAt).getTime() <= now;
+  const taskMinutes = Math.round((new Date(task.endsAt).getTime() - new Date(task.startsAt).getTime()) / 60_000);
   const groups = GROUPS.map((g) => ({
     ...g,
     claims: task.claims.filter((c) => g.statuses.includes(c.status))
@@ -57,7 +58,7 @@ export function TaskClaims({ task, now }: { task: Task; now: number }) {
         <section key={g.key} data-testid={`claims-${g.key}`}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t(`orgTasks.claims.groups.${g.key}`, { count: g.claims.length })}</Typography.Title>
           <div style={{ display: 'grid', gap: 8 }}>
-            {g.claims.map((c) => <ClaimRow key={c.id} claim={c} started={started} />)}
+            {g.claims.map((c) => <ClaimRow key={c.id} claim={c} started={started} taskMinutes={taskMinutes} />)}
           </div>
         </section>
       ))}
@@ -65,7 +66,7 @@ export function TaskClaims({ task, now }: { task: Task; now: number }) {
   );
 }
 
-function ClaimRow({ claim, started }: { claim: Claim; started: boolean }) {
+function ClaimRow({ claim, started, taskMinutes }: { claim: Claim; started: boolean; taskMinutes: number }) {
   const { t, i18n } = useTranslation();
   const skillName = useSkillNames();
   const when = (iso: string | null | undefined) => dateTime(iso, i18n.resolvedLanguage);
@@ -84,7 +85,7 @@ function ClaimRow({ claim, started }: { claim: Claim; started: boolean }) {
           <Tag color={CLAIM_COLOURS[claim.status] ?? 'default'} data-testid="claim-status">
             {claim.status === 'WAITLISTED' && claim.waitlistPosition
               ? t('orgTasks.claims.position', { position: claim.waitlistPosition })
-              : t(`orgTasks.claimStatus.${claim.status}`)}
+              : claim.status === 'COMPLETED' && !claim.checkedInAt ? t('orgTasks.claims.cameWithoutCheckIn') : t(`orgTasks.claimStatus.${claim.status}`)}
           </Tag>
         </Space>
         {v && (
@@ -129,14 +130,17 @@ function ClaimRow({ claim, started }: { claim: Claim; started: boolean }) {
         {claim.reason && (
           <Typography.Paragraph type="secondary" style={{ margin: 0 }}>{t('orgTasks.claims.reason', { reason: claim.reason })}</Typography.Paragraph>
         )}
-        <ClaimActions claim={claim} started={started} />
+        <ClaimActions claim={claim} started={started} taskMinutes={taskMinutes} />
       </Space>
     </Card>
   );
 }
 
-/** What the organisation may do with a claim now: approve or decline one waiting; after the task starts, confirm hours or mark who never came. */
-function ClaimActions({ claim, started }: { claim: Claim; started: boolean }) {
+/**
+ * What the organisation may do with a claim now: approve or decline one waiting; after the task starts, confirm
+ * hours, record those of a volunteer who came without checking in, or mark who never came.
+ */
+function ClaimActions({ claim, started, taskMinutes }: { claim: Claim; started: boolean; taskMinutes: number }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [approve, approving] = useMutation(APPROVE, AFTER_CLAIM);
@@ -144,6 +148,7 @@ function ClaimActions({ claim, started }: { claim: Claim; started: boolean }) {
   const [noShow, markingNoShow] = useMutation(MARK_NO_SHOW, AFTER_CLAIM);
   const [declining, setDeclining] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [recording, setRecording] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const name = claim.volunteer?.displayName ?? t('orgTasks.claims.nameWithheld');
 
@@ -171,6 +176,9 @@ function ClaimActions({ claim, started }: { claim: Claim; started: boolean }) {
     buttons.push(<Button key="confirm" type="primary" onClick={() => setConfirming(true)} data-testid="claim-confirm-hours">{t('orgTasks.claims.confirmHours')}</Button>);
   }
   if (claim.status === 'HELD' && started && !claim.checkedInAt) {
+    buttons.push(
+      <Button key="record" onClick={() => setRecording(true)} data-testid="claim-record-attendance">{t('orgTasks.claims.recordAttendance')}</Button>,
+    );
     buttons.push(
       <Popconfirm key="noshow" title={t('orgTasks.claims.noShowConfirm', { name })} okText={t('members.confirm')} cancelText={t('members.cancel')}
         onConfirm={() => run(() => noShow({ variables: { input: { claimId: claim.id } } }), t('orgTasks.claims.markedNoShow', { name }))}>
@@ -200,12 +208,17 @@ function ClaimActions({ claim, started }: { claim: Claim; started: boolean }) {
         />
       )}
       {confirming && <ConfirmHoursDialog claim={claim} name={name} onClose={() => setConfirming(false)} />}
+      {recording && <ConfirmHoursDialog claim={claim} name={name} withoutCheckIn={taskMinutes} onClose={() => setRecording(false)} />}
     </div>
   );
 }
 
-/** Confirming counts the hours on the volunteer's statement, once: the counted minutes, or corrected ones. */
-function ConfirmHoursDialog({ claim, name, onClose }: { claim: Claim; name: string; onClose: () => void }) {
+/**
+ * Confirming counts the hours on the volunteer's statement, once: the counted minutes, or corrected ones. For a
+ * volunteer who came without checking in (`withoutCheckIn`: the task's length, offered as the minutes), the
+ * organisation says how long they served.
+ */
+function ConfirmHoursDialog({ claim, name, withoutCheckIn, onClose }: { claim: Claim; name: string; withoutCheckIn?: number; onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ minutes: number }>();
@@ -214,7 +227,7 @@ function ConfirmHoursDialog({ claim, name, onClose }: { claim: Claim; name: stri
   const submit = async ({ minutes }: { minutes: number }) => {
     setProblem(null);
     try {
-      await confirm({ variables: { input: { claimId: claim.id, ...(minutes !== claim.minutes ? { minutes } : {}) } } });
+      await confirm({ variables: { input: { claimId: claim.id, ...(withoutCheckIn !== undefined || minutes !== claim.minutes ? { minutes } : {}) } } });
       void message.success(t('orgTasks.claims.hoursConfirmedDone', { name, hours: hours(minutes) }));
       onClose();
     } catch (e) {
@@ -222,10 +235,12 @@ function ConfirmHoursDialog({ claim, name, onClose }: { claim: Claim; name: stri
     }
   };
   return (
-    <Modal open title={t('orgTasks.claims.confirmTitle', { name })} onCancel={onClose} footer={null} destroyOnHidden>
-      <Typography.Paragraph type="secondary">{t('orgTasks.claims.confirmExplain', { minutes: claim.minutes ?? 0 })}</Typography.Paragraph>
+    <Modal open title={t(withoutCheckIn === undefined ? 'orgTasks.claims.confirmTitle' : 'orgTasks.claims.recordTitle', { name })} onCancel={onClose} footer={null} destroyOnHidden>
+      <Typography.Paragraph type="secondary">
+        {withoutCheckIn === undefined ? t('orgTasks.claims.confirmExplain', { minutes: claim.minutes ?? 0 }) : t('orgTasks.claims.recordExplain', { name })}
+      </Typography.Paragraph>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={loading} initialValues={{ minutes: claim.minutes ?? 0 }}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={loading} initialValues={{ minutes: withoutCheckIn ?? claim.minutes ?? 0 }}>
         <Form.Item name="minutes" label={t('orgTasks.claims.minutesLabel')} rules={[{ required: true, type: 'number', min: 0, max: 1440, message: t('orgTasks.claims.minutesRange') }]}>
           <InputNumber min={0} max={1440} precision={0} inputMode="numeric" style={{ width: 160 }} data-testid="confirm-minutes" />
         </Form.Item>
