@@ -144,28 +144,11 @@ async function apiClaim(url, token, taskId, key) {
   return { ms, status: claim.status, position: claim.waitlistPosition, taskId: claim.taskId, volunteerId: claim.volunteerId };
 }
 
-// The raw floor: ClaimService's one claim statement (TAKE_PLACE_OR_QUEUE in libs/tasks/src/claims/claim.service.ts) —
-// lock the task's row, take a place or the next waitlist number, write the claim and its timeline event — alone in
-// its transaction: none of the product's checks before it, nor its audit event after it. The traced rounds check that
-// the API sends this very text.
-const RAW_CLAIM = `WITH task AS (
-    SELECT id, held < slots AS free FROM tasks WHERE id = $1 AND status = 'OPEN' AND starts_at > now() FOR UPDATE),
-  took AS (
-    UPDATE tasks t SET held = t.held + task.free::int, waitlist_seq = t.waitlist_seq + (NOT task.free)::int,
-           version = t.version + task.free::int, updated_at = CASE WHEN task.free THEN now() ELSE t.updated_at END
-      FROM task WHERE t.id = task.id
-    RETURNING task.free, t.needs_approval, t.waitlist_seq, t.starts_at, t.ends_at),
-  claim AS (
-    INSERT INTO task_claims (id, task_id, volunteer_id, status, during, waitlist_position, idempotency_key)
-    SELECT $2, $1, $3, CASE WHEN NOT free THEN 'WAITLISTED' WHEN needs_approval THEN 'PENDING' ELSE 'HELD' END,
-           tstzrange(starts_at, ends_at), CASE WHEN NOT free THEN waitlist_seq END, $4 FROM took
-    RETURNING id, task_id, volunteer_id, status, waitlist_position, offered_until, reason, checked_in_at, checked_out_at, minutes, hours_confirmed_at, report,
-      created_at, version),
-  event AS (
-    INSERT INTO task_events (id, task_id, claim_id, actor_user_id, actor_organisation_id, kind, details, occurred_at)
-    SELECT $5, task_id, id, volunteer_id, $6, CASE WHEN status = 'WAITLISTED' THEN 'WAITLISTED' ELSE 'CLAIMED' END, jsonb_build_object('status', status), clock_timestamp()
-      FROM claim)
-  SELECT * FROM claim`;
+// The raw floor: ClaimService's one claim statement (TAKE_PLACE_OR_QUEUE in libs/tasks/src/claims/claim.service.ts,
+// read from the dist snapshot in main) — lock the task's row, take a place or the next waitlist number, write the
+// claim and its timeline event — alone in its transaction: none of the product's checks before it, nor its audit
+// event. The traced rounds check that the API sends this very text.
+let RAW_CLAIM = null;
 
 /** One claim raw: the claim statement (the claim and its timeline event) in a transaction on the pool; its place is the waitlist number (no one leaves during a round). */
 async function rawClaim(pool, taskId, volunteerId, key) {
@@ -453,6 +436,9 @@ async function main() {
   const data = await loadTasks({ databaseUrl: database.url, volunteers: CLAIMERS, boardTasks: TASKS, rounds: phases, guard, say });
   say(`data: tables now ${Object.entries(data.tables).map(([k, v]) => `${v} ${k}`).join(', ')}; inserted in ${data.seconds.insert} s, VACUUM ANALYZE ${data.seconds.vacuumAnalyze} s`);
 
+  require('reflect-metadata'); // the product's modules carry decorators
+  RAW_CLAIM = require(join(dist, 'libs/tasks/src/claims/claim.service.js')).TAKE_PLACE_OR_QUEUE;
+  if (typeof RAW_CLAIM !== 'string' || !RAW_CLAIM.startsWith('WITH task AS')) throw new Error('bench: the claim statement (TAKE_PLACE_OR_QUEUE) is not in the dist snapshot');
   const pool = new pg.Pool({ connectionString: database.url, max: API_POOL });
   pool.on('error', (error) => {
     if (error.code !== '57P01') console.error(`bench: idle pool connection: ${error.message}`);

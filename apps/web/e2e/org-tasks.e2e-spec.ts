@@ -148,6 +148,39 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await expectText(declined.getByTestId('handover-status'), '已拒绝');
     }), JOURNEY_TIMEOUT);
 
+  it('posts a task for the person of a referral it accepted, disclosing what the referral shares', () =>
+    journey('org-task-from-referral', pages, async () => {
+      const ngoApi = await apiAs(product().url, 'ngo@zhulian.demo');
+      const { referrals } = await ngoApi<{ referrals: { edges: { node: { id: string; sharedCategories: string[] | null; person: { fullName: string } | null } }[] } }>(
+        `{ referrals(first: 50, filter: { direction: RECEIVED, status: [ACCEPTED, IN_PROGRESS] }) { edges { node { id sharedCategories person { fullName } } } } }`);
+      const referral = referrals.edges.map((e) => e.node).find((r) => r.sharedCategories?.includes('contact') && r.person);
+      expect(referral).toBeDefined();
+      const title = '为转介老人每周送一次午餐';
+      const day = beijingDay(3);
+
+      const staff = await newPage(DESKTOP);
+      await signIn(staff, 'ngo@zhulian.demo');
+      await staff.goto(`/referrals/${referral!.id}`);
+      await staff.getByTestId('referral-post-task').click();
+      await expectText(staff.getByTestId('task-form-case'), '为转介的服务对象发布');
+      await staff.getByTestId('task-form-title').fill(title);
+      await staff.getByLabel('所需技能').click();
+      await staff.locator('.ant-select-item-option', { hasText: '送餐' }).click();
+      await staff.keyboard.press('Escape');
+      await staff.getByTestId('task-form-starts-date').fill(day);
+      await staff.getByTestId('task-form-starts-time').fill('11:00');
+      await staff.getByTestId('task-form-ends-date').fill(day);
+      await staff.getByTestId('task-form-ends-time').fill('12:00');
+      await staff.getByTestId('task-form-slots').fill('1');
+      await staff.getByTestId('task-form-discloses-contact').check();
+      await staff.screenshot({ path: join(OUTPUT, 'org-task-from-referral-form-zh.png'), fullPage: true });
+      await staff.getByTestId('task-form-submit').click();
+      await expectText(staff.getByTestId('task-heading'), title);
+      await expectText(staff.getByTestId('task-person'), referral!.person!.fullName);
+      await staff.getByTestId('task-referral').click();
+      await until(async () => staff.url().endsWith(`/referrals/${referral!.id}`));
+    }), JOURNEY_TIMEOUT);
+
   it('records the hours of a volunteer who came to the task running now without checking in, and sees where another checked in', () =>
     journey('org-tasks-record-attendance', pages, async () => {
       const ngoApi = await apiAs(product().url, 'ngo@zhulian.demo');

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
+import { ReferralsModule } from '@zhulian/referrals';
 import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
@@ -23,7 +24,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule],
+  imports: [AccessModule, RegistryModule, CasesModule, ReferralsModule],
   providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],

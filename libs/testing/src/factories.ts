@@ -72,3 +72,16 @@ export async function makeVolunteer(
     [user.id, options.organisationId, options.skills ?? ['COMPANIONSHIP'], options.areaCodes ?? ['110105'], options.verified ?? false]);
   return user;
 }
+
+/** A directory service of the given organisation, open to referrals (the directory lib owns the table). */
+export async function makeService(
+  db: DataSource,
+  organisationId: string,
+  overrides: Partial<{ name: string; categories: string[] }> = {},
+): Promise<{ id: string; name: string }> {
+  const id = newId();
+  const name = overrides.name ?? `测试服务 ${next()}`;
+  await db.query(`INSERT INTO services (id, organisation_id, name, categories) VALUES ($1, $2, $3, $4)`,
+    [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE']]);
+  return { id, name };
+}

@@ -1,6 +1,6 @@
 import { LockOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -15,6 +15,7 @@ import { graphql } from '../gql';
 import type { ReferralQuery } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { StaleNotice } from './CasePage';
+import { TASK_ROLES } from './org-tasks/org-task-parts';
 import { partyOf } from './referral-actions';
 import { ReferralActions } from './ReferralActions';
 import { referralEventLine } from './timeline-text';
@@ -98,6 +99,10 @@ export function ReferralPage() {
             {referral.escalatedAt && <Tag color="red">{t('referrals.escalated')}</Tag>}
           </Space>
         }
+        extra={party === 'RECEIVER' && (status === 'ACCEPTED' || status === 'IN_PROGRESS') && acting && TASK_ROLES.includes(acting.role) && (
+          // The organisation working a referral may ask volunteers to help its person (libs/tasks: postTask from a referral).
+          <Link to={`/org-tasks/new?referralId=${referral.id}`} data-testid="referral-post-task"><Button>{t('referrals.postTask')}</Button></Link>
+        )}
       >
         <Descriptions column={{ xs: 1, md: 2 }} size="small">
           <Descriptions.Item label={t('referrals.person')}>{person}</Descriptions.Item>

@@ -86,9 +86,9 @@ const CLAIM_FACTS_FROM = `FROM tasks t LEFT JOIN volunteer_profiles p ON p.user_
  * columns TaskTimeline.record writes). The decision is made on the locked row, so of 200 volunteers claiming
  * a 3-place task at once exactly 3 take a place and the others queue in order. No row when the task is no
  * longer open or has started. The database refuses a second claim on the task and one overlapping another
- * task the volunteer holds.
+ * task the volunteer holds. (bench/tasks.mjs runs this very text as its raw floor.)
  */
-const TAKE_PLACE_OR_QUEUE = `WITH task AS (
+export const TAKE_PLACE_OR_QUEUE = `WITH task AS (
     SELECT id, held < slots AS free FROM tasks WHERE id = $1 AND status = 'OPEN' AND starts_at > now() FOR UPDATE),
   took AS (
     UPDATE tasks t SET held = t.held + task.free::int, waitlist_seq = t.waitlist_seq + (NOT task.free)::int,

@@ -99,6 +99,11 @@ export class TaskResolver {
     return task.organisationId === actor.acting?.organisationId && actor.acting.role !== 'VOLUNTEER' ? task.caseId : null;
   }
 
+  @ResolveField(() => ID, { name: 'referralId', nullable: true, description: 'The accepted referral whose person the task serves: for the organisation running it.' })
+  referralOf(@CurrentActor() actor: Actor, @Parent() task: Task) {
+    return task.organisationId === actor.acting?.organisationId && actor.acting.role !== 'VOLUNTEER' ? task.referralId : null;
+  }
+
   @ResolveField(() => [TaskEvent], { nullable: true, description: 'The task’s timeline: for the organisation running it.' })
   async timelineEvents(@CurrentActor() actor: Actor, @Parent() task: Task, @Context() context: GraphqlContext) {
     if (task.organisationId !== actor.acting?.organisationId || actor.acting.role === 'VOLUNTEER') return null;

@@ -8,6 +8,7 @@ import {
   newId, notFound, PageArgs, paginateById, Role,
 } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
+import { ReferralService, ReferralStatus } from '@zhulian/referrals';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { SkillService } from '../skills/skill.service';
@@ -36,6 +37,7 @@ interface TaskRow {
   discloses: string[];
   person_id: string | null;
   case_id: string | null;
+  referral_id: string | null;
   created_at: Date;
   version: number;
   claimed_by_me: boolean;
@@ -50,9 +52,12 @@ const NEEDS_COVER = `(t.status = 'OPEN' AND t.starts_at > now() AND t.held < t.s
 
 const TASK_SELECT = `SELECT t.id, t.organisation_id, o.name AS organisation_name, t.title, t.description, t.skills, t.region_code, t.starts_at, t.ends_at,
   t.slots, t.held, (SELECT count(*)::int FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED') AS waitlist_length,
-  t.needs_approval, t.involves_minor, t.home_visit, t.status, t.cancelled_reason, t.discloses, t.person_id, t.case_id, t.created_at, t.version,
+  t.needs_approval, t.involves_minor, t.home_visit, t.status, t.cancelled_reason, t.discloses, t.person_id, t.case_id, t.referral_id, t.created_at, t.version,
   ${TASK_COLUMNS.claimedByMe} AS claimed_by_me, ${TASK_COLUMNS.coverAskedOfMe} AS cover_asked_of_me, ${NEEDS_COVER} AS needs_cover`;
 const TASKS_FROM = `FROM tasks t JOIN organisations o ON o.id = t.organisation_id`;
+
+/** Referrals whose receiver works for their person: it may post tasks for them. */
+const WORKING_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
 
 /** The longest a single task may last. */
 const MAX_TASK_HOURS = 24;
@@ -68,6 +73,7 @@ export class TaskService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly skills: SkillService,
     private readonly cases: CaseService,
+    private readonly referrals: ReferralService,
     private readonly people: PersonService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
@@ -145,17 +151,29 @@ export class TaskService {
     checkTaskWindow(input.startsAt, input.endsAt);
     // Whatever else it discloses, a task discloses who: the basics come with any disclosure.
     const discloses = input.discloses?.length ? [...new Set(['basic', ...input.discloses])].sort() : [];
+    if (input.caseId && input.referralId) throw badInput('ONE_SOURCE', 'A task serves the person of one case or of one referral, not both.', 'input.referralId');
     let person: Person | null = null;
     if (input.caseId) {
       const found = await this.cases.get(actor, input.caseId);
       if (!abilityFor(actor).can('work', subject('Case', found))) throw forbidden('CASE_CHANGE_NOT_ALLOWED', 'Only the case’s coordinators and assigned caseworkers post tasks from it.');
       person = await this.people.get(actor, found.personId);
-      // A task discloses to volunteers only what its poster may read of the person.
-      const ability = abilityFor(actor);
-      const beyond = disclosedFields(discloses).filter((field) => !ability.can('read', subject('Person', person!), field));
-      if (beyond.length > 0) throw forbidden('DISCLOSURE_BEYOND_YOUR_VIEW', 'A task may disclose only what you may read of the person yourself.');
+    } else if (input.referralId) {
+      const referral = await this.referrals.get(actor, input.referralId);
+      if (referral.receiverOrganisationId !== acting.organisationId) {
+        throw forbidden('REFERRAL_NOT_RECEIVED', 'Only the organisation that accepted the referral posts tasks for its person.');
+      }
+      if (!WORKING_REFERRAL.includes(referral.status!)) {
+        throw conflict('REFERRAL_NOT_ACCEPTED', 'Tasks are posted from a referral your organisation has accepted and is working on.', 'input.referralId');
+      }
+      person = await this.people.get(actor, referral.personId);
     } else if (discloses.length > 0) {
-      throw badInput('CASE_REQUIRED', 'Choose the case whose person the task serves before disclosing anything of them.', 'input.caseId');
+      throw badInput('CASE_REQUIRED', 'Choose the case or the accepted referral whose person the task serves before disclosing anything of them.', 'input.caseId');
+    }
+    if (person) {
+      // A task discloses to volunteers only what its poster may read of the person (for a referral: what its person consented to share).
+      const ability = abilityFor(actor);
+      const beyond = disclosedFields(discloses).filter((field) => !ability.can('read', subject('Person', person), field));
+      if (beyond.length > 0) throw forbidden('DISCLOSURE_BEYOND_YOUR_VIEW', 'A task may disclose only what you may read of the person yourself.');
     }
     // The title and description are read by every volunteer on the board: nobody's data in them.
     const names = person ? await this.people.namesToKeepOut(actor, person.id) : [];
@@ -165,14 +183,15 @@ export class TaskService {
     return this.db.transaction(async (tx) => {
       await tx.query(
         `INSERT INTO tasks (id, organisation_id, posted_by, title, description, skills, region_code, starts_at, ends_at, slots, needs_approval, involves_minor,
-           home_visit, case_id, person_id, discloses, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+           home_visit, case_id, referral_id, person_id, discloses, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
         [id, acting.organisationId, actor.userId, input.title, input.description ?? null, skills, input.regionCode, input.startsAt, input.endsAt, input.slots,
-          input.needsApproval, input.involvesMinor, input.homeVisit, input.caseId ?? null, person?.id ?? null, discloses, input.idempotencyKey ?? null]);
+          input.needsApproval, input.involvesMinor, input.homeVisit, input.caseId ?? null, input.referralId ?? null, person?.id ?? null, discloses,
+          input.idempotencyKey ?? null]);
       await this.timeline.record(tx, actor, id, 'POSTED');
       await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
         action: 'CHANGE', subjectType: 'Task', subjectId: id, grounds: { role: acting.role }, fields: ['title', 'slots', 'startsAt', 'endsAt'],
-        details: { case: input.caseId ?? null, discloses: discloses.join(',') },
+        details: { case: input.caseId ?? null, referral: input.referralId ?? null, discloses: discloses.join(',') },
       }]);
       return this.get(actor, id, tx);
     });
@@ -250,7 +269,7 @@ function toTask(row: TaskRow): Task {
     id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, title: row.title, description: row.description,
     skills: row.skills, regionCode: row.region_code, startsAt: row.starts_at, endsAt: row.ends_at, slots: row.slots, placesTaken: row.held,
     waitlistLength: row.waitlist_length, needsApproval: row.needs_approval, involvesMinor: row.involves_minor, homeVisit: row.home_visit,
-    status: row.status, cancelledReason: row.cancelled_reason, discloses: row.discloses, personId: row.person_id, caseId: row.case_id,
+    status: row.status, cancelledReason: row.cancelled_reason, discloses: row.discloses, personId: row.person_id, caseId: row.case_id, referralId: row.referral_id,
     createdAt: row.created_at, version: row.version, claimedByMe: row.claimed_by_me, coverAskedOfMe: row.cover_asked_of_me, needsCover: row.needs_cover,
   });
 }

@@ -87,10 +87,11 @@ export class Task {
   // Attributes the rules read; not part of the API.
   personId!: string | null;
   caseId!: string | null;
+  referralId!: string | null;
   claimedByMe!: boolean;
 }
 
-@InputType({ description: 'A task to post. With a case, it may disclose some of the person’s data to volunteers holding it — within what you may read.' })
+@InputType({ description: 'A task to post. With a case or an accepted referral, it may disclose some of the person’s data to volunteers holding it — within what you may read.' })
 export class PostTaskInput {
   @Field()
   @trim()
@@ -148,6 +149,11 @@ export class PostTaskInput {
   @IsOptional()
   @IsUUID('all')
   caseId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Or: a referral your organisation accepted, whose person the task serves.' })
+  @IsOptional()
+  @IsUUID('all')
+  referralId?: string;
 
   @Field(() => [String], { nullable: true, defaultValue: [], description: 'What a volunteer holding it sees of the person: basic (given name), contact (phone, from the day of the task), location (the address, during the task).' })
   @IsOptional()

@@ -23,7 +23,7 @@ const ORG_TASK = graphql(`
       id title description organisationId organisationName regionCode startsAt endsAt slots placesTaken waitlistLength skills needsApproval
       involvesMinor homeVisit status cancelledReason discloses needsCover version createdAt
       person { id fullName }
-      caseId
+      caseId referralId
       claims {
         id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason report createdAt version volunteerId
         checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }
@@ -165,6 +165,11 @@ export function OrgTaskPage() {
             {task.caseId && (
               <Descriptions.Item label={t('orgTasks.page.case')}>
                 <Link to={`/cases/${task.caseId}`} data-testid="task-case">{t('orgTasks.page.openCase')}</Link>
+              </Descriptions.Item>
+            )}
+            {task.referralId && (
+              <Descriptions.Item label={t('orgTasks.page.referral')}>
+                <Link to={`/referrals/${task.referralId}`} data-testid="task-referral">{t('orgTasks.page.openReferral')}</Link>
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('orgTasks.page.posted')}>{when(task.createdAt)}</Descriptions.Item>

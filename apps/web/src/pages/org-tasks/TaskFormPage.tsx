@@ -80,7 +80,7 @@ function fieldsOf(task: Task | undefined): Partial<TaskFields> {
 /** The API's field (`input.startsAt`) → this form's. */
 const FIELDS: Record<string, keyof TaskFields> = {
   'input.title': 'title', 'input.description': 'description', 'input.skills': 'skills', 'input.regionCode': 'regionCode', 'input.startsAt': 'startsAt',
-  'input.endsAt': 'endsAt', 'input.slots': 'slots', 'input.caseId': 'discloses', 'input.discloses': 'discloses',
+  'input.endsAt': 'endsAt', 'input.slots': 'slots', 'input.caseId': 'discloses', 'input.referralId': 'discloses', 'input.discloses': 'discloses',
 };
 
 /** A day and a time side by side, each the browser's own picker; one form field, so its error shows under both. */
@@ -118,12 +118,15 @@ function windowRules(t: TFunction) {
   return { starts, ends };
 }
 
+/** Whose person a new task serves: a case of ours, or a referral we accepted. */
+type TaskSource = { caseId: string } | { referralId: string };
+
 /**
- * A task's form. New: everything, with an idempotency key so a double tap posts once; from a case, what the
- * volunteers holding it may learn of the person. Edit: only what changed is sent, with the version read,
- * so a colleague's change in between is not overwritten (STALE_TASK).
+ * A task's form. New: everything, with an idempotency key so a double tap posts once; from a case or an
+ * accepted referral, what the volunteers holding it may learn of the person. Edit: only what changed is sent,
+ * with the version read, so a colleague's change in between is not overwritten (STALE_TASK).
  */
-function TaskForm({ task, caseId, onDone, onCancel, onStale }: { task?: Task; caseId?: string; onDone: (id: string) => void; onCancel: () => void; onStale: () => void }) {
+function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; source?: TaskSource; onDone: (id: string) => void; onCancel: () => void; onStale: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const skillOptions = useSkillOptions();
@@ -170,7 +173,7 @@ function TaskForm({ task, caseId, onDone, onCancel, onStale }: { task?: Task; ca
           title: f.title.trim(), description: f.description?.trim() || undefined, skills: f.skills, regionCode: f.regionCode!, slots: f.slots!,
           startsAt: instant(f.startsAt)!.toISOString(), endsAt: instant(f.endsAt)!.toISOString(),
           needsApproval: f.needsApproval, involvesMinor: f.involvesMinor, homeVisit: f.homeVisit,
-          ...(caseId ? { caseId, discloses: f.discloses } : {}), idempotencyKey,
+          ...(source ? { ...source, discloses: f.discloses } : {}), idempotencyKey,
         } } });
         void message.success(t('orgTasks.form.posted'));
         onDone(data!.postTask.id);
@@ -242,8 +245,8 @@ function TaskForm({ task, caseId, onDone, onCancel, onStale }: { task?: Task; ca
         <Typography.Text type="secondary">{t('orgTasks.form.safeguardingHelp')}</Typography.Text>
         {task && <div><Typography.Text type="secondary">{t('orgTasks.form.safeguardingEditHelp')}</Typography.Text></div>}
       </Card>
-      {caseId && !task && (
-        <Card size="small" title={t('orgTasks.form.forCase')} style={{ marginBottom: 16 }} data-testid="task-form-case">
+      {source && !task && (
+        <Card size="small" title={t('caseId' in source ? 'orgTasks.form.forCase' : 'orgTasks.form.forReferral')} style={{ marginBottom: 16 }} data-testid="task-form-case">
           <Typography.Paragraph type="secondary">{t('orgTasks.form.disclosesHelp')}</Typography.Paragraph>
           {/* Whatever else a task discloses, it discloses who (the API adds the basics): ticked with the others. */}
           <Form.Item name="discloses" style={{ marginBottom: 0 }}
@@ -269,19 +272,29 @@ function TaskForm({ task, caseId, onDone, onCancel, onStale }: { task?: Task; ca
   );
 }
 
-/** "Post a task": from the list, or from a case (`?caseId=`), then the new task's page. */
+/** "Post a task": from the list, from a case (`?caseId=`) or from an accepted referral (`?referralId=`), then the new task's page. */
 export function NewTaskPage() {
   const { t } = useTranslation();
   const acting = useActing();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const caseId = params.get('caseId') ?? undefined;
+  const caseId = params.get('caseId');
+  const referralId = params.get('referralId');
   if (!acting || !TASK_ROLES.includes(acting.role)) return <Result status="403" title={t('orgTasks.list.notForRole')} />;
+  let source: TaskSource | undefined;
+  let back = { to: '/org-tasks', label: t('orgTasks.back') };
+  if (caseId) {
+    source = { caseId };
+    back = { to: `/cases/${caseId}`, label: t('orgTasks.form.backToCase') };
+  } else if (referralId) {
+    source = { referralId };
+    back = { to: `/referrals/${referralId}`, label: t('orgTasks.form.backToReferral') };
+  }
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 960, gridTemplateColumns: 'minmax(0, 1fr)' }}>
-      <Link to={caseId ? `/cases/${caseId}` : '/org-tasks'}>← {caseId ? t('orgTasks.form.backToCase') : t('orgTasks.back')}</Link>
+      <Link to={back.to}>← {back.label}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('orgTasks.form.newTitle')}</Typography.Title>
-      <Card><PlainButtons><TaskForm caseId={caseId} onDone={(id) => navigate(`/org-tasks/${id}`)} onCancel={() => navigate(caseId ? `/cases/${caseId}` : '/org-tasks')} onStale={() => undefined} /></PlainButtons></Card>
+      <Card><PlainButtons><TaskForm source={source} onDone={(id) => navigate(`/org-tasks/${id}`)} onCancel={() => navigate(back.to)} onStale={() => undefined} /></PlainButtons></Card>
     </div>
   );
 }
