@@ -110,8 +110,8 @@ export const TAKE_PLACE_OR_QUEUE = `WITH task AS (
 const pgCode = (error: unknown) => (error as { driverError?: { code?: string; constraint?: string } }).driverError;
 
 /**
- * Claims. A claim takes one of the task's places with a single conditional UPDATE of the task row (so that
- * of 200 volunteers claiming a 3-place task at once exactly 3 hold it), or joins the waitlist in order. The
+ * Claims. A claim takes one of the task's places in one statement on the task's locked row (so that of 200
+ * volunteers claiming a 3-place task at once exactly 3 hold it), or joins the waitlist in order. The
  * database refuses a volunteer two claims whose times overlap. A freed place is offered to the first on the
  * waitlist, who has a set time to confirm before it passes on; an offer not confirmed is not counted on.
  */
