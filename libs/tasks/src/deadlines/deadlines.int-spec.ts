@@ -98,6 +98,28 @@ describe('task deadlines', () => {
     expect(confirmed.data!.confirmHours.minutes).toBe(100);
   });
 
+  it('forgets where volunteers checked in and out a month after their hours were confirmed, and keeps the hours', async () => {
+    const places: string[] = [];
+    for (const confirmedDaysAgo of [31, 29]) {
+      const task = await post(0.5, 1);
+      const v = await volunteer();
+      const held = await claim(v, task.id);
+      const place = { latitude: 39.9087, longitude: 116.3975, accuracyMeters: 10 };
+      expect((await v.gql(`mutation($input: CheckInInput!) { checkIn(input: $input) { id } }`, { input: { claimId: held.id, place } })).errors).toBeUndefined();
+      expect((await v.gql(`mutation($input: CheckOutInput!) { checkOut(input: $input) { id } }`, { input: { claimId: held.id, place } })).errors).toBeUndefined();
+      await staff.gql(`mutation($input: ConfirmHoursInput!) { confirmHours(input: $input) { id } }`, { input: { claimId: held.id, minutes: 60 } });
+      await app.db.query(`UPDATE task_claims SET hours_confirmed_at = now() - make_interval(days => $2) WHERE id = $1`, [held.id, confirmedDaysAgo]);
+      places.push(held.id);
+    }
+    expect(await deadlines.sweep(new Date())).toMatchObject({ placesForgotten: 1 });
+    const rows = await app.db.query(`SELECT id, checked_in_place IS NOT NULL AS kept_in, checked_out_place IS NOT NULL AS kept_out, minutes, hours_confirmed_at IS NOT NULL AS confirmed
+      FROM task_claims WHERE id = ANY($1)`, [places]);
+    const byId = new Map(rows.map((r: { id: string }) => [r.id, r]));
+    expect(byId.get(places[0])).toMatchObject({ kept_in: false, kept_out: false, minutes: 60, confirmed: true });
+    expect(byId.get(places[1])).toMatchObject({ kept_in: true, kept_out: true, minutes: 60, confirmed: true });
+    expect(await deadlines.sweep(new Date())).toMatchObject({ placesForgotten: 0 });
+  });
+
   it('approves a hand-over the holder left unanswered, once its time is up', async () => {
     const task = await post(24 * 10);
     const taker = await app.login('ngo2@zhulian.demo');

@@ -16,13 +16,18 @@ export interface TaskSweepResult {
   tasksClosed: number;
   handoversApproved: number;
   handoversLapsed: number;
+  placesForgotten: number;
 }
+
+/** How long after a volunteer's hours are confirmed the organisation can still see where they checked in and out. */
+export const PLACES_KEPT_DAYS = 30;
 
 /**
  * The tasks' deadlines, at the time the injected clock gives: offers not confirmed in time pass on;
  * volunteers holding a place are reminded the day before and the hour before (each once; a place taken
  * within the last day gets the hour's reminder only); tasks past their check-in window close, claims
- * still waiting on them end and a volunteer who forgot to check out is checked out at the task's end; hand-overs not answered in time are approved. Idempotent and safe on several
+ * still waiting on them end and a volunteer who forgot to check out is checked out at the task's end; hand-overs not answered in time are approved;
+ * where volunteers checked in and out is forgotten {@link PLACES_KEPT_DAYS} days after their hours were confirmed. Idempotent and safe on several
  * nodes: every step is a conditional update of rows not yet stepped.
  */
 @Injectable()
@@ -54,7 +59,19 @@ export class TaskDeadlines implements ScheduledJob, OnModuleInit {
       await this.close(tx, now),
     ]);
     const { approved, lapsed } = await this.handovers.settleDue(now);
-    return { offersExpired, remindedDayBefore, remindedHourBefore, tasksClosed, handoversApproved: approved, handoversLapsed: lapsed };
+    const placesForgotten = await this.forgetPlaces(now);
+    return { offersExpired, remindedDayBefore, remindedHourBefore, tasksClosed, handoversApproved: approved, handoversLapsed: lapsed, placesForgotten };
+  }
+
+  /**
+   * A check-in's place serves to confirm that the volunteer was there; once the hours are confirmed and a
+   * month has passed for questions, nobody needs it: it is erased (the times and the hours stay).
+   */
+  private async forgetPlaces(now: Date): Promise<number> {
+    const forgotten = await changedRows(this.db.manager, `UPDATE task_claims SET checked_in_place = NULL, checked_out_place = NULL, updated_at = $1
+      WHERE (checked_in_place IS NOT NULL OR checked_out_place IS NOT NULL) AND hours_confirmed_at <= $1::timestamptz - make_interval(days => $2) RETURNING id`,
+      [now, PLACES_KEPT_DAYS]);
+    return forgotten.length;
   }
 
   private async remind(tx: EntityManager, now: Date, column: 'reminded_day_at' | 'reminded_hour_at', due: string, before: 'DAY' | 'HOUR'): Promise<number> {
