@@ -602,6 +602,26 @@ function newestMtime(dir, test) {
   return newest;
 }
 
+/** A run's stamp for the names of its database and directories, e.g. 20261204_225320. */
+export function runStamp(at) {
+  return at.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
+}
+
+/**
+ * {@link prepareDist} into `.data/bench-<name>-<stamp>-dist`, removed (with its `-src` export) when the run
+ * ends; returns the snapshot's path and what was built.
+ */
+export function snapshotDist({ root, name, stamp, mode, guard, say }) {
+  const dist = join(root, '.data', `bench-${name}-${stamp}-dist`);
+  guard.defer(() => {
+    rmSync(dist, { recursive: true, force: true });
+    rmSync(`${dist}-src`, { recursive: true, force: true });
+  });
+  const build = prepareDist({ root, mode, snapshot: dist, say });
+  say(`build: running the API from a snapshot of dist/ in ${relative(root, dist)}`);
+  return { dist, build };
+}
+
 /**
  * Builds the API when `mode` says so (`auto`: when dist/ is missing or older than a source file of
  * apps/api, libs or migrations; `always`; `never`; `head`: the last commit alone — exported with

@@ -18,7 +18,7 @@ import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
   ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb, numberKnob,
-  postJson, round, runCli, sampleRss, signIn, startServer, summarise,
+  postJson, round, runCli, runStamp, sampleRss, signIn, startServer, summarise,
 } from './lib.mjs';
 import { DEMO, loadPeople, makeSecrets } from './people-data.mjs';
 
@@ -164,7 +164,7 @@ async function measureRaw(pool, statement, expectFirstId) {
 
 async function main() {
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
+  const stamp = runStamp(startedAt);
   const database = await freshDatabase({ root: ROOT, dirName: `bench-people-${stamp}`, stamp, guard, say });
   const secrets = makeSecrets();
 

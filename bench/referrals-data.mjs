@@ -38,7 +38,7 @@ export function uuidv7At(ms) {
 }
 
 /** The weighted choice of `table` ([value, weight] pairs) for a random number in [0, 1). */
-function weighted(table, r) {
+export function weighted(table, r) {
   const total = table.reduce((sum, [, w]) => sum + w, 0);
   let x = r * total;
   for (const [value, w] of table) {

@@ -13,7 +13,7 @@
 // Knobs (env): PEOPLE, CASES, REFERRALS, SERVICES, ORGS, DURATION, WARMUP, CONNS, RUNS, RACE_ROUNDS,
 // PEERS=on|off, PEER_DIR, SAME_CLUSTER=on|off, BUILD=auto|always|never|head, DATABASE_URL, OUT.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -25,7 +25,7 @@ import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
   ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
-  numberKnob, percentiles, postJson, postmasterPid, prepareDist, round, runCli, sampleRss, sampleWaits, signIn, startServer, statementCounter, summarise,
+  numberKnob, percentiles, postJson, postmasterPid, runStamp, snapshotDist, round, runCli, sampleRss, sampleWaits, signIn, startServer, statementCounter, summarise,
 } from './lib.mjs';
 import { DEMO, loadPeople, makeSecrets } from './people-data.mjs';
 import { loadReferrals, RACE } from './referrals-data.mjs';
@@ -294,14 +294,8 @@ async function measureHttp(key, server, request, postmaster, auditPool = null) {
 
 async function main() {
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
-  const dist = join(ROOT, '.data', `bench-referrals-${stamp}-dist`);
-  guard.defer(() => {
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(`${dist}-src`, { recursive: true, force: true });
-  });
-  const build = prepareDist({ root: ROOT, mode: BUILD, snapshot: dist, say });
-  say(`build: running the API from a snapshot of dist/ in ${relative(ROOT, dist)}`);
+  const stamp = runStamp(startedAt);
+  const { dist, build } = snapshotDist({ root: ROOT, name: 'referrals', stamp, mode: BUILD, guard, say });
 
   const peer = PEERS ? await preparePeer() : null;
   const onPeerCluster = PEERS && SAME_CLUSTER && !process.env.DATABASE_URL;

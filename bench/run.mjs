@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
-  baseEnv, decodeJwt, freshDatabase, gitCommit, load, markdownTable, mb, percentiles, postJson, round, rssOf, runCli, sampleRss, signHs256, startServer, stopLoads,
+  baseEnv, decodeJwt, freshDatabase, gitCommit, load, markdownTable, mb, percentiles, postJson, round, rssOf, runCli, runStamp, sampleRss, signHs256, startServer,
+  stopLoads,
 } from './lib.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -218,7 +219,7 @@ function problemsOf(run) {
 
 async function main() {
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
+  const stamp = runStamp(startedAt);
   build();
 
   const database = await freshDatabase({ root: ROOT, dirName: `bench-pg-${stamp}`, stamp, guard: { defer: (step) => cleanups.push(step) }, say });

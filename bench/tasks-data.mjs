@@ -4,10 +4,14 @@
 // fresh task for every claim round, each in its own time window. Choices come from a seeded PRNG (ids are
 // random); everything is inserted in one transaction, then `VACUUM ANALYZE`.
 import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loaderConnection, round } from './lib.mjs';
 import { DEMO, insertBatches } from './people-data.mjs';
-import { uuidv7At } from './referrals-data.mjs';
+import { uuidv7At, weighted } from './referrals-data.mjs';
+
+const require = createRequire(import.meta.url);
 
 export const TASKS_SEED = 20_251_111;
 const HOUR = 3_600_000;
@@ -53,26 +57,6 @@ const TITLES = {
   LEGAL_AID: '法律咨询答疑', DRIVING: '就医车辆接送', ESCORT: '陪同老人就医', HOUSEWORK: '居家清洁整理', REPAIRS: '家电小修小补',
 };
 
-/** mulberry32, the demo generator's PRNG: the same choices on every run. */
-function seededRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function weighted(table, r) {
-  const total = table.reduce((sum, [, w]) => sum + w, 0);
-  let x = r * total;
-  for (const [value, w] of table) {
-    if ((x -= w) < 0) return value;
-  }
-  return table[table.length - 1][0];
-}
 
 /**
  * Every claim round's task, generated up front: each in its own one-hour window, 90 minutes apart, from
@@ -103,7 +87,9 @@ function roundTasks({ first, windows, tasksPerWindow, slots, label, now }) {
  * round's task asks for, identity and background checked); the board volunteer sees `boardTasks` open
  * tasks; `rounds` maps each phase to its windows: `{ count, perWindow, slots }`.
  */
-function generate({ volunteers: volunteerCount, boardTasks, rounds, now, passwordHash }) {
+function generate({ dist, volunteers: volunteerCount, boardTasks, rounds, now, passwordHash }) {
+  // The demo generator's PRNG (libs/registry's people-generator, from the dist snapshot): the same choices on every run.
+  const { seededRandom } = require(join(dist, 'libs/registry/src/demo/people-generator.js'));
   const random = seededRandom(TASKS_SEED);
   const int = (n) => Math.floor(random() * n);
   const pick = (items) => items[int(items.length)];
@@ -226,14 +212,14 @@ const iso = (ms) => new Date(ms).toISOString();
  * board's tasks and the rounds' tasks in one transaction, then `VACUUM ANALYZE`s. `rounds`: per phase,
  * `{ count, perWindow, slots }`. Returns the ids the benchmark needs and the table counts.
  */
-export async function loadTasks({ databaseUrl, volunteers, boardTasks, rounds, guard, say }) {
+export async function loadTasks({ dist, databaseUrl, volunteers, boardTasks, rounds, guard, say }) {
   const { client, end } = await loaderConnection(databaseUrl, guard);
   try {
     const now = Date.now();
     const t0 = performance.now();
     const { rows: [demoUser] } = await client.query(`SELECT password_hash FROM users WHERE email = 'volunteer@zhulian.demo'`);
     if (!demoUser?.password_hash) throw new Error('the demo user volunteer@zhulian.demo is missing: did seed-demo run?');
-    const { out, windows, volunteers: people, board } = generate({ volunteers, boardTasks, rounds, now, passwordHash: demoUser.password_hash });
+    const { out, windows, volunteers: people, board } = generate({ dist, volunteers, boardTasks, rounds, now, passwordHash: demoUser.password_hash });
     const t1 = performance.now();
     say(`data: ${out.users.length} volunteers, ${out.tasks.length} tasks (${boardTasks} on the board), ${out.claims.length} claims generated in ${((t1 - t0) / 1000).toFixed(1)} s`);
     await client.query('BEGIN');

@@ -10,7 +10,7 @@
 // and writes bench/results/tasks-latest.json. See bench/README.md.
 // Knobs (env): ROUNDS, SPREAD_ROUNDS, WARMUP_ROUNDS, CLAIMERS, TASKS, DURATION, WARMUP, CONNS, STEADY_RATE, STEADY_SECONDS, BUILD, DATABASE_URL, OUT,
 // SERVER_CPU_PROF.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -22,7 +22,7 @@ import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
   ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
-  numberKnob, percentiles, postJson, postmasterPid, prepareDist, round, runCli, sampleRss, signIn, startServer, statementCounter, summarise,
+  numberKnob, percentiles, postJson, postmasterPid, runStamp, snapshotDist, round, runCli, sampleRss, signIn, startServer, statementCounter, summarise,
 } from './lib.mjs';
 import { makeSecrets } from './people-data.mjs';
 import { uuidv7At } from './referrals-data.mjs';
@@ -405,14 +405,8 @@ function lockProfile(entries) {
 
 async function main() {
   const startedAt = new Date();
-  const stamp = startedAt.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '_').toLowerCase();
-  const dist = join(ROOT, '.data', `bench-tasks-${stamp}-dist`);
-  guard.defer(() => {
-    rmSync(dist, { recursive: true, force: true });
-    rmSync(`${dist}-src`, { recursive: true, force: true });
-  });
-  const build = prepareDist({ root: ROOT, mode: BUILD, snapshot: dist, say });
-  say(`build: running the API from a snapshot of dist/ in ${relative(ROOT, dist)}`);
+  const stamp = runStamp(startedAt);
+  const { dist, build } = snapshotDist({ root: ROOT, name: 'tasks', stamp, mode: BUILD, guard, say });
 
   const database = await freshDatabase({ root: ROOT, dirName: `bench-tasks-${stamp}`, stamp, guard, say });
   let postmaster = database.dataDir ? postmasterPid(database.dataDir) : null;
@@ -433,7 +427,7 @@ async function main() {
     steadyRaw: { count: steadyWindows, perWindow: SPREAD_TASKS, slots: SLOTS },
   };
   say(`data: loading ${CLAIMERS} volunteers, ${TASKS} board tasks and the rounds' tasks…`);
-  const data = await loadTasks({ databaseUrl: database.url, volunteers: CLAIMERS, boardTasks: TASKS, rounds: phases, guard, say });
+  const data = await loadTasks({ dist, databaseUrl: database.url, volunteers: CLAIMERS, boardTasks: TASKS, rounds: phases, guard, say });
   say(`data: tables now ${Object.entries(data.tables).map(([k, v]) => `${v} ${k}`).join(', ')}; inserted in ${data.seconds.insert} s, VACUUM ANALYZE ${data.seconds.vacuumAnalyze} s`);
 
   require('reflect-metadata'); // the product's modules carry decorators
