@@ -22,6 +22,7 @@ module.exports = function preset(projectDir, displayName) {
       '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
       '^@zhulian/referrals$': path.join(root, 'libs/referrals/src/index.ts'),
       '^@zhulian/registry$': path.join(root, 'libs/registry/src/index.ts'),
+      '^@zhulian/realtime$': path.join(root, 'libs/realtime/src/index.ts'),
       '^@zhulian/tasks$': path.join(root, 'libs/tasks/src/index.ts'),
       '^@zhulian/testing$': path.join(root, 'libs/testing/src/index.ts'),
       '^@zhulian/migrations$': path.join(root, 'migrations/index.ts'),

@@ -5,6 +5,7 @@ import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { ReferralsModule } from '@zhulian/referrals';
+import { RealtimeModule } from '@zhulian/realtime';
 import { TasksModule } from '@zhulian/tasks';
 import { HealthController } from './health/health.controller';
 
@@ -13,7 +14,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, TasksModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, TasksModule, RealtimeModule],
   controllers: [HealthController],
 })
 export class AppModule {}

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
+import { RealtimeModule } from '@zhulian/realtime';
+import { CASE_EVENT_SUBJECT } from './cases/case-events';
 import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
 import { ASSIGNED_TO_ME } from './cases/case.rules';
 import { CaseTimeline } from './cases/case-timeline';
@@ -11,8 +13,8 @@ import { NeedService } from './needs/need.service';
 registerPersonReference('cases', 'person_id');
 
 @Module({
-  imports: [AccessModule, RegistryModule],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CaseService, CaseTimeline, CaseResolver, NeedService],
+  imports: [AccessModule, RegistryModule, RealtimeModule],
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseTimeline, CaseResolver, NeedService],
   exports: [CaseService, CaseTimeline, NeedService],
 })
 export class CasesModule {}

@@ -10,6 +10,7 @@ import { ActorLoader } from './auth/actor.loader';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { SessionChecks } from './auth/session-checks';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
 import { Invitation } from './entities/invitation.entity';
@@ -41,6 +42,7 @@ import { OrganisationService } from './organisations/organisation.service';
     { provide: APP_GUARD, useClass: AuthGuard },
     AccessTokenService,
     ActorLoader,
+    SessionChecks,
     AuthService,
     LoginThrottle,
     PasswordHasher,
@@ -55,6 +57,6 @@ import { OrganisationService } from './organisations/organisation.service';
     MemberResolver,
     InvitationResolver,
   ],
-  exports: [AuthService, PasswordHasher, OrganisationService, MemberService],
+  exports: [AuthService, PasswordHasher, OrganisationService, MemberService, SessionChecks],
 })
 export class IdentityModule {}

@@ -8,3 +8,6 @@ export * from './entities/membership.entity';
 export * from './entities/invitation.entity';
 export * from './identity.module';
 export * from './demo/identity-demo';
+export * from './auth/session-checks';
+export { ORGANISATION_HEADER } from './auth/auth.constants';
+export * from './members/member.service';

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
+import { RealtimeModule } from '@zhulian/realtime';
 import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
+import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
 import { REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
@@ -14,9 +16,9 @@ import { ReferralSettingsResolver } from './settings/referral-settings.resolver'
 import { ReferralSettingsService } from './settings/referral-settings.service';
 
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule],
+  imports: [AccessModule, RegistryModule, CasesModule, RealtimeModule],
   controllers: [FhirController],
-  providers: [providePersonAttribute(REFERRED_CATEGORIES), ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
   exports: [ReferralService, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

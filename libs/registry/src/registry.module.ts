@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
+import { RealtimeModule } from '@zhulian/realtime';
+import { PERSON_EVENT_SUBJECT } from './people/person-events';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
 import { BreakGlassService } from './break-glass/break-glass.service';
 import './people/person.rules';
@@ -19,8 +21,8 @@ import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
 
 @Module({
-  imports: [AccessModule],
-  providers: [PersonAttributes, PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  imports: [AccessModule, RealtimeModule],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
   exports: [PersonAttributes, PersonService, HouseholdService],
 })
 export class RegistryModule {}

@@ -18,14 +18,16 @@ import { TaskResolver } from './tasks/task.resolver';
 import { TaskEditor } from './tasks/task-editor';
 import { TaskService } from './tasks/task.service';
 import { TaskTimeline } from './tasks/task-timeline';
+import { TASK_EVENT_SUBJECT, TaskEvents } from './tasks/task-events';
+import { RealtimeModule } from '@zhulian/realtime';
 import './volunteers/volunteer.rules';
 import { VolunteerResolver } from './volunteers/volunteer.resolver';
 import { VolunteerService } from './volunteers/volunteer.service';
 
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule, ReferralsModule],
-  providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
+  imports: [AccessModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule],
+  providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],
 })

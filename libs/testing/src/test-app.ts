@@ -144,9 +144,17 @@ export class TestApp {
     await this.app.get<{ flush(): Promise<void> }>('AUDIT_CHAINER', { strict: false }).flush();
   }
 
-  /** Runs `measure` while the audit chainer rests (its background statements would be counted too). */
+  /** Runs `measure` while the audit chainer and the realtime relay rest (their background statements would be counted too). */
   withoutAuditLinking<T>(measure: () => Promise<T>): Promise<T> {
-    return this.app.get<{ whilePaused(measure: () => Promise<T>): Promise<T> }>('AUDIT_CHAINER', { strict: false }).whilePaused(measure);
+    type Pausable = { whilePaused(measure: () => Promise<T>): Promise<T> };
+    const chainer = this.app.get<Pausable>('AUDIT_CHAINER', { strict: false });
+    let realtime: Pausable | null = null;
+    try {
+      realtime = this.app.get<Pausable>('REALTIME_BACKGROUND', { strict: false });
+    } catch {
+      realtime = null; // an app without the realtime module
+    }
+    return chainer.whilePaused(() => (realtime ? realtime.whilePaused(measure) : measure()));
   }
 
   async close(): Promise<void> {

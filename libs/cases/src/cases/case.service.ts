@@ -4,12 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
+import { Outbox } from '@zhulian/realtime';
 import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { NeedService } from '../needs/need.service';
 import { CASE_COLUMNS } from './case.rules';
 import { CaseTimeline } from './case-timeline';
+import { caseAssignedEvent } from './case-events';
 import { AssignableCaseworker, Case, CaseEventKind, CasePriority, CaseStatus } from './case.type';
 
 interface CaseRow {
@@ -61,6 +63,7 @@ export class CaseService {
     private readonly needs: NeedService,
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Case> {
@@ -217,6 +220,7 @@ export class CaseService {
       if (inserted.length === 0) throw conflict('ALREADY_ASSIGNED', 'This caseworker is already assigned to the case.', 'input.userId');
       await tx.query(`UPDATE cases SET updated_at = now(), version = version + 1 WHERE id = $1`, [current.id]);
       await this.timeline.record(tx, actor, current.id, CaseEventKind.ASSIGNED, { userId: input.userId, organisationId });
+      await this.outbox.publish(tx, actor, [caseAssignedEvent(current.id, input.userId)]);
       await this.audit.record(tx, this.auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: current.id, fields: ['assignees'], details: { assigned: input.userId, organisation: organisationId },
       }]);

@@ -32,6 +32,15 @@ const schema = z.object({
   DATA_DIR: z.string().min(1),
   WEB_DIR: z.string().min(1),
   JOBS: z.enum(['on', 'off'], { errorMap: () => ({ message: 'must be on or off' }) }),
+  EVENTS_KEEP_DAYS: z.coerce
+    .number({ invalid_type_error: 'must be a whole number of days' })
+    .int('must be a whole number of days')
+    .min(1, 'must be between 1 and 90 days')
+    .max(90, 'must be between 1 and 90 days'),
+  ALLOWED_ORIGINS: z
+    .string()
+    .refine((v) => v === '' || v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim())), 'must be a comma-separated list of origins such as https://zhulian.example.org'),
+  REDIS_URL: z.string().regex(/^(rediss?:\/\/\S+)?$/, 'must be a redis:// or rediss:// URL'),
 });
 
 export type AppConfig = Readonly<{
@@ -54,6 +63,12 @@ export type AppConfig = Readonly<{
   webDir: string;
   /** Whether this process runs the background jobs (deadlines …); off by default in tests. */
   jobs: boolean;
+  /** How long published events are kept for clients that reconnect (and replay what they missed). */
+  eventsKeepDays: number;
+  /** Origins whose pages may open a realtime socket, beside the API's own (http://HOST:PORT). */
+  allowedOrigins: readonly string[];
+  /** Redis for more than one API node (socket.io adapter, shared rate limits); null on one node. */
+  redisUrl: string | null;
 }>;
 
 /** Secrets generated outside production and required in it. */
@@ -88,6 +103,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATA_DIR: dataDir,
     WEB_DIR: resolve(env.WEB_DIR ?? 'dist/web'),
     JOBS: env.JOBS ?? (nodeEnv === 'test' ? 'off' : 'on'),
+    EVENTS_KEEP_DAYS: env.EVENTS_KEEP_DAYS ?? '7',
+    ALLOWED_ORIGINS: env.ALLOWED_ORIGINS ?? '',
+    REDIS_URL: env.REDIS_URL ?? '',
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
@@ -121,6 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dataDir: v.DATA_DIR,
     webDir: v.WEB_DIR,
     jobs: v.JOBS === 'on',
+    eventsKeepDays: v.EVENTS_KEEP_DAYS,
+    allowedOrigins: Object.freeze(v.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)),
+    redisUrl: v.REDIS_URL === '' ? null : v.REDIS_URL,
   });
 }
 

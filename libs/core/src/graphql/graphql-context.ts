@@ -17,3 +17,19 @@ export interface GraphqlContext {
   req: HttpRequest;
   res: Response;
 }
+
+const INTERNAL = Symbol('zhulian.internalRequest');
+
+/**
+ * A request the server makes on a user's behalf, never one that arrived over HTTP: e.g. reading the
+ * record an event is about for one recipient, so that it passes the very resolvers, field rules and
+ * audit a GraphQL read of the same record by that recipient passes. It carries the recipient's actor,
+ * already authenticated; only code in this process can make one (the mark is a private symbol).
+ */
+export function internalRequest(actor: Actor, id: string): HttpRequest {
+  return Object.assign(Object.create(null) as object, { id, actor, headers: {}, cookies: {}, [INTERNAL]: true }) as unknown as HttpRequest;
+}
+
+export function isInternalRequest(req: HttpRequest | undefined): boolean {
+  return req !== undefined && (req as unknown as Record<symbol, unknown>)[INTERNAL] === true;
+}

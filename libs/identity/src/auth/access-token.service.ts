@@ -7,6 +7,7 @@ interface AccessClaims {
   sub: string;
   sid: string;
   typ: 'access';
+  exp?: number;
 }
 
 /**
@@ -23,7 +24,7 @@ export class AccessTokenService {
     return { token, expiresAt: new Date(Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000) };
   }
 
-  verify(token: string): { userId: string; sessionId: string } {
+  verify(token: string): { userId: string; sessionId: string; expiresAt: Date } {
     let claims: Partial<AccessClaims>;
     try {
       claims = this.jwt.verify<AccessClaims>(token, { algorithms: ['HS256'] });
@@ -36,6 +37,7 @@ export class AccessTokenService {
     if (claims.typ !== 'access' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') {
       throw unauthenticated('ACCESS_TOKEN_INVALID', 'The access token is not valid. Please sign in again.');
     }
-    return { userId: claims.sub, sessionId: claims.sid };
+    const expiresAt = new Date(typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000);
+    return { userId: claims.sub, sessionId: claims.sid, expiresAt };
   }
 }

@@ -39,6 +39,14 @@ export class MemberService {
     return paginate(query, { columns: ['m.id'], keyOf: (m) => [m.id] }, args);
   }
 
+  /** Active users who are active members of the organisation in one of the roles (who an event for an organisation concerns). */
+  async activeMembers(db: EntityManager, organisationId: string, roles: readonly Role[]): Promise<string[]> {
+    const rows: { user_id: string }[] = await db.query(
+      `SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.status = 'ACTIVE'
+        WHERE m.organisation_id = $1 AND m.status = 'ACTIVE' AND m.role = ANY($2::text[]) ORDER BY m.user_id`, [organisationId, [...roles]]);
+    return rows.map((r) => r.user_id);
+  }
+
   /** The user's memberships, active ones and deactivated ones alike, with their organisations. */
   ofUser(userId: string): Promise<Membership[]> {
     return this.db.getRepository(Membership).find({

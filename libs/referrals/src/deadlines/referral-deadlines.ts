@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail } from '@zhulian/access';
 import { changedRows, newId } from '@zhulian/core';
+import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
+import { referralEscalatedEvent, referralExpiringEvent, ReferralParties } from '../referrals/referral-events';
 import { ReferralStatus } from '../referrals/referral-moves';
 import { ReferralService } from '../referrals/referral.service';
 import { ReferralReason } from '../referrals/referral.type';
@@ -31,6 +33,7 @@ export class ReferralDeadlines {
     @InjectDataSource() private readonly db: DataSource,
     private readonly referrals: ReferralService,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   sweep(now: Date): Promise<SweepResult> {
@@ -45,17 +48,20 @@ export class ReferralDeadlines {
   }
 
   private async step(tx: EntityManager, now: Date, column: 'reminded_at' | 'escalated_at', due: string, kind: string): Promise<number> {
-    const rows = await changedRows(tx,
-      `UPDATE referrals r SET ${column} = $1 WHERE r.status = 'REQUESTED' AND r.${column} IS NULL AND ${due} RETURNING r.id`, [now]);
+    const rows: ReferralParties[] = await changedRows(tx,
+      `UPDATE referrals r SET ${column} = $1 WHERE r.status = 'REQUESTED' AND r.${column} IS NULL AND ${due}
+       RETURNING r.id, r.sender_organisation_id, r.receiver_organisation_id, r.sent_by`, [now]);
     for (const { id } of rows) {
       await tx.query(`INSERT INTO referral_events (id, referral_id, occurred_at, kind) VALUES ($1, $2, $3, $4)`, [newId(), id, now, kind]);
     }
+    // The receiver is told that the answer is due; at the escalation, the sender's coordinators that it has not come.
+    await this.outbox.publish(tx, null, rows.map((row) => (column === 'reminded_at' ? referralExpiringEvent(row) : referralEscalatedEvent(row))));
     return rows.length;
   }
 
   private async expire(tx: EntityManager, now: Date): Promise<number> {
-    const due: { id: string; case_id: string; receiver_organisation_id: string; days: number }[] = await tx.query(
-      `SELECT r.id, r.case_id, r.receiver_organisation_id, ${setting('expire_after_days', DEFAULT_DEADLINES.expireAfterDays)} AS days
+    const due: { id: string; case_id: string; receiver_organisation_id: string; sender_organisation_id: string; sent_by: string | null; days: number }[] = await tx.query(
+      `SELECT r.id, r.case_id, r.receiver_organisation_id, r.sender_organisation_id, r.sent_by, ${setting('expire_after_days', DEFAULT_DEADLINES.expireAfterDays)} AS days
          FROM referrals r
         WHERE r.status = 'REQUESTED' AND r.requested_at + make_interval(days => ${setting('expire_after_days', DEFAULT_DEADLINES.expireAfterDays)}) <= $1
         FOR UPDATE SKIP LOCKED`, [now]);

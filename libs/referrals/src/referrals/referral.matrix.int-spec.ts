@@ -1,7 +1,8 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { newId, Role } from '@zhulian/core';
-import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { IdentityModule, seedIdentityDemo, SessionChecks } from '@zhulian/identity';
+import { RecipientReads } from '@zhulian/realtime';
 import { RegistryModule } from '@zhulian/registry';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
@@ -9,7 +10,7 @@ import { Referral } from './referral.type';
 
 /**
  * The access matrix for Referral, generated from its declarations: every viewer × every declared field
- * × every path (look-up, list and count, mutation result), while requested, once accepted (and put on
+ * × every path (look-up, list and count, mutation result, the realtime event's payload), while requested, once accepted (and put on
  * hold, with a reason) and once completed (with an outcome). A new field gets its expectation from its
  * category and needs a fixture value; every fixture value is non-null, so a withheld field shows.
  */
@@ -55,12 +56,14 @@ describe('the access matrix for Referral', () => {
   let personId: string;
   let receiverStaff: SignedIn;
   const sessions = new Map<string, SignedIn>();
+  const organisations = new Map<string, string>();
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       const organisationId = { sender: SENDER, receiver: RECEIVER, other: other.id }[viewer.org];
+      organisations.set(name, organisationId);
       const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
       sessions.set(name, await app.login(user.email, user.password));
     }
@@ -134,6 +137,31 @@ describe('the access matrix for Referral', () => {
     }
     expect(deniedAt(one.extensions, 'referral')).toEqual(expectReferral(sees, phase, one.data!.referral));
     expect(deniedAt(list.extensions, `referrals.edges.${index}.node`)).toEqual(expectReferral(sees, phase, list.data!.referrals.edges[index].node));
+    await viaEvent(viewer, phase);
+  };
+
+  /**
+   * The payload a realtime event about the referral carries to this viewer (were they in its audience): read as
+   * the gateway reads it for them, it holds no field the viewer may not read, and those it holds are the fixture's.
+   */
+  const viaEvent = async (viewer: string, phase: Phase) => {
+    const sees = VIEWERS[viewer].sees[phase];
+    const { actor } = await app.app.get(SessionChecks, { strict: false }).admit(sessions.get(viewer)!.accessToken, organisations.get(viewer));
+    const view = await app.app.get(RecipientReads, { strict: false }).read(actor, { subjectType: 'Referral', subjectId: referralId, seq: 0 });
+    if (sees === 'hidden') {
+      expect(view).toEqual({ data: null, denied: [] });
+      return;
+    }
+    const fixture: Record<string, unknown> = { ...FIXTURE[phase], caseId };
+    const payload = view.data!;
+    expect(payload.id).toBe(referralId);
+    for (const { field, category } of FIELDS) {
+      if (!(field in payload)) continue;
+      expect([field, payload[field]]).toEqual([field, sees.includes(category) ? fixture[field] : null]);
+    }
+    expect(payload.person).toEqual(sees.includes('identity') ? { id: personId, fullName: '严玉珍' } : null);
+    expect(view.denied.map((d) => d.path.replace(/^referral\./, '')).sort())
+      .toEqual(FIELDS.filter((f) => f.field in payload && !sees.includes(f.category)).map((f) => f.field).concat(sees.includes('identity') ? [] : ['person']).sort());
   };
 
   describe.each(Object.keys(VIEWERS))('%s', (viewer) => {

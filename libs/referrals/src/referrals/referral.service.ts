@@ -5,10 +5,12 @@ import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
+import { Outbox } from '@zhulian/realtime';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, RouteReferralInput } from '../dto/referral.inputs';
 import { ACTIVE, ENDED, moveParty, NEEDS_REASON, Party, ReferralStatus } from './referral-moves';
+import { referralMoveEvent, ReferralParties, referralRoutedEvent } from './referral-events';
 import { accessEndsAt, REFERRAL_COLUMNS } from './referral.rules';
 import { CreateReferralPayload, Referral, ReferralEvent } from './referral.type';
 
@@ -73,6 +75,7 @@ interface LockedReferral {
   service_id: string | null;
   sender_organisation_id: string;
   receiver_organisation_id: string;
+  sent_by: string | null;
   shared_categories: string[];
   holds_place: boolean;
 }
@@ -92,6 +95,7 @@ export class ReferralService {
     private readonly caseTimeline: CaseTimeline,
     private readonly needs: NeedService,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Referral> {
@@ -163,7 +167,8 @@ export class ReferralService {
            FROM people p WHERE p.id = $15`,
         [id, found.id, acting.organisationId, actor.userId, service.organisation_id, service.id, status, needs, input.urgency,
           input.noteForReceiver ?? null, categories, grounds?.consentIds ?? [], grounds?.override ?? null, input.idempotencyKey ?? null, found.personId]);
-      await this.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id }, null, status, {});
+      await this.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id, sender_organisation_id: acting.organisationId,
+        sent_by: actor.userId }, null, status, {});
       await this.audit.record(tx, this.auditActor(actor), [
         { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisation_id, status } },
         ...(grounds ? [this.disclosure(found.personId, id, service.organisation_id, categories, grounds)] : []),
@@ -217,7 +222,7 @@ export class ReferralService {
   async move(actor: Actor, input: MoveReferralInput): Promise<Referral> {
     return this.db.transaction(async (tx) => {
       const [row]: LockedReferral[] = await tx.query(
-        `SELECT id, status, version, case_id, person_id, service_id, sender_organisation_id, receiver_organisation_id, shared_categories, holds_place
+        `SELECT id, status, version, case_id, person_id, service_id, sender_organisation_id, receiver_organisation_id, sent_by, shared_categories, holds_place
            FROM referrals WHERE id = $1 FOR UPDATE`, [input.referralId]);
       const visible = row ? await this.get(actor, row.id, tx).catch(() => null) : null;
       if (!row || !visible) throw notFound('REFERRAL_NOT_FOUND', 'No such referral, or not one you may see.');
@@ -320,13 +325,17 @@ export class ReferralService {
       await tx.query(`UPDATE referrals SET receiver_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [referral.id, input.userId]);
       await tx.query(`INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind) VALUES ($1, $2, $3, $4, 'ROUTED')`,
         [newId(), referral.id, actor.userId, actor.acting!.organisationId]);
+      await this.outbox.publish(tx, actor, [referralRoutedEvent(referral.id, input.userId)]);
       await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Referral', subjectId: referral.id, fields: ['receiverUserId'], details: { routedTo: input.userId } }]);
       return this.get(actor, referral.id, tx);
     });
   }
 
-  /** Writes a move to the referral's events and the case's timeline, in the move's transaction (`at`: when the clock says, for the deadline sweep). */
-  async recordMove(tx: EntityManager, actor: Actor | null, row: { id: string; case_id: string; receiver_organisation_id: string }, from: ReferralStatus | null,
+  /**
+   * Writes a move to the referral's events and the case's timeline, and publishes it to those it concerns, in the move's
+   * transaction (`at`: when the clock says, for the deadline sweep).
+   */
+  async recordMove(tx: EntityManager, actor: Actor | null, row: ReferralParties & { case_id: string }, from: ReferralStatus | null,
     to: ReferralStatus, reason: { reasonCode?: string; reasonText?: string }, at?: Date): Promise<void> {
     await tx.query(
       `INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind, from_status, to_status, reason_code, reason_text, occurred_at)
@@ -334,6 +343,8 @@ export class ReferralService {
       [newId(), row.id, actor?.userId ?? null, actor?.acting?.organisationId ?? null, from, to, reason.reasonCode ?? null, reason.reasonText ?? null, at ?? null]);
     await this.caseTimeline.record(tx, actor, row.case_id, CaseEventKind.REFERRAL,
       { referralId: row.id, referralStatus: to, organisationId: row.receiver_organisation_id }, at);
+    const event = referralMoveEvent(row, from, to, reason.reasonCode);
+    if (event) await this.outbox.publish(tx, actor, [event]);
   }
 
   async eventsOf(ids: readonly string[]): Promise<Map<string, ReferralEvent[]>> {

@@ -4,10 +4,12 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { AuditTrail, SecurityAlertKind, SecurityAlerts } from '@zhulian/access';
 import { Actor, badInput, newId, notFound, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
+import { Outbox } from '@zhulian/realtime';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PersonService } from '../people/person.service';
+import { breakGlassEvent } from '../people/person-events';
 import { Person } from '../people/person.type';
 
 /** How long an emergency opening lasts: long enough to act on, short enough to be asked for again. */
@@ -75,6 +77,7 @@ export class BreakGlassService {
     private readonly people: PersonService,
     private readonly audit: AuditTrail,
     private readonly alerts: SecurityAlerts,
+    private readonly outbox: Outbox,
   ) {}
 
   async open(actor: Actor, input: BreakGlassInput): Promise<Person> {
@@ -102,6 +105,8 @@ export class BreakGlassService {
         organisationId: person.holding_organisation_id, kind: SecurityAlertKind.BREAK_GLASS, actorUserId: actor.userId,
         actorOrganisationId: acting.organisationId, subjectType: 'Person', subjectId: input.personId, reason: input.reason,
       }]);
+      const [opener]: { name: string }[] = await tx.query(`SELECT name FROM organisations WHERE id = $1`, [acting.organisationId]);
+      await this.outbox.publish(tx, actor, [breakGlassEvent(input.personId, person.holding_organisation_id, opener?.name ?? '')]);
     });
     return this.people.get(actor, input.personId);
   }

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { abilityFor, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, forbidden, newId, notFound } from '@zhulian/core';
+import { Actor, badInput, changedRows, forbidden, newId, notFound } from '@zhulian/core';
+import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordConsentInput } from '../dto/record-consent.input';
 import { PersonService } from '../people/person.service';
+import { consentWithdrawnEvent } from '../people/person-events';
 import { Person } from '../people/person.type';
 import { Consent, ConsentCategory, ConsentGivenBy } from './consent.type';
 
@@ -37,6 +39,7 @@ export class ConsentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
     private readonly audit: AuditTrail,
+    private readonly outbox: Outbox,
   ) {}
 
   async ofPerson(actor: Actor, personId: string): Promise<Consent[]> {
@@ -107,7 +110,8 @@ export class ConsentService {
     if (!row) throw notFound('CONSENT_NOT_FOUND', 'No such consent.');
     await this.managed(actor, row.person_id);
     return this.db.transaction(async (tx) => {
-      await tx.query(`UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL`, [consentId, actor.userId]);
+      const withdrawn = await changedRows(tx, `UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING id`, [consentId, actor.userId]);
+      if (withdrawn.length > 0) await this.outbox.publish(tx, actor, [consentWithdrawnEvent(row.person_id, row.recipient_organisation_id)]);
       await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
         action: 'CHANGE', subjectType: 'Consent', subjectId: consentId, fields: ['withdrawnAt'], grounds: { person: row.person_id },
       }]);

@@ -10,6 +10,7 @@ import { TASK_COLUMNS } from '../tasks/task.rules';
 import { TaskStatus } from '../tasks/task.type';
 import { CLAIM_COLUMNS } from './claim.rules';
 import { CheckPlace, ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+import { TaskEvents } from '../tasks/task-events';
 
 /** Where a volunteer checked in or out, as kept in `task_claims` (jsonb; no accuracy when the device gave none). */
 export interface StoredPlace {
@@ -123,6 +124,7 @@ export class ClaimService {
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
     private readonly chainer: AuditChainer,
+    private readonly events: TaskEvents,
   ) {}
 
   async claim(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
@@ -183,6 +185,7 @@ export class ClaimService {
       // outcome — a place or a waitlist number — is the claim's and its timeline event's, written by that statement.
       await this.audit.stage(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
         details: { task: facts.id, claimed: true } }]);
+      await this.events.claimed(tx, actor, facts.id, facts.organisation_id);
       let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
       try {
         [claimed] = await tx.query(TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
@@ -210,6 +213,7 @@ export class ClaimService {
         WHERE id = $1 AND status = 'PENDING' RETURNING id`, [claim.id]);
       if (moved.length === 0) throw conflict('CLAIM_NOT_PENDING', 'This claim does not wait for approval (any more).');
       await this.timeline.record(tx, actor, claim.taskId, 'APPROVED', { claimId: claim.id });
+      await this.events.decided(tx, actor, claim.taskId, claim.volunteerId, true);
       await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status'], details: { to: 'HELD' } }]);
       return this.one(tx, claim.id);
     });
@@ -226,6 +230,7 @@ export class ClaimService {
       if (moved.length === 0) throw conflict('CLAIM_NOT_PENDING', 'This claim does not wait for approval (any more).');
       await tx.query(`UPDATE tasks SET held = held - 1, version = version + 1, updated_at = now() WHERE id = $1`, [claim.taskId]);
       await this.timeline.record(tx, actor, claim.taskId, 'DECLINED', { claimId: claim.id, reason: input.reason });
+      await this.events.decided(tx, actor, claim.taskId, claim.volunteerId, false);
       await this.record(tx, actor, [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: claim.id, fields: ['status', 'reason'], details: { to: 'DECLINED' } }]);
       await this.promoteNext(tx, actor, claim.taskId);
       return this.one(tx, claim.id);
@@ -300,8 +305,8 @@ export class ClaimService {
   /** Offers the place just freed to the first on the waitlist who can take it (not busy at that time). */
   private async promoteNext(tx: EntityManager, actor: Actor | null, taskId: string): Promise<void> {
     for (;;) {
-      const [next]: { id: string }[] = await tx.query(
-        `SELECT id FROM task_claims WHERE task_id = $1 AND status = 'WAITLISTED' ORDER BY waitlist_position LIMIT 1 FOR UPDATE SKIP LOCKED`, [taskId]);
+      const [next]: { id: string; volunteer_id: string }[] = await tx.query(
+        `SELECT id, volunteer_id FROM task_claims WHERE task_id = $1 AND status = 'WAITLISTED' ORDER BY waitlist_position LIMIT 1 FOR UPDATE SKIP LOCKED`, [taskId]);
       if (!next) return;
       const took = await changedRows(tx, `UPDATE tasks SET held = held + 1, version = version + 1, updated_at = now()
         WHERE id = $1 AND status = 'OPEN' AND starts_at > now() AND held < slots RETURNING id`, [taskId]);
@@ -312,6 +317,7 @@ export class ClaimService {
           FROM tasks t WHERE c.id = $1 AND t.id = c.task_id`, [next.id]);
         await tx.query(`RELEASE SAVEPOINT promote`);
         await this.timeline.record(tx, actor, taskId, 'OFFERED', { claimId: next.id });
+        await this.events.promoted(tx, actor, taskId, next.volunteer_id);
         return;
       } catch (error) {
         if (pgCode(error)?.code !== '23P01') throw error;

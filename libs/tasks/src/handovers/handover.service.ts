@@ -9,6 +9,7 @@ import { TaskTimeline } from '../tasks/task-timeline';
 import { TaskService } from '../tasks/task.service';
 import { TaskStatus } from '../tasks/task.type';
 import { AnswerHandoverInput, HandoverDirection, HandoverStatus, RequestHandoverInput, TaskHandover } from './handover.type';
+import { TaskEvents } from '../tasks/task-events';
 
 /** How long the holder has to answer before the hand-over is approved by itself. */
 export const HANDOVER_ANSWER_DAYS = 3;
@@ -50,6 +51,7 @@ export class HandoverService {
     private readonly tasks: TaskService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
+    private readonly events: TaskEvents,
   ) {}
 
   async request(actor: Actor, input: RequestHandoverInput): Promise<TaskHandover> {
@@ -79,6 +81,8 @@ export class HandoverService {
         throw error;
       }
       await this.timeline.record(tx, actor, task.id, 'HANDOVER_REQUESTED', { handoverId: id, reason: input.reason });
+      const [asking]: { name: string }[] = await tx.query(`SELECT name FROM organisations WHERE id = $1`, [acting.organisationId]);
+      await this.events.handoverAsked(tx, actor, task.id, task.organisationId, asking?.name ?? '');
       await this.record(tx, actor, { id, from: task.organisationId, to: acting.organisationId }, HandoverStatus.REQUESTED);
       return this.one(tx, id);
     });

@@ -15,6 +15,7 @@ import { SkillService } from '../skills/skill.service';
 import { TASK_COLUMNS, TASK_POSTERS } from './task.rules';
 import { TaskTimeline } from './task-timeline';
 import { CancelTaskInput, PostTaskInput, Task, TaskBoardFilter, TaskStatus } from './task.type';
+import { TaskEvents } from './task-events';
 
 interface TaskRow {
   id: string;
@@ -77,6 +78,7 @@ export class TaskService {
     private readonly people: PersonService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
+    private readonly events: TaskEvents,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Task> {
@@ -206,10 +208,11 @@ export class TaskService {
       if (task.status !== TaskStatus.OPEN) throw conflict('TASK_NOT_OPEN', 'This task is no longer open.');
       await tx.query(`UPDATE tasks SET status = 'CANCELLED', cancelled_reason = $2, held = 0, version = version + 1, updated_at = now() WHERE id = $1`,
         [task.id, input.reason]);
-      const ended = await changedRows(tx,
+      const ended = await changedRows<{ id: string; volunteer_id: string }>(tx,
         `UPDATE task_claims SET status = 'CANCELLED', reason = $2, version = version + 1, updated_at = now()
-          WHERE task_id = $1 AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED') RETURNING id`, [task.id, input.reason]);
+          WHERE task_id = $1 AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED') RETURNING id, volunteer_id`, [task.id, input.reason]);
       await this.timeline.record(tx, actor, task.id, 'CANCELLED', { reason: input.reason, claims: ended.length });
+      await this.events.cancelled(tx, actor, task.id, ended.map((c) => c.volunteer_id));
       await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
         action: 'CHANGE', subjectType: 'Task', subjectId: task.id, fields: ['status'], details: { to: 'CANCELLED', claimsEnded: ended.length },
       }]);

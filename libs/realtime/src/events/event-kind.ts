@@ -1,0 +1,27 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+/** What happened, as the people it concerns are told. */
+export enum EventKind {
+  REFERRAL_RECEIVED = 'REFERRAL_RECEIVED',
+  REFERRAL_ACCEPTED = 'REFERRAL_ACCEPTED',
+  REFERRAL_DECLINED = 'REFERRAL_DECLINED',
+  REFERRAL_WITHDRAWN = 'REFERRAL_WITHDRAWN',
+  REFERRAL_EXPIRING = 'REFERRAL_EXPIRING',
+  REFERRAL_ESCALATED = 'REFERRAL_ESCALATED',
+  REFERRAL_EXPIRED = 'REFERRAL_EXPIRED',
+  REFERRAL_COMPLETED = 'REFERRAL_COMPLETED',
+  REFERRAL_ROUTED = 'REFERRAL_ROUTED',
+  CASE_ASSIGNED = 'CASE_ASSIGNED',
+  TASK_CLAIMED = 'TASK_CLAIMED',
+  CLAIM_APPROVED = 'CLAIM_APPROVED',
+  CLAIM_DECLINED = 'CLAIM_DECLINED',
+  TASK_CANCELLED = 'TASK_CANCELLED',
+  WAITLIST_PROMOTED = 'WAITLIST_PROMOTED',
+  HANDOVER_ASKED = 'HANDOVER_ASKED',
+  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
+  BREAK_GLASS_USED = 'BREAK_GLASS_USED',
+}
+
+registerEnumType(EventKind, { name: 'EventKind', description: 'What happened, as the people it concerns are told (a notification’s or a live event’s kind).' });
+
+export const EVENT_KINDS = Object.values(EventKind);

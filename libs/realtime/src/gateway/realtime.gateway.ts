@@ -1,0 +1,267 @@
+import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Actor, APP_CONFIG, AppConfig, isUuid, toPublicError } from '@zhulian/core';
+import { SessionChecks, StandingConnection } from '@zhulian/identity';
+import type { Server, Socket } from 'socket.io';
+import { DataSource } from 'typeorm';
+import { RecipientReads, RecipientView } from '../delivery/recipient-reads';
+import { EventFeed } from '../outbox/event-feed';
+import { concerns, PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from '../outbox/realtime-event';
+import { CLIENT_MESSAGES, RealtimeHandshake, RealtimeMessage, SERVER_MESSAGES } from './realtime-messages';
+
+/** How often every open socket's session and membership are checked again (a revoked one closes within this). */
+const RECHECK_MS = 2_000;
+/** The most events one reconnection replays; a client further behind reloads its lists. */
+export const MAX_REPLAY = 1_000;
+
+interface SocketState {
+  actor: Actor;
+  connection: StandingConnection;
+  expiry: NodeJS.Timeout | null;
+  /** Live events that arrived while the socket's replay ran. */
+  buffered: RealtimeMessage[] | null;
+}
+
+type RealtimeSocket = Socket & { data: { state?: SocketState } };
+
+class HandshakeError extends Error {
+  constructor(readonly data: { code: string; reason: string }, message: string) {
+    super(message);
+  }
+}
+
+/**
+ * The realtime socket (socket.io, path /socket.io, WebSocket only). A client connects with its access
+ * token and the organisation it acts for; the same checks as an API request admit it, and it joins
+ * its user's room and its organisation's. Every published event is delivered to the sockets it
+ * concerns, each with the record read as that recipient (RecipientReads). A client that reconnects with
+ * its last event id first receives, in order, what it missed.
+ */
+@WebSocketGateway({ path: '/socket.io', transports: ['websocket'], serveClient: false })
+export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
+  private readonly logger = new Logger(RealtimeGateway.name);
+  @WebSocketServer() private server!: Server;
+  private recheck: NodeJS.Timeout | null = null;
+  private rechecking = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sessions: SessionChecks,
+    private readonly reads: RecipientReads,
+    private readonly feed: EventFeed,
+  ) {}
+
+  afterInit(server: Server): void {
+    server.use((socket, next) => {
+      this.admit(socket as RealtimeSocket).then(() => next(), (error: unknown) => {
+        const refusal = error instanceof HandshakeError ? error : this.refusal(error);
+        next(Object.assign(new Error(refusal.message), { data: refusal.data }));
+      });
+    });
+    server.on('connection', (socket: RealtimeSocket) => void this.connected(socket));
+    this.feed.deliverTo((events) => this.deliver(events));
+    this.recheck = setInterval(() => void this.recheckAll(), RECHECK_MS);
+    this.recheck.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.recheck) clearInterval(this.recheck);
+  }
+
+  /** The sockets connected to this process (for tests and the benchmark). */
+  get connectedCount(): number {
+    return this.server?.of('/').sockets.size ?? 0;
+  }
+
+  @SubscribeMessage(CLIENT_MESSAGES.renew)
+  renew(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() token: unknown): { ok: boolean; expiresAt?: string; code?: string } {
+    const state = socket.data.state;
+    if (!state || typeof token !== 'string') return { ok: false, code: 'BAD_USER_INPUT' };
+    try {
+      const expiresAt = this.sessions.renew(token, state.connection);
+      if (!expiresAt) return { ok: false, code: 'FORBIDDEN' };
+      this.expireAt(socket, expiresAt);
+      return { ok: true, expiresAt: expiresAt.toISOString() };
+    } catch (error) {
+      return { ok: false, code: toPublicError(error).code };
+    }
+  }
+
+  private async admit(socket: RealtimeSocket): Promise<void> {
+    const origin = socket.handshake.headers.origin;
+    if (origin !== undefined && !this.originAllowed(origin, socket.handshake.headers.host)) {
+      throw new HandshakeError({ code: 'FORBIDDEN', reason: 'ORIGIN_NOT_ALLOWED' }, 'This page may not open a realtime connection.');
+    }
+    const auth = (socket.handshake.auth ?? {}) as RealtimeHandshake;
+    if (typeof auth.token !== 'string' || auth.token.length === 0 || auth.token.length > 4096) {
+      throw new HandshakeError({ code: 'UNAUTHENTICATED', reason: 'SIGN_IN_REQUIRED' }, 'Please sign in.');
+    }
+    const organisationId = auth.organisationId;
+    if (organisationId !== undefined && organisationId !== null && (typeof organisationId !== 'string' || !isUuid(organisationId))) {
+      throw new HandshakeError({ code: 'BAD_USER_INPUT', reason: 'ORGANISATION_HEADER_INVALID' }, 'organisationId must be an organisation id.');
+    }
+    const { actor, expiresAt } = await this.sessions.admit(auth.token, typeof organisationId === 'string' ? organisationId : undefined);
+    const connection: StandingConnection = {
+      userId: actor.userId, sessionId: actor.sessionId, organisationId: actor.acting?.organisationId ?? null, role: actor.acting?.role ?? null,
+    };
+    socket.data.state = { actor, connection, expiry: null, buffered: [] };
+    this.expireAt(socket, expiresAt);
+  }
+
+  private async connected(socket: RealtimeSocket): Promise<void> {
+    const state = socket.data.state;
+    if (!state) {
+      socket.disconnect(true);
+      return;
+    }
+    socket.on('disconnect', () => {
+      if (state.expiry) clearTimeout(state.expiry);
+    });
+    await socket.join([`user:${state.actor.userId}`, ...(state.connection.organisationId ? [`org:${state.connection.organisationId}`] : [])]);
+    const lastEventId = lastEventIdOf((socket.handshake.auth ?? {}) as RealtimeHandshake);
+    let last = lastEventId ?? this.feed.position;
+    let complete = true;
+    try {
+      if (lastEventId !== null) ({ last, complete } = await this.replay(socket, state, lastEventId));
+    } catch (error) {
+      this.logger.warn(`replay failed: ${(error as Error).message}`);
+      complete = false;
+    }
+    for (const message of state.buffered ?? []) {
+      if (message.id > last) {
+        socket.emit(SERVER_MESSAGES.event, message);
+        last = message.id;
+      }
+    }
+    state.buffered = null;
+    socket.emit(SERVER_MESSAGES.ready, { lastEventId: last, complete });
+  }
+
+  /** Sends, in order, the kept events after `after` that concern this socket. */
+  private async replay(socket: RealtimeSocket, state: SocketState, after: number): Promise<{ last: number; complete: boolean }> {
+    const { connection } = state;
+    const rows: PublishedEventRow[] = await this.db.query(
+      `SELECT ${PUBLISHED_EVENT_COLUMNS} FROM outbox_events
+        WHERE seq > $1 AND (user_ids @> ARRAY[$2::uuid] OR ($3::uuid IS NOT NULL AND organisation_ids @> ARRAY[$3::uuid]))
+        ORDER BY seq LIMIT ${MAX_REPLAY + 1}`,
+      [after, connection.userId, connection.organisationId]);
+    const [oldest]: { first: string | null }[] = await this.db.query(`SELECT min(seq) AS first FROM outbox_events WHERE seq IS NOT NULL`);
+    let complete = rows.length <= MAX_REPLAY && (oldest?.first === null || Number(oldest?.first) <= after + 1 || after === 0);
+    let last = after;
+    for (const event of rows.slice(0, MAX_REPLAY).map(toPublishedEvent)) {
+      if (!concerns(event.audience, connection.userId, connection.organisationId, connection.role)) continue;
+      if (socket.disconnected) return { last, complete: false };
+      socket.emit(SERVER_MESSAGES.event, message(event, await this.reads.read(state.actor, event)));
+      last = event.seq;
+    }
+    if (rows.length > MAX_REPLAY) {
+      complete = false;
+      last = Number(rows[MAX_REPLAY - 1].seq);
+    }
+    return { last, complete };
+  }
+
+  /** Delivers published events, in order, to the sockets of this process they concern: the record read once per recipient view. */
+  private async deliver(events: PublishedEvent[]): Promise<void> {
+    const sockets = this.server.of('/').sockets as Map<string, RealtimeSocket>;
+    const rooms = this.server.of('/').adapter.rooms;
+    for (const event of events) {
+      const targets = new Map<string, RealtimeSocket[]>();
+      const seen = new Set<string>();
+      for (const audience of event.audience) {
+        const room = 'userId' in audience ? `user:${audience.userId}` : `org:${audience.organisationId}`;
+        for (const id of rooms.get(room) ?? []) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const socket = sockets.get(id);
+          const state = socket?.data.state;
+          if (!socket || !state) continue;
+          const { connection } = state;
+          if (!concerns(event.audience, connection.userId, connection.organisationId, connection.role)) continue;
+          const view = `${connection.userId}:${connection.organisationId ?? ''}`;
+          targets.set(view, [...(targets.get(view) ?? []), socket]);
+        }
+      }
+      await Promise.all([...targets.values()].map(async (group) => {
+        const state = group[0].data.state!;
+        let view: RecipientView;
+        try {
+          view = await this.reads.read(state.actor, event);
+        } catch (error) {
+          this.logger.warn(`reading event ${event.seq} for a recipient failed: ${(error as Error).message}`);
+          view = { data: null, denied: [] };
+        }
+        const payload = message(event, view);
+        for (const socket of group) {
+          const buffered = socket.data.state?.buffered;
+          if (buffered) buffered.push(payload);
+          else socket.emit(SERVER_MESSAGES.event, payload);
+        }
+      }));
+    }
+  }
+
+  private async recheckAll(): Promise<void> {
+    if (this.rechecking || !this.server) return;
+    this.rechecking = true;
+    try {
+      const sockets = [...(this.server.of('/').sockets as Map<string, RealtimeSocket>).values()].filter((s) => s.data.state);
+      if (sockets.length === 0) return;
+      const standing = await this.sessions.standing(sockets.map((s) => s.data.state!.connection));
+      sockets.forEach((socket, i) => {
+        if (!standing.has(i)) this.close(socket, 'ACCESS_REVOKED', 'Your session or your membership has changed: reconnect to go on.');
+      });
+    } catch (error) {
+      this.logger.warn(`re-checking sockets failed: ${(error as Error).message}`);
+    } finally {
+      this.rechecking = false;
+    }
+  }
+
+  private expireAt(socket: RealtimeSocket, expiresAt: Date): void {
+    const state = socket.data.state;
+    if (!state) return;
+    if (state.expiry) clearTimeout(state.expiry);
+    // Timers take at most ~24.8 days; access tokens live minutes.
+    const ms = Math.min(Math.max(0, expiresAt.getTime() - Date.now()), 2_000_000_000);
+    state.expiry = setTimeout(() => this.close(socket, 'ACCESS_TOKEN_EXPIRED', 'Your access token expired: renew it to stay connected.'), ms);
+    state.expiry.unref();
+  }
+
+  private close(socket: RealtimeSocket, reason: string, text: string): void {
+    if (socket.disconnected) return;
+    socket.emit(SERVER_MESSAGES.closing, { code: 'UNAUTHENTICATED', reason, message: text });
+    socket.disconnect(true);
+  }
+
+  /** The API's own pages (same origin as the socket's address) and the configured ones. */
+  private originAllowed(origin: string, host: string | undefined): boolean {
+    if (this.config.allowedOrigins.includes(origin)) return true;
+    try {
+      return host !== undefined && new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  }
+
+  private refusal(error: unknown): HandshakeError {
+    const publicError = toPublicError(error);
+    if (!publicError.expected) this.logger.error({ err: error }, 'realtime handshake failed');
+    return new HandshakeError({ code: publicError.code, reason: publicError.reason ?? publicError.code }, publicError.message);
+  }
+}
+
+function message(event: PublishedEvent, view: RecipientView): RealtimeMessage {
+  return {
+    id: event.seq, kind: event.kind, subjectType: event.subjectType, subjectId: event.subjectId, occurredAt: event.occurredAt.toISOString(),
+    params: event.params, data: view.data, denied: view.denied,
+  };
+}
+
+function lastEventIdOf(auth: RealtimeHandshake): number | null {
+  const value = auth.lastEventId;
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : NaN;
+  return Number.isSafeInteger(number) && number >= 0 ? number : null;
+}

@@ -1,0 +1,11 @@
+export * from './realtime.module';
+export * from './events/event-kind';
+export * from './outbox/realtime-event';
+export { Outbox } from './outbox/outbox';
+export { OutboxRelay } from './outbox/outbox-relay';
+export { EventFeed } from './outbox/event-feed';
+export { DatabaseListener } from './outbox/database-listener';
+export * from './delivery/event-subjects';
+export { RecipientReads, RecipientView } from './delivery/recipient-reads';
+export { RealtimeGateway, MAX_REPLAY } from './gateway/realtime.gateway';
+export * from './gateway/realtime-messages';

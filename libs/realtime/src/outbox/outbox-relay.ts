@@ -1,0 +1,162 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { APP_CONFIG, AppConfig, newId, Role } from '@zhulian/core';
+import { MemberService } from '@zhulian/identity';
+import { DataSource, EntityManager } from 'typeorm';
+import { DatabaseListener } from './database-listener';
+import { OUTBOX_CHANNEL } from './outbox';
+import { PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from './realtime-event';
+
+/** The channel on which the relay tells every API process that events up to a number are published. */
+export const PUBLISHED_CHANNEL = 'zhulian_events';
+/** How often a process that does not lead tries to; how often the leader looks for events without being woken. */
+const LEAD_TRY_MS = 2_000;
+const POLL_MS = 1_000;
+const BATCH = 500;
+const SWEEP_MS = 3_600_000;
+const PUBLISH_LOCK = 7_202_613;
+
+/**
+ * Publishes committed outbox events, in one process at a time (the advisory lock on DatabaseListener's
+ * connection): numbers them (`seq`) in the order it publishes, stores a notification for each user they
+ * concern, and announces the new numbers on PUBLISHED_CHANNEL. Woken by the outbox's NOTIFY, and polls
+ * as the fallback. If the leader dies, its lock goes with its connection and the next process to try
+ * takes over; events committed meanwhile wait in the outbox, none is lost.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timers: NodeJS.Timeout[] = [];
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+  private paused = false;
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly listener: DatabaseListener,
+    private readonly members: MemberService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.listener.listen(OUTBOX_CHANNEL, () => this.wake());
+    this.timers.push(setInterval(() => void this.lead(), LEAD_TRY_MS), setInterval(() => this.wake(), POLL_MS),
+      setInterval(() => void this.sweep(), SWEEP_MS));
+    for (const timer of this.timers) timer.unref();
+    await this.lead();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    await this.running;
+  }
+
+  /** Publishes now if this process leads (a test's way not to wait for the poll). */
+  async publishNow(): Promise<void> {
+    if (await this.lead()) await this.drain();
+  }
+
+  /** Runs `measure` while this process publishes nothing (a test's way to count the statements a request sends). */
+  async whilePaused<T>(measure: () => Promise<T>): Promise<T> {
+    this.paused = true;
+    await this.running;
+    try {
+      return await measure();
+    } finally {
+      this.paused = false;
+    }
+  }
+
+  private async lead(): Promise<boolean> {
+    if (this.stopped || this.paused) return false;
+    const leading = await this.listener.tryLead().catch(() => false);
+    if (leading) this.wake();
+    return leading;
+  }
+
+  private wake(): void {
+    if (this.stopped || this.paused || !this.listener.isLeader) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.again) {
+        this.again = false;
+        this.wake();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.listener.isLeader && (await this.publishBatch()) === BATCH);
+    } catch (error) {
+      this.logger.warn(`publishing events failed, retried on the next poll: ${(error as Error).message}`);
+    }
+  }
+
+  /** Numbers one batch of committed events in order, stores their notifications and announces them, in one transaction. */
+  private async publishBatch(): Promise<number> {
+    return this.db.transaction(async (tx) => {
+      // Numbers are handed out by one transaction at a time, even across a change of leader (a former leader's
+      // transaction still running when its connection dropped): so they become visible in the order they were given.
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+      const rows: PublishedEventRow[] = await tx.query(
+        `WITH picked AS (SELECT id FROM outbox_events WHERE seq IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE),
+              numbered AS (SELECT id, nextval('outbox_seq') AS seq FROM (SELECT id FROM picked ORDER BY id) AS p),
+              published AS (
+                UPDATE outbox_events o SET seq = n.seq, published_at = clock_timestamp() FROM numbered n WHERE o.id = n.id
+                RETURNING ${PUBLISHED_EVENT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')})
+         SELECT * FROM published`);
+      if (rows.length === 0) return 0;
+      const events = rows.map(toPublishedEvent).sort((a, b) => a.seq - b.seq);
+      await this.notify(tx, events);
+      await tx.query(`SELECT pg_notify('${PUBLISHED_CHANNEL}', $1)`, [String(events[events.length - 1].seq)]);
+      return rows.length;
+    });
+  }
+
+  /** A notification for every user an event concerns, except who caused it and those who muted its kind. */
+  private async notify(tx: EntityManager, events: PublishedEvent[]): Promise<void> {
+    const members = new Map<string, Promise<string[]>>();
+    const values: unknown[] = [];
+    const tuples: string[] = [];
+    for (const event of events) {
+      const users = new Map<string, string | null>();
+      for (const audience of event.audience) {
+        if ('userId' in audience) {
+          if (!users.has(audience.userId)) users.set(audience.userId, null);
+          continue;
+        }
+        const key = `${audience.organisationId}:${[...audience.roles].sort().join(',')}`;
+        if (!members.has(key)) members.set(key, this.members.activeMembers(tx, audience.organisationId, audience.roles as Role[]));
+        for (const userId of await members.get(key)!) users.set(userId, audience.organisationId);
+      }
+      users.delete(event.actorUserId ?? '');
+      for (const [userId, organisationId] of users) {
+        const start = values.length;
+        values.push(newId(), userId, event.seq, organisationId, event.kind, event.subjectType, event.subjectId, JSON.stringify(event.params), event.occurredAt);
+        tuples.push(`(${Array.from({ length: 9 }, (_, i) => `$${start + i + 1}`).join(', ')})`);
+      }
+    }
+    if (tuples.length === 0) return;
+    await tx.query(
+      `INSERT INTO notifications (id, user_id, event_seq, organisation_id, kind, subject_type, subject_id, params, created_at)
+       SELECT v.id::uuid, v.user_id::uuid, v.seq::bigint, v.organisation_id::uuid, v.kind, v.subject_type, v.subject_id::uuid, v.params::jsonb, v.created_at::timestamptz
+         FROM (VALUES ${tuples.join(', ')}) AS v(id, user_id, seq, organisation_id, kind, subject_type, subject_id, params, created_at)
+        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = v.user_id::uuid AND p.kind = v.kind AND p.muted)
+       ON CONFLICT (user_id, event_seq) DO NOTHING`,
+      values);
+  }
+
+  /** Forgets published events older than the configured days (clients away longer reload their lists instead of replaying). */
+  private async sweep(): Promise<void> {
+    if (!this.listener.isLeader) return;
+    await this.db.query(`DELETE FROM outbox_events WHERE seq IS NOT NULL AND published_at < now() - make_interval(days => $1)`, [this.config.eventsKeepDays])
+      .catch((error: Error) => this.logger.warn(`forgetting old events failed: ${error.message}`));
+  }
+}
