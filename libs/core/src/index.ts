@@ -23,3 +23,4 @@ export * from './database/changed-rows';
 export * from './clock/clock';
 export * from './database/create-once';
 export * from './jobs/job-runner';
+export * from './redis/redis-connection';

@@ -16,6 +16,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { pinoHttpOptions } from './logging/logging';
 import { JobRunner } from './jobs/job-runner';
 import { useCursorSecret } from './pagination/cursor';
+import { RedisConnection } from './redis/redis-connection';
 
 export interface PlatformOptions {
   config: AppConfig;
@@ -48,8 +49,9 @@ export class PlatformModule {
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         ErrorReportingPlugin,
         JobRunner,
+        RedisConnection,
       ],
-      exports: [APP_CONFIG, CLOCK, JobRunner],
+      exports: [APP_CONFIG, CLOCK, JobRunner, RedisConnection],
     };
   }
 }

@@ -26,8 +26,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [organisationId, setOrganisationId] = useState(store.organisationId());
 
   useEffect(() => {
+    let someoneWasSignedIn = false;
     const unsubscribe = store.onSessionChange((event) => {
       if (event.kind === 'signedIn') {
+        someoneWasSignedIn = true;
         setUser(event.user);
         setOrganisationId(store.organisationId());
         setNotice(null);
@@ -36,7 +38,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         setUser(null);
         setStatus('signedOut');
         if (event.reason !== 'NONE') setNotice(event.reason);
-        void client.clearStore();
+        // What a signed-in person read goes with them. Finding no session at start-up leaves nothing to wipe, and
+        // wiping then would fail the queries of public pages (an invitation's preview) that are in flight.
+        if (someoneWasSignedIn || event.reason !== 'NONE') void client.clearStore();
+        someoneWasSignedIn = false;
       }
     });
     void store.refresh();

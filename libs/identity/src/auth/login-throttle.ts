@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { rateLimited } from '@zhulian/core';
+import { rateLimited, RedisConnection } from '@zhulian/core';
 import type { Pool } from 'pg';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterAbstract, RateLimiterMemory, RateLimiterPostgres, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { DataSource } from 'typeorm';
 import { LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, LOGIN_LOCK_SECONDS, LOGIN_MAX_FAILURES } from './auth.constants';
 
@@ -11,19 +11,30 @@ import { LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, LOGIN_LOCK_SECONDS, LOGIN_MAX_FAILURE
  * Per e-mail address: each attempt is counted *before* its password is checked, in one statement that
  * also decides whether the address is locked — so twelve wrong passwords sent at once cannot all be
  * judged before the first is counted; after {@link LOGIN_MAX_FAILURES} the address is locked for a while,
- * whether or not an account has it, and a success clears the count. Per client IP (rate-limiter-flexible
- * on the `rate_limits` table, which our migration creates): a cap on attempts a minute, so one client
- * cannot walk through many addresses; if PostgreSQL cannot answer it, a per-node count in memory stands in.
+ * whether or not an account has it, and a success clears the count. Per client IP (rate-limiter-flexible,
+ * in Redis when the nodes have one — `REDIS_URL` — else on the `rate_limits` table, which our migration
+ * creates): a cap on attempts a minute, so one client cannot walk through many addresses; if the store
+ * cannot answer, a per-node count in memory stands in.
  */
 @Injectable()
 export class LoginThrottle implements OnModuleInit {
   private perIp!: RateLimiterAbstract;
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly redis: RedisConnection,
+  ) {}
 
   onModuleInit(): void {
     const pool = (this.db.driver as unknown as { master: Pool }).master;
     const limits = { points: LOGIN_ATTEMPTS_PER_IP_PER_MINUTE, duration: 60 };
+    const redis = this.redis.client;
+    if (redis) {
+      this.perIp = new RateLimiterRedis({
+        ...limits, storeClient: redis, keyPrefix: 'zhulian:sign-in-ip', insuranceLimiter: new RateLimiterMemory({ ...limits, keyPrefix: 'sign-in-ip' }),
+      });
+      return;
+    }
     this.perIp = new RateLimiterPostgres({
       ...limits, storeClient: pool, tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: true, keyPrefix: 'sign-in-ip',
       insuranceLimiter: new RateLimiterMemory({ ...limits, keyPrefix: 'sign-in-ip' }),

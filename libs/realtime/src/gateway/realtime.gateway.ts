@@ -1,15 +1,19 @@
 import { Inject, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, APP_CONFIG, AppConfig, isUuid, toPublicError } from '@zhulian/core';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Actor, APP_CONFIG, AppConfig, isUuid, RedisConnection, toPublicError } from '@zhulian/core';
 import { SessionChecks, StandingConnection } from '@zhulian/identity';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { RecipientReads, RecipientView } from '../delivery/recipient-reads';
 import { EventFeed } from '../outbox/event-feed';
+import { OutboxRelay } from '../outbox/outbox-relay';
 import { concerns, PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from '../outbox/realtime-event';
 import { CLIENT_MESSAGES, RealtimeHandshake, RealtimeMessage, SERVER_MESSAGES } from './realtime-messages';
 
+/** Messages between API nodes (socket.io serverSideEmit, through the Redis adapter). */
+const NODE_MESSAGES = { published: 'zhulian:published' } as const;
 /** How often every open socket's session and membership are checked again (a revoked one closes within this). */
 const RECHECK_MS = 2_000;
 /** The most events one reconnection replays; a client further behind reloads its lists. */
@@ -51,6 +55,8 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     private readonly sessions: SessionChecks,
     private readonly reads: RecipientReads,
     private readonly feed: EventFeed,
+    private readonly relay: OutboxRelay,
+    private readonly redis: RedisConnection,
   ) {}
 
   afterInit(server: Server): void {
@@ -62,6 +68,7 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     });
     server.on('connection', (socket: RealtimeSocket) => void this.connected(socket));
     this.feed.deliverTo((events) => this.deliver(events));
+    this.connectNodes(server);
     this.recheck = setInterval(() => void this.recheckAll(), RECHECK_MS);
     this.recheck.unref();
   }
@@ -201,6 +208,30 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
         }
       }));
     }
+  }
+
+  /**
+   * With Redis (more than one node), the socket.io Redis adapter joins the nodes: the relay's "published up to
+   * n" reaches every node at once through it (PostgreSQL's NOTIFY and the poll remain as the slower paths), and
+   * closing a user's sockets reaches them on whichever node they are. The payloads themselves are computed on
+   * the node that holds each recipient's socket, since each depends on its recipient. Without Redis, or while
+   * it is away, every node goes on serving its own sockets from PostgreSQL alone.
+   */
+  private connectNodes(server: Server): void {
+    this.relay.onPublished(() => this.feed.wake());
+    if (!this.redis.enabled) return;
+    const pub = this.redis.dedicated('socket-pub');
+    server.adapter(createAdapter(pub, this.redis.dedicated('socket-sub'), { key: 'zhulian-socket' }));
+    server.on(NODE_MESSAGES.published, () => this.feed.wake());
+    this.relay.onPublished((lastSeq) => {
+      // While Redis is away the others hear of it from PostgreSQL; a publish queued meanwhile would only arrive late.
+      if (pub.status !== 'ready') return;
+      try {
+        server.serverSideEmit(NODE_MESSAGES.published, lastSeq);
+      } catch (error) {
+        this.logger.warn(`telling the other nodes failed (they will hear it from PostgreSQL): ${(error as Error).message}`);
+      }
+    });
   }
 
   private async recheckAll(): Promise<void> {

@@ -69,7 +69,7 @@ export class DatabaseListener implements OnApplicationShutdown {
 
   private async open(): Promise<Client | null> {
     if (this.closed) return null;
-    const client = new Client({ connectionString: this.config.databaseUrl, application_name: 'zhulian-realtime' });
+    const client = new Client({ connectionString: this.config.databaseUrl, application_name: `zhulian-realtime:${this.config.port}` });
     client.on('notification', (message) => {
       for (const handler of this.handlers.get(message.channel) ?? []) handler(message.payload ?? '');
     });

@@ -72,7 +72,8 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  private wake(): void {
+  /** Looks for new events now (told by the relay, here or on another node, that some were published). */
+  wake(): void {
     if (this.stopped || this.paused) return;
     if (this.running) {
       this.again = true;

@@ -31,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private again = false;
   private stopped = false;
   private paused = false;
+  private readonly published: ((lastSeq: number) => void)[] = [];
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -56,6 +57,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Publishes now if this process leads (a test's way not to wait for the poll). */
   async publishNow(): Promise<void> {
     if (await this.lead()) await this.drain();
+  }
+
+  /** Called after each batch this process published, with its last number (to wake the nodes at once). */
+  onPublished(callback: (lastSeq: number) => void): void {
+    this.published.push(callback);
   }
 
   /** Runs `measure` while this process publishes nothing (a test's way to count the statements a request sends). */
@@ -93,14 +99,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   private async drain(): Promise<void> {
     try {
-      while (this.listener.isLeader && (await this.publishBatch()) === BATCH);
+      for (;;) {
+        if (!this.listener.isLeader) return;
+        const { count, lastSeq } = await this.publishBatch();
+        if (count > 0) for (const callback of this.published) callback(lastSeq);
+        if (count < BATCH) return;
+      }
     } catch (error) {
       this.logger.warn(`publishing events failed, retried on the next poll: ${(error as Error).message}`);
     }
   }
 
   /** Numbers one batch of committed events in order, stores their notifications and announces them, in one transaction. */
-  private async publishBatch(): Promise<number> {
+  private async publishBatch(): Promise<{ count: number; lastSeq: number }> {
     return this.db.transaction(async (tx) => {
       // Numbers are handed out by one transaction at a time, even across a change of leader (a former leader's
       // transaction still running when its connection dropped): so they become visible in the order they were given.
@@ -112,11 +123,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
                 UPDATE outbox_events o SET seq = n.seq, published_at = clock_timestamp() FROM numbered n WHERE o.id = n.id
                 RETURNING ${PUBLISHED_EVENT_COLUMNS.split(', ').map((c) => `o.${c}`).join(', ')})
          SELECT * FROM published`);
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return { count: 0, lastSeq: 0 };
       const events = rows.map(toPublishedEvent).sort((a, b) => a.seq - b.seq);
       await this.notify(tx, events);
-      await tx.query(`SELECT pg_notify('${PUBLISHED_CHANNEL}', $1)`, [String(events[events.length - 1].seq)]);
-      return rows.length;
+      const lastSeq = events[events.length - 1].seq;
+      await tx.query(`SELECT pg_notify('${PUBLISHED_CHANNEL}', $1)`, [String(lastSeq)]);
+      return { count: rows.length, lastSeq };
     });
   }
 
