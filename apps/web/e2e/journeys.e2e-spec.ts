@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilGone, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
 // Several browsers at once on a busy two-core machine: a journey may take longer than jest's minute.
 jest.setTimeout(180_000);
@@ -65,7 +65,7 @@ describe('the web app in a real browser', () => {
       await admin.getByRole('link', { name: '成员管理' }).click();
       await admin.getByTestId('invite-open').click();
       await admin.getByTestId('invite-email').fill('zhao.xin@example.org');
-      await admin.getByTestId('invite-submit').click();
+      await clickUntilShown(admin.getByTestId('invite-submit'), admin.getByTestId('invite-link'));
       const link = await admin.getByTestId('invite-link').inputValue();
       expect(link).toMatch(/\/accept-invitation\?token=[\w-]{43}$/);
 
@@ -101,7 +101,7 @@ describe('the web app in a real browser', () => {
       // A second invitation, sent by mistake: the admin sees it pending and revokes it; its link then says so.
       await admin.getByTestId('invite-open').click();
       await admin.getByTestId('invite-email').fill('wrong.address@example.org');
-      await admin.getByTestId('invite-submit').click();
+      await clickUntilShown(admin.getByTestId('invite-submit'), admin.getByTestId('invite-link'));
       const mistaken = await admin.getByTestId('invite-link').inputValue();
       await admin.keyboard.press('Escape');
       await expectText(admin.getByTestId('invitation-wrong.address@example.org'), '待接受');

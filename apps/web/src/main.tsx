@@ -9,6 +9,7 @@ import { BrowserRouter } from 'react-router-dom';
 import { createApolloClient } from './apollo';
 import { AppRoutes } from './App';
 import './i18n';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
 import { SessionProvider } from './session/SessionProvider';
 
 const client = createApolloClient();
@@ -25,7 +26,9 @@ function Root() {
         <ApolloProvider client={client}>
           <BrowserRouter>
             <SessionProvider>
-              <AppRoutes />
+              <RealtimeProvider>
+                <AppRoutes />
+              </RealtimeProvider>
             </SessionProvider>
           </BrowserRouter>
         </ApolloProvider>

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { OrganisationSwitch } from '../components/OrganisationSwitch';
+import { ConnectionBanner } from '../realtime/ConnectionBanner';
+import { NotificationBell } from '../realtime/NotificationBell';
 import { useActing, useSession } from '../session/SessionProvider';
 
 /** Sections each role sees. Later capabilities (cases, referrals, tasks, dashboards) add theirs here. */
@@ -85,6 +87,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <OrganisationSwitch />
         </div>
         <Space size={phone ? 0 : 'small'}>
+          <NotificationBell />
           <LanguageSwitch />
           {!phone && <Typography.Text data-testid="user-name">{user?.displayName}</Typography.Text>}
           <Button type="text" icon={<LogoutOutlined />} onClick={() => void signOut()} aria-label={t('nav.signOut')} data-testid="sign-out">
@@ -98,7 +101,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Menu mode="inline" selectedKeys={[selected]} items={sections.map((s) => ({ ...s, label: <Link to={s.key}>{s.label}</Link> }))} />
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>{children}</Layout.Content>
+        <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>
+          <ConnectionBanner />
+          {children}
+        </Layout.Content>
       </Layout>
       {phone && (
         <nav

@@ -3,6 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { SecurityAlerts } from '../components/SecurityAlerts';
 import { useActing, useSession } from '../session/SessionProvider';
 import { TaskBoardPage } from './tasks/TaskBoardPage';
+import { Worklist } from './Worklist';
+
+/** Roles whose day runs on cases and referrals (libs/cases, libs/referrals: *.rules.ts). */
+const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -15,6 +19,7 @@ export function HomePage() {
     <div style={{ display: 'grid', gap: 16, maxWidth: 880 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('home.welcome', { name: user?.displayName })}</Typography.Title>
       <SecurityAlerts />
+      {acting && CASE_ROLES.includes(acting.role) && <Worklist />}
       {acting ? (
         <Card
           title={<span data-testid="acting-organisation">{acting.organisation.name}</span>}
@@ -45,7 +50,6 @@ export function HomePage() {
           />
         </Card>
       )}
-      <Typography.Paragraph type="secondary">{t('home.comingSoon')}</Typography.Paragraph>
     </div>
   );
 }

@@ -74,6 +74,11 @@ function emit(event: Parameters<Listener>[0]): void {
   for (const listener of listeners) listener(event);
 }
 
+/** The access token in use (null when signed out): the realtime socket's handshake carries it. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
 export function organisationId(): string | null {
   return localStorage.getItem(ORGANISATION_KEY);
 }

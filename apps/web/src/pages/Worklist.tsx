@@ -1,0 +1,123 @@
+import { useQuery } from '@apollo/client/react';
+import { Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { CaseStatusTag, PriorityTag, ReferralStatusTag, UrgencyTag } from '../components/StatusTags';
+import { dateTime } from '../dates';
+import { graphql } from '../gql';
+import { useActing } from '../session/SessionProvider';
+
+const WORKLIST = graphql(`
+  query Worklist($coordinator: Boolean!) {
+    inbox: referrals(first: 20, filter: { direction: RECEIVED, status: [REQUESTED] }) {
+      edges { node { id urgency status serviceName senderOrganisationName requestedAt escalatedAt } }
+    }
+    inboxCount: referralsCount(filter: { direction: RECEIVED, status: [REQUESTED] })
+    myCases: cases(first: 10, filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) {
+      edges { node { id status priority needs person { id fullName } } }
+    }
+    myCasesCount: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] })
+    returned: referrals(first: 10, filter: { direction: SENT, status: [REJECTED, CANCELLED] }) {
+      edges { node { id status reasonCode serviceName receiverOrganisationName caseId respondedAt endedAt } }
+    }
+    escalated: referrals(first: 10, filter: { direction: SENT, escalated: true, status: [REQUESTED] }) @include(if: $coordinator) {
+      edges { node { id urgency serviceName receiverOrganisationName requestedAt escalatedAt } }
+    }
+  }
+`);
+
+const URGENCY_ORDER: Record<string, number> = { EMERGENCY: 0, URGENT: 1, HIGH: 2, NORMAL: 3, LOW: 4 };
+/** A request unanswered this long is reminded (the alliance's default deadline); it is marked "due soon" on the worklist. */
+const DUE_SOON_HOURS = 24;
+
+function Section({ title, count, testId, children }: { title: string; count?: number; testId: string; children: ReactNode }) {
+  return (
+    <Card size="small" title={<Space>{title}{count !== undefined && <Badge count={count} showZero color={count > 0 ? '#1677ff' : '#bfbfbf'} />}</Space>} data-testid={testId}>
+      {children}
+    </Card>
+  );
+}
+
+/**
+ * What needs the person now, refreshed live as events arrive (RealtimeProvider): referrals waiting for
+ * their organisation's answer, most urgent and longest waiting first, those due soon marked; their
+ * cases; referrals they sent that came back declined or expired; for coordinators, escalations.
+ */
+export function Worklist() {
+  const { t, i18n } = useTranslation();
+  const acting = useActing();
+  const coordinator = acting?.role === 'COORDINATOR';
+  const { data, loading } = useQuery(WORKLIST, { variables: { coordinator } });
+  // When the page was opened: "due soon" is judged against it (a refresh after an event re-renders, not re-times).
+  const [openedAt] = useState(() => Date.now());
+  if (!data) return loading ? <Card loading /> : null;
+  const inbox = data.inbox.edges.map((e) => e.node)
+    .sort((a, b) => (URGENCY_ORDER[a.urgency ?? 'NORMAL'] ?? 3) - (URGENCY_ORDER[b.urgency ?? 'NORMAL'] ?? 3)
+      || (a.requestedAt ?? '').localeCompare(b.requestedAt ?? ''));
+  const dueSoon = (requestedAt: string | null | undefined) =>
+    requestedAt !== null && requestedAt !== undefined && openedAt - new Date(requestedAt).getTime() > DUE_SOON_HOURS * 3_600_000;
+  const cases = data.myCases.edges.map((e) => e.node);
+  const returned = data.returned.edges.map((e) => e.node);
+  const escalated = data.escalated?.edges.map((e) => e.node) ?? [];
+  return (
+    <div style={{ display: 'grid', gap: 16 }} data-testid="worklist">
+      <Section title={t('worklist.inbox')} count={data.inboxCount} testId="worklist-inbox">
+        {inbox.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.inboxEmpty')} /> : (
+          <List size="small" dataSource={inbox} renderItem={(r) => (
+            <List.Item key={r.id} data-testid="worklist-inbox-item">
+              <Space wrap>
+                <Link to={`/referrals/${r.id}`}>{r.serviceName ?? t('worklist.referral')}</Link>
+                <Typography.Text type="secondary">{t('worklist.from', { organisation: r.senderOrganisationName })}</Typography.Text>
+                <UrgencyTag urgency={r.urgency} />
+                {r.escalatedAt ? <Tag color="red">{t('worklist.overdue')}</Tag> : dueSoon(r.requestedAt) && <Tag color="orange">{t('worklist.dueSoon')}</Tag>}
+                <Typography.Text type="secondary">{dateTime(r.requestedAt, i18n.language)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+        )}
+      </Section>
+      <Section title={t('worklist.myCases')} count={data.myCasesCount} testId="worklist-cases">
+        {cases.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.casesEmpty')} /> : (
+          <List size="small" dataSource={cases} renderItem={(c) => (
+            <List.Item key={c.id}>
+              <Space wrap>
+                <Link to={`/cases/${c.id}`}>{c.person?.fullName ?? t('worklist.case')}</Link>
+                <CaseStatusTag status={c.status} />
+                <PriorityTag priority={c.priority} />
+              </Space>
+            </List.Item>
+          )} />
+        )}
+      </Section>
+      {returned.length > 0 && (
+        <Section title={t('worklist.returned')} testId="worklist-returned">
+          <List size="small" dataSource={returned} renderItem={(r) => (
+            <List.Item key={r.id}>
+              <Space wrap>
+                <Link to={`/referrals/${r.id}`}>{t('worklist.to', { service: r.serviceName ?? '', organisation: r.receiverOrganisationName })}</Link>
+                <ReferralStatusTag status={r.status} />
+                {r.reasonCode && <Typography.Text type="secondary">{t(`referralReason.${r.reasonCode}`)}</Typography.Text>}
+              </Space>
+            </List.Item>
+          )} />
+        </Section>
+      )}
+      {coordinator && (
+        <Section title={t('worklist.escalated')} count={escalated.length} testId="worklist-escalated">
+          {escalated.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.escalatedEmpty')} /> : (
+            <List size="small" dataSource={escalated} renderItem={(r) => (
+              <List.Item key={r.id}>
+                <Space wrap>
+                  <Link to={`/referrals/${r.id}`}>{t('worklist.to', { service: r.serviceName ?? '', organisation: r.receiverOrganisationName })}</Link>
+                  <UrgencyTag urgency={r.urgency} />
+                  <Typography.Text type="secondary">{dateTime(r.requestedAt, i18n.language)}</Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+          )}
+        </Section>
+      )}
+    </div>
+  );
+}
