@@ -16,6 +16,8 @@ import { CLIENT_MESSAGES, RealtimeHandshake, RealtimeMessage, SERVER_MESSAGES } 
 const NODE_MESSAGES = { published: 'zhulian:published' } as const;
 /** How often every open socket's session and membership are checked again (a revoked one closes within this). */
 const RECHECK_MS = 2_000;
+/** How many events' records are read at once, ahead of sending them in order. */
+const READ_AHEAD = 50;
 /** The most events one reconnection replays; a client further behind reloads its lists. */
 export const MAX_REPLAY = 1_000;
 
@@ -170,43 +172,58 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     return { last, complete };
   }
 
-  /** Delivers published events, in order, to the sockets of this process they concern: the record read once per recipient view. */
+  /**
+   * Delivers published events to the sockets of this process they concern. The records are read for all
+   * the events of a batch at once (once per recipient view), and sent in order: a socket never receives an
+   * event before one published earlier.
+   */
   private async deliver(events: PublishedEvent[]): Promise<void> {
-    const sockets = this.server.of('/').sockets as Map<string, RealtimeSocket>;
-    const rooms = this.server.of('/').adapter.rooms;
-    for (const event of events) {
-      const targets = new Map<string, RealtimeSocket[]>();
-      const seen = new Set<string>();
-      for (const audience of event.audience) {
-        const room = 'userId' in audience ? `user:${audience.userId}` : `org:${audience.organisationId}`;
-        for (const id of rooms.get(room) ?? []) {
-          if (seen.has(id)) continue;
-          seen.add(id);
-          const socket = sockets.get(id);
-          const state = socket?.data.state;
-          if (!socket || !state) continue;
-          const { connection } = state;
-          if (!concerns(event.audience, connection.userId, connection.organisationId, connection.role)) continue;
-          const view = `${connection.userId}:${connection.organisationId ?? ''}`;
-          targets.set(view, [...(targets.get(view) ?? []), socket]);
-        }
-      }
-      await Promise.all([...targets.values()].map(async (group) => {
-        const state = group[0].data.state!;
-        let view: RecipientView;
-        try {
-          view = await this.reads.read(state.actor, event);
-        } catch (error) {
-          this.logger.warn(`reading event ${event.seq} for a recipient failed: ${(error as Error).message}`);
-          view = { data: null, denied: [] };
-        }
-        const payload = message(event, view);
+    for (let start = 0; start < events.length; start += READ_AHEAD) await this.deliverInOrder(events.slice(start, start + READ_AHEAD));
+  }
+
+  private async deliverInOrder(events: PublishedEvent[]): Promise<void> {
+    const pending = events.map((event) => [...this.targetsOf(event).values()].map((group) => ({ group, view: this.viewFor(group[0].data.state!.actor, event) })));
+    for (const [i, event] of events.entries()) {
+      for (const { group, view } of pending[i]) {
+        const payload = message(event, await view);
         for (const socket of group) {
           const buffered = socket.data.state?.buffered;
           if (buffered) buffered.push(payload);
           else socket.emit(SERVER_MESSAGES.event, payload);
         }
-      }));
+      }
+    }
+  }
+
+  /** The sockets here that an event concerns, grouped by recipient view (user and acting organisation). */
+  private targetsOf(event: PublishedEvent): Map<string, RealtimeSocket[]> {
+    const sockets = this.server.of('/').sockets as Map<string, RealtimeSocket>;
+    const rooms = this.server.of('/').adapter.rooms;
+    const targets = new Map<string, RealtimeSocket[]>();
+    const seen = new Set<string>();
+    for (const audience of event.audience) {
+      const room = 'userId' in audience ? `user:${audience.userId}` : `org:${audience.organisationId}`;
+      for (const id of rooms.get(room) ?? []) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const socket = sockets.get(id);
+        const state = socket?.data.state;
+        if (!socket || !state) continue;
+        const { connection } = state;
+        if (!concerns(event.audience, connection.userId, connection.organisationId, connection.role)) continue;
+        const view = `${connection.userId}:${connection.organisationId ?? ''}`;
+        targets.set(view, [...(targets.get(view) ?? []), socket]);
+      }
+    }
+    return targets;
+  }
+
+  private async viewFor(actor: Actor, event: PublishedEvent): Promise<RecipientView> {
+    try {
+      return await this.reads.read(actor, event);
+    } catch (error) {
+      this.logger.warn(`reading event ${event.seq} for a recipient failed: ${(error as Error).message}`);
+      return { data: null, denied: [] };
     }
   }
 
