@@ -8,7 +8,7 @@
 // client (p50/p99), events lost (expected deliveries not received), the nodes' memory per socket. Beside it,
 // in the same run: a plain socket.io server in this process emitting the same payloads to the same audiences.
 //
-// Knobs (env): SOCKETS (1000), RATE (50), DURATION (60), AUDIENCE (10), BUILD (auto|always|never|head), DATABASE_URL, OUT.
+// Knobs (env): SOCKETS (1000), RATE (50), DURATION (60), AUDIENCE (10), BUILD (auto|always|never|head), DATABASE_URL, OUT, SERVER_CPU_PROF.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -128,7 +128,9 @@ async function main() {
     const port = await freePort();
     const env = baseEnv({ DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', JOBS: 'off',
       REDIS_URL: redis ? 'redis://127.0.0.1:6379' : '', ...secrets.env });
-    const server = guard.track(await startServer({ name, script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, env, ready: /listening on/i }));
+    // SERVER_CPU_PROF=dir: each node writes a V8 CPU profile there when it stops (bench/cpu-profile.cjs; read it with bench/cpu-profile-top.mjs).
+    const profiling = process.env.SERVER_CPU_PROF ? { nodeArgs: ['--require', join(ROOT, 'bench', 'cpu-profile.cjs')], env: { ...env, SERVER_CPU_PROF_DIR: resolve(process.env.SERVER_CPU_PROF) } } : { env };
+    const server = guard.track(await startServer({ name, script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, ready: /listening on/i, ...profiling }));
     nodes.push({ name, port, server, rssBefore: rssOf(server.pid) });
   }
   say(`nodes: 2 API processes${redis ? ', joined through Redis (127.0.0.1:6379)' : ' on PostgreSQL alone (no Redis answered)'}`);
