@@ -79,11 +79,6 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     if (this.recheck) clearInterval(this.recheck);
   }
 
-  /** The sockets connected to this process (for tests and the benchmark). */
-  get connectedCount(): number {
-    return this.server?.of('/').sockets.size ?? 0;
-  }
-
   @SubscribeMessage(CLIENT_MESSAGES.renew)
   renew(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() token: unknown): { ok: boolean; expiresAt?: string; code?: string } {
     const state = socket.data.state;
