@@ -84,6 +84,10 @@ describe('referral events', () => {
     expect(received.data!.person).toBeNull();
     expect(received.denied).toContainEqual({ path: 'referral.person', reason: 'NOT_PERMITTED' });
     expect(JSON.stringify(received)).not.toContain('王桂英');
+    // The read made for the event is audited as the recipient's own: here, what it was refused.
+    const ngoUser = (await ngo.gql<{ me: { id: string } }>(`{ me { id } }`)).data!.me.id;
+    const audited = await app.db.query(`SELECT action, fields FROM audit_events WHERE actor_user_id = $1 AND subject_type = 'Referral' AND subject_id = $2`, [ngoUser, id]);
+    expect(audited).toContainEqual({ action: 'DENY', fields: expect.arrayContaining(['person']) });
     expect((await ngo.gql(MOVE, { input: { referralId: id, status: 'ACCEPTED' } })).errors).toBeUndefined();
     const accepted = await sender.next((e) => e.subjectId === id && e.kind === 'REFERRAL_ACCEPTED');
     expect(accepted.data!.person).toMatchObject({ fullName: '王桂英' });
