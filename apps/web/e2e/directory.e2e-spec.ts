@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -26,15 +26,14 @@ describe('the service directory in a real browser', () => {
       await admin.getByTestId('capacity-submit').click();
       await admin.getByTestId('service-capacity').getByTestId('places-full').waitFor();
       await admin.screenshot({ path: join(OUTPUT, 'service-full-zh.png'), fullPage: true });
-      await admin.getByText('← 返回服务目录').click();
-      await admin.getByRole('row', { name: /日间照料/ }).getByTestId('places-full').waitFor();
+      await clickUntilShown(admin.getByText('← 返回服务目录'), admin.getByRole('row', { name: /日间照料/ }).getByTestId('places-full'));
       await admin.getByRole('link', { name: '日间照料', exact: true }).click();
       await admin.getByTestId('capacity-available').fill(before);
       await admin.getByTestId('capacity-submit').click();
       await expectText(admin.getByTestId('service-capacity').getByTestId('places-left'), `余 ${before} 人`);
 
       // An HSDS file of three services, one of them wrong: the dry run names the bad row and writes nothing.
-      await admin.getByText('← 返回服务目录').click();
+      await clickUntilShown(admin.getByText('← 返回服务目录'), admin.getByTestId('hsds-import'));
       const importer = admin.getByTestId('hsds-import');
       await importer.locator('input[type=file]').setInputFiles(HSDS_FILE);
       await expectText(admin.getByTestId('hsds-file'), '3 项服务');
