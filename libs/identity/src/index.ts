@@ -11,3 +11,4 @@ export * from './demo/identity-demo';
 export * from './auth/session-checks';
 export { ORGANISATION_HEADER } from './auth/auth.constants';
 export * from './members/member.service';
+export { OrganisationService } from './organisations/organisation.service';

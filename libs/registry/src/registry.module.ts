@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
+import { IdentityModule } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
 import { PERSON_EVENT_SUBJECT } from './people/person-events';
 import { BreakGlassResolver } from './break-glass/break-glass.resolver';
@@ -21,7 +22,7 @@ import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
 
 @Module({
-  imports: [AccessModule, RealtimeModule],
+  imports: [AccessModule, IdentityModule, RealtimeModule],
   providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
   exports: [PersonAttributes, PersonService, HouseholdService],
 })

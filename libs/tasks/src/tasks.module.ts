@@ -19,6 +19,7 @@ import { TaskEditor } from './tasks/task-editor';
 import { TaskService } from './tasks/task.service';
 import { TaskTimeline } from './tasks/task-timeline';
 import { TASK_EVENT_SUBJECT, TaskEvents } from './tasks/task-events';
+import { IdentityModule } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
 import './volunteers/volunteer.rules';
 import { VolunteerResolver } from './volunteers/volunteer.resolver';
@@ -26,7 +27,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule],
+  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule],
   providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { AuditTrail, SecurityAlertKind, SecurityAlerts } from '@zhulian/access';
 import { Actor, badInput, newId, notFound, Role } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { OrganisationService, requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
@@ -78,11 +78,13 @@ export class BreakGlassService {
     private readonly audit: AuditTrail,
     private readonly alerts: SecurityAlerts,
     private readonly outbox: Outbox,
+    private readonly organisations: OrganisationService,
   ) {}
 
   async open(actor: Actor, input: BreakGlassInput): Promise<Person> {
     const acting = requireRole(actor, [Role.COORDINATOR], 'open a record in an emergency');
     if (input.reason.length < 10) throw badInput('REASON_REQUIRED', 'Write down why you must open this record now.', 'input.reason');
+    const opener = await this.organisations.get(actor, acting.organisationId);
     await this.db.transaction(async (tx) => {
       // Out of reach and not there are one answer: the refusal tells nothing of who is registered where.
       const [person]: { id: string; holding_organisation_id: string }[] = await tx.query(
@@ -105,8 +107,7 @@ export class BreakGlassService {
         organisationId: person.holding_organisation_id, kind: SecurityAlertKind.BREAK_GLASS, actorUserId: actor.userId,
         actorOrganisationId: acting.organisationId, subjectType: 'Person', subjectId: input.personId, reason: input.reason,
       }]);
-      const [opener]: { name: string }[] = await tx.query(`SELECT name FROM organisations WHERE id = $1`, [acting.organisationId]);
-      await this.outbox.publish(tx, actor, [breakGlassEvent(input.personId, person.holding_organisation_id, opener?.name ?? '')]);
+      await this.outbox.publish(tx, actor, [breakGlassEvent(input.personId, person.holding_organisation_id, opener.name)]);
     });
     return this.people.get(actor, input.personId);
   }

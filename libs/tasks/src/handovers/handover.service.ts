@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, AuditEvent, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, changedRows, conflict, Connection, cursorScope, newId, notFound, PageArgs, paginateById } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { OrganisationService, requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TASK_POSTERS } from '../tasks/task.rules';
 import { TaskTimeline } from '../tasks/task-timeline';
@@ -52,6 +52,7 @@ export class HandoverService {
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
     private readonly events: TaskEvents,
+    private readonly organisations: OrganisationService,
   ) {}
 
   async request(actor: Actor, input: RequestHandoverInput): Promise<TaskHandover> {
@@ -81,8 +82,8 @@ export class HandoverService {
         throw error;
       }
       await this.timeline.record(tx, actor, task.id, 'HANDOVER_REQUESTED', { handoverId: id, reason: input.reason });
-      const [asking]: { name: string }[] = await tx.query(`SELECT name FROM organisations WHERE id = $1`, [acting.organisationId]);
-      await this.events.handoverAsked(tx, actor, task.id, task.organisationId, asking?.name ?? '');
+      const asking = await this.organisations.get(actor, acting.organisationId);
+      await this.events.handoverAsked(tx, actor, task.id, task.organisationId, asking.name);
       await this.record(tx, actor, { id, from: task.organisationId, to: acting.organisationId }, HandoverStatus.REQUESTED);
       return this.one(tx, id);
     });
