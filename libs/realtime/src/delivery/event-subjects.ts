@@ -28,10 +28,6 @@ export class EventSubjects {
   of(type: string): EventSubject | undefined {
     return this.subjects.get(type);
   }
-
-  all(): EventSubject[] {
-    return [...this.subjects.values()];
-  }
 }
 
 /** Declares, in the module that owns a record type, how events about it are read for their recipients. */

@@ -52,13 +52,6 @@ export class DatabaseListener implements OnApplicationShutdown {
     return this.leading;
   }
 
-  /** Gives up leadership (a test's way to make another process take over). */
-  async resign(): Promise<void> {
-    if (!this.leading || !this.client) return;
-    this.leading = false;
-    await this.client.query('SELECT pg_advisory_unlock($1)', [RELAY_LOCK]).catch(() => undefined);
-  }
-
   private connection(): Promise<Client | null> {
     if (this.client) return Promise.resolve(this.client);
     this.connecting ??= this.open().finally(() => {

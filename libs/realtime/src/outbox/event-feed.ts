@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DatabaseListener } from './database-listener';
+import { SerialRunner } from './serial-runner';
 import { PUBLISHED_CHANNEL } from './outbox-relay';
 import { PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from './realtime-event';
 
@@ -21,8 +22,7 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
   private cursor = 0;
   private sink: EventSink | null = null;
   private timer: NodeJS.Timeout | null = null;
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runner = new SerialRunner(() => this.follow(), () => !this.stopped && !this.paused);
   private stopped = false;
   private paused = false;
 
@@ -42,7 +42,7 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    await this.runner.idle();
   }
 
   /** The last event this process has handed on; a socket that connects now replays up to it and gets the rest live. */
@@ -57,13 +57,13 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
   /** Reads and hands on what was published since the last time (a test's way not to wait for the poll). */
   async catchUp(): Promise<void> {
     this.wake();
-    while (this.running) await this.running;
+    await this.runner.idle();
   }
 
   /** Runs `measure` while this process follows nothing (a test's way to count the statements a request sends). */
   async whilePaused<T>(measure: () => Promise<T>): Promise<T> {
     this.paused = true;
-    await this.running;
+    await this.runner.idle();
     try {
       return await measure();
     } finally {
@@ -74,18 +74,7 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
 
   /** Looks for new events now (told by the relay, here or on another node, that some were published). */
   wake(): void {
-    if (this.stopped || this.paused) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.follow().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.request();
   }
 
   private async follow(): Promise<void> {

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig, newId, Role } from '@zhulian/core';
 import { MemberService } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { DatabaseListener } from './database-listener';
+import { SerialRunner } from './serial-runner';
 import { OUTBOX_CHANNEL } from './outbox';
 import { PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from './realtime-event';
 
@@ -27,8 +28,7 @@ const PUBLISH_LOCK = 7_202_613;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timers: NodeJS.Timeout[] = [];
-  private running: Promise<void> | null = null;
-  private again = false;
+  private readonly runner = new SerialRunner(() => this.drain(), () => !this.stopped && !this.paused && this.listener.isLeader);
   private stopped = false;
   private paused = false;
   private readonly published: ((lastSeq: number) => void)[] = [];
@@ -51,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     for (const timer of this.timers) clearInterval(timer);
-    await this.running;
+    await this.runner.idle();
   }
 
   /** Publishes now if this process leads (a test's way not to wait for the poll). */
@@ -67,7 +67,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   /** Runs `measure` while this process publishes nothing (a test's way to count the statements a request sends). */
   async whilePaused<T>(measure: () => Promise<T>): Promise<T> {
     this.paused = true;
-    await this.running;
+    await this.runner.idle();
     try {
       return await measure();
     } finally {
@@ -83,18 +83,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private wake(): void {
-    if (this.stopped || this.paused || !this.listener.isLeader) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again) {
-        this.again = false;
-        this.wake();
-      }
-    });
+    this.runner.request();
   }
 
   private async drain(): Promise<void> {
