@@ -10,7 +10,7 @@ import { useActing } from '../session/SessionProvider';
 
 const WORKLIST = graphql(`
   query Worklist($coordinator: Boolean!) {
-    inbox: referrals(first: 20, filter: { direction: RECEIVED, status: [REQUESTED] }) {
+    inbox: referrals(first: 100, filter: { direction: RECEIVED, status: [REQUESTED] }) {
       edges { node { id urgency status serviceName senderOrganisationName requestedAt escalatedAt } }
     }
     inboxCount: referralsCount(filter: { direction: RECEIVED, status: [REQUESTED] })
@@ -41,7 +41,8 @@ function Section({ title, count, testId, children }: { title: string; count?: nu
 
 /**
  * What needs the person now, refreshed live as events arrive (RealtimeProvider): referrals waiting for
- * their organisation's answer, most urgent and longest waiting first, those due soon marked; their
+ * their organisation's answer, most urgent and longest waiting first (ordered here among the newest 100:
+ * the API lists by record; ordering the inbox in SQL is issue 14's), those due soon marked; their
  * cases; referrals they sent that came back declined or expired; for coordinators, escalations.
  */
 export function Worklist() {
