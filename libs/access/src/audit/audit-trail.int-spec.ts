@@ -78,6 +78,33 @@ describe('the audit trail', () => {
     await expect(db.query(`UPDATE audit_events SET position = position + 1000 WHERE position = 46`)).rejects.toMatchObject({ code: '42501' });
   });
 
+  it('records reads that finish together in fewer statements, each caller returning once its own row is committed', async () => {
+    const insert = jest.spyOn(db.manager, 'query');
+    try {
+      const reads = Array.from({ length: 20 }, (_, i) => trail.stage(db.manager, { userId: USER, organisationId: ORG, requestId: `together-${i}` },
+        [{ action: 'READ', subjectType: 'Person', subjectId: null, fields: ['phone'] }]).then(async () => {
+        const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_events WHERE request_id = $1`, [`together-${i}`]);
+        return n;
+      }));
+      expect(await Promise.all(reads)).toEqual(Array.from({ length: 20 }, () => 1));
+      const inserts = insert.mock.calls.filter(([sql]) => String(sql).startsWith('INSERT INTO audit_events'));
+      expect(inserts.length).toBeLessThan(20);
+    } finally {
+      insert.mockRestore();
+    }
+  });
+
+  it('does not let one read whose row cannot be written cost the reads recorded with it theirs', async () => {
+    const stage = (requestId: string, subjectId: string | null) =>
+      trail.stage(db.manager, { userId: USER, organisationId: ORG, requestId }, [{ action: 'READ', subjectType: 'Person', subjectId, fields: ['phone'] }]);
+    const outcomes = await Promise.allSettled([stage('fine-1', null), stage('broken', 'not-a-record-id'), stage('fine-2', null), stage('fine-3', null)]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const rows: { request_id: string }[] = await db.query(`SELECT request_id FROM audit_events WHERE request_id IN ('fine-1', 'broken', 'fine-2', 'fine-3') ORDER BY request_id`);
+    expect(rows.map((r) => r.request_id)).toEqual(['fine-1', 'fine-2', 'fine-3']);
+    await trail.flush(db.manager);
+    expect(await verify()).toMatchObject({ intact: true });
+  });
+
   it('hashes the records and holders an event names, so that neither can be changed unseen', async () => {
     const many = ['0193a000-0000-7000-8000-200000000001', '0193a000-0000-7000-8000-200000000002'];
     await db.transaction((tx) => trail.record(tx, { userId: USER, organisationId: ORG }, [{

@@ -31,6 +31,16 @@ const WIDTH = 13;
 /** How many recorded events one linking transaction takes at most. */
 const LINK_BATCH = 2000;
 
+/** The most rows one INSERT of staged reads takes (13 parameters a row, far under PostgreSQL's 65,535). */
+const STAGE_BATCH_ROWS = 1000;
+
+interface StagedRows {
+  db: EntityManager;
+  rows: unknown[][];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
 /**
  * The audit trail. A change's events are appended and linked inside the change's transaction: they
  * commit or roll back with it (`record`, which queues behind the chain lock). Reads are recorded on the
@@ -41,6 +51,9 @@ const LINK_BATCH = 2000;
 @Injectable()
 export class AuditTrail {
   private readonly key: KeyObject;
+  /** Reads waiting to be recorded, and whether an INSERT of them is on its way. */
+  private readonly staging: StagedRows[] = [];
+  private writing = false;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.key = auditKey(config);
@@ -64,17 +77,55 @@ export class AuditTrail {
     await tx.query(`INSERT INTO audit_events (position, ${COLUMNS}, prev_hash, hash) VALUES ${tuples.join(', ')}`, values);
   }
 
-  /** Records events now, in one statement and without the chain lock; `link` chains them shortly after. */
+  /**
+   * Records events now, without the chain lock; `link` chains them shortly after. Outside a transaction,
+   * the reads that finish while one INSERT is on its way are recorded together by the next (one statement
+   * and one commit for many requests); each caller still returns only once its own rows are committed.
+   */
   async stage(db: EntityManager, actor: AuditActor, events: AuditEvent[]): Promise<void> {
     if (events.length === 0) return;
     const occurredAt = new Date().toISOString();
-    const values: unknown[] = [];
-    const tuples: string[] = [];
-    for (const event of events) {
-      tuples.push(placeholders(values.length, WIDTH));
-      values.push(...columnValues(toRow(0, newId(), occurredAt, actor, event)));
+    const rows = events.map((event) => columnValues(toRow(0, newId(), occurredAt, actor, event)));
+    if (db.queryRunner) {
+      await insertStaged(db, rows);
+      return;
     }
-    await db.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
+    await new Promise<void>((resolve, reject) => {
+      this.staging.push({ db, rows, resolve, reject });
+      this.writeStaged();
+    });
+  }
+
+  private writeStaged(): void {
+    if (this.writing || this.staging.length === 0) return;
+    const { db } = this.staging[0];
+    const batch: StagedRows[] = [];
+    let count = 0;
+    while (this.staging.length > 0 && this.staging[0].db === db && count + this.staging[0].rows.length <= STAGE_BATCH_ROWS) {
+      const next = this.staging.shift()!;
+      batch.push(next);
+      count += next.rows.length;
+    }
+    if (batch.length === 0) batch.push(this.staging.shift()!); // one request's rows beyond the bound go alone
+    this.writing = true;
+    void this.writeBatch(batch).finally(() => {
+      this.writing = false;
+      this.writeStaged();
+    });
+  }
+
+  private async writeBatch(batch: StagedRows[]): Promise<void> {
+    try {
+      await insertStaged(batch[0].db, batch.flatMap((b) => b.rows));
+      for (const b of batch) b.resolve();
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One request's rows must not cost the others theirs: each is tried on its own.
+      for (const b of batch) await insertStaged(b.db, b.rows).then(b.resolve, b.reject);
+    }
   }
 
   /** Links up to `limit` recorded-but-unlinked events into the chain, oldest first; returns how many. */
@@ -136,6 +187,16 @@ export function chainedRowOf(position: number, stored: StoredEvent): ChainedRow 
     details: stored.details, requestId: stored.request_id,
     ...(stored.subject_ids?.length ? { subjectIds: stored.subject_ids } : {}), ...(stored.holder_ids?.length ? { holderIds: stored.holder_ids } : {}),
   };
+}
+
+async function insertStaged(db: EntityManager, rows: unknown[][]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples: string[] = [];
+  for (const row of rows) {
+    tuples.push(placeholders(values.length, WIDTH));
+    values.push(...row);
+  }
+  await db.query(`INSERT INTO audit_events (${COLUMNS}) VALUES ${tuples.join(', ')}`, values);
 }
 
 function columnValues(row: ChainedRow): unknown[] {

@@ -40,7 +40,7 @@ export class MemberService {
   }
 
   /** Active users who are active members of the organisation in one of the roles (who an event for an organisation concerns). */
-  async activeMembers(db: EntityManager, organisationId: string, roles: readonly Role[]): Promise<string[]> {
+  async activeMembers(db: Pick<EntityManager, 'query'>, organisationId: string, roles: readonly Role[]): Promise<string[]> {
     const rows: { user_id: string }[] = await db.query(
       `SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.status = 'ACTIVE'
         WHERE m.organisation_id = $1 AND m.status = 'ACTIVE' AND m.role = ANY($2::text[]) ORDER BY m.user_id`, [organisationId, [...roles]]);

@@ -3,9 +3,16 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Actor, GraphqlContext, internalRequest, newId } from '@zhulian/core';
+import { Sema } from 'async-sema';
 import type { Response } from 'express';
 import { PublishedEvent } from '../outbox/realtime-event';
-import { EventSubjects } from './event-subjects';
+import { EventSubject, EventSubjects } from './event-subjects';
+
+/**
+ * How many recipient reads run at once in this process. The rest wait in order of arrival: events keep
+ * their order, and a burst of events never takes the whole connection pool from the API's own requests.
+ */
+const READS_AT_ONCE = 4;
 
 /** What one recipient receives of an event's record: the record as they may read it (null if they may not), and what was withheld. */
 export interface RecipientView {
@@ -20,6 +27,7 @@ export interface RecipientView {
 @Injectable()
 export class RecipientReads {
   private server: ApolloServer<GraphqlContext> | null = null;
+  private readonly turns = new Sema(READS_AT_ONCE);
 
   constructor(
     private readonly modules: ModuleRef,
@@ -29,6 +37,15 @@ export class RecipientReads {
   async read(actor: Actor, event: Pick<PublishedEvent, 'subjectType' | 'subjectId' | 'seq'>): Promise<RecipientView> {
     const subject = this.subjects.of(event.subjectType);
     if (!subject) return { data: null, denied: [] };
+    await this.turns.acquire();
+    try {
+      return await this.run(actor, event, subject);
+    } finally {
+      this.turns.release();
+    }
+  }
+
+  private async run(actor: Actor, event: Pick<PublishedEvent, 'subjectId' | 'seq'>, subject: EventSubject): Promise<RecipientView> {
     const req = internalRequest(actor, `event-${event.seq}-${newId()}`);
     const response = await this.apollo().executeOperation(
       { query: subject.document, variables: { id: event.subjectId } },

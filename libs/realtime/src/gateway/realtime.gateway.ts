@@ -16,8 +16,8 @@ import { CLIENT_MESSAGES, RealtimeHandshake, RealtimeMessage, SERVER_MESSAGES } 
 const NODE_MESSAGES = { published: 'zhulian:published' } as const;
 /** How often every open socket's session and membership are checked again (a revoked one closes within this). */
 const RECHECK_MS = 2_000;
-/** How many events' records are read at once, ahead of sending them in order. */
-const READ_AHEAD = 50;
+/** How many events may wait to be sent (their records being read) before the feed reads more. */
+const READ_AHEAD = 200;
 /** The most events one reconnection replays; a client further behind reloads its lists. */
 export const MAX_REPLAY = 1_000;
 
@@ -50,6 +50,11 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
   @WebSocketServer() private server!: Server;
   private recheck: NodeJS.Timeout | null = null;
   private rechecking = false;
+  /** The last event whose recipients here were chosen; a socket that connects later receives what follows it live. */
+  private targeted = 0;
+  /** The end of the chain of events being sent in order, and those of them not sent yet (oldest first). */
+  private sending: Promise<void> = Promise.resolve();
+  private readonly waiting: Promise<void>[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -69,7 +74,7 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
       });
     });
     server.on('connection', (socket: RealtimeSocket) => void this.connected(socket));
-    this.feed.deliverTo((events) => this.deliver(events));
+    this.feed.deliverTo({ take: (events) => this.take(events), settled: () => this.sending });
     this.connectNodes(server);
     this.recheck = setInterval(() => void this.recheckAll(), RECHECK_MS);
     this.recheck.unref();
@@ -125,7 +130,7 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     });
     await socket.join([`user:${state.actor.userId}`, ...(state.connection.organisationId ? [`org:${state.connection.organisationId}`] : [])]);
     const lastEventId = lastEventIdOf((socket.handshake.auth ?? {}) as RealtimeHandshake);
-    let last = lastEventId ?? this.feed.position;
+    let last = lastEventId ?? Math.max(this.targeted, this.feed.position);
     let complete = true;
     try {
       if (lastEventId !== null) ({ last, complete } = await this.replay(socket, state, lastEventId));
@@ -168,24 +173,31 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
   }
 
   /**
-   * Delivers published events to the sockets of this process they concern. The records are read for all
-   * the events of a batch at once (once per recipient view), and sent in order: a socket never receives an
-   * event before one published earlier.
+   * Takes published events for the sockets of this process they concern. Each event's records are read at
+   * once (once per recipient view) and sent in order behind the events taken before: a socket never
+   * receives an event before one published earlier, and a slow read delays the events behind it only by
+   * what is left of it. Returns as soon as fewer than READ_AHEAD events wait to be sent.
    */
-  private async deliver(events: PublishedEvent[]): Promise<void> {
-    for (let start = 0; start < events.length; start += READ_AHEAD) await this.deliverInOrder(events.slice(start, start + READ_AHEAD));
+  private async take(events: PublishedEvent[]): Promise<void> {
+    for (const event of events) {
+      const reads = [...this.targetsOf(event).values()].map((group) => ({ group, view: this.viewFor(group[0].data.state!.actor, event) }));
+      this.targeted = event.seq;
+      const sent = this.sending.then(() => this.send(event, reads))
+        .catch((error: Error) => this.logger.warn(`sending event ${event.seq} failed: ${error.message}`));
+      this.sending = sent;
+      this.waiting.push(sent);
+      void sent.finally(() => this.waiting.shift());
+      if (this.waiting.length >= READ_AHEAD) await this.waiting[0];
+    }
   }
 
-  private async deliverInOrder(events: PublishedEvent[]): Promise<void> {
-    const pending = events.map((event) => [...this.targetsOf(event).values()].map((group) => ({ group, view: this.viewFor(group[0].data.state!.actor, event) })));
-    for (const [i, event] of events.entries()) {
-      for (const { group, view } of pending[i]) {
-        const payload = message(event, await view);
-        for (const socket of group) {
-          const buffered = socket.data.state?.buffered;
-          if (buffered) buffered.push(payload);
-          else socket.emit(SERVER_MESSAGES.event, payload);
-        }
+  private async send(event: PublishedEvent, reads: { group: RealtimeSocket[]; view: Promise<RecipientView> }[]): Promise<void> {
+    for (const { group, view } of reads) {
+      const payload = message(event, await view);
+      for (const socket of group) {
+        const buffered = socket.data.state?.buffered;
+        if (buffered) buffered.push(payload);
+        else socket.emit(SERVER_MESSAGES.event, payload);
       }
     }
   }
@@ -230,11 +242,11 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
    * it is away, every node goes on serving its own sockets from PostgreSQL alone.
    */
   private connectNodes(server: Server): void {
-    this.relay.onPublished(() => this.feed.wake());
+    this.relay.onPublished((lastSeq) => this.feed.wake(lastSeq));
     if (!this.redis.enabled) return;
     const pub = this.redis.dedicated('socket-pub');
     server.adapter(createAdapter(pub, this.redis.dedicated('socket-sub'), { key: 'zhulian-socket' }));
-    server.on(NODE_MESSAGES.published, () => this.feed.wake());
+    server.on(NODE_MESSAGES.published, (lastSeq: unknown) => this.feed.wake(typeof lastSeq === 'number' ? lastSeq : undefined));
     this.relay.onPublished((lastSeq) => {
       // While Redis is away the others hear of it from PostgreSQL; a publish queued meanwhile would only arrive late.
       if (pub.status !== 'ready') return;

@@ -1,6 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '@zhulian/core';
 import { Client } from 'pg';
+import type { EntityManager } from 'typeorm';
+
+/** What runs statements on the listener's connection: TypeORM's `query` shape, so other libs' services take it as they take a transaction. */
+export type ListenerTransaction = Pick<EntityManager, 'query'>;
 
 /** The realtime lib's one advisory lock: whoever holds it publishes the outbox. */
 const RELAY_LOCK = 7_202_612;
@@ -9,7 +13,9 @@ const RECONNECT_MS = 1_000;
 /**
  * This process's own connection to PostgreSQL for LISTEN and for the relay's leadership: a session-level
  * advisory lock held on it while this process leads, released by PostgreSQL the moment the process or
- * the connection dies, so that another process takes over. Reconnects by itself.
+ * the connection dies, so that another process takes over. Reconnects by itself. The leader also publishes
+ * on it (`transaction`): the relay never waits behind the requests that share the pool, and its work stops
+ * with its leadership.
  */
 @Injectable()
 export class DatabaseListener implements OnApplicationShutdown {
@@ -20,6 +26,8 @@ export class DatabaseListener implements OnApplicationShutdown {
   private leading = false;
   private closed = false;
   private onLost: (() => void)[] = [];
+  /** Statements on the connection run one caller at a time, so that nothing runs inside another's transaction. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -30,7 +38,7 @@ export class DatabaseListener implements OnApplicationShutdown {
     const first = !this.handlers.has(channel);
     this.handlers.set(channel, set);
     const client = await this.connection();
-    if (first && client) await client.query(`LISTEN ${channel}`);
+    if (first && client) await this.exclusive(() => client.query(`LISTEN ${channel}`));
   }
 
   /** Called when the connection drops: notifications may have been missed and leadership is gone. */
@@ -47,9 +55,35 @@ export class DatabaseListener implements OnApplicationShutdown {
     if (this.leading) return true;
     const client = await this.connection();
     if (!client) return false;
-    const [row] = (await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK])).rows;
-    this.leading = row?.locked === true;
+    const [row] = (await this.exclusive(() => client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1) AS locked', [RELAY_LOCK]))).rows;
+    this.leading = row?.locked === true && this.client === client;
     return this.leading;
+  }
+
+  /** Runs `work` in a transaction on this connection, while this process leads; rolled back if it throws. */
+  async transaction<T>(work: (tx: ListenerTransaction) => Promise<T>): Promise<T> {
+    const client = this.client;
+    if (!client || !this.leading) throw new Error('this process does not lead the relay');
+    const tx: ListenerTransaction = {
+      query: async <T>(text: string, parameters?: unknown[] | object): Promise<T> => (await client.query(text, parameters as unknown[] | undefined)).rows as T,
+    };
+    return this.exclusive(async () => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
   }
 
   private connection(): Promise<Client | null> {

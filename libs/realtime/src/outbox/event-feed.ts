@@ -9,7 +9,14 @@ import { PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublished
 const POLL_MS = 1_000;
 const BATCH = 1_000;
 
-export type EventSink = (events: PublishedEvent[]) => Promise<void>;
+/**
+ * Where the feed hands events on (the socket gateway). `take` may return before the events are sent, once
+ * the sink can take more: the next batch is read meanwhile. `settled` resolves when all it took is sent.
+ */
+export interface EventSink {
+  take(events: PublishedEvent[]): Promise<void>;
+  settled(): Promise<void>;
+}
 
 /**
  * Every API process follows the published events in order from where it started: woken by the relay's
@@ -20,6 +27,9 @@ export type EventSink = (events: PublishedEvent[]) => Promise<void>;
 export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventFeed.name);
   private cursor = 0;
+  /** The highest number the relay announced, and whether to look even without one (the poll). */
+  private announced = 0;
+  private mustLook = false;
   private sink: EventSink | null = null;
   private timer: NodeJS.Timeout | null = null;
   private readonly runner = new SerialRunner(() => this.follow(), () => !this.stopped && !this.paused);
@@ -34,7 +44,7 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
   async onApplicationBootstrap(): Promise<void> {
     const [row]: { last: string | null }[] = await this.db.query(`SELECT max(seq) AS last FROM outbox_events`);
     this.cursor = Number(row?.last ?? 0);
-    await this.listener.listen(PUBLISHED_CHANNEL, () => this.wake());
+    await this.listener.listen(PUBLISHED_CHANNEL, (payload) => this.wake(/^\d{1,15}$/.test(payload) ? Number(payload) : undefined));
     this.timer = setInterval(() => this.wake(), POLL_MS);
     this.timer.unref();
   }
@@ -54,16 +64,18 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     this.sink = sink;
   }
 
-  /** Reads and hands on what was published since the last time (a test's way not to wait for the poll). */
+  /** Reads and hands on what was published since the last time, and waits until it is sent (a test's way not to wait for the poll). */
   async catchUp(): Promise<void> {
     this.wake();
     await this.runner.idle();
+    await this.sink?.settled();
   }
 
   /** Runs `measure` while this process follows nothing (a test's way to count the statements a request sends). */
   async whilePaused<T>(measure: () => Promise<T>): Promise<T> {
     this.paused = true;
     await this.runner.idle();
+    await this.sink?.settled();
     try {
       return await measure();
     } finally {
@@ -72,19 +84,27 @@ export class EventFeed implements OnApplicationBootstrap, OnApplicationShutdown 
     }
   }
 
-  /** Looks for new events now (told by the relay, here or on another node, that some were published). */
-  wake(): void {
-    this.runner.request();
+  /**
+   * Looks for new events now: told by the relay, here or on another node, that events up to `upTo` were
+   * published (the same news comes by Redis and by PostgreSQL: the second finds nothing to do), or without
+   * a number by the poll and the tests, which always look.
+   */
+  wake(upTo?: number): void {
+    if (upTo === undefined) this.mustLook = true;
+    else if (upTo > this.announced) this.announced = upTo;
+    if (this.mustLook || this.announced > this.cursor) this.runner.request();
   }
 
   private async follow(): Promise<void> {
+    if (!this.mustLook && this.announced <= this.cursor) return;
+    this.mustLook = false;
     try {
       for (;;) {
         const rows: PublishedEventRow[] = await this.db.query(
           `SELECT ${PUBLISHED_EVENT_COLUMNS} FROM outbox_events WHERE seq > $1 ORDER BY seq LIMIT ${BATCH}`, [this.cursor]);
         if (rows.length === 0) return;
         const events = rows.map(toPublishedEvent);
-        if (this.sink) await this.sink(events);
+        if (this.sink) await this.sink.take(events);
         this.cursor = events[events.length - 1].seq;
         if (rows.length < BATCH) return;
       }

@@ -2,8 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, newId, Role } from '@zhulian/core';
 import { MemberService } from '@zhulian/identity';
-import { DataSource, EntityManager } from 'typeorm';
-import { DatabaseListener } from './database-listener';
+import { DataSource } from 'typeorm';
+import { DatabaseListener, ListenerTransaction } from './database-listener';
 import { SerialRunner } from './serial-runner';
 import { OUTBOX_CHANNEL } from './outbox';
 import { PUBLISHED_EVENT_COLUMNS, PublishedEvent, PublishedEventRow, toPublishedEvent } from './realtime-event';
@@ -15,7 +15,6 @@ const LEAD_TRY_MS = 2_000;
 const POLL_MS = 1_000;
 const BATCH = 500;
 const SWEEP_MS = 3_600_000;
-const PUBLISH_LOCK = 7_202_613;
 
 /**
  * Publishes committed outbox events, in one process at a time (the advisory lock on DatabaseListener's
@@ -101,10 +100,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 
   /** Numbers one batch of committed events in order, stores their notifications and announces them, in one transaction. */
   private async publishBatch(): Promise<{ count: number; lastSeq: number }> {
-    return this.db.transaction(async (tx) => {
-      // Numbers are handed out by one transaction at a time, even across a change of leader (a former leader's
-      // transaction still running when its connection dropped): so they become visible in the order they were given.
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+    return this.listener.transaction(async (tx) => {
+      // Numbers are handed out by one transaction at a time, so they become visible in the order they were given:
+      // this runs on the connection that holds the leader's lock, and PostgreSQL releases that lock only when the
+      // session ends, after its last transaction did — a former leader's transaction never overlaps the next one's.
       const rows: PublishedEventRow[] = await tx.query(
         `WITH picked AS (SELECT id FROM outbox_events WHERE seq IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE),
               numbered AS (SELECT id, nextval('outbox_seq') AS seq FROM (SELECT id FROM picked ORDER BY id) AS p),
@@ -114,15 +113,17 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
          SELECT * FROM published`);
       if (rows.length === 0) return { count: 0, lastSeq: 0 };
       const events = rows.map(toPublishedEvent).sort((a, b) => a.seq - b.seq);
-      await this.notify(tx, events);
       const lastSeq = events[events.length - 1].seq;
-      await tx.query(`SELECT pg_notify('${PUBLISHED_CHANNEL}', $1)`, [String(lastSeq)]);
+      await this.notify(tx, events, lastSeq);
       return { count: rows.length, lastSeq };
     });
   }
 
-  /** A notification for every user an event concerns, except who caused it and those who muted its kind. */
-  private async notify(tx: EntityManager, events: PublishedEvent[]): Promise<void> {
+  /**
+   * A notification for every user an event concerns, except who caused it and those who muted its kind; and,
+   * in the same statement, the announcement of the new numbers (sent by PostgreSQL when the transaction commits).
+   */
+  private async notify(tx: ListenerTransaction, events: PublishedEvent[], lastSeq: number): Promise<void> {
     const members = new Map<string, Promise<string[]>>();
     const values: unknown[] = [];
     const tuples: string[] = [];
@@ -144,13 +145,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         tuples.push(`(${Array.from({ length: 9 }, (_, i) => `$${start + i + 1}`).join(', ')})`);
       }
     }
-    if (tuples.length === 0) return;
+    const announce = `SELECT pg_notify('${PUBLISHED_CHANNEL}', $${values.length + 1})`;
+    values.push(String(lastSeq));
+    if (tuples.length === 0) {
+      await tx.query(announce, values);
+      return;
+    }
     await tx.query(
-      `INSERT INTO notifications (id, user_id, event_seq, organisation_id, kind, subject_type, subject_id, params, created_at)
+      `WITH stored AS (INSERT INTO notifications (id, user_id, event_seq, organisation_id, kind, subject_type, subject_id, params, created_at)
        SELECT v.id::uuid, v.user_id::uuid, v.seq::bigint, v.organisation_id::uuid, v.kind, v.subject_type, v.subject_id::uuid, v.params::jsonb, v.created_at::timestamptz
          FROM (VALUES ${tuples.join(', ')}) AS v(id, user_id, seq, organisation_id, kind, subject_type, subject_id, params, created_at)
         WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = v.user_id::uuid AND p.kind = v.kind AND p.muted)
-       ON CONFLICT (user_id, event_seq) DO NOTHING`,
+       ON CONFLICT (user_id, event_seq) DO NOTHING RETURNING 1)
+       ${announce} FROM (SELECT count(*) FROM stored) AS s`,
       values);
   }
 
