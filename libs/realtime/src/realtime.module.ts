@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { IdentityModule } from '@zhulian/identity';
+import { IdentityModule, SessionChecks } from '@zhulian/identity';
 import { EventSubjects } from './delivery/event-subjects';
 import { RecipientReads } from './delivery/recipient-reads';
 import { RealtimeGateway } from './gateway/realtime.gateway';
@@ -25,7 +25,16 @@ import { OutboxRelay } from './outbox/outbox-relay';
       // The test harness pauses background work by this name (it stands below the domain libs).
       provide: 'REALTIME_BACKGROUND', inject: [OutboxRelay, EventFeed],
       useFactory: (relay: OutboxRelay, feed: EventFeed) => ({ whilePaused: <T>(measure: () => Promise<T>) => relay.whilePaused(() => feed.whilePaused(measure)) }),
+    },
+    {
+      // The test harness reads an event's payload for a session by this name, as the gateway reads it for that session's socket.
+      provide: 'REALTIME_EVENT_READS', inject: [RecipientReads, SessionChecks, EventSubjects],
+      useFactory: (reads: RecipientReads, sessions: SessionChecks, subjects: EventSubjects) => ({
+        document: (subjectType: string) => subjects.of(subjectType) ?? null,
+        readFor: async (token: string, organisationId: string | undefined, subjectType: string, subjectId: string) =>
+          reads.read((await sessions.admit(token, organisationId)).actor, { subjectType, subjectId, seq: 0 }),
+      }),
     }],
-  exports: [Outbox, EventSubjects, EventFeed, OutboxRelay, DatabaseListener, RealtimeGateway, 'REALTIME_BACKGROUND'],
+  exports: [Outbox, EventSubjects, EventFeed, OutboxRelay, DatabaseListener, RealtimeGateway, 'REALTIME_BACKGROUND', 'REALTIME_EVENT_READS'],
 })
 export class RealtimeModule {}

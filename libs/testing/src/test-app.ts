@@ -19,6 +19,17 @@ export interface TestAppOptions {
   env?: Record<string, string>;
 }
 
+/** An event's payload for one session, and what the same query by that session through the API answered. */
+export interface EventPayload {
+  view: { data: Record<string, unknown> | null; denied: { path: string; reason: string }[] };
+  direct: { data: Record<string, unknown> | null; denied: { path: string; reason: string }[]; code: string | null };
+}
+
+interface EventReads {
+  document(subjectType: string): { document: string; root: string } | null;
+  readFor(token: string, organisationId: string | undefined, subjectType: string, subjectId: string): Promise<EventPayload['view']>;
+}
+
 export interface GqlOptions {
   token?: string;
   organisationId?: string;
@@ -142,6 +153,27 @@ export class TestApp {
   /** Links the reads recorded so far into the audit chain (they are linked a moment after each request). */
   async auditLinked(): Promise<void> {
     await this.app.get<{ flush(): Promise<void> }>('AUDIT_CHAINER', { strict: false }).flush();
+  }
+
+  /**
+   * What a realtime event about a record carries to this session's socket (read as the gateway reads it for
+   * them), beside the same query sent by them through the API: the matrix tests check that both agree and
+   * that the payload holds nothing the viewer may not read.
+   */
+  async eventPayload(session: SignedIn, organisationId: string | undefined, subjectType: string, subjectId: string): Promise<EventPayload> {
+    const reads = this.app.get<EventReads>('REALTIME_EVENT_READS', { strict: false });
+    const subject = reads.document(subjectType);
+    if (!subject) throw new Error(`no event subject ${subjectType} is declared`);
+    const view = await reads.readFor(session.accessToken, organisationId, subjectType, subjectId);
+    const res = await this.gql<Record<string, Record<string, unknown> | null>>(subject.document, { id: subjectId }, { token: session.accessToken, organisationId });
+    return {
+      view,
+      direct: {
+        data: res.data?.[subject.root] ?? null,
+        denied: ((res.extensions?.access as { denied?: EventPayload['view']['denied'] } | undefined)?.denied ?? []),
+        code: (res.errors?.[0]?.extensions?.code as string | undefined) ?? null,
+      },
+    };
   }
 
   /** Runs `measure` while the audit chainer and the realtime relay rest (their background statements would be counted too). */

@@ -8,7 +8,7 @@ import { Case } from './case.type';
 
 /**
  * The access matrix for Case, generated from its declarations: every viewer × every declared field ×
- * every path (look-up, list and count, filtered list, mutation result). A new field gets its
+ * every path (look-up, list and count, filtered list, mutation result, a realtime event's payload). A new field gets its
  * expectation from its category and needs a fixture value, so it is covered the day it is declared.
  */
 const HOLDER = '0193a000-0000-7000-8000-000000000002';
@@ -104,6 +104,20 @@ describe('the access matrix for Case', () => {
       expectCase(viewer, res.data!.case);
       const denied = ((res.extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path).filter((p) => !p.startsWith('case.person'));
       expect(denied.sort()).toEqual(FIELDS.filter(({ field, category }) => expected(viewer, category, field) === null).map((f) => `case.${f.field}`).sort());
+    });
+
+    it('a realtime event about the case: its payload is their own read of it, no more', async () => {
+      const { view, direct } = await app.eventPayload(sessions.get(viewer)!, undefined, 'Case', caseId);
+      if (hidden) {
+        expect(view).toEqual({ data: null, denied: [] });
+        expect(direct.code).toBe('NOT_FOUND');
+        return;
+      }
+      for (const { field, category } of FIELDS) {
+        if (field in view.data!) expect([field, view.data![field]]).toEqual([field, expected(viewer, category, field)]);
+      }
+      expect(view.data).toEqual(direct.data);
+      expect(view.denied).toEqual(direct.denied);
     });
 
     it('cases list, filtered list and count: the same, counted only when visible', async () => {

@@ -11,7 +11,7 @@ import { Person } from './person.type';
 /**
  * The access matrix, generated from the metadata: every viewer × every declared field of Person and
  * Household × every path that returns them (look-up, list, count, nested through the household and
- * its members, search and sort arguments, export, mutation result). A new field gets its expectation from its category, so it is
+ * its members, search and sort arguments, export, mutation result, a realtime event's payload). A new field gets its expectation from its category, so it is
  * covered the day it is declared; a field without a declaration fails the checks at the end.
  */
 type Seen = 'value' | 'masked' | 'null';
@@ -137,6 +137,20 @@ describe('the access matrix for Person', () => {
       expectPerson(viewer, res.data!.person!);
       const denied = deniedPaths(res.extensions).map((path) => path.replace('person.', ''));
       expect(denied.sort()).toEqual(FIELDS.filter(({ field, category }) => expected(viewer, field, category) === null).map((f) => f.field).sort());
+    });
+
+    it('a realtime event about the person: its payload is their own read of them, no more', async () => {
+      const { view, direct } = await app.eventPayload(sessions.get(viewer)!, undefined, 'Person', personId);
+      if (VIEWERS[viewer].expect.hidden) {
+        expect(view).toEqual({ data: null, denied: [] });
+        expect(direct.code).toBe('NOT_FOUND');
+        return;
+      }
+      for (const { field, category } of FIELDS) {
+        if (field in view.data!) expect([field, view.data![field]]).toEqual([field, expected(viewer, field, category)]);
+      }
+      expect(view.data).toEqual(direct.data);
+      expect(view.denied).toEqual(direct.denied);
     });
 
     it('people list and count: the same, and counted only when visible', async () => {

@@ -9,12 +9,13 @@ import { TaskClaim } from './claim.type';
 
 /**
  * The access matrix for TaskClaim, generated from its declarations: every viewer × every declared personal
- * field × every path that returns a claim (the volunteer's own list, a task's claims, the answer of a move).
+ * field × every path that returns a claim (the volunteer's own list, a task's claims, the answer of a move, the
+ * payload of a realtime event about its task).
  * A viewer either sees the claim with exactly the fields its categories allow, or does not get the claim at
  * all. A new field gets its expectation from its category and needs a fixture value.
  */
 type Sees = FieldCategory[] | 'hidden';
-type Path = 'mine' | 'task' | 'move';
+type Path = 'mine' | 'task' | 'move' | 'event';
 type Viewer = { org: 'group' | 'poster' | 'other'; role: Role; sees: Sees; paths: Path[] };
 const ALL: FieldCategory[] = ['location', 'case_notes'];
 const VIEWERS: Record<string, Viewer> = {
@@ -81,7 +82,7 @@ describe('the access matrix for TaskClaim', () => {
 
   const expected = (sees: Sees, field: string, category: FieldCategory): unknown => (sees === 'hidden' || !sees.includes(category) ? null : FIXTURE[field]);
 
-  const cases = Object.entries(VIEWERS).flatMap(([name, viewer]) => viewer.paths.map((path) => [name, path] as [string, Path]));
+  const cases = Object.entries(VIEWERS).flatMap(([name, viewer]) => [...viewer.paths, 'event' as const].map((path) => [name, path] as [string, Path]));
   describe.each(cases)('%s, through %s', (name, path) => {
     it('gets the claim with exactly the allowed fields, the rest null and named — or not at all', async () => {
       const viewer = VIEWERS[name];
@@ -94,6 +95,19 @@ describe('the access matrix for TaskClaim', () => {
       } else if (path === 'task') {
         res = await session.gql<{ task: { claims: Record<string, unknown>[] } }>(`query($id: ID!) { task(id: $id) { claims { ${SELECTION} } } }`, { id: taskId });
         found = res.data!.task.claims.find((c) => c.id === claimId);
+      } else if (path === 'event') {
+        // An event about the task carries the claims the recipient may see, exactly as their own read of the task gives them.
+        const { view, direct } = await app.eventPayload(session, undefined, 'Task', taskId);
+        expect(view.data).toEqual(direct.data);
+        expect(view.denied).toEqual(direct.denied);
+        found = (view.data?.claims as Record<string, unknown>[] | undefined)?.find((c) => c.id === claimId);
+        if (viewer.sees === 'hidden') {
+          expect(found ?? null).toBeNull();
+          return;
+        }
+        expect(found).toBeDefined();
+        for (const { field, category } of FIELDS) if (field in found!) expect([field, found![field]]).toEqual([field, expected(viewer.sees, field, category)]);
+        return;
       } else {
         // A move made on the claim answers with the claim: confirming the hours, by the task's staff.
         res = await session.gql<{ confirmHours: Record<string, unknown> }>(`mutation($input: ConfirmHoursInput!) { confirmHours(input: $input) { ${SELECTION} } }`,

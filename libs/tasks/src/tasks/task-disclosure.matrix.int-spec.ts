@@ -13,7 +13,7 @@ const beijingDay = (at: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'A
 /**
  * What a claim reveals of the person served, and when it stops: a matrix of volunteers (holding, waiting,
  * released, unrelated) × moments of the task (ahead, the day itself, during, just after, a day after) ×
- * the person's fields, through the task and through the person's own look-up.
+ * the person's fields, through the task, through the person's own look-up, and through a realtime event about the task.
  */
 describe('what a held task reveals of the person served, and when', () => {
   let app: TestApp;
@@ -33,6 +33,10 @@ describe('what a held task reveals of the person served, and when', () => {
     const direct = await volunteers.get(name)!.gql<{ person: Seen }>(`query($id: ID!) { person(id: $id) { fullName phone address chronicIllness birthDate } }`, { id: personId });
     // The person's own look-up answers the same (or NOT_FOUND where the task shows nothing).
     expect(direct.data?.person ?? null).toEqual(res.data!.task.person);
+    // A realtime event about the task carries what their own read of it gives, and nothing of the person served.
+    const event = await app.eventPayload(volunteers.get(name)!, undefined, 'Task', taskId);
+    expect(event.view).toEqual({ data: event.direct.data, denied: event.direct.denied });
+    expect(event.view.data).not.toHaveProperty('person');
     return res.data!.task.person;
   };
   const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
