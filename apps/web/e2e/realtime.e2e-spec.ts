@@ -32,6 +32,8 @@ describe('live updates in a real browser', () => {
       await inbox.waitFor();
       const unread = async () => Number(/（(\d+) 条未读）/.exec((await ngo.getByTestId('notification-bell').getAttribute('aria-label')) ?? '')?.[1] ?? NaN);
       const unreadBefore = await unread();
+      const referralsWaiting = async () => Number((await ngo.getByTestId('nav-count-referrals').textContent()) ?? NaN);
+      const waitingBefore = await referralsWaiting();
       const worker = await newPage();
       await signIn(worker, 'caseworker@zhulian.demo');
       await worker.goto(`/cases/${openCase.id}`);
@@ -46,6 +48,8 @@ describe('live updates in a real browser', () => {
       const row = ngo.getByTestId('worklist-inbox-item').filter({ has: ngo.locator(`a[href="/referrals/${createReferral.referral.id}"]`) });
       await expectText(row, '紧急');
       await until(async () => (await unread()) === unreadBefore + 1);
+      // The menu counts what waits for an answer, live too.
+      await until(async () => (await referralsWaiting()) === waitingBefore + 1);
       await ngo.screenshot({ path: join(OUTPUT, 'realtime-worklist-zh.png'), fullPage: true });
 
       // The bell leads to the referral; the NGO accepts it.
@@ -59,5 +63,34 @@ describe('live updates in a real browser', () => {
       // On the caseworker's open case, the timeline shows the acceptance without a reload.
       await expectText(worker.getByTestId('case-timeline'), '已接受');
       await worker.screenshot({ path: join(OUTPUT, 'realtime-case-timeline-zh.png'), fullPage: true });
+    }), JOURNEY_TIMEOUT);
+
+  it('a volunteer asks to join a task that needs approval: the NGO’s worklist and menu show the claim to approve at once; the district office sees why its lists are empty', () =>
+    journey('realtime-claims-and-office', pages, async () => {
+      const staff = await apiAs(product().url, 'ngo@zhulian.demo');
+      const startsAt = new Date(Date.now() + 3 * 24 * 3_600_000);
+      const { postTask } = await staff<{ postTask: { id: string } }>(`mutation($input: PostTaskInput!) { postTask(input: $input) { id } }`, { input: {
+        title: '陪同老人复诊（需审核）', skills: ['COMPANIONSHIP'], regionCode: '110105', slots: 1, needsApproval: true,
+        startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 2 * 3_600_000).toISOString() } });
+
+      const ngo = await newPage();
+      await signIn(ngo, 'ngo@zhulian.demo');
+      await ngo.getByTestId('worklist-inbox').waitFor();
+      const task = ngo.getByTestId('worklist-task').filter({ has: ngo.locator(`a[href="/org-tasks/${postTask.id}"]`) });
+      expect(await task.count()).toBe(0);
+
+      const volunteer = await apiAs(product().url, 'volunteer@zhulian.demo');
+      const { claimTask } = await volunteer<{ claimTask: { status: string } }>(`mutation($input: ClaimTaskInput!) { claimTask(input: $input) { status } }`,
+        { input: { taskId: postTask.id } });
+      expect(claimTask.status).toBe('PENDING');
+      await expectText(task, '1 个报名待审核');
+      await until(async () => Number((await ngo.getByTestId('nav-count-org-tasks').textContent()) ?? 0) >= 1);
+      await ngo.screenshot({ path: join(OUTPUT, 'realtime-claims-to-approve-zh.png'), fullPage: true });
+
+      // The district office holds no records itself: its coordinator is told why, and what they can do.
+      const district = await newPage();
+      await signIn(district, 'coordinator@zhulian.demo');
+      await expectText(district.getByTestId('worklist-no-records'), '本身不持有人员和个案记录');
+      await district.screenshot({ path: join(OUTPUT, 'worklist-district-office-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 });

@@ -2,15 +2,16 @@ import {
   AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router-dom';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { OrganisationSwitch } from '../components/OrganisationSwitch';
 import { ConnectionBanner } from '../realtime/ConnectionBanner';
 import { NotificationBell } from '../realtime/NotificationBell';
 import { useActing, useSession } from '../session/SessionProvider';
+import { useWorkCounts } from './work-counts';
 
 /** Sections each role sees. Later capabilities (cases, referrals, tasks, dashboards) add theirs here. */
 const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'AUDITOR'];
@@ -69,7 +70,17 @@ export function AppShell({ children }: { children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const { pathname } = useLocation();
+  const navigate = useNavigate();
+  // The whole menu item navigates, not only its text (a tap on its padding did nothing); a tap on the text is the link's own.
+  const onMenuClick = ({ key, domEvent }: { key: string; domEvent: { target: EventTarget } }) => {
+    if (!(domEvent.target instanceof Element && domEvent.target.closest('a'))) navigate(key);
+  };
   const sections = useSections();
+  const counts = useWorkCounts();
+  /** A section's name with what waits in it (read out as "转介, 3"). */
+  const labelled = (key: string, label: ReactNode) => (counts[key] ? (
+    <Space size={6}>{label}<Badge count={counts[key]} overflowCount={99} size="small" data-testid={`nav-count-${key.slice(1)}`} /></Space>
+  ) : label);
   const selected = sections.find((s) => s.key !== '/' && pathname.startsWith(s.key))?.key ?? '/';
   // A phone's bar holds five within a thumb's reach; the rest go under "more".
   const barSections = sections.length > PHONE_BAR_ITEMS ? sections.slice(0, PHONE_BAR_ITEMS - 1) : sections;
@@ -98,7 +109,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Layout>
         {!phone && (
           <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <Menu mode="inline" selectedKeys={[selected]} items={sections.map((s) => ({ ...s, label: <Link to={s.key}>{s.label}</Link> }))} />
+            <Menu mode="inline" selectedKeys={[selected]} onClick={onMenuClick} items={sections.map((s) => ({ ...s, label: <Link to={s.key}>{labelled(s.key, s.label)}</Link> }))} />
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>
@@ -113,7 +124,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         >
           {barSections.map((s) => (
             <Link key={s.key} to={s.key} aria-current={s.key === selected ? 'page' : undefined} style={barItem(s.key === selected)}>
-              <span style={{ fontSize: 20 }}>{s.icon}</span>
+              <Badge count={counts[s.key] ?? 0} overflowCount={99} size="small" offset={[4, 0]}><span style={{ fontSize: 20 }}>{s.icon}</span></Badge>
               <span style={{ fontSize: 12 }}>{s.label}</span>
             </Link>
           ))}
@@ -121,7 +132,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Dropdown
               trigger={['click']}
               placement="topRight"
-              menu={{ selectedKeys: [selected], items: moreSections.map((s) => ({ key: s.key, icon: s.icon, label: <Link to={s.key}>{s.label}</Link> })) }}
+              menu={{ selectedKeys: [selected], onClick: onMenuClick, items: moreSections.map((s) => ({ key: s.key, icon: s.icon, label: <Link to={s.key}>{labelled(s.key, s.label)}</Link> })) }}
             >
               <button type="button" aria-label={t('nav.more')} data-testid="nav-more"
                 style={{ ...barItem(moreSections.some((s) => s.key === selected)), border: 'none', background: 'none', padding: 0, font: 'inherit' }}>

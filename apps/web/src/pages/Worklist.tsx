@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
+import { Alert, Badge, Card, Empty, List, Space, Tag, Typography } from 'antd';
 import { ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -18,11 +18,23 @@ const WORKLIST = graphql(`
       edges { node { id status priority needs person { id fullName } } }
     }
     myCasesCount: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] })
-    returned: referrals(first: 10, filter: { direction: SENT, status: [REJECTED, CANCELLED] }) {
+    returned: referrals(first: 20, filter: { direction: SENT, status: [REJECTED, CANCELLED] }) {
       edges { node { id status reasonCode serviceName receiverOrganisationName caseId respondedAt endedAt } }
     }
     escalated: referrals(first: 10, filter: { direction: SENT, escalated: true, status: [REQUESTED] }) @include(if: $coordinator) {
       edges { node { id urgency serviceName receiverOrganisationName requestedAt escalatedAt } }
+    }
+    unassigned: cases(first: 10, filter: { unassigned: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $coordinator) {
+      edges { node { id status priority needs person { id fullName } } }
+    }
+    unassignedCount: casesCount(filter: { unassigned: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $coordinator)
+    heldCases: casesCount @include(if: $coordinator)
+    heldPeople: peopleCount @include(if: $coordinator)
+    tasksToday: organisationTasks(first: 20, today: true, status: [OPEN]) {
+      edges { node { id title startsAt endsAt placesTaken slots needsCover } }
+    }
+    toDecide: organisationTasks(first: 20, awaitingDecision: true) {
+      edges { node { id title startsAt claims { id status } } }
     }
   }
 `);
@@ -39,11 +51,16 @@ function Section({ title, count, testId, children }: { title: string; count?: nu
   );
 }
 
+/** The next step a case in this status asks of the person working it. */
+const NEXT_STEP: Record<string, string> = { OPEN: 'worklist.next.OPEN', IN_PROGRESS: 'worklist.next.IN_PROGRESS', ON_HOLD: 'worklist.next.ON_HOLD' };
+
 /**
  * What needs the person now, refreshed live as events arrive (RealtimeProvider): referrals waiting for
  * their organisation's answer, most urgent and longest waiting first (ordered here among the newest 100:
  * the API lists by record; ordering the inbox in SQL is issue 14's), those due soon marked; their
- * cases; referrals they sent that came back declined or expired; for coordinators, escalations.
+ * cases with the next step; the organisation's volunteer tasks today and claims to approve; referrals
+ * they sent that came back declined or expired; for coordinators, cases nobody works and escalations —
+ * and, in an office that holds no records itself (a district office), why its lists stay empty.
  */
 export function Worklist() {
   const { t, i18n } = useTranslation();
@@ -59,10 +76,28 @@ export function Worklist() {
   const dueSoon = (requestedAt: string | null | undefined) =>
     requestedAt !== null && requestedAt !== undefined && openedAt - new Date(requestedAt).getTime() > DUE_SOON_HOURS * 3_600_000;
   const cases = data.myCases.edges.map((e) => e.node);
-  const returned = data.returned.edges.map((e) => e.node);
+  // Declined, or expired unanswered: not those the organisation withdrew itself.
+  const returned = data.returned.edges.map((e) => e.node).filter((r) => r.status === 'REJECTED' || r.reasonCode === 'EXPIRED');
   const escalated = data.escalated?.edges.map((e) => e.node) ?? [];
+  const unassigned = data.unassigned?.edges.map((e) => e.node) ?? [];
+  const tasksToday = data.tasksToday.edges.map((e) => e.node);
+  const toDecide = data.toDecide.edges.map((e) => ({ ...e.node, pending: e.node.claims.filter((c) => c.status === 'PENDING').length }));
+  const holdsNothing = coordinator && data.heldCases === 0 && data.heldPeople === 0;
   return (
     <div style={{ display: 'grid', gap: 16 }} data-testid="worklist">
+      {holdsNothing && (
+        <Alert type="info" showIcon data-testid="worklist-no-records" message={t('worklist.noRecords.title', { organisation: acting?.organisation.name })}
+          description={(
+            <div>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('worklist.noRecords.why')}</Typography.Paragraph>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                <li><Link to="/people/new">{t('worklist.noRecords.register')}</Link></li>
+                <li><Link to="/directory">{t('worklist.noRecords.directory')}</Link></li>
+                <li><Link to="/members">{t('worklist.noRecords.members')}</Link></li>
+              </ul>
+            </div>
+          )} />
+      )}
       <Section title={t('worklist.inbox')} count={data.inboxCount} testId="worklist-inbox">
         {inbox.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.inboxEmpty')} /> : (
           <List size="small" dataSource={inbox} renderItem={(r) => (
@@ -86,11 +121,44 @@ export function Worklist() {
                 <Link to={`/cases/${c.id}`}>{c.person?.fullName ?? t('worklist.case')}</Link>
                 <CaseStatusTag status={c.status} />
                 <PriorityTag priority={c.priority} />
+                {c.status && NEXT_STEP[c.status] && <Typography.Text type="secondary">{t(NEXT_STEP[c.status])}</Typography.Text>}
               </Space>
             </List.Item>
           )} />
         )}
       </Section>
+      {coordinator && (
+        <Section title={t('worklist.unassigned')} count={data.unassignedCount ?? 0} testId="worklist-unassigned">
+          {unassigned.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.unassignedEmpty')} /> : (
+            <List size="small" dataSource={unassigned} renderItem={(c) => (
+              <List.Item key={c.id}>
+                <Space wrap>
+                  <Link to={`/cases/${c.id}`}>{c.person?.fullName ?? t('worklist.case')}</Link>
+                  <CaseStatusTag status={c.status} />
+                  <PriorityTag priority={c.priority} />
+                  <Typography.Text type="secondary">{t('worklist.assignSomeone')}</Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+          )}
+        </Section>
+      )}
+      {(tasksToday.length > 0 || toDecide.length > 0) && (
+        <Section title={t('worklist.tasks')} count={toDecide.length} testId="worklist-tasks">
+          <List size="small" dataSource={[...toDecide.map((task) => ({ task, pending: task.pending })), ...tasksToday.filter((task) => !toDecide.some((d) => d.id === task.id)).map((task) => ({ task, pending: 0 }))]}
+            renderItem={({ task, pending }) => (
+              <List.Item key={task.id} data-testid="worklist-task">
+                <Space wrap>
+                  <Link to={`/org-tasks/${task.id}`}>{task.title}</Link>
+                  {pending > 0 && <Tag color="blue">{t('worklist.claimsToApprove', { count: pending })}</Tag>}
+                  {'needsCover' in task && task.needsCover && <Tag color="orange">{t('worklist.needsCover')}</Tag>}
+                  {tasksToday.some((today) => today.id === task.id) && <Tag>{t('worklist.today')}</Tag>}
+                  <Typography.Text type="secondary">{dateTime(task.startsAt, i18n.language)}</Typography.Text>
+                </Space>
+              </List.Item>
+            )} />
+        </Section>
+      )}
       {returned.length > 0 && (
         <Section title={t('worklist.returned')} testId="worklist-returned">
           <List size="small" dataSource={returned} renderItem={(r) => (

@@ -92,6 +92,7 @@ export class CaseService {
     const parts: string[] = [];
     if (filter?.status?.length) parts.push('AND k.status = ANY(:status)');
     if (filter?.assignedToMe) parts.push(`AND ${CASE_COLUMNS.assignedToMe}`);
+    if (filter?.unassigned) parts.push('AND NOT EXISTS (SELECT 1 FROM case_assignments u WHERE u.case_id = k.id AND u.ended_at IS NULL)');
     if (filter?.personId) parts.push('AND k.person_id = :personId');
     if (filter?.need) parts.push('AND :need = ANY(k.needs)');
     return { sql: parts.join(' '), params: { status: filter?.status, personId: filter?.personId, need: filter?.need } };

@@ -90,11 +90,20 @@ describe('cases', () => {
     expect((await get(colleague.session, created.id)).data!.case).toMatchObject({ notes: '需要上门评估' });
     const mine = await colleague.session.gql<{ cases: { edges: { node: { id: string } }[] } }>(`{ cases(filter: { assignedToMe: true }) { edges { node { id } } } }`);
     expect(mine.data!.cases.edges.map((e) => e.node.id)).toEqual([created.id]);
+    // The coordinator's worklist of cases nobody works: the case left it when assigned, and comes back when unassigned below.
+    const UNASSIGNED = `{ cases(first: 100, filter: { unassigned: true }) { edges { node { id } } } casesCount(filter: { unassigned: true }) }`;
+    const unassignedIds = async () => {
+      const res = await coordinator.gql<{ cases: { edges: { node: { id: string } }[] }; casesCount: number }>(UNASSIGNED);
+      expect(res.data!.casesCount).toBe(res.data!.cases.edges.length);
+      return res.data!.cases.edges.map((e) => e.node.id);
+    };
+    expect(await unassignedIds()).not.toContain(created.id);
 
     const again = await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: colleague.userId } });
     expect(again.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_ASSIGNED' });
     const unassigned = await coordinator.gql(`mutation($input: UnassignCaseInput!) { unassignCase(input: $input) { id } }`, { input: { caseId: created.id, userId: colleague.userId } });
     expect(unassigned.errors).toBeUndefined();
+    expect(await unassignedIds()).toContain(created.id);
     expect((await colleague.session.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '136****8888', birthDate: null } });
     const timeline = (await get(coordinator, created.id)).data!.case!.timeline as { kind: string; assigneeName: string | null }[];
     expect(timeline.map((e) => e.kind)).toEqual(['OPENED', 'ASSIGNED', 'UNASSIGNED']);

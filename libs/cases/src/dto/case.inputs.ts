@@ -148,6 +148,11 @@ export class CaseFilter {
   @IsBoolean()
   assignedToMe?: boolean;
 
+  @Field({ nullable: true, description: 'Only the cases nobody is assigned to now (who is assigned is a basic fact of a case).' })
+  @IsOptional()
+  @IsBoolean()
+  unassigned?: boolean;
+
   @Field(() => ID, { nullable: true })
   @IsOptional()
   @IsUUID('all')

@@ -123,4 +123,25 @@ describe('the task board and volunteers’ profiles', () => {
     const peerSession = await app.signedInAs(peer.id, DEMO_ORGS.volunteers);
     expect((await peerSession.gql(LIST)).errors![0].extensions.code).toBe('FORBIDDEN');
   });
+  it('gives an organisation its worklist of tasks: those taking place today, and those with claims to approve', async () => {
+    // Today in Beijing: one under way (posted ahead, now started), one starting in a minute; tomorrow's is not today's.
+    const underWay = await post({ title: '今日·进行中', startsAt: new Date(Date.now() + 60_000).toISOString(), endsAt: new Date(Date.now() + 30 * 60_000).toISOString() });
+    await app.db.query(`UPDATE tasks SET starts_at = now() - interval '10 minutes' WHERE id = $1`, [underWay]);
+    const laterToday = await post({ title: '今日·稍后', startsAt: new Date(Date.now() + 60_000).toISOString(), endsAt: new Date(Date.now() + 2 * 60_000).toISOString() });
+    const tomorrow = await post({ title: '明日', startsAt: beijing(1, 9), endsAt: beijing(1, 10) });
+    const approval = await post({ title: '需审核', needsApproval: true });
+    const LIST = `query($today: Boolean, $awaitingDecision: Boolean) { organisationTasks(first: 100, today: $today, awaitingDecision: $awaitingDecision) { edges { node { id } } } }`;
+    const ids = async (session: SignedIn, variables: Record<string, unknown>) =>
+      (await session.gql<{ organisationTasks: { edges: { node: { id: string } }[] } }>(LIST, variables)).data!.organisationTasks.edges.map((e) => e.node.id);
+    const today = await ids(staff, { today: true });
+    expect(today).toEqual(expect.arrayContaining([underWay, laterToday]));
+    expect(today).not.toContain(tomorrow);
+    expect(await ids(staff, { awaitingDecision: true })).not.toContain(approval);
+    const claim = await volunteer.gql(`mutation($input: ClaimTaskInput!) { claimTask(input: $input) { status } }`, { input: { taskId: approval } });
+    expect(claim.data).toEqual({ claimTask: { status: 'PENDING' } });
+    expect(await ids(staff, { awaitingDecision: true })).toEqual([approval]);
+    // Another organisation's staff see none of it.
+    const other = await app.login('ngo2@zhulian.demo');
+    expect(await ids(other, { awaitingDecision: true })).toEqual([]);
+  });
 });

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Context, Field, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsEnum, IsOptional, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, ValidateNested } from 'class-validator';
 import { Person } from '@zhulian/registry';
 import { Actor, ConnectionType, CurrentActor, GraphqlContext, PageArgs, ParseIdPipe, requestLoader } from '@zhulian/core';
 import { ClaimService } from '../claims/claim.service';
@@ -30,6 +30,16 @@ class OrganisationTasksArgs extends PageArgs {
   @IsOptional()
   @IsEnum(TaskStatus, { each: true })
   status?: TaskStatus[];
+
+  @Field({ nullable: true, description: 'Only tasks that take place today (in Beijing time): under way, or starting before midnight.' })
+  @IsOptional()
+  @IsBoolean()
+  today?: boolean;
+
+  @Field({ nullable: true, description: 'Only tasks with claims waiting for your organisation’s approval.' })
+  @IsOptional()
+  @IsBoolean()
+  awaitingDecision?: boolean;
 }
 
 @Resolver(() => Task)

@@ -88,10 +88,17 @@ export class TaskService {
   }
 
   /** The acting organisation's tasks, newest first. */
-  ofMyOrganisation(actor: Actor, args: PageArgs & { status?: TaskStatus[] }): Promise<Connection<Task>> {
+  ofMyOrganisation(actor: Actor, args: PageArgs & { status?: TaskStatus[]; today?: boolean; awaitingDecision?: boolean }): Promise<Connection<Task>> {
     requireRole(actor, TASK_POSTERS, 'see your organisation’s tasks');
-    return paginateById(args, (after, limit) => this.select(this.db.manager, actor,
-      `AND t.organisation_id = :actingOrganisation ${args.status?.length ? 'AND t.status = ANY(:status)' : ''} ${after ? 'AND t.id < :after' : ''}`,
+    const parts = ['AND t.organisation_id = :actingOrganisation'];
+    if (args.status?.length) parts.push('AND t.status = ANY(:status)');
+    // Today in Beijing: from its midnight to the next, whatever the server's own time zone.
+    if (args.today) {
+      parts.push(`AND t.ends_at >= (date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai')
+        AND t.starts_at < ((date_trunc('day', now() AT TIME ZONE 'Asia/Shanghai') + interval '1 day') AT TIME ZONE 'Asia/Shanghai')`);
+    }
+    if (args.awaitingDecision) parts.push(`AND EXISTS (SELECT 1 FROM task_claims c WHERE c.task_id = t.id AND c.status = 'PENDING')`);
+    return paginateById(args, (after, limit) => this.select(this.db.manager, actor, `${parts.join(' ')} ${after ? 'AND t.id < :after' : ''}`,
       { after, status: args.status }, `ORDER BY t.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'organisation-tasks'));
   }
 
