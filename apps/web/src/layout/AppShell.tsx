@@ -77,10 +77,12 @@ export function AppShell({ children }: { children: ReactNode }) {
   };
   const sections = useSections();
   const counts = useWorkCounts();
-  /** A section's name with what waits in it (read out as "转介, 3"). */
-  const labelled = (key: string, label: ReactNode) => (counts[key] ? (
-    <Space size={6}>{label}<Badge count={counts[key]} overflowCount={99} size="small" data-testid={`nav-count-${key.slice(1)}`} /></Space>
-  ) : label);
+  /** A section's link with what waits in it: the link keeps its name; the count is its description (read out after it). */
+  const link = (key: string, label: ReactNode) => (counts[key] ? (
+    <Link to={key} aria-description={t('nav.waiting', { count: counts[key] })}>
+      <Space size={6}>{label}<span aria-hidden="true"><Badge count={counts[key]} overflowCount={99} size="small" data-testid={`nav-count-${key.slice(1)}`} /></span></Space>
+    </Link>
+  ) : <Link to={key}>{label}</Link>);
   const selected = sections.find((s) => s.key !== '/' && pathname.startsWith(s.key))?.key ?? '/';
   // A phone's bar holds five within a thumb's reach; the rest go under "more".
   const barSections = sections.length > PHONE_BAR_ITEMS ? sections.slice(0, PHONE_BAR_ITEMS - 1) : sections;
@@ -109,7 +111,7 @@ export function AppShell({ children }: { children: ReactNode }) {
       <Layout>
         {!phone && (
           <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-            <Menu mode="inline" selectedKeys={[selected]} onClick={onMenuClick} items={sections.map((s) => ({ ...s, label: <Link to={s.key}>{labelled(s.key, s.label)}</Link> }))} />
+            <Menu mode="inline" selectedKeys={[selected]} onClick={onMenuClick} items={sections.map((s) => ({ ...s, label: link(s.key, s.label) }))} />
           </Layout.Sider>
         )}
         <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>
@@ -123,8 +125,9 @@ export function AppShell({ children }: { children: ReactNode }) {
           style={{ position: 'fixed', bottom: 0, left: 0, right: 0, display: 'flex', background: '#fff', borderTop: '1px solid #f0f0f0', paddingBottom: 'env(safe-area-inset-bottom)' }}
         >
           {barSections.map((s) => (
-            <Link key={s.key} to={s.key} aria-current={s.key === selected ? 'page' : undefined} style={barItem(s.key === selected)}>
-              <Badge count={counts[s.key] ?? 0} overflowCount={99} size="small" offset={[4, 0]}><span style={{ fontSize: 20 }}>{s.icon}</span></Badge>
+            <Link key={s.key} to={s.key} aria-current={s.key === selected ? 'page' : undefined} style={barItem(s.key === selected)}
+              aria-description={counts[s.key] ? t('nav.waiting', { count: counts[s.key] }) : undefined}>
+              <span aria-hidden="true"><Badge count={counts[s.key] ?? 0} overflowCount={99} size="small" offset={[4, 0]}><span style={{ fontSize: 20 }}>{s.icon}</span></Badge></span>
               <span style={{ fontSize: 12 }}>{s.label}</span>
             </Link>
           ))}
@@ -132,7 +135,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Dropdown
               trigger={['click']}
               placement="topRight"
-              menu={{ selectedKeys: [selected], onClick: onMenuClick, items: moreSections.map((s) => ({ key: s.key, icon: s.icon, label: <Link to={s.key}>{labelled(s.key, s.label)}</Link> })) }}
+              menu={{ selectedKeys: [selected], onClick: onMenuClick, items: moreSections.map((s) => ({ key: s.key, icon: s.icon, label: link(s.key, s.label) })) }}
             >
               <button type="button" aria-label={t('nav.more')} data-testid="nav-more"
                 style={{ ...barItem(moreSections.some((s) => s.key === selected)), border: 'none', background: 'none', padding: 0, font: 'inherit' }}>

@@ -1,6 +1,7 @@
 import { databaseOptions } from '@zhulian/core';
 import { createTestDatabase, TestDatabase } from '@zhulian/testing';
 import { DataSource, QueryFailedError } from 'typeorm';
+import { queryBatched } from './batched-query';
 import { queryPrepared } from './prepared-query';
 
 describe('queryPrepared: rule-compiled queries as named prepared statements', () => {
@@ -42,5 +43,42 @@ describe('queryPrepared: rule-compiled queries as named prepared statements', ()
   it('fails as TypeORM\'s own queries fail, with the driver\'s code', async () => {
     await expect(queryPrepared(db.manager, 'SELECT id FROM things WHERE id = $1', ['not a number'])).rejects.toBeInstanceOf(QueryFailedError);
     await expect(queryPrepared(db.manager, 'SELECT id FROM things WHERE id = $1', ['not a number'])).rejects.toMatchObject({ driverError: { code: '22P02' } });
+  });
+
+  describe('queryBatched: reads that arrive together answered in one statement', () => {
+    const SQL = 'SELECT id, owner FROM things WHERE owner = $1 AND id > $2 ORDER BY id DESC LIMIT 3';
+
+    it('gives each read its own rows, in its own order, from fewer statements', async () => {
+      const pool = (db.manager.connection.driver as unknown as { master: { query: (...args: unknown[]) => unknown } }).master;
+      const sent = jest.spyOn(pool, 'query');
+      try {
+        const answers = await Promise.all([['o0', 0], ['o1', 0], ['o2', 20], ['o9', 0], ['o1', 25]].map((v) => queryBatched(db.manager, SQL, v)));
+        expect(answers).toEqual([
+          [{ id: 30, owner: 'o0' }, { id: 27, owner: 'o0' }, { id: 24, owner: 'o0' }],
+          [{ id: 28, owner: 'o1' }, { id: 25, owner: 'o1' }, { id: 22, owner: 'o1' }],
+          [{ id: 29, owner: 'o2' }, { id: 26, owner: 'o2' }, { id: 23, owner: 'o2' }],
+          [],
+          [{ id: 28, owner: 'o1' }],
+        ]);
+        expect(sent).toHaveBeenCalledTimes(1);
+      } finally {
+        sent.mockRestore();
+      }
+    });
+
+    it('does not let one read with a bad value fail the others read with it', async () => {
+      const outcomes = await Promise.allSettled([queryBatched(db.manager, SQL, ['o0', 28]), queryBatched(db.manager, SQL, ['o1', 'not a number'])]);
+      expect(outcomes[0]).toEqual({ status: 'fulfilled', value: [{ id: 30, owner: 'o0' }] });
+      expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: { driverError: { code: '22P02' } } });
+    });
+
+    it('runs a read inside a transaction on its own, on the transaction\'s connection', async () => {
+      await db.transaction(async (tx) => {
+        await tx.query(`INSERT INTO things VALUES (200, 'o8')`);
+        // (The pool has one connection, held by this transaction: a read batched on the pool would wait for it.)
+        expect(await queryBatched(tx, SQL, ['o8', 0])).toEqual([{ id: 200, owner: 'o8' }]);
+        throw new Error('roll back');
+      }).catch((error: Error) => expect(error.message).toBe('roll back'));
+    });
   });
 });

@@ -1,7 +1,7 @@
 import { Actor } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { abilityFor } from './abilities';
-import { queryPrepared } from './prepared-query';
+import { queryBatched } from './batched-query';
 import { ColumnMap, rowFilter } from './row-filter';
 
 export interface RuledQuery {
@@ -18,8 +18,9 @@ export interface RuledQuery {
 
 /**
  * Runs a hand-written query with the actor's rules compiled into its WHERE clause: the one way a
- * domain reads protected rows, so that no list, look-up or count can forget the rules. Prepared: the
- * same rules give the same text, planned once per connection.
+ * domain reads protected rows, so that no list, look-up or count can forget the rules. Prepared (the same
+ * rules give the same text, planned once per connection), and answered together with the same reads that
+ * arrive at the same moment (queryBatched).
  */
 export function queryUnderRules<T>(manager: EntityManager, actor: Actor, query: RuledQuery): Promise<T[]> {
   const filter = rowFilter(abilityFor(actor), 'read', query.subjectType, query.columns);
@@ -27,5 +28,5 @@ export function queryUnderRules<T>(manager: EntityManager, actor: Actor, query: 
   const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, {
     ...query.params, ...filter.params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId,
   });
-  return queryPrepared<T>(manager, text, values);
+  return queryBatched<T>(manager, text, values);
 }

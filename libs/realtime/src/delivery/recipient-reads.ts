@@ -12,7 +12,7 @@ import { EventSubject, EventSubjects } from './event-subjects';
  * How many recipient reads run at once in this process. The rest wait in order of arrival: events keep
  * their order, and a burst of events never takes the whole connection pool from the API's own requests.
  */
-const READS_AT_ONCE = 4;
+const READS_AT_ONCE = 8;
 
 /** What one recipient receives of an event's record: the record as they may read it (null if they may not), and what was withheld. */
 export interface RecipientView {
