@@ -8,7 +8,7 @@
 // client (p50/p99), events lost (expected deliveries not received), the nodes' memory per socket. Beside it,
 // in the same run: a plain socket.io server in this process emitting the same payloads to the same audiences.
 //
-// Knobs (env): SOCKETS (1000), RATE (50), DURATION (60), AUDIENCE (10), BUILD (auto|always|never|head), DATABASE_URL, OUT, SERVER_CPU_PROF.
+// Knobs (env): SOCKETS (1000), RATE (50), DURATION (60), WARMUP (10 s at RATE before the measured run, figures printed apart), AUDIENCE (10), BUILD (auto|always|never|head), DATABASE_URL, OUT, SERVER_CPU_PROF.
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -31,6 +31,9 @@ const SOCKETS = numberKnob('SOCKETS', 1000, { integer: true });
 const RATE = numberKnob('RATE', 50);
 const DURATION = numberKnob('DURATION', 60);
 const AUDIENCE = numberKnob('AUDIENCE', 10, { integer: true });
+const WARMUP = numberKnob('WARMUP', 10, { allowZero: true });
+/** Warm-up events are numbered apart from the measured ones. */
+const WARMUP_FIRST = 10_000_000;
 const BUILD = process.env.BUILD ?? 'auto';
 const NGO = '0193a000-0000-7000-8000-000000000004';
 const say = (line) => process.stdout.write(`${line}\n`);
@@ -61,15 +64,18 @@ async function connectAll(count, open, readyEvent) {
   return Promise.all(clients);
 }
 
-/** Runs RATE events a second for DURATION seconds; `send(n, audience)` commits or emits event n and resolves at that moment. */
-async function drive(send) {
-  const total = Math.round(RATE * DURATION);
+/**
+ * Runs RATE events a second for `seconds`, numbered from `from`; `send(n, audience)` commits or emits event n
+ * and resolves at that moment.
+ */
+async function drive(send, seconds = DURATION, from = 0) {
+  const total = Math.round(RATE * seconds);
   const sentAt = new Map();
   const audiences = new Map();
   const started = performance.now();
   const pending = [];
-  for (let n = 0; n < total; n += 1) {
-    const due = started + (n * 1000) / RATE;
+  for (let n = from; n < from + total; n += 1) {
+    const due = started + ((n - from) * 1000) / RATE;
     const wait = due - performance.now();
     if (wait > 0) await sleep(wait);
     const audience = new Set();
@@ -78,21 +84,21 @@ async function drive(send) {
     pending.push(send(n, [...audience]).then((at) => sentAt.set(n, at)));
   }
   await Promise.all(pending);
-  return { total, sentAt, audiences, seconds: (performance.now() - started) / 1000 };
+  return { from, total, sentAt, audiences, seconds: (performance.now() - started) / 1000 };
 }
 
-function measure({ total, sentAt, audiences }, received) {
+function measure({ from, total, sentAt, audiences }, received) {
   const latencies = [];
   const windows = new Map();
   let lost = 0;
   let duplicates = 0;
-  for (let n = 0; n < total; n += 1) {
+  for (let n = from; n < from + total; n += 1) {
     for (const i of audiences.get(n)) {
       const times = received[i].get(n);
       if (!times) lost += 1;
       else {
         latencies.push(times[0] - sentAt.get(n));
-        const window = Math.floor(n / (RATE * 10));
+        const window = Math.floor((n - from) / (RATE * 10));
         if (!windows.has(window)) windows.set(window, []);
         windows.get(window).push(times[0] - sentAt.get(n));
         duplicates += times.length - 1;
@@ -177,9 +183,14 @@ async function main() {
       [randomUUID(), referral.id, JSON.stringify(ids.map((userId) => ({ userId }))), ids, JSON.stringify({ n })]);
     return performance.now();
   };
+  // A warm-up at the same rate first (the processes' code compiled, statements prepared, caches filled), measured
+  // apart and printed: the minute measured is the nodes' steady state.
+  const productWarmupRun = WARMUP > 0 ? await drive(publish, WARMUP, WARMUP_FIRST) : null;
+  await sleep(2000);
   const product = await drive(publish);
   await sleep(5000);
   const productFigures = measure(product, received);
+  const productWarmup = productWarmupRun ? measure(productWarmupRun, received) : null;
   // The relay's share of the latency: from the event's INSERT to its numbering, in the database's own clock.
   const { rows: [relay] } = await db.query(`SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms) AS p50, percentile_cont(0.99) WITHIN GROUP (ORDER BY ms) AS p99
       FROM (SELECT extract(epoch FROM published_at - created_at) * 1000 AS ms FROM outbox_events WHERE params ? 'n') AS x`);
@@ -212,14 +223,18 @@ async function main() {
   guard.defer(() => plainSockets.forEach((s) => s.close()));
   say(`plain socket.io: ${SOCKETS} sockets; the same ${RATE} events/s for ${DURATION} s…`);
   let seq = 0;
-  const plainRun = await drive(async (n, audience) => {
+  const plainSend = async (n, audience) => {
     const at = performance.now();
     seq += 1;
     plain.to(audience.map((i) => `user:${i}`)).emit('event', { id: seq, ...payload, occurredAt: new Date().toISOString(), params: { n } });
     return at;
-  });
+  };
+  const plainWarmupRun = WARMUP > 0 ? await drive(plainSend, WARMUP, WARMUP_FIRST) : null;
+  await sleep(1000);
+  const plainRun = await drive(plainSend);
   await sleep(3000);
   const plainFigures = measure(plainRun, plainReceived);
+  const plainWarmup = plainWarmupRun ? measure(plainWarmupRun, plainReceived) : null;
 
   // ---------------------------------------------------------------- report
   const perSocketKb = nodes.map((n) => round((n.rssConnected - n.rssBefore) / 1024 / (SOCKETS / 2), 1));
@@ -239,11 +254,16 @@ async function main() {
     nodes.map((n, i) => [n.name, round(mb(n.rssBefore), 1), round(mb(n.rssConnected), 1), round(mb(n.rssAfter), 1), perSocketKb[i]])));
   say('');
   const ratio = plainFigures.p99 > 0 ? round(productFigures.p99 / plainFigures.p99, 1) : null;
+  if (productWarmup && plainWarmup) {
+    say(`warm-up before the measured run (${WARMUP} s at the same rate, not in the table): Zhulian p50 ${productWarmup.p50} ms, p99 ${productWarmup.p99} ms, `
+      + `lost ${productWarmup.lost}; plain socket.io p50 ${plainWarmup.p50} ms, p99 ${plainWarmup.p99} ms`);
+  }
   say(`p99 by 10 s of the run: ${productFigures.p99By10s.join(', ')} ms (plain socket.io: ${plainFigures.p99By10s.join(', ')} ms)`);
   say(`of which the relay (insert → numbered, database clock): p50 ${productFigures.relayP50} ms, p99 ${productFigures.relayP99} ms`);
   say(`target: p99 ≤ 50 ms → ${productFigures.p99} ms ${productFigures.p99 <= 50 ? 'MET' : 'NOT MET'}; at most 10× plain socket.io's p99 (${plainFigures.p99} ms) → ×${ratio}; lost ${productFigures.lost} (target 0)`);
   const out = resolve(process.env.OUT ?? join(ROOT, 'bench/results/realtime-latest.json'));
-  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), build, sockets: SOCKETS, rate: RATE, durationSeconds: DURATION, audience: AUDIENCE, redis,
+  writeFileSync(out, `${JSON.stringify({ at: new Date().toISOString(), build, sockets: SOCKETS, rate: RATE, durationSeconds: DURATION, warmupSeconds: WARMUP, audience: AUDIENCE, redis,
+    warmup: productWarmup && plainWarmup ? { product: productWarmup, plain: plainWarmup } : null,
     database: database.kind, connectSeconds: round(connectSeconds, 1), product: productFigures, plain: plainFigures,
     nodes: nodes.map((n, i) => ({ name: n.name, rssBeforeMb: round(mb(n.rssBefore), 1), rssConnectedMb: round(mb(n.rssConnected), 1), rssAfterMb: round(mb(n.rssAfter), 1), perSocketKb: perSocketKb[i] })),
   }, null, 2)}\n`);
