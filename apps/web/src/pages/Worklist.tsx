@@ -18,7 +18,7 @@ const WORKLIST = graphql(`
       edges { node { id status priority needs person { id fullName } } }
     }
     myCasesCount: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] })
-    returned: referrals(first: 20, filter: { direction: SENT, status: [REJECTED, CANCELLED] }) {
+    returned: referrals(first: 10, filter: { direction: SENT, cameBack: true }) {
       edges { node { id status reasonCode serviceName receiverOrganisationName caseId respondedAt endedAt } }
     }
     escalated: referrals(first: 10, filter: { direction: SENT, escalated: true, status: [REQUESTED] }) @include(if: $coordinator) {
@@ -76,8 +76,7 @@ export function Worklist() {
   const dueSoon = (requestedAt: string | null | undefined) =>
     requestedAt !== null && requestedAt !== undefined && openedAt - new Date(requestedAt).getTime() > DUE_SOON_HOURS * 3_600_000;
   const cases = data.myCases.edges.map((e) => e.node);
-  // Declined, or expired unanswered: not those the organisation withdrew itself.
-  const returned = data.returned.edges.map((e) => e.node).filter((r) => r.status === 'REJECTED' || r.reasonCode === 'EXPIRED');
+  const returned = data.returned.edges.map((e) => e.node);
   const escalated = data.escalated?.edges.map((e) => e.node) ?? [];
   const unassigned = data.unassigned?.edges.map((e) => e.node) ?? [];
   const tasksToday = data.tasksToday.edges.map((e) => e.node);

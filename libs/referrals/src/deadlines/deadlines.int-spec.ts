@@ -63,6 +63,9 @@ describe('referral deadlines, on a controllable clock', () => {
     expect(escalated.data!.referrals.edges.map((e) => e.node.id)).toContain(id);
     await deadlines.sweep(at(7 * 24 + 1));
     expect(await state(app, id)).toMatchObject({ status: 'CANCELLED', reason_code: 'EXPIRED' });
+    // Back on the sender's worklist, as one that came back (a withdrawn one would not be).
+    const cameBack = await coordinator.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { cameBack: true, direction: SENT }) { edges { node { id } } } }`);
+    expect(cameBack.data!.referrals.edges.map((e) => e.node.id)).toContain(id);
     const referral = await coordinator.gql<{ referral: { timeline: { kind: string; toStatus: string | null; actorName: string | null }[] } }>(
       `query($id: ID!) { referral(id: $id) { timeline { kind toStatus actorName } } }`, { id });
     expect(referral.data!.referral.timeline.map((e) => e.kind)).toEqual(['STATUS_CHANGED', 'REMINDER_SENT', 'ESCALATED', 'STATUS_CHANGED']);

@@ -153,6 +153,11 @@ export class ReferralFilter {
   @IsOptional()
   @IsBoolean()
   routedToMe?: boolean;
+
+  @Field({ nullable: true, description: 'Only those that came back: declined, or expired unanswered (not those withdrawn by their sender).' })
+  @IsOptional()
+  @IsBoolean()
+  cameBack?: boolean;
 }
 
 @ArgsType()

@@ -127,6 +127,8 @@ export class ReferralService {
     if (filter?.caseId) parts.push('AND r.case_id = :caseId');
     if (filter?.escalated) parts.push('AND r.escalated_at IS NOT NULL');
     if (filter?.routedToMe) parts.push('AND r.receiver_user_id = :actingUser');
+    // The reason is a basic fact of a referral, readable by everyone who may see it.
+    if (filter?.cameBack) parts.push(`AND (r.status = 'REJECTED' OR (r.status = 'CANCELLED' AND r.reason_code = 'EXPIRED'))`);
     return parts.join(' ');
   }
 

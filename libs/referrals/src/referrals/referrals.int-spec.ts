@@ -160,6 +160,13 @@ describe('referrals', () => {
       expect.objectContaining({ toStatus: 'REQUESTED' }), expect.objectContaining({ fromStatus: 'REQUESTED', toStatus: 'REJECTED', reasonCode: 'OUT_OF_AREA' })]);
     const accepted = (await move(ngo, (await create(coordinator)).data!.createReferral.referral, 'ACCEPTED')).data!.moveReferral;
     expect((await move(ngo, accepted, 'COMPLETED')).errors![0].extensions).toMatchObject({ reason: 'OUTCOME_REQUIRED' });
+    // The sender's worklist lists the declined one as come back; one the sender withdrew itself is not.
+    const withdrawn = (await create(coordinator)).data!.createReferral.referral;
+    expect((await move(coordinator, withdrawn, 'CANCELLED', { reasonCode: 'OTHER', reasonText: '家属已自行安排' })).errors).toBeUndefined();
+    const cameBack = await coordinator.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(first: 100, filter: { cameBack: true, direction: SENT }) { edges { node { id } } } }`);
+    const ids = cameBack.data!.referrals.edges.map((e) => e.node.id);
+    expect(ids).toContain(referral.id);
+    expect(ids).not.toContain(withdrawn.id);
   });
 
   describe('every move, by the right and the wrong party', () => {
