@@ -11,6 +11,17 @@ import pg from 'pg';
 import { freePort, startEmbeddedPostgres } from '../tools/embedded-postgres.mjs';
 
 /** Mints an HS256 JWT exactly shaped like the API's (jsonwebtoken's header, claims in its order). */
+/**
+ * A stand-in for a TypeORM EntityManager that captures the statements a service sends instead of running
+ * them: `answer(text, values)` returns the rows. Reads that the product runs as named prepared statements
+ * (libs/access prepared-query.ts: through the driver's pool, `master`) are captured the same way.
+ */
+export function capturingManager(driver, answer) {
+  const master = { query: async (config) => ({ rows: await answer(config.text, config.values) }) };
+  const manager = { connection: { driver: Object.assign(Object.create(driver), { master }) }, query: answer };
+  return { manager, query: answer };
+}
+
 export function signHs256(claims, secret) {
   const encode = (value) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const unsigned = `${encode({ alg: 'HS256', typ: 'JWT' })}.${encode(claims)}`;

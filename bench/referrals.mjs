@@ -24,7 +24,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
-  ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
+  ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, capturingManager, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
   numberKnob, percentiles, postJson, postmasterPid, runStamp, snapshotDist, round, runCli, sampleRss, sampleWaits, signIn, startServer, statementCounter, summarise,
 } from './lib.mjs';
 import { DEMO, loadPeople, makeSecrets } from './people-data.mjs';
@@ -155,8 +155,7 @@ function productStatements(dist, secrets) {
   const { DataSource } = require('typeorm');
   const driver = new DataSource({ type: 'postgres' }).driver;
   let captured = [];
-  const manager = { connection: { driver }, query: async (text, values) => (captured.push({ text, values }), []) };
-  const db = { manager, query: manager.query };
+  const db = capturingManager(driver, async (text, values) => (captured.push({ text, values }), []));
   const config = { idNumberKeys: [{ id: 'k1', key: secrets.idKey }], idNumberIndexKey: secrets.env.ID_NUMBER_INDEX_KEY };
   const referrals = new ReferralService(db, new PersonService(db, config, null), null, null, null, null);
   const actorOf = (userId, organisationId, role) => {

@@ -21,7 +21,7 @@ import { isDeepStrictEqual } from 'node:util';
 import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
-  ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
+  ACCESS_TOKEN_TTL_SECONDS, accessToken, baseEnv, capturingManager, cpuMeter, exitGuard, freshDatabase, gitCommit, graphqlUrl, load, loopLoad, markdownTable, mb,
   numberKnob, percentiles, postJson, postmasterPid, runStamp, snapshotDist, round, runCli, sampleRss, signIn, startServer, statementCounter, summarise,
 } from './lib.mjs';
 import { makeSecrets } from './people-data.mjs';
@@ -97,8 +97,7 @@ async function boardStatements(dist, pool, actor, filter) {
     captured.push({ text, values });
     return [];
   };
-  const manager = { connection: { driver }, query: capture };
-  const db = { manager, query: capture };
+  const db = capturingManager(driver, capture);
   await new TaskService(db, null, null, null, null, null).board(actor, { first: BOARD_PAGE, filter });
   if (captured.length !== 2) throw new Error(`the board: expected a profile and a page statement, captured ${captured.length}`);
   const [profile, page] = captured;
