@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryPrepared } from './prepared-query';
+import { queryPrepared } from '@zhulian/core';
 
 /** How many reads one statement answers at most. */
 const MOST_IN_ONE = 16;

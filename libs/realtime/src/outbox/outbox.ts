@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isUuid, newId } from '@zhulian/core';
+import { Actor, isUuid, newId, queryPrepared } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { EVENT_KINDS } from '../events/event-kind';
 import { NewEvent } from './realtime-event';
@@ -27,7 +27,7 @@ export class Outbox {
       return `(${Array.from({ length: 10 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
     });
     // One round trip: the rows, and the relay's wake-up call, which PostgreSQL delivers only if this transaction commits.
-    await tx.query(
+    await queryPrepared(tx,
       `WITH added AS (
          INSERT INTO outbox_events (id, kind, subject_type, subject_id, actor_user_id, actor_organisation_id, audience, user_ids, organisation_ids, params)
          SELECT v.id::uuid, v.kind, v.subject_type, v.subject_id::uuid, v.actor_user_id::uuid, v.actor_organisation_id::uuid, v.audience::jsonb,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
@@ -188,7 +188,7 @@ export class ClaimService {
       await this.events.claimed(tx, actor, facts.id, facts.organisation_id);
       let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
       try {
-        [claimed] = await tx.query(TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
+        [claimed] = await queryPrepared(tx, TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
       } catch (error) {
         const driver = pgCode(error);
         if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
@@ -377,7 +377,7 @@ export class ClaimService {
   }
 
   async one(tx: EntityManager, id: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [id]);
+    const [row] = await queryPrepared<ClaimRow>(tx, `${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [id]);
     return toClaim(row);
   }
 
