@@ -16,7 +16,7 @@ const names = new Map<string, string>();
  * The name is a hash of the text, so one name always means one text on every connection.
  */
 export async function queryPrepared<T>(manager: EntityManager, text: string, values: unknown[]): Promise<T[]> {
-  const name = nameOf(text);
+  const name = preparedStatementName(text);
   if (!name) return manager.query(text, values);
   const runner = manager.queryRunner;
   const client = runner ? ((await runner.connect()) as PoolClient) : ((manager.connection.driver as unknown as { master: Pool }).master);
@@ -27,7 +27,8 @@ export async function queryPrepared<T>(manager: EntityManager, text: string, val
   }
 }
 
-function nameOf(text: string): string | null {
+/** The name under which this process prepares `text` (one name per text, on every connection), or null past the bound. */
+export function preparedStatementName(text: string): string | null {
   const known = names.get(text);
   if (known) return known;
   if (names.size >= MOST_PREPARED) return null;

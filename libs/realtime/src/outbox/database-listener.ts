@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from '@zhulian/core';
+import { APP_CONFIG, AppConfig, preparedStatementName } from '@zhulian/core';
 import { Client } from 'pg';
 import type { EntityManager } from 'typeorm';
 
@@ -65,7 +65,12 @@ export class DatabaseListener implements OnApplicationShutdown {
     const client = this.client;
     if (!client || !this.leading) throw new Error('this process does not lead the relay');
     const tx: ListenerTransaction = {
-      query: async <T>(text: string, parameters?: unknown[] | object): Promise<T> => (await client.query(text, parameters as unknown[] | undefined)).rows as T,
+      // The relay's statements are few texts run over and over: each is prepared once on this connection.
+      query: async <T>(text: string, parameters?: unknown[] | object): Promise<T> => {
+        const name = preparedStatementName(text);
+        const values = parameters as unknown[] | undefined;
+        return (await (name ? client.query({ name, text, values }) : client.query(text, values))).rows as T;
+      },
     };
     return this.exclusive(async () => {
       await client.query('BEGIN');

@@ -125,8 +125,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
    */
   private async notify(tx: ListenerTransaction, events: PublishedEvent[], lastSeq: number): Promise<void> {
     const members = new Map<string, Promise<string[]>>();
-    const values: unknown[] = [];
-    const tuples: string[] = [];
+    // One column of values each: the statement's text is the same however many notifications it stores (prepared once).
+    const rows: [ids: string[], users: string[], seqs: number[], organisations: (string | null)[], kinds: string[], subjectTypes: string[],
+      subjectIds: string[], params: string[], createdAt: Date[]] = [[], [], [], [], [], [], [], [], []];
     for (const event of events) {
       const users = new Map<string, string | null>();
       for (const audience of event.audience) {
@@ -139,26 +140,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
         for (const userId of await members.get(key)!) users.set(userId, audience.organisationId);
       }
       users.delete(event.actorUserId ?? '');
+      const params = JSON.stringify(event.params);
       for (const [userId, organisationId] of users) {
-        const start = values.length;
-        values.push(newId(), userId, event.seq, organisationId, event.kind, event.subjectType, event.subjectId, JSON.stringify(event.params), event.occurredAt);
-        tuples.push(`(${Array.from({ length: 9 }, (_, i) => `$${start + i + 1}`).join(', ')})`);
+        const row = [newId(), userId, event.seq, organisationId, event.kind, event.subjectType, event.subjectId, params, event.occurredAt] as const;
+        row.forEach((value, column) => (rows[column] as unknown[]).push(value));
       }
     }
-    const announce = `SELECT pg_notify('${PUBLISHED_CHANNEL}', $${values.length + 1})`;
-    values.push(String(lastSeq));
-    if (tuples.length === 0) {
-      await tx.query(announce, values);
+    if (rows[0].length === 0) {
+      await tx.query(`SELECT pg_notify('${PUBLISHED_CHANNEL}', $1)`, [String(lastSeq)]);
       return;
     }
     await tx.query(
       `WITH stored AS (INSERT INTO notifications (id, user_id, event_seq, organisation_id, kind, subject_type, subject_id, params, created_at)
-       SELECT v.id::uuid, v.user_id::uuid, v.seq::bigint, v.organisation_id::uuid, v.kind, v.subject_type, v.subject_id::uuid, v.params::jsonb, v.created_at::timestamptz
-         FROM (VALUES ${tuples.join(', ')}) AS v(id, user_id, seq, organisation_id, kind, subject_type, subject_id, params, created_at)
-        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = v.user_id::uuid AND p.kind = v.kind AND p.muted)
+       SELECT v.id, v.user_id, v.seq, v.organisation_id, v.kind, v.subject_type, v.subject_id, v.params::jsonb, v.created_at
+         FROM unnest($1::uuid[], $2::uuid[], $3::bigint[], $4::uuid[], $5::text[], $6::text[], $7::uuid[], $8::text[], $9::timestamptz[])
+              AS v(id, user_id, seq, organisation_id, kind, subject_type, subject_id, params, created_at)
+        WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p WHERE p.user_id = v.user_id AND p.kind = v.kind AND p.muted)
        ON CONFLICT (user_id, event_seq) DO NOTHING RETURNING 1)
-       ${announce} FROM (SELECT count(*) FROM stored) AS s`,
-      values);
+       SELECT pg_notify('${PUBLISHED_CHANNEL}', $10) FROM (SELECT count(*) FROM stored) AS s`,
+      [...rows, String(lastSeq)]);
   }
 
   /** Forgets published events older than the configured days (clients away longer reload their lists instead of replaying). */
