@@ -20,6 +20,7 @@ module.exports = function preset(projectDir, displayName) {
       '^@zhulian/core$': path.join(root, 'libs/core/src/index.ts'),
       '^@zhulian/directory$': path.join(root, 'libs/directory/src/index.ts'),
       '^@zhulian/identity$': path.join(root, 'libs/identity/src/index.ts'),
+      '^@zhulian/insights$': path.join(root, 'libs/insights/src/index.ts'),
       '^@zhulian/referrals$': path.join(root, 'libs/referrals/src/index.ts'),
       '^@zhulian/registry$': path.join(root, 'libs/registry/src/index.ts'),
       '^@zhulian/realtime$': path.join(root, 'libs/realtime/src/index.ts'),

@@ -7,6 +7,7 @@ import { DirectoryModule } from '@zhulian/directory';
 import { ReferralsModule } from '@zhulian/referrals';
 import { RealtimeModule } from '@zhulian/realtime';
 import { TasksModule } from '@zhulian/tasks';
+import { InsightsModule } from '@zhulian/insights';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -14,7 +15,7 @@ import { HealthController } from './health/health.controller';
  * test harness put under it. Wiring only: every rule lives in a lib.
  */
 @Module({
-  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, TasksModule, RealtimeModule],
+  imports: [TerminusModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, TasksModule, RealtimeModule, InsightsModule],
   controllers: [HealthController],
 })
 export class AppModule {}

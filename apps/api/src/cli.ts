@@ -9,6 +9,7 @@ import { MIGRATIONS } from '@zhulian/migrations';
 import { seedWorkDemo } from '@zhulian/referrals';
 import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
 import { seedTasksDemo } from '@zhulian/tasks';
+import { seedInsightsDemo } from '@zhulian/insights';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 
@@ -45,8 +46,9 @@ async function run(command: string | undefined): Promise<void> {
         }));
         // The volunteer tasks are told through the tasks lib's services, each step its own transaction, on what was just committed.
         const context = await applicationContext(config);
-        const tasks = await seedTasksDemo(context).finally(() => context.close());
-        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services, ${added.cases} cases and ${added.referrals} referrals added; ${tasks.volunteerProfiles} volunteer profiles, ${tasks.tasks} volunteer tasks and ${tasks.claims} claims added`);
+        const { tasks, insights } = await (async () => ({ tasks: await seedTasksDemo(context), insights: await seedInsightsDemo(context) }))()
+          .finally(() => context.close());
+        say(`demo alliance: ${added.organisations} organisations, ${added.users} users, ${added.people} people in ${added.households} households and ${added.consents} consents added; ${added.services} directory services, ${added.cases} cases and ${added.referrals} referrals added; ${tasks.volunteerProfiles} volunteer profiles, ${tasks.tasks} volunteer tasks and ${tasks.claims} claims added; ${insights.lines} minimum-living lines, ${insights.alerts} early-warning alerts raised`);
         if (tasks.skipped.length > 0) say(`demo tasks left out (their demo users were changed): ${tasks.skipped.join('; ')}`);
         break;
       }

@@ -6,6 +6,7 @@ import { providePersonAttribute, RegistryModule, registerPersonReference } from 
 import { ASSIGNED_TO_ME } from './cases/case.rules';
 import { CaseTimeline } from './cases/case-timeline';
 import { CaseResolver } from './cases/case.resolver';
+import { CaseFacts } from './cases/case-facts';
 import { CaseService } from './cases/case.service';
 import { NeedService } from './needs/need.service';
 
@@ -14,7 +15,7 @@ registerPersonReference('cases', 'person_id');
 
 @Module({
   imports: [AccessModule, RegistryModule, RealtimeModule],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseTimeline, CaseResolver, NeedService],
-  exports: [CaseService, CaseTimeline, NeedService],
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver, NeedService],
+  exports: [CaseService, CaseFacts, CaseTimeline, NeedService],
 })
 export class CasesModule {}

@@ -1,5 +1,7 @@
 export * from './cases.module';
 export * from './cases/case.type';
 export { CaseService } from './cases/case.service';
+export { CaseFacts } from './cases/case-facts';
+export type { InactiveCaseFact } from './cases/case-facts';
 export { CaseTimeline } from './cases/case-timeline';
 export { NeedService } from './needs/need.service';

@@ -8,6 +8,8 @@ export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
 export { PersonAttribute, PersonAttributes, providePersonAttribute } from './people/person-attributes';
 export { PersonService } from './people/person.service';
+export { PersonFacts } from './people/person-facts';
+export type { LivingAloneFact, LowIncomeFact } from './people/person-facts';
 export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';
 export { ExportLanguage } from './export/people-export';

@@ -15,6 +15,7 @@ import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonAttributes } from './people/person-attributes';
+import { PersonFacts } from './people/person-facts';
 import { PersonService } from './people/person.service';
 import { IdentityLookups } from './people/identity-lookups';
 import { LookupAudit } from './people/lookup-audit';
@@ -23,7 +24,7 @@ import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
-  exports: [PersonAttributes, PersonService, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  exports: [PersonAttributes, PersonService, PersonFacts, HouseholdService],
 })
 export class RegistryModule {}

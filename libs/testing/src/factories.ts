@@ -85,3 +85,52 @@ export async function makeService(
     [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE']]);
   return { id, name };
 }
+
+/** A region's minimum-living line for a year (the insights lib's reference data), replacing any there was. */
+export async function setSubsistenceLine(db: DataSource, line: { regionCode: string; year: number; monthlyCents: number }): Promise<void> {
+  await db.query(
+    `INSERT INTO subsistence_lines (region_code, year, monthly_cents, source) VALUES ($1, $2, $3, 'test')
+     ON CONFLICT (region_code, year) DO UPDATE SET monthly_cents = EXCLUDED.monthly_cents`, [line.regionCode, line.year, line.monthlyCents]);
+}
+
+/**
+ * A region's own version of an early-warning rule (the next version of that code for that region), copying
+ * the words and kind of the city's version 1 unless told otherwise.
+ */
+export async function makeInsightRuleVersion(
+  db: DataSource,
+  rule: { code: string; regionCode: string; params?: Record<string, unknown>; active?: boolean; severity?: string },
+): Promise<{ id: string; version: number }> {
+  const id = newId();
+  const [row]: { version: number }[] = await db.query(
+    `INSERT INTO insight_rules (id, code, version, region_code, kind, severity, params, name_zh, name_en, description_zh, description_en, active)
+     SELECT $1, c.code, COALESCE((SELECT max(version) FROM insight_rules v WHERE v.code = c.code AND v.region_code = $2), 0) + 1, $2, c.kind,
+            COALESCE($3, c.severity), COALESCE($4::jsonb, c.params), c.name_zh, c.name_en, c.description_zh, c.description_en, $5
+       FROM insight_rules c WHERE c.code = $6 AND c.region_code = '110000' AND c.version = 1
+     RETURNING version`,
+    [id, rule.regionCode, rule.severity ?? null, rule.params ? JSON.stringify(rule.params) : null, rule.active ?? true, rule.code]);
+  if (!row) throw new Error(`no rule ${rule.code} to make a version of`);
+  return { id, version: row.version };
+}
+
+/**
+ * An alert as an evaluation would store it, with any facts (evidence) given: for tests of what viewers see
+ * of an alert, where one alert must carry a value in every field. Raised by the city's version 1 of `ruleCode`.
+ */
+export async function makeInsightAlert(
+  db: DataSource,
+  alert: { ruleCode: string; personId: string; holdingOrganisationId: string; subjectType?: string; householdId?: string | null; caseId?: string | null;
+    regionCode?: string; severity?: string; score?: number; evidence?: Record<string, unknown>; status?: string; reasonCode?: string | null; reasonText?: string | null },
+): Promise<{ id: string }> {
+  const id = newId();
+  const decided = (alert.status ?? 'OPEN') !== 'OPEN';
+  await db.query(
+    `INSERT INTO insight_alerts (id, rule_id, rule_code, subject_type, subject_id, person_id, household_id, case_id, holding_organisation_id, region_code,
+                                 severity, score, evidence, status, reason_code, reason_text, decided_at, raised_at, last_seen_at)
+     SELECT $1, r.id, r.code, $3, COALESCE($6::uuid, $4::uuid), $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, CASE WHEN $15 THEN now() END, now(), now()
+       FROM insight_rules r WHERE r.code = $2 AND r.region_code = '110000' AND r.version = 1`,
+    [id, alert.ruleCode, alert.subjectType ?? 'Person', alert.personId, alert.householdId ?? null, alert.caseId ?? null, alert.holdingOrganisationId,
+      alert.regionCode ?? '110105', alert.severity ?? 'HIGH', alert.score ?? 70, JSON.stringify(alert.evidence ?? {}), alert.status ?? 'OPEN',
+      alert.reasonCode ?? null, alert.reasonText ?? null, decided]);
+  return { id };
+}

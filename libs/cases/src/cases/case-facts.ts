@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CasePriority } from './case.type';
+
+/** An open case and when anything was last recorded on it. */
+export interface InactiveCaseFact {
+  caseId: string;
+  personId: string;
+  holdingOrganisationId: string;
+  regionCode: string;
+  priority: CasePriority;
+  lastActivityAt: Date;
+}
+
+/** When anything was last recorded on a case: its timeline's latest entry, or its opening. */
+const LAST_ACTIVITY = `GREATEST(k.created_at, (SELECT max(e.occurred_at) FROM case_events e WHERE e.case_id = k.id))`;
+
+/**
+ * What the cases lib tells the assistance brain, for all organisations at once: when people's cases last
+ * moved, and which open cases have stood still. Found in SQL; shown to nobody as such.
+ */
+@Injectable()
+export class CaseFacts {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** For each of these people with a case, when anything was last recorded on any of their cases. */
+  async lastActivity(personIds: readonly string[]): Promise<Map<string, Date>> {
+    if (personIds.length === 0) return new Map();
+    const rows: { person_id: string; at: Date }[] = await this.db.query(
+      `SELECT k.person_id, max(${LAST_ACTIVITY}) AS at FROM cases k WHERE k.person_id = ANY($1::uuid[]) GROUP BY k.person_id`, [[...personIds]]);
+    return new Map(rows.map((r) => [r.person_id, r.at]));
+  }
+
+  /** Which of these people a case was closed for because they died. */
+  async deceased(personIds: readonly string[]): Promise<Set<string>> {
+    if (personIds.length === 0) return new Set();
+    const rows: { person_id: string }[] = await this.db.query(
+      `SELECT DISTINCT person_id FROM cases WHERE person_id = ANY($1::uuid[]) AND outcome = 'DECEASED'`, [[...personIds]]);
+    return new Set(rows.map((r) => r.person_id));
+  }
+
+  /** Cases not closed on which nothing was recorded since `before`. */
+  async inactiveSince(before: Date): Promise<InactiveCaseFact[]> {
+    const rows: { id: string; person_id: string; holding_organisation_id: string; region_code: string; priority: CasePriority; last_activity_at: Date }[] =
+      await this.db.query(
+        `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.priority, ${LAST_ACTIVITY} AS last_activity_at
+           FROM cases k WHERE k.status <> 'CLOSED' AND ${LAST_ACTIVITY} < $1`, [before]);
+    return rows.map((r) => ({ caseId: r.id, personId: r.person_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code,
+      priority: r.priority, lastActivityAt: r.last_activity_at }));
+  }
+}

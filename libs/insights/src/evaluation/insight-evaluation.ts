@@ -1,0 +1,208 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CaseFacts } from '@zhulian/cases';
+import { newId } from '@zhulian/core';
+import { PersonFacts } from '@zhulian/registry';
+import { DataSource } from 'typeorm';
+import { RuleKind } from '../rules/insight-rule.type';
+import { PARAMS, regionAncestry, RuleBook, RuleRow, RuleSet } from '../rules/rule-book';
+
+const DAY_MS = 86_400_000;
+
+/** One finding of one rule about one subject, with the facts behind it (read back under the alert's rules). */
+export interface Finding {
+  rule: RuleRow;
+  subjectType: 'Person' | 'Household' | 'Case';
+  subjectId: string;
+  personId: string;
+  householdId: string | null;
+  caseId: string | null;
+  holdingOrganisationId: string;
+  regionCode: string;
+  score: number;
+  evidence: Record<string, number | string | boolean | null>;
+}
+
+/** What one evaluation did, per rule code and in all. */
+export interface EvaluationResult {
+  raised: number;
+  refreshed: number;
+  cleared: number;
+  /** Rules whose evaluation failed: their alerts were left as they were. */
+  failed: number;
+  byRule: Record<string, { found: number; raised: number; cleared: number } | { error: string }>;
+}
+
+/** The date and year in Beijing at `now`. */
+export function beijingDate(now: Date): { date: string; year: number } {
+  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return { date, year: Number(date.slice(0, 4)) };
+}
+
+/** Whole years from a birth date (YYYY-MM-DD) to a date (YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
+}
+
+const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
+
+/**
+ * Evaluates every rule in force over everything the alliance holds: each evaluator asks the owning libs
+ * for the few records that may match (in SQL, with the loosest parameters any region uses), judges each
+ * by the version of the rule for its region, and the findings become alerts. An alert stays one row while
+ * its condition holds (refreshed, its decision kept) and is cleared when it stops; nothing is raised twice.
+ */
+@Injectable()
+export class InsightEvaluation {
+  private readonly logger = new Logger(InsightEvaluation.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rules: RuleBook,
+    private readonly people: PersonFacts,
+    private readonly cases: CaseFacts,
+  ) {}
+
+  async evaluate(now: Date): Promise<EvaluationResult> {
+    const set = await this.rules.current();
+    const result: EvaluationResult = { raised: 0, refreshed: 0, cleared: 0, failed: 0, byRule: {} };
+    const evaluated = new Set<string>();
+    for (const { code, kind, versions } of set.codes()) {
+      evaluated.add(code);
+      try {
+        const findings = await this.find(kind, code, versions, set, now);
+        const stored = await this.store(code, findings, now);
+        result.raised += stored.raised;
+        result.refreshed += findings.length - stored.raised;
+        result.cleared += stored.cleared;
+        result.byRule[code] = { found: findings.length, raised: stored.raised, cleared: stored.cleared };
+      } catch (error) {
+        result.failed += 1;
+        result.byRule[code] = { error: (error as Error).message };
+        this.logger.error(`evaluating the rule ${code} failed; its alerts stay as they were: ${(error as Error).message}`);
+      }
+    }
+    // A rule retired everywhere raises nothing more, and what it raised stops being live.
+    const retired: { n: number }[] = await this.db.query(
+      `WITH cleared AS (UPDATE insight_alerts SET cleared_at = $1 WHERE cleared_at IS NULL AND rule_code <> ALL($2::text[]) RETURNING 1)
+       SELECT count(*)::int AS n FROM cleared`, [now, [...evaluated]]);
+    result.cleared += retired[0].n;
+    return result;
+  }
+
+  private find(kind: RuleKind, code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    switch (kind) {
+      case RuleKind.INCOME_BELOW_LINE:
+        return this.incomeBelowLine(code, set, now);
+      case RuleKind.ELDERLY_ALONE_INACTIVE:
+        return this.elderlyAloneInactive(code, versions, set, now);
+      case RuleKind.CASE_INACTIVE:
+        return this.caseInactive(code, versions, set, now);
+      default:
+        throw new Error(`no evaluator for the kind ${String(kind)}`);
+    }
+  }
+
+  /** Households (or people in none) whose income per member is below their region's line for the year, with no 低保 or 特困 recorded. */
+  private async incomeBelowLine(code: string, set: RuleSet, now: Date): Promise<Finding[]> {
+    const { year } = beijingDate(now);
+    const lines = await this.rules.lines(year);
+    if (lines.size === 0) return [];
+    const lineFor = (region: string) => regionAncestry(region).map((r) => lines.get(r)).find((l) => l !== undefined);
+    const findings: Finding[] = [];
+    for (const fact of await this.people.lowIncome(Math.max(...lines.values()))) {
+      const rule = set.for(code, fact.regionCode);
+      const line = lineFor(fact.regionCode);
+      if (!rule || line === undefined) continue;
+      const perPerson = Math.floor(fact.incomeCents / fact.members);
+      if (perPerson >= line) continue;
+      findings.push({
+        rule, subjectType: fact.subjectType, subjectId: fact.subjectId, personId: fact.personId, householdId: fact.householdId, caseId: null,
+        holdingOrganisationId: fact.holdingOrganisationId, regionCode: fact.regionCode, score: clamp(50 + (50 * (line - perPerson)) / line),
+        evidence: { householdSize: fact.members, incomePerPersonCents: perPerson, lineCents: line, year },
+      });
+    }
+    return findings;
+  }
+
+  /** Old people living alone with an illness or a disability recorded, on whose cases nothing was recorded for a while (or who have none). */
+  private async elderlyAloneInactive(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    const { date: today } = beijingDate(now);
+    const youngest = Math.min(...versions.map((v) => PARAMS[RuleKind.ELDERLY_ALONE_INACTIVE](v.params).minAge));
+    // The latest birth date old enough (29 February rolls over to 1 March: the age is checked again below).
+    const bornBy = new Date(Date.UTC(Number(today.slice(0, 4)) - youngest, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10)))).toISOString().slice(0, 10);
+    const facts = await this.people.livingAloneWithCondition(bornBy);
+    const ids = facts.map((f) => f.personId);
+    const [last, deceased] = await Promise.all([this.cases.lastActivity(ids), this.cases.deceased(ids)]);
+    const findings: Finding[] = [];
+    for (const fact of facts) {
+      const rule = set.for(code, fact.regionCode);
+      if (!rule || deceased.has(fact.personId)) continue;
+      const { minAge, inactiveDays } = PARAMS[RuleKind.ELDERLY_ALONE_INACTIVE](rule.params);
+      const age = ageOn(fact.birthDate, today);
+      const lastAt = last.get(fact.personId);
+      const daysInactive = lastAt ? Math.floor((now.getTime() - lastAt.getTime()) / DAY_MS) : null;
+      if (age < minAge || (daysInactive !== null && daysInactive < inactiveDays)) continue;
+      findings.push({
+        rule, subjectType: 'Person', subjectId: fact.personId, personId: fact.personId, householdId: fact.householdId, caseId: null,
+        holdingOrganisationId: fact.holdingOrganisationId, regionCode: fact.regionCode,
+        score: clamp(60 + (age - minAge) + (daysInactive === null ? 20 : Math.min(20, daysInactive - inactiveDays))),
+        evidence: { age, livesAlone: true, healthConditionRecorded: true, daysInactive },
+      });
+    }
+    return findings;
+  }
+
+  /** Cases not closed on which nothing was recorded for longer than their priority allows in their region. */
+  private async caseInactive(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    const shortest = Math.min(...versions.flatMap((v) => Object.values(PARAMS[RuleKind.CASE_INACTIVE](v.params).limitDays)));
+    const findings: Finding[] = [];
+    for (const fact of await this.cases.inactiveSince(new Date(now.getTime() - shortest * DAY_MS))) {
+      const rule = set.for(code, fact.regionCode);
+      if (!rule) continue;
+      const limit = PARAMS[RuleKind.CASE_INACTIVE](rule.params).limitDays[fact.priority];
+      const elapsed = now.getTime() - fact.lastActivityAt.getTime();
+      if (elapsed <= limit * DAY_MS) continue;
+      findings.push({
+        rule, subjectType: 'Case', subjectId: fact.caseId, personId: fact.personId, householdId: null, caseId: fact.caseId,
+        holdingOrganisationId: fact.holdingOrganisationId, regionCode: fact.regionCode, score: clamp((50 * elapsed) / (limit * DAY_MS)),
+        evidence: { casePriority: fact.priority, daysInactive: Math.floor(elapsed / DAY_MS), limitDays: limit },
+      });
+    }
+    return findings;
+  }
+
+  /**
+   * The findings of one rule become its live alerts, in one transaction: new ones raised, known ones
+   * refreshed (their score, facts and holder; a decision stays), and live ones no longer found cleared.
+   */
+  private store(code: string, findings: Finding[], now: Date): Promise<{ raised: number; cleared: number }> {
+    const columns = {
+      id: findings.map(() => newId()), ruleId: findings.map((f) => f.rule.id), subjectType: findings.map((f) => f.subjectType),
+      subjectId: findings.map((f) => f.subjectId), personId: findings.map((f) => f.personId), householdId: findings.map((f) => f.householdId),
+      caseId: findings.map((f) => f.caseId), holder: findings.map((f) => f.holdingOrganisationId), region: findings.map((f) => f.regionCode),
+      severity: findings.map((f) => f.rule.severity), score: findings.map((f) => f.score), evidence: findings.map((f) => JSON.stringify(f.evidence)),
+    };
+    return this.db.transaction(async (tx) => {
+      const stored: { inserted: boolean }[] = findings.length === 0 ? [] : await tx.query(
+        `INSERT INTO insight_alerts (id, rule_id, rule_code, subject_type, subject_id, person_id, household_id, case_id, holding_organisation_id,
+                                     region_code, severity, score, evidence, raised_at, last_seen_at)
+         SELECT v.id, v.rule_id, $13, v.subject_type, v.subject_id, v.person_id, v.household_id, v.case_id, v.holder, v.region, v.severity, v.score,
+                v.evidence::jsonb, $14, $14
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::uuid[], $9::text[], $10::text[], $11::int[], $12::text[])
+                AS v(id, rule_id, subject_type, subject_id, person_id, household_id, case_id, holder, region, severity, score, evidence)
+         ON CONFLICT (rule_code, subject_type, subject_id) WHERE cleared_at IS NULL DO UPDATE SET
+           rule_id = EXCLUDED.rule_id, person_id = EXCLUDED.person_id, household_id = EXCLUDED.household_id, case_id = EXCLUDED.case_id,
+           holding_organisation_id = EXCLUDED.holding_organisation_id, region_code = EXCLUDED.region_code, severity = EXCLUDED.severity,
+           score = EXCLUDED.score, evidence = EXCLUDED.evidence, last_seen_at = EXCLUDED.last_seen_at
+         RETURNING (xmax = 0) AS inserted`,
+        [columns.id, columns.ruleId, columns.subjectType, columns.subjectId, columns.personId, columns.householdId, columns.caseId, columns.holder,
+          columns.region, columns.severity, columns.score, columns.evidence, code, now]);
+      const cleared: { n: number }[] = await tx.query(
+        `WITH cleared AS (UPDATE insight_alerts SET cleared_at = $1 WHERE rule_code = $2 AND cleared_at IS NULL AND subject_id <> ALL($3::uuid[]) RETURNING 1)
+         SELECT count(*)::int AS n FROM cleared`, [now, code, columns.subjectId]);
+      return { raised: stored.filter((s) => s.inserted).length, cleared: cleared[0].n };
+    });
+  }
+}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AccessModule } from '@zhulian/access';
+import { CasesModule } from '@zhulian/cases';
+import { registerPersonReference, RegistryModule } from '@zhulian/registry';
+import './alerts/insight-alert.rules';
+import { InsightAlertResolver } from './alerts/insight-alert.resolver';
+import { InsightAlertService } from './alerts/insight-alert.service';
+import { InsightEvaluation } from './evaluation/insight-evaluation';
+import { InsightJobs } from './evaluation/insight-jobs';
+import { RuleBook } from './rules/rule-book';
+
+// A merged person's alerts follow them to the record that stays.
+registerPersonReference('insight_alerts', 'person_id');
+
+/**
+ * The assistance brain: early-warning rules kept as data, evaluated over what the alliance's members hold
+ * (through the registry's and the cases lib's facts), and the alerts they raise for the coordinators of
+ * the organisation holding each person.
+ */
+@Module({
+  imports: [AccessModule, RegistryModule, CasesModule],
+  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver],
+  exports: [InsightEvaluation, InsightAlertService],
+})
+export class InsightsModule {}

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** A household (or a person in none) whose recorded monthly income per member is below a bound. */
+export interface LowIncomeFact {
+  subjectType: 'Household' | 'Person';
+  subjectId: string;
+  householdId: string | null;
+  /** The head of the household (or the member registered first), or the person themself. */
+  personId: string;
+  holdingOrganisationId: string;
+  regionCode: string;
+  members: number;
+  /** The household's monthly income as recorded, or the sum of its members' recorded incomes. */
+  incomeCents: number;
+}
+
+/** Someone old enough, living alone (in no household or the only member of theirs), with a disability or a chronic illness recorded. */
+export interface LivingAloneFact {
+  personId: string;
+  householdId: string | null;
+  holdingOrganisationId: string;
+  regionCode: string;
+  birthDate: string;
+}
+
+/** Assistance that is the minimum-living support itself: a household receiving either is not "missing out". */
+const SUBSISTENCE = `ARRAY['DIBAO', 'TEKUN']`;
+const RECORDED = (column: string) => `NULLIF(btrim(${column}), '') IS NOT NULL`;
+
+/**
+ * What the registry tells the assistance brain about the people it holds, for all organisations at once:
+ * the few facts a rule needs, found in SQL, so that an evaluation reads only the records that may match.
+ * Nothing here is shown to anyone: an alert built from these facts is read under the alert's rules and
+ * the person's own.
+ */
+@Injectable()
+export class PersonFacts {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Households whose income per member is below `belowCents` a month and where nobody receives
+   * 低保 or 特困 support; and people in no household on the same terms. A household's income is the one
+   * recorded for it, else the sum of its members' recorded incomes; with neither, it is unknown and not below.
+   */
+  async lowIncome(belowCents: number): Promise<LowIncomeFact[]> {
+    const rows: { subject_type: 'Household' | 'Person'; subject_id: string; household_id: string | null; person_id: string; holding_organisation_id: string;
+      region_code: string; members: number; income_cents: string }[] = await this.db.query(
+      `WITH members AS (
+         SELECT p.household_id, count(*)::int AS n, sum(p.monthly_income_cents) AS personal,
+                bool_or(p.assistance && ${SUBSISTENCE}) AS receives,
+                (array_agg(p.id ORDER BY (p.relation_to_head = 'HEAD') DESC NULLS LAST, p.created_at, p.id))[1] AS head
+           FROM people p WHERE p.merged_into IS NULL AND p.household_id IS NOT NULL GROUP BY p.household_id),
+       households_below AS (
+         SELECT 'Household' AS subject_type, h.id AS subject_id, h.id AS household_id, m.head AS person_id, h.holding_organisation_id, h.region_code,
+                m.n AS members, COALESCE(h.monthly_income_cents, m.personal) AS income_cents
+           FROM households h JOIN members m ON m.household_id = h.id
+          WHERE NOT m.receives AND COALESCE(h.monthly_income_cents, m.personal) < $1::bigint * m.n)
+       SELECT * FROM households_below
+       UNION ALL
+       SELECT 'Person', p.id, NULL, p.id, p.holding_organisation_id, p.region_code, 1, p.monthly_income_cents
+         FROM people p
+        WHERE p.merged_into IS NULL AND p.household_id IS NULL AND p.monthly_income_cents < $1::bigint AND NOT (p.assistance && ${SUBSISTENCE})`,
+      [belowCents]);
+    return rows.map((r) => ({
+      subjectType: r.subject_type, subjectId: r.subject_id, householdId: r.household_id, personId: r.person_id, holdingOrganisationId: r.holding_organisation_id,
+      regionCode: r.region_code, members: r.members, incomeCents: Number(r.income_cents),
+    }));
+  }
+
+  /** People born on or before `bornOnOrBefore` (YYYY-MM-DD) who live alone and have a disability or a chronic illness recorded. */
+  async livingAloneWithCondition(bornOnOrBefore: string): Promise<LivingAloneFact[]> {
+    const rows: { person_id: string; household_id: string | null; holding_organisation_id: string; region_code: string; birth_date: string }[] = await this.db.query(
+      `SELECT p.id AS person_id, p.household_id, p.holding_organisation_id, p.region_code, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
+         FROM people p
+        WHERE p.merged_into IS NULL AND p.birth_date <= $1::date AND (${RECORDED('p.disability')} OR ${RECORDED('p.chronic_illness')})
+          AND (p.household_id IS NULL OR NOT EXISTS (
+                SELECT 1 FROM people o WHERE o.household_id = p.household_id AND o.id <> p.id AND o.merged_into IS NULL))`,
+      [bornOnOrBefore]);
+    return rows.map((r) => ({ personId: r.person_id, householdId: r.household_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code, birthDate: r.birth_date }));
+  }
+}
