@@ -23,6 +23,9 @@ import { EditTaskPage, NewTaskPage } from './pages/org-tasks/TaskFormPage';
 import { OrgTaskPage } from './pages/org-tasks/OrgTaskPage';
 import { OrgTasksPage } from './pages/org-tasks/OrgTasksPage';
 import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
+import { AlertPage } from './pages/insights/AlertPage';
+import { AlertsPage } from './pages/insights/AlertsPage';
+import { RulesPage } from './pages/insights/RulesPage';
 import { HoursPage, HoursStatementPage } from './pages/tasks/HoursPage';
 import { MyTasksPage } from './pages/tasks/MyTasksPage';
 import { ProfilePage } from './pages/tasks/ProfilePage';
@@ -71,6 +74,9 @@ export function AppRoutes() {
       <Route path="/org-tasks/:id" element={<SignedIn><OrgTaskPage /></SignedIn>} />
       <Route path="/org-tasks/:id/edit" element={<SignedIn><EditTaskPage /></SignedIn>} />
       <Route path="/volunteers" element={<SignedIn><VolunteersPage /></SignedIn>} />
+      <Route path="/alerts" element={<SignedIn><AlertsPage /></SignedIn>} />
+      <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
+      <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

@@ -35,6 +35,8 @@ export function createApolloClient() {
             allianceTasks: appendPages,
             taskHandovers: { ...appendPages, keyArgs: ['direction', 'status'] },
             groupVolunteers: appendPages,
+            // Early warnings: one queue per filter.
+            insightAlerts: { ...appendPages, keyArgs: ['filter'] },
           },
         },
       },

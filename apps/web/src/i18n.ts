@@ -2,6 +2,8 @@ import i18n from 'i18next';
 import LanguageDetector from 'i18next-browser-languagedetector';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
+import insightsEn from './locales/insights.en.json';
+import insightsZhCN from './locales/insights.zh-CN.json';
 import orgTasksEn from './locales/org-tasks.en.json';
 import orgTasksZhCN from './locales/org-tasks.zh-CN.json';
 import tasksEn from './locales/tasks.en.json';
@@ -16,10 +18,10 @@ void i18n
   .use(LanguageDetector)
   .use(initReactI18next)
   .init({
-    // Volunteer tasks keep their words in files of their own: `tasks.*` (volunteers) and `orgTasks.*` (organisations).
+    // Volunteer tasks and early warnings keep their words in files of their own: `tasks.*` (volunteers), `orgTasks.*` (organisations), `insights.*`.
     resources: {
-      'zh-CN': { translation: { ...zhCN, tasks: tasksZhCN, orgTasks: orgTasksZhCN } },
-      en: { translation: { ...en, tasks: tasksEn, orgTasks: orgTasksEn } },
+      'zh-CN': { translation: { ...zhCN, tasks: tasksZhCN, orgTasks: orgTasksZhCN, insights: insightsZhCN } },
+      en: { translation: { ...en, tasks: tasksEn, orgTasks: orgTasksEn, insights: insightsEn } },
     },
     supportedLngs: [...LANGUAGES],
     fallbackLng: 'zh-CN',

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 type Tree = { [key: string]: string | Tree };
 
 const file = (name: string): Tree => JSON.parse(readFileSync(join(__dirname, '../src/locales', `${name}.json`), 'utf8'));
-/** One language's words as the app loads them (see src/i18n.ts): the main file and the task files under their keys. */
-const load = (lng: string): Tree => ({ ...file(lng), tasks: file(`tasks.${lng}`), orgTasks: file(`org-tasks.${lng}`) });
+/** One language's words as the app loads them (see src/i18n.ts): the main file, and the task and insight files under their keys. */
+const load = (lng: string): Tree => ({ ...file(lng), tasks: file(`tasks.${lng}`), orgTasks: file(`org-tasks.${lng}`), insights: file(`insights.${lng}`) });
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
@@ -44,6 +44,9 @@ describe('translations', () => {
     for (const status of enumValues('ReferralStatus')) expect(flat).toContain(`referralStatus.${status}`);
     for (const reason of enumValues('ReferralReason')) expect(flat).toContain(`referralReason.${reason}`);
     for (const outcome of enumValues('ReferralOutcome')) expect(flat).toContain(`referralOutcome.${outcome}`);
+    for (const severity of enumValues('AlertSeverity')) expect(flat).toContain(`insights.severities.${severity}`);
+    for (const status of enumValues('InsightAlertStatus')) expect(flat).toContain(`insights.statuses.${status}`);
+    for (const reason of enumValues('InsightDismissReason')) expect(flat).toContain(`insights.reasons.${reason}`);
     for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'RATE_LIMITED', 'INTERNAL']) {
       expect(flat).toContain(`errors.code.${code}`);
     }

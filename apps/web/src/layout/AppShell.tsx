@@ -1,5 +1,5 @@
 import {
-  AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
+  AlertOutlined, AppstoreOutlined, AuditOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
@@ -22,6 +22,8 @@ const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 /** Roles that post and run volunteer tasks (libs/tasks: TASK_POSTERS), and those who keep a volunteer group's volunteers. */
 const TASK_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 const GROUP_KEEPERS = ['ORG_ADMIN', 'COORDINATOR'];
+/** Who early warnings go to (libs/insights: insight-alert.rules.ts). */
+export const ALERT_ROLES = ['COORDINATOR'];
 
 const PHONE_BAR_ITEMS = 5;
 
@@ -52,6 +54,7 @@ export function useSections() {
       { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
       { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
     ] : []),
+    ...(acting && ALERT_ROLES.includes(acting.role) ? [{ key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') }] : []),
     ...(acting && TASK_ROLES.includes(acting.role) ? [{ key: '/org-tasks', icon: <HeartOutlined />, label: t('nav.orgTasks') }] : []),
     ...(acting && acting.organisation.kind === 'VOLUNTEER_GROUP' && GROUP_KEEPERS.includes(acting.role)
       ? [{ key: '/volunteers', icon: <SafetyCertificateOutlined />, label: t('nav.volunteers') }] : []),

@@ -3,10 +3,11 @@ import { graphql } from '../gql';
 import { useActing } from '../session/SessionProvider';
 
 const WORK_COUNTS = graphql(`
-  query WorkCounts($cases: Boolean!) {
+  query WorkCounts($cases: Boolean!, $alerts: Boolean!) {
     inbox: referralsCount(filter: { direction: RECEIVED, status: [REQUESTED] }) @include(if: $cases)
     myCases: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $cases)
     toDecide: organisationTasks(first: 100, awaitingDecision: true) @include(if: $cases) { edges { node { id } } }
+    alerts: insightAlertsCount(filter: { status: [OPEN] }) @include(if: $alerts)
   }
 `);
 
@@ -15,13 +16,13 @@ const COUNTED_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
 
 /**
  * What waits in each section, for the menu's badges: referrals waiting for the organisation's answer, the
- * person's open cases, the organisation's tasks with claims to approve. Refreshed live with the rest of
+ * person's open cases, the organisation's tasks with claims to approve, a coordinator's early warnings to decide. Refreshed live with the rest of
  * the page (RealtimeProvider refetches active queries when an event arrives).
  */
 export function useWorkCounts(): Record<string, number> {
   const acting = useActing();
   const counted = acting !== null && acting !== undefined && COUNTED_ROLES.includes(acting.role);
-  const { data } = useQuery(WORK_COUNTS, { variables: { cases: counted }, skip: !counted });
+  const { data } = useQuery(WORK_COUNTS, { variables: { cases: counted, alerts: acting?.role === 'COORDINATOR' }, skip: !counted });
   if (!data) return {};
-  return { '/referrals': data.inbox ?? 0, '/cases': data.myCases ?? 0, '/org-tasks': data.toDecide?.edges.length ?? 0 };
+  return { '/referrals': data.inbox ?? 0, '/cases': data.myCases ?? 0, '/org-tasks': data.toDecide?.edges.length ?? 0, '/alerts': data.alerts ?? 0 };
 }

@@ -75,7 +75,8 @@ interface OpenCaseFields {
   notes?: string;
 }
 
-function OpenCaseModal({ personId, onClose }: { personId: string; onClose: () => void }) {
+/** Opens a case for a person, then goes to it; `onOpened` first does what the opening settles (an early warning taken on). */
+export function OpenCaseModal({ personId, onClose, onOpened }: { personId: string; onClose: () => void; onOpened?: (caseId: string) => Promise<void> }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const needs = useNeeds();
@@ -97,7 +98,11 @@ function OpenCaseModal({ personId, onClose }: { personId: string; onClose: () =>
           },
         },
       });
-      if (data) navigate(`/cases/${data.openCase.id}`);
+      if (data) {
+        // The case is open whatever follows: a failure to note it elsewhere does not keep the person from it.
+        await onOpened?.(data.openCase.id).catch(() => undefined);
+        navigate(`/cases/${data.openCase.id}`);
+      }
     } catch (e) {
       if (!showOnField(t, form, e, { 'input.needs': 'needs', 'input.priority': 'priority', 'input.summary': 'summary', 'input.notes': 'notes' })) setProblem(errorText(t, e));
     }

@@ -7,6 +7,7 @@ import { CaseStatusTag, PriorityTag, ReferralStatusTag, UrgencyTag } from '../co
 import { dateTime } from '../dates';
 import { graphql } from '../gql';
 import { useActing } from '../session/SessionProvider';
+import { ruleName, SeverityTag } from './insights/alert-parts';
 
 const WORKLIST = graphql(`
   query Worklist($coordinator: Boolean!) {
@@ -28,6 +29,10 @@ const WORKLIST = graphql(`
       edges { node { id status priority needs person { id fullName } } }
     }
     unassignedCount: casesCount(filter: { unassigned: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $coordinator)
+    alerts: insightAlerts(first: 5, filter: { status: [OPEN] }) @include(if: $coordinator) {
+      edges { node { id severity subjectType rule { id nameZh nameEn } person { id fullName } } }
+    }
+    alertsCount: insightAlertsCount(filter: { status: [OPEN] }) @include(if: $coordinator)
     heldCases: casesCount @include(if: $coordinator)
     heldPeople: peopleCount @include(if: $coordinator)
     tasksToday: organisationTasks(first: 20, today: true, status: [OPEN]) {
@@ -40,6 +45,7 @@ const WORKLIST = graphql(`
 `);
 
 const URGENCY_ORDER: Record<string, number> = { EMERGENCY: 0, URGENT: 1, HIGH: 2, NORMAL: 3, LOW: 4 };
+const SEVERITY_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 /** A request unanswered this long is reminded (the alliance's default deadline); it is marked "due soon" on the worklist. */
 const DUE_SOON_HOURS = 24;
 
@@ -59,7 +65,7 @@ const NEXT_STEP: Record<string, string> = { OPEN: 'worklist.next.OPEN', IN_PROGR
  * their organisation's answer, most urgent and longest waiting first (ordered here among the newest 100:
  * the API lists by record; ordering the inbox in SQL is issue 14's), those due soon marked; their
  * cases with the next step; the organisation's volunteer tasks today and claims to approve; referrals
- * they sent that came back declined or expired; for coordinators, cases nobody works and escalations —
+ * they sent that came back declined or expired; for coordinators, cases nobody works, early warnings to decide and escalations —
  * and, in an office that holds no records itself (a district office), why its lists stay empty.
  */
 export function Worklist() {
@@ -79,6 +85,7 @@ export function Worklist() {
   const returned = data.returned.edges.map((e) => e.node);
   const escalated = data.escalated?.edges.map((e) => e.node) ?? [];
   const unassigned = data.unassigned?.edges.map((e) => e.node) ?? [];
+  const alerts = (data.alerts?.edges.map((e) => e.node) ?? []).sort((a, b) => (SEVERITY_ORDER[a.severity ?? 'LOW'] ?? 3) - (SEVERITY_ORDER[b.severity ?? 'LOW'] ?? 3));
   const tasksToday = data.tasksToday.edges.map((e) => e.node);
   const toDecide = data.toDecide.edges.map((e) => ({ ...e.node, pending: e.node.claims.filter((c) => c.status === 'PENDING').length }));
   const holdsNothing = coordinator && data.heldCases === 0 && data.heldPeople === 0;
@@ -139,6 +146,24 @@ export function Worklist() {
                 </Space>
               </List.Item>
             )} />
+          )}
+        </Section>
+      )}
+      {coordinator && (
+        <Section title={t('insights.worklist.title')} count={data.alertsCount ?? 0} testId="worklist-alerts">
+          {alerts.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insights.worklist.empty')} /> : (
+            <>
+              <List size="small" dataSource={alerts} renderItem={(a) => (
+                <List.Item key={a.id} data-testid="worklist-alert">
+                  <Space wrap>
+                    <Link to={`/alerts/${a.id}`}>{a.person?.fullName ?? t(`insights.subjects.${a.subjectType ?? 'Person'}`)}</Link>
+                    <SeverityTag severity={a.severity} />
+                    <Typography.Text type="secondary">{ruleName(a.rule, i18n.resolvedLanguage)}</Typography.Text>
+                  </Space>
+                </List.Item>
+              )} />
+              <Link to="/alerts">{t('insights.worklist.all')}</Link>
+            </>
           )}
         </Section>
       )}
