@@ -8,6 +8,9 @@ import { InsightAlertService } from './alerts/insight-alert.service';
 import { InsightEvaluation } from './evaluation/insight-evaluation';
 import { InsightJobs } from './evaluation/insight-jobs';
 import { RuleBook } from './rules/rule-book';
+import { SignalImportResolver } from './signals/signal-import.resolver';
+import { SignalImportService } from './signals/signal-import.service';
+import { IdentityModule } from '@zhulian/identity';
 
 // A merged person's alerts follow them to the record that stays.
 registerPersonReference('insight_alerts', 'person_id');
@@ -18,8 +21,8 @@ registerPersonReference('insight_alerts', 'person_id');
  * the organisation holding each person.
  */
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule],
-  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver],
+  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule],
+  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver],
   exports: [InsightEvaluation, InsightAlertService],
 })
 export class InsightsModule {}

@@ -9,12 +9,14 @@ import './people/person.rules';
 import './households/household.rules';
 import { DuplicateService } from './duplicates/duplicate.service';
 import { HouseholdResolver, PersonHouseholdResolver } from './households/household.resolver';
+import { HouseholdFacts } from './households/household-facts';
 import { HouseholdService } from './households/household.service';
 import { MergeService } from './people/merge.service';
 import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonAttributes } from './people/person-attributes';
+import { IdNumberMatcher } from './people/id-number-matcher';
 import { PersonFacts } from './people/person-facts';
 import { PersonService } from './people/person.service';
 import { IdentityLookups } from './people/identity-lookups';
@@ -24,7 +26,7 @@ import { ConsentService } from './consents/consent.service';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
-  exports: [PersonAttributes, PersonService, PersonFacts, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
+  exports: [PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}
