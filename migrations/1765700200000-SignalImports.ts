@@ -1,5 +1,29 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+const SIGNAL_RULES = [
+  {
+    code: 'MEDICAL_BURDEN', kind: 'SIGNAL_BURDEN', severity: 'HIGH', params: { signalKind: 'MEDICAL_BILL', months: 12, sharePercent: 30 },
+    nameZh: '自付医疗费用占家庭收入比例过高',
+    nameEn: 'Medical bills take a large share of the household\'s income',
+    descriptionZh: '医保部门推送的近12个月自付医疗费用，合计超过家庭同期登记收入的30%。这个家庭可能因病致贫，请评估医疗救助或临时救助。',
+    descriptionEn: 'The medical bills the medical-insurance bureau reported for the last 12 months add up to more than 30% of the household\'s recorded income over the same time. The family may be falling into poverty through illness: consider medical or temporary assistance.',
+  },
+  {
+    code: 'UTILITY_ARREARS_RECENT', kind: 'SIGNAL_PRESENT', severity: 'MEDIUM', params: { signalKind: 'UTILITY_ARREARS', months: 3 },
+    nameZh: '近期有水电燃气欠费',
+    nameEn: 'Recent utility arrears',
+    descriptionZh: '近3个月内，供水、供电或供暖单位报告此人有欠费。欠费常常是生活困难的早期信号，请电话问候并了解情况。',
+    descriptionEn: 'In the last 3 months a water, power or heating company reported arrears for this person. Arrears are often an early sign of hardship: call and ask how they are.',
+  },
+  {
+    code: 'DISABILITY_NEWLY_REGISTERED', kind: 'SIGNAL_PRESENT', severity: 'MEDIUM', params: { signalKind: 'DISABILITY_REGISTRATION', months: 6 },
+    nameZh: '新登记残疾',
+    nameEn: 'A disability newly registered',
+    descriptionZh: '近6个月内，残联报告此人新登记了残疾。请核实其生活和照护是否需要帮助，并告知可申请的补贴。',
+    descriptionEn: 'In the last 6 months the disabled persons\' federation reported a newly registered disability. Check whether daily life and care need support, and tell them which allowances they may apply for.',
+  },
+];
+
 /**
  * Signals from other departments (medical-insurance large bills, utility arrears, disability
  * registrations), imported by a civil-affairs office as files keyed by ID number. The file is not kept:
@@ -50,9 +74,17 @@ export class SignalImports1765700200000 implements MigrationInterface {
     )`);
     await q.query(`CREATE INDEX person_signals_person_idx ON person_signals (person_id, kind, occurred_on)`);
     await q.query(`CREATE INDEX person_signals_kind_idx ON person_signals (kind, occurred_on)`);
+    // The rules that read them (libs/insights: SIGNAL_BURDEN and SIGNAL_PRESENT evaluators), for all of Beijing.
+    for (const rule of SIGNAL_RULES) {
+      await q.query(
+        `INSERT INTO insight_rules (id, code, version, region_code, kind, severity, params, name_zh, name_en, description_zh, description_en)
+         VALUES (gen_random_uuid(), $1, 1, '110000', $2, $3, $4, $5, $6, $7, $8)`,
+        [rule.code, rule.kind, rule.severity, JSON.stringify(rule.params), rule.nameZh, rule.nameEn, rule.descriptionZh, rule.descriptionEn]);
+    }
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DELETE FROM insight_rules WHERE code = ANY($1)`, [SIGNAL_RULES.map((r) => r.code)]);
     await q.query(`DROP TABLE person_signals`);
     await q.query(`DROP TABLE signal_import_batches`);
     await q.query(`DROP TABLE signal_imports`);

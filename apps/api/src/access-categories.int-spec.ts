@@ -42,6 +42,13 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
   ServiceLocation: {
     id: 'none', name: 'none', address: 'location', regionCode: 'none', latitude: 'location', longitude: 'location', confidential: 'none',
   },
+  InsightAlert: {
+    id: 'none', ruleCode: 'none', rule: 'none', subjectType: 'basic', person: 'basic', householdId: 'basic', caseId: 'basic', regionCode: 'basic',
+    severity: 'basic', score: 'basic', status: 'basic', householdSize: 'basic', incomePerPersonCents: 'financial', lineCents: 'none', age: 'basic',
+    livesAlone: 'basic', healthConditionRecorded: 'health', daysInactive: 'basic', casePriority: 'basic', limitDays: 'none', signalCount: 'health',
+    signalTotalCents: 'financial', burdenPercent: 'financial', lastSignalOn: 'health', months: 'none', reasonCode: 'basic', reasonText: 'case_notes',
+    decidedAt: 'none', raisedAt: 'none', lastSeenAt: 'none', clearedAt: 'none', version: 'none', holdingOrganisationId: 'none',
+  },
 };
 
 const ROOT = join(__dirname, '../../..');

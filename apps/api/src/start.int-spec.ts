@@ -61,7 +61,7 @@ describe('npm start on a fresh data directory', () => {
 
     const first = await start(env, apiPort);
     try {
-      expect(first.output()).toMatch(/demo alliance: 7 organisations, 17 users, \d+ people in 80 households and \d+ consents added; 7 directory services, 60 cases and 24 referrals added; 5 volunteer profiles, 40 volunteer tasks and 38 claims added\n/);
+      expect(first.output()).toMatch(/demo alliance: 7 organisations, 17 users, \d+ people in 80 households and \d+ consents added; 7 directory services, 60 cases and 24 referrals added; 5 volunteer profiles, 40 volunteer tasks and 38 claims added; \d+ minimum-living lines, \d+ early-warning alerts raised\n/);
       expect(first.output()).not.toContain('demo tasks left out');
       expect(await signIn(apiPort)).toEqual({
         data: { login: { user: { displayName: '李静', memberships: [{ role: 'COORDINATOR', organisation: { name: '朝阳区民政局' } }] } } },
@@ -74,7 +74,7 @@ describe('npm start on a fresh data directory', () => {
     try {
       expect(second.output()).toContain('database schema is up to date');
       expect(second.output()).toContain('demo alliance: 0 organisations, 0 users, 0 people in 0 households and 0 consents added');
-      expect(second.output()).toContain('0 volunteer profiles, 0 volunteer tasks and 0 claims added\n');
+      expect(second.output()).toContain('0 volunteer profiles, 0 volunteer tasks and 0 claims added; 0 minimum-living lines, 0 early-warning alerts raised\n');
       expect(await signIn(apiPort)).toMatchObject({ data: { login: { user: { displayName: '李静' } } } });
     } finally {
       expect(await stop(second)).toBe(0);

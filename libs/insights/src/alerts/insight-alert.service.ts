@@ -175,5 +175,7 @@ function toAlert(row: AlertRow): InsightAlert {
     livesAlone: typeof e.livesAlone === 'boolean' ? e.livesAlone : null,
     healthConditionRecorded: typeof e.healthConditionRecorded === 'boolean' ? e.healthConditionRecorded : null,
     daysInactive: number(e.daysInactive), casePriority: typeof e.casePriority === 'string' ? e.casePriority : null, limitDays: number(e.limitDays),
+    signalCount: number(e.signalCount), signalTotalCents: number(e.signalTotalCents), burdenPercent: number(e.burdenPercent),
+    lastSignalOn: typeof e.lastSignalOn === 'string' ? e.lastSignalOn : null, months: number(e.months),
   });
 }

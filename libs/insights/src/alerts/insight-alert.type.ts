@@ -118,6 +118,26 @@ export class InsightAlert {
   @Field(() => Int, { nullable: true, description: 'The days the rule allows a case of this priority.' })
   limitDays!: number | null;
 
+  @Sensitive('health')
+  @Field(() => Int, { nullable: true, description: 'How many signals from other departments the finding rests on (a medical bill or a disability registration says something of health).' })
+  signalCount!: number | null;
+
+  @Sensitive('financial')
+  @Field(() => Int, { nullable: true, description: 'What those signals add up to, in fen (bills paid, arrears owed).' })
+  signalTotalCents!: number | null;
+
+  @Sensitive('financial')
+  @Field(() => Int, { nullable: true, description: 'Those signals as a share of the household’s income over the same months, in per cent.' })
+  burdenPercent!: number | null;
+
+  @Sensitive('health')
+  @Field(() => String, { nullable: true, description: 'The date of the latest of those signals (YYYY-MM-DD).' })
+  lastSignalOn!: string | null;
+
+  @NotPersonal()
+  @Field(() => Int, { nullable: true, description: 'The months the rule looks back over.' })
+  months!: number | null;
+
   @Sensitive('basic')
   @Field(() => DismissReason, { nullable: true })
   reasonCode!: DismissReason | null;

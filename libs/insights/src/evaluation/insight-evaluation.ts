@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseFacts } from '@zhulian/cases';
 import { newId } from '@zhulian/core';
-import { PersonFacts } from '@zhulian/registry';
+import { HouseholdFacts, PersonFacts } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 import { RuleKind } from '../rules/insight-rule.type';
 import { PARAMS, regionAncestry, RuleBook, RuleRow, RuleSet } from '../rules/rule-book';
@@ -47,6 +47,14 @@ export function ageOn(birthDate: string, on: string): number {
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
+/** The date `months` months before a date (YYYY-MM-DD; the 31st rolls back to the month's last day). */
+export function monthsBefore(date: string, months: number): string {
+  const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const first = new Date(Date.UTC(year, month - 1 - months, 1));
+  const last = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, last))).toISOString().slice(0, 10);
+}
+
 /**
  * Evaluates every rule in force over everything the alliance holds: each evaluator asks the owning libs
  * for the few records that may match (in SQL, with the loosest parameters any region uses), judges each
@@ -62,6 +70,7 @@ export class InsightEvaluation {
     private readonly rules: RuleBook,
     private readonly people: PersonFacts,
     private readonly cases: CaseFacts,
+    private readonly households: HouseholdFacts,
   ) {}
 
   async evaluate(now: Date): Promise<EvaluationResult> {
@@ -99,6 +108,10 @@ export class InsightEvaluation {
         return this.elderlyAloneInactive(code, versions, set, now);
       case RuleKind.CASE_INACTIVE:
         return this.caseInactive(code, versions, set, now);
+      case RuleKind.SIGNAL_BURDEN:
+        return this.signalBurden(code, versions, set, now);
+      case RuleKind.SIGNAL_PRESENT:
+        return this.signalPresent(code, versions, set, now);
       default:
         throw new Error(`no evaluator for the kind ${String(kind)}`);
     }
@@ -168,6 +181,74 @@ export class InsightEvaluation {
         rule, subjectType: 'Case', subjectId: fact.caseId, personId: fact.personId, householdId: null, caseId: fact.caseId,
         holdingOrganisationId: fact.holdingOrganisationId, regionCode: fact.regionCode, score: clamp((50 * elapsed) / (limit * DAY_MS)),
         evidence: { casePriority: fact.priority, daysInactive: Math.floor(elapsed / DAY_MS), limitDays: limit },
+      });
+    }
+    return findings;
+  }
+
+  /**
+   * Signals of the rule's kind (the person's own table rows, from imported files) since the earliest month any
+   * version of the rule looks back to.
+   */
+  private async signalsSince(versions: RuleRow[], kind: RuleKind.SIGNAL_BURDEN | RuleKind.SIGNAL_PRESENT, now: Date) {
+    const params = versions.map((v) => PARAMS[kind](v.params));
+    const kinds = [...new Set(params.map((p) => p.signalKind))];
+    const longest = Math.max(...params.map((p) => p.months));
+    const rows: { person_id: string; kind: string; occurred_on: string; amount_cents: string | null }[] = await this.db.query(
+      `SELECT person_id, kind, to_char(occurred_on, 'YYYY-MM-DD') AS occurred_on, amount_cents FROM person_signals
+        WHERE kind = ANY($1) AND occurred_on >= $2::date`, [kinds, monthsBefore(beijingDate(now).date, longest)]);
+    return rows.map((r) => ({ personId: r.person_id, kind: r.kind, on: r.occurred_on, amountCents: r.amount_cents === null ? 0 : Number(r.amount_cents) }));
+  }
+
+  /** Households whose signals of a kind over the rule's months (medical bills, say) exceed a share of their income over the same months. */
+  private async signalBurden(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    const signals = await this.signalsSince(versions, RuleKind.SIGNAL_BURDEN, now);
+    const facts = await this.households.ofPeople([...new Set(signals.map((s) => s.personId))]);
+    const byHousehold = new Map(facts.map((f) => [f.householdId ?? f.personId, f]));
+    const personHousehold = new Map(facts.map((f) => [f.personId, f.householdId ?? f.personId]));
+    const today = beijingDate(now).date;
+    const findings: Finding[] = [];
+    for (const [key, household] of byHousehold) {
+      const rule = set.for(code, household.regionCode);
+      if (!rule || household.incomeCents === null) continue;
+      const { signalKind, months, sharePercent } = PARAMS[RuleKind.SIGNAL_BURDEN](rule.params);
+      const since = monthsBefore(today, months);
+      const mine = signals.filter((s) => s.kind === signalKind && s.on >= since && personHousehold.get(s.personId) === key);
+      const total = mine.reduce((sum, s) => sum + s.amountCents, 0);
+      const income = household.incomeCents * months;
+      const burden = income === 0 ? (total > 0 ? Infinity : 0) : (100 * total) / income;
+      if (mine.length === 0 || burden <= sharePercent) continue;
+      findings.push({
+        rule, subjectType: household.householdId ? 'Household' : 'Person', subjectId: key, personId: household.headPersonId, householdId: household.householdId,
+        caseId: null, holdingOrganisationId: household.holdingOrganisationId, regionCode: household.regionCode,
+        // Half-way at the threshold, full at three times it.
+        score: clamp(50 + (25 * (Math.min(burden, 10 * sharePercent) - sharePercent)) / sharePercent),
+        evidence: { householdSize: household.memberIds.length, signalCount: mine.length, signalTotalCents: total,
+          burdenPercent: Number.isFinite(burden) ? Math.round(burden) : null, months },
+      });
+    }
+    return findings;
+  }
+
+  /** People with any signal of the rule's kind in its months (utility arrears, a disability newly registered). */
+  private async signalPresent(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    const signals = await this.signalsSince(versions, RuleKind.SIGNAL_PRESENT, now);
+    const facts = await this.households.ofPeople([...new Set(signals.map((s) => s.personId))]);
+    const today = beijingDate(now).date;
+    const findings: Finding[] = [];
+    for (const person of facts) {
+      const rule = set.for(code, person.regionCode);
+      if (!rule) continue;
+      const { signalKind, months } = PARAMS[RuleKind.SIGNAL_PRESENT](rule.params);
+      const since = monthsBefore(today, months);
+      const mine = signals.filter((s) => s.personId === person.personId && s.kind === signalKind && s.on >= since);
+      if (mine.length === 0) continue;
+      const last = mine.map((s) => s.on).sort().pop()!;
+      findings.push({
+        rule, subjectType: 'Person', subjectId: person.personId, personId: person.personId, householdId: person.householdId, caseId: null,
+        holdingOrganisationId: person.holdingOrganisationId, regionCode: person.regionCode,
+        score: clamp(50 + 10 * (mine.length - 1)),
+        evidence: { signalCount: mine.length, signalTotalCents: mine.reduce((sum, s) => sum + s.amountCents, 0), lastSignalOn: last, months },
       });
     }
     return findings;

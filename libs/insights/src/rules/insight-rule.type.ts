@@ -5,6 +5,10 @@ export enum RuleKind {
   INCOME_BELOW_LINE = 'INCOME_BELOW_LINE',
   ELDERLY_ALONE_INACTIVE = 'ELDERLY_ALONE_INACTIVE',
   CASE_INACTIVE = 'CASE_INACTIVE',
+  /** Signals of a kind (e.g. medical bills) over some months, weighed against the household's income. */
+  SIGNAL_BURDEN = 'SIGNAL_BURDEN',
+  /** Any signal of a kind in the last months. */
+  SIGNAL_PRESENT = 'SIGNAL_PRESENT',
 }
 
 export enum AlertSeverity {

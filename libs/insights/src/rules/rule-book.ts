@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { SignalKind } from '../signals/signal-import.type';
 import { AlertSeverity, InsightRule, RuleKind } from './insight-rule.type';
 
 export interface RuleRow {
@@ -110,7 +111,21 @@ export const PARAMS = {
       limitDays: Object.fromEntries(['URGENT', 'HIGH', 'NORMAL', 'LOW'].map((p) => [p, whole(limits[p], 1, 365, `limitDays.${p}`)])) as Record<string, number>,
     };
   },
+  [RuleKind.SIGNAL_BURDEN]: (params: Record<string, unknown>) => ({
+    signalKind: signalKind(params.signalKind),
+    months: whole(params.months, 1, 36, 'months'),
+    sharePercent: whole(params.sharePercent, 1, 500, 'sharePercent'),
+  }),
+  [RuleKind.SIGNAL_PRESENT]: (params: Record<string, unknown>) => ({
+    signalKind: signalKind(params.signalKind),
+    months: whole(params.months, 1, 36, 'months'),
+  }),
 } as const;
+
+function signalKind(value: unknown): SignalKind {
+  if (!Object.values(SignalKind).includes(value as SignalKind)) throw new Error(`the parameter signalKind must be one of ${Object.values(SignalKind).join(', ')}`);
+  return value as SignalKind;
+}
 
 function whole(value: unknown, min: number, max: number, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
