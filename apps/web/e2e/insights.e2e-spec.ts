@@ -1,7 +1,15 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
 const JOURNEY_TIMEOUT = 180_000;
+
+/** A resident ID number with its check character (GB 11643: ISO 7064 MOD 11-2). */
+function withCheck(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return `${first17}${'10X98765432'[sum % 11]}`;
+}
 
 describe('early warnings in a real browser', () => {
   const { newPage, pages, product } = browserJourneys();
@@ -66,6 +74,55 @@ describe('early warnings in a real browser', () => {
       const { insightAlert } = await coordinator<{ insightAlert: { status: string; reasonCode: string } }>(
         `query($id: ID!) { insightAlert(id: $id) { status reasonCode } }`, { id });
       expect(insightAlert).toEqual({ status: 'DISMISSED', reasonCode: 'ALREADY_HELPED' });
+    }), JOURNEY_TIMEOUT);
+
+  it('the district office imports a utility company’s arrears file: only matched rows kept, bad rows named by line; the street office’s coordinator finds the warnings at once', () =>
+    journey('insights-signal-import', pages, async () => {
+      // Six people the street office holds (their ID numbers, which its coordinator may read), six numbers of no one, and a mistyped one.
+      const street = await apiAs(product().url, 'jianwai@zhulian.demo');
+      const { people } = await street<{ people: { edges: { node: { idNumber: string | null; regionCode: string | null } }[] } }>(
+        `{ people(first: 50) { edges { node { idNumber regionCode } } } }`);
+      const known = people.edges.map((e) => e.node.idNumber).filter((n): n is string => !!n && !n.includes('*')).slice(0, 6);
+      expect(known).toHaveLength(6);
+      const made = Array.from({ length: 6 }, (_, i) => withCheck(`11010519390101${String(700 + i).padStart(3, '0')}`));
+      const recent = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+      const mistyped = `${made[0].slice(0, 17)}${made[0][17] === '1' ? '2' : '1'}`;
+      const lines = ['身份证号,欠费日期,欠费金额', ...[...known, ...made].map((n, i) => `${n},${recent},${300 + i}.50`), `${mistyped},${recent},10`];
+      const file = join(OUTPUT, 'utility-arrears.csv');
+      writeFileSync(file, `\uFEFF${lines.join('\r\n')}\r\n`);
+
+      const office = await newPage();
+      await signIn(office, 'coordinator@zhulian.demo');
+      await office.getByTestId('worklist-no-records').getByRole('link', { name: /导入医保、水电、残联等部门的数据/ }).click();
+      await office.waitForURL('**/signals');
+      await office.getByTestId('signal-kind').getByText('水电燃气欠费').click();
+      await office.getByTestId('signal-import').locator('input[type=file]').setInputFiles(file);
+      await expectText(office.getByTestId('signal-file'), '13 行');
+      await office.getByTestId('signal-start').click();
+      await expectText(office.getByTestId('signal-phase'), '导入完成');
+      await expectText(office.getByTestId('signal-matched'), '6');
+      await expectText(office.getByTestId('signal-unmatched'), '6');
+      await expectText(office.getByTestId('signal-invalid'), '1');
+      await expectText(office.getByTestId('signal-issues'), '身份证号校验位不对');
+      await expectText(office.getByTestId('signal-issues').locator('td'), '14');
+      await office.screenshot({ path: join(OUTPUT, 'insights-signal-import-zh.png'), fullPage: true });
+      // The same file again: nothing imported twice.
+      await office.getByTestId('signal-import').locator('input[type=file]').setInputFiles(file);
+      await office.getByTestId('signal-start').click();
+      await expectText(office.getByTestId('signal-note'), '导入过');
+      await expectText(office.getByTestId('signal-history'), 'utility-arrears.csv');
+
+      // The street office holds those people: its coordinator finds the warnings without waiting for the night.
+      const coordinator = await newPage();
+      await signIn(coordinator, 'jianwai@zhulian.demo');
+      await until(async () => {
+        await coordinator.goto('/alerts?rule=UTILITY_ARREARS_RECENT');
+        await coordinator.getByTestId('alerts-count').waitFor();
+        return (await coordinator.getByTestId('alert-row').count()) === 6;
+      }, 30_000);
+      await coordinator.getByTestId('alert-row').first().click();
+      await expectText(coordinator.getByTestId('alert-facts'), '其他部门推送了 1 条相关记录');
+      await coordinator.screenshot({ path: join(OUTPUT, 'insights-signal-alert-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 
   it('on a phone, in English: the queue fits the screen; a caseworker has no warnings menu and is told nothing about them', () =>

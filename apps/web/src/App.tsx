@@ -26,6 +26,7 @@ import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
 import { AlertPage } from './pages/insights/AlertPage';
 import { AlertsPage } from './pages/insights/AlertsPage';
 import { RulesPage } from './pages/insights/RulesPage';
+import { SignalImportPage } from './pages/insights/SignalImportPage';
 import { HoursPage, HoursStatementPage } from './pages/tasks/HoursPage';
 import { MyTasksPage } from './pages/tasks/MyTasksPage';
 import { ProfilePage } from './pages/tasks/ProfilePage';
@@ -77,6 +78,7 @@ export function AppRoutes() {
       <Route path="/alerts" element={<SignedIn><AlertsPage /></SignedIn>} />
       <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
       <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
+      <Route path="/signals" element={<SignedIn><SignalImportPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

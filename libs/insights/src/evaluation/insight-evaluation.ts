@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseFacts } from '@zhulian/cases';
 import { newId } from '@zhulian/core';
@@ -62,7 +62,7 @@ export function monthsBefore(date: string, months: number): string {
  * its condition holds (refreshed, its decision kept) and is cleared when it stops; nothing is raised twice.
  */
 @Injectable()
-export class InsightEvaluation {
+export class InsightEvaluation implements OnApplicationShutdown {
   private readonly logger = new Logger(InsightEvaluation.name);
 
   constructor(
@@ -72,6 +72,39 @@ export class InsightEvaluation {
     private readonly cases: CaseFacts,
     private readonly households: HouseholdFacts,
   ) {}
+
+  private running: Promise<unknown> | null = null;
+  private again = false;
+
+  /**
+   * Evaluates soon, in the background: after something the rules read has changed (a signal file imported).
+   * One evaluation at a time in this process; asked while one runs, it runs once more after it.
+   */
+  evaluateSoon(clock: () => Date): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.evaluate(clock())
+      .catch((error: Error) => this.logger.error(`evaluating after a change failed (the nightly run will retry): ${error.message}`))
+      .finally(() => {
+        this.running = null;
+        if (this.again) {
+          this.again = false;
+          this.evaluateSoon(clock);
+        }
+      });
+  }
+
+  /** Resolves once no evaluation asked for by evaluateSoon is running (tests, shutdown). */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.again = false;
+    await this.settled();
+  }
 
   async evaluate(now: Date): Promise<EvaluationResult> {
     const set = await this.rules.current();

@@ -8,6 +8,7 @@ import { IdNumberMatcher, parseResidentId } from '@zhulian/registry';
 import { Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AddSignalRowsInput, StartSignalImportInput } from '../dto/signal.inputs';
+import { InsightEvaluation } from '../evaluation/insight-evaluation';
 import { SignalBatchResult, SignalImport, SignalImportStart, SignalImportStatus, SignalKind, SignalRowIssue, SignalRowProblem } from './signal-import.type';
 
 /** Below this, a count of matched (or unmatched) rows could single someone out: it is withheld. */
@@ -78,6 +79,7 @@ export class SignalImportService {
     private readonly matcher: IdNumberMatcher,
     private readonly audit: AuditTrail,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly evaluation: InsightEvaluation,
   ) {}
 
   async start(actor: Actor, input: StartSignalImportInput): Promise<SignalImportStart> {
@@ -165,7 +167,7 @@ export class SignalImportService {
 
   async finish(actor: Actor, importId: string): Promise<SignalImport> {
     const acting = requireRole(actor, [Role.COORDINATOR], 'import signal files');
-    return this.db.transaction(async (tx) => {
+    const finished = await this.db.transaction(async (tx) => {
       const current = await this.one(tx, acting.organisationId, importId);
       if (current.status === SignalImportStatus.DONE) return current;
       if (current.rowsDone < current.rowsExpected) {
@@ -177,6 +179,9 @@ export class SignalImportService {
       }]);
       return this.one(tx, acting.organisationId, importId);
     });
+    // The rules that read signals see the new ones now, not tonight.
+    this.evaluation.evaluateSoon(() => this.clock.now());
+    return finished;
   }
 
   async get(actor: Actor, importId: string): Promise<SignalImport> {

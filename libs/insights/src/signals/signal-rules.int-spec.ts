@@ -103,6 +103,12 @@ describe('early warnings from signal files', () => {
     }]);
   });
 
+  it('evaluates as soon as a file is imported, not only at night', async () => {
+    await importFile('DISABILITY_REGISTRATION', [{ idNumber: numbers.arrears, date: monthsBefore(today, 1) }]);
+    await app.app.get(InsightEvaluation).settled();
+    expect(await alerts('DISABILITY_NEWLY_REGISTERED')).toEqual([expect.objectContaining({ signalCount: 1, person: { fullName: '欠费人' } })]);
+  });
+
   it('shows the importing office nothing of whom its file concerned', async () => {
     const res = await office.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount(filter: { live: true }) }`);
     expect(res.data!.insightAlertsCount).toBe(0);

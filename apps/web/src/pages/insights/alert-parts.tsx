@@ -35,6 +35,11 @@ export interface AlertFacts {
   daysInactive?: number | null;
   casePriority?: string | null;
   limitDays?: number | null;
+  signalCount?: number | null;
+  signalTotalCents?: number | null;
+  burdenPercent?: number | null;
+  lastSignalOn?: string | null;
+  months?: number | null;
 }
 
 /**
@@ -52,6 +57,15 @@ export function alertFactLines(t: (key: string, options?: Record<string, unknown
   }
   if (alert.casePriority && alert.daysInactive != null && alert.limitDays != null) {
     lines.push(t('insights.facts.stalled', { priority: t(`priority.${alert.casePriority}`), days: alert.daysInactive, limit: alert.limitDays }));
+  }
+  if (alert.signalCount != null && alert.months != null) {
+    const counted = { count: alert.signalCount, months: alert.months, total: yuan(alert.signalTotalCents ?? 0), size: alert.householdSize ?? 1 };
+    if (alert.lastSignalOn) {
+      lines.push(t('insights.facts.signals', { ...counted, last: alert.lastSignalOn }));
+      if (alert.signalTotalCents) lines.push(t('insights.facts.signalsAmount', counted));
+    } else if (alert.signalTotalCents != null) {
+      lines.push(alert.burdenPercent == null ? t('insights.facts.burdenNoIncome', counted) : t('insights.facts.burden', { ...counted, percent: alert.burdenPercent }));
+    }
   }
   if (withheld) lines.push(t('insights.facts.withheld'));
   return lines;
