@@ -2,14 +2,14 @@ import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { auditKey, AuditTrail, verifyAuditChain } from '@zhulian/access';
-import { AppConfig, ConfigError, databaseOptions, loadConfig, PlatformModule } from '@zhulian/core';
+import { AppConfig, CLOCK, Clock, ConfigError, databaseOptions, loadConfig, PlatformModule } from '@zhulian/core';
 import { PasswordHasher, seedIdentityDemo } from '@zhulian/identity';
 import { seedDirectoryDemo } from '@zhulian/directory';
 import { MIGRATIONS } from '@zhulian/migrations';
 import { seedWorkDemo } from '@zhulian/referrals';
 import { IdNumberVault, seedRegistryDemo } from '@zhulian/registry';
 import { seedTasksDemo } from '@zhulian/tasks';
-import { seedInsightsDemo } from '@zhulian/insights';
+import { InsightEvaluation, seedInsightsDemo } from '@zhulian/insights';
 import { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 
@@ -17,7 +17,8 @@ const USAGE = `usage: cli <command>
   migrate          apply pending migrations
   migrate:revert   undo the last migration
   seed-demo        load the demo alliance (idempotent; refused in production)
-  audit:verify     check the audit trail's hash chain; names the first broken link`;
+  audit:verify     check the audit trail's hash chain; names the first broken link
+  insights:evaluate  evaluate every early-warning rule now (as the nightly job does); prints what it did as JSON`;
 
 async function run(command: string | undefined): Promise<void> {
   const config = loadConfig();
@@ -61,6 +62,18 @@ async function run(command: string | undefined): Promise<void> {
           say(`audit trail BROKEN at event ${report.position}: ${report.problem === 'EDITED' ? 'its content was changed' : 'the link to the event before it is broken (an event was removed or inserted)'}`);
         } else {
           say(`audit trail intact: ${report.events} events, head ${report.head}`);
+        }
+        break;
+      }
+      case 'insights:evaluate': {
+        const context = await applicationContext(config);
+        try {
+          const started = performance.now();
+          const result = await context.get(InsightEvaluation).evaluate(context.get<Clock>(CLOCK).now());
+          say(JSON.stringify({ ...result, seconds: Math.round(performance.now() - started) / 1000 }));
+          if (result.failed > 0) process.exitCode = 1;
+        } finally {
+          await context.close();
         }
         break;
       }

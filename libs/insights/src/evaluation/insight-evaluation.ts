@@ -47,6 +47,18 @@ export function ageOn(birthDate: string, on: string): number {
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
+/** The items by key, each group in the items' order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The date `months` months before a date (YYYY-MM-DD; the 31st rolls back to the month's last day). */
 export function monthsBefore(date: string, months: number): string {
   const [year, month, day] = [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
@@ -239,6 +251,7 @@ export class InsightEvaluation implements OnApplicationShutdown {
     const facts = await this.households.ofPeople([...new Set(signals.map((s) => s.personId))]);
     const byHousehold = new Map(facts.map((f) => [f.householdId ?? f.personId, f]));
     const personHousehold = new Map(facts.map((f) => [f.personId, f.householdId ?? f.personId]));
+    const signalsOf = groupBy(signals, (s) => personHousehold.get(s.personId) ?? '');
     const today = beijingDate(now).date;
     const findings: Finding[] = [];
     for (const [key, household] of byHousehold) {
@@ -246,7 +259,7 @@ export class InsightEvaluation implements OnApplicationShutdown {
       if (!rule || household.incomeCents === null) continue;
       const { signalKind, months, sharePercent } = PARAMS[RuleKind.SIGNAL_BURDEN](rule.params);
       const since = monthsBefore(today, months);
-      const mine = signals.filter((s) => s.kind === signalKind && s.on >= since && personHousehold.get(s.personId) === key);
+      const mine = (signalsOf.get(key) ?? []).filter((s) => s.kind === signalKind && s.on >= since);
       const total = mine.reduce((sum, s) => sum + s.amountCents, 0);
       const income = household.incomeCents * months;
       const burden = income === 0 ? (total > 0 ? Infinity : 0) : (100 * total) / income;
@@ -267,6 +280,7 @@ export class InsightEvaluation implements OnApplicationShutdown {
   private async signalPresent(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
     const signals = await this.signalsSince(versions, RuleKind.SIGNAL_PRESENT, now);
     const facts = await this.households.ofPeople([...new Set(signals.map((s) => s.personId))]);
+    const signalsOf = groupBy(signals, (s) => s.personId);
     const today = beijingDate(now).date;
     const findings: Finding[] = [];
     for (const person of facts) {
@@ -274,7 +288,7 @@ export class InsightEvaluation implements OnApplicationShutdown {
       if (!rule) continue;
       const { signalKind, months } = PARAMS[RuleKind.SIGNAL_PRESENT](rule.params);
       const since = monthsBefore(today, months);
-      const mine = signals.filter((s) => s.personId === person.personId && s.kind === signalKind && s.on >= since);
+      const mine = (signalsOf.get(person.personId) ?? []).filter((s) => s.kind === signalKind && s.on >= since);
       if (mine.length === 0) continue;
       const last = mine.map((s) => s.on).sort().pop()!;
       findings.push({
@@ -313,9 +327,10 @@ export class InsightEvaluation implements OnApplicationShutdown {
          RETURNING (xmax = 0) AS inserted`,
         [columns.id, columns.ruleId, columns.subjectType, columns.subjectId, columns.personId, columns.householdId, columns.caseId, columns.holder,
           columns.region, columns.severity, columns.score, columns.evidence, code, now]);
+      // Every live alert found again was just seen at `now`: those seen before it were not found.
       const cleared: { n: number }[] = await tx.query(
-        `WITH cleared AS (UPDATE insight_alerts SET cleared_at = $1 WHERE rule_code = $2 AND cleared_at IS NULL AND subject_id <> ALL($3::uuid[]) RETURNING 1)
-         SELECT count(*)::int AS n FROM cleared`, [now, code, columns.subjectId]);
+        `WITH cleared AS (UPDATE insight_alerts SET cleared_at = $1 WHERE rule_code = $2 AND cleared_at IS NULL AND last_seen_at < $1 RETURNING 1)
+         SELECT count(*)::int AS n FROM cleared`, [now, code]);
       return { raised: stored.filter((s) => s.inserted).length, cleared: cleared[0].n };
     });
   }
