@@ -11,6 +11,9 @@ import { RuleBook } from './rules/rule-book';
 import { SignalImportResolver } from './signals/signal-import.resolver';
 import { SignalImportService } from './signals/signal-import.service';
 import { IdentityModule } from '@zhulian/identity';
+import { ReferralsModule } from '@zhulian/referrals';
+import { RegionDashboardResolver } from './oversight/region-dashboard.resolver';
+import { RegionDashboardService } from './oversight/region-dashboard.service';
 
 // A merged person's alerts follow them to the record that stays.
 registerPersonReference('insight_alerts', 'person_id');
@@ -21,8 +24,8 @@ registerPersonReference('insight_alerts', 'person_id');
  * the organisation holding each person.
  */
 @Module({
-  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule],
-  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver],
+  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule],
+  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver],
   exports: [InsightEvaluation, InsightAlertService],
 })
 export class InsightsModule {}

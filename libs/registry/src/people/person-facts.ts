@@ -69,6 +69,14 @@ export class PersonFacts {
     }));
   }
 
+  /** Live records per region under `regionPrefix`: people, and the households they live in. */
+  async regionCounts(regionPrefix: string): Promise<{ regionCode: string; people: number; households: number }[]> {
+    const rows: { region_code: string; people: number; households: number }[] = await this.db.query(
+      `SELECT region_code, count(*)::int AS people, count(DISTINCT household_id)::int AS households
+         FROM people WHERE merged_into IS NULL AND region_code LIKE $1 GROUP BY region_code ORDER BY region_code`, [`${regionPrefix}%`]);
+    return rows.map((r) => ({ regionCode: r.region_code, people: r.people, households: r.households }));
+  }
+
   /** People born on or before `bornOnOrBefore` (YYYY-MM-DD) who live alone and have a disability or a chronic illness recorded. */
   async livingAloneWithCondition(bornOnOrBefore: string): Promise<LivingAloneFact[]> {
     const rows: { person_id: string; household_id: string | null; holding_organisation_id: string; region_code: string; birth_date: string }[] = await this.db.query(
