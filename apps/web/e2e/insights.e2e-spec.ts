@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
@@ -123,6 +123,36 @@ describe('early warnings in a real browser', () => {
       await coordinator.getByTestId('alert-row').first().click();
       await expectText(coordinator.getByTestId('alert-facts'), '其他部门推送了 1 条相关记录');
       await coordinator.screenshot({ path: join(OUTPUT, 'insights-signal-alert-zh.png'), fullPage: true });
+    }), JOURNEY_TIMEOUT);
+
+  it('the district office sees its district in numbers — charts, tables, small counts withheld — and takes them away as CSV', () =>
+    journey('insights-dashboard', pages, async () => {
+      const office = await newPage();
+      await signIn(office, 'coordinator@zhulian.demo');
+      await office.getByTestId('worklist-no-records').getByRole('link', { name: /区域概览/ }).click();
+      await office.waitForURL('**/oversight');
+      await expectText(office.getByTestId('dashboard-title'), '朝阳区概览');
+      const people = office.getByTestId('dashboard-people');
+      await people.waitFor();
+      expect(Number((await people.locator('.ant-statistic-content').textContent())?.trim())).toBeGreaterThanOrEqual(200);
+      await office.getByTestId('dashboard-age-chart').locator('canvas').waitFor();
+      await office.getByTestId('dashboard-need-chart').locator('canvas').waitFor();
+      await expectText(office.getByTestId('dashboard-referrals'), '朝阳区夕阳红养老服务中心');
+      // The demo's rarer needs have fewer than five open cases: withheld, and said why.
+      await office.getByTestId('withheld-count').first().waitFor();
+      await office.screenshot({ path: join(OUTPUT, 'insights-dashboard-zh.png'), fullPage: true });
+      const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('dashboard-csv').click()]);
+      const csv = readFileSync((await download.path())!, 'utf8');
+      expect(csv).toContain('登记人员');
+      expect(csv).toContain('少于 5 人的数字');
+
+      const phone = await newPage({ width: 390, height: 844 });
+      await signIn(phone, 'auditor@zhulian.demo');
+      await phone.goto('/oversight');
+      await expectText(phone.getByTestId('dashboard-title'), '朝阳区概览');
+      await phone.getByTestId('dashboard-age-chart').locator('canvas').waitFor();
+      await until(async () => (await phone.evaluate<number>('document.documentElement.scrollWidth')) <= 390);
+      await phone.screenshot({ path: join(OUTPUT, 'insights-dashboard-phone-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 
   it('on a phone, in English: the queue fits the screen; a caseworker has no warnings menu and is told nothing about them', () =>

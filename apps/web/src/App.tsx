@@ -24,6 +24,7 @@ import { OrgTaskPage } from './pages/org-tasks/OrgTaskPage';
 import { OrgTasksPage } from './pages/org-tasks/OrgTasksPage';
 import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
 import { AlertPage } from './pages/insights/AlertPage';
+import { DashboardPage } from './pages/insights/DashboardPage';
 import { AlertsPage } from './pages/insights/AlertsPage';
 import { RulesPage } from './pages/insights/RulesPage';
 import { SignalImportPage } from './pages/insights/SignalImportPage';
@@ -79,6 +80,7 @@ export function AppRoutes() {
       <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
       <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
       <Route path="/signals" element={<SignedIn><SignalImportPage /></SignedIn>} />
+      <Route path="/oversight" element={<SignedIn><DashboardPage /></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );

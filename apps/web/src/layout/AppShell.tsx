@@ -1,5 +1,5 @@
 import {
-  AlertOutlined, AppstoreOutlined, AuditOutlined, CloudUploadOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
+  AlertOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
@@ -55,6 +55,9 @@ export function useSections() {
       { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
     ] : []),
     ...(acting && ALERT_ROLES.includes(acting.role) ? [{ key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') }] : []),
+    // A civil-affairs office's coordinators and auditors see its region in numbers (libs/insights: RegionDashboardService).
+    ...(acting && ['COORDINATOR', 'AUDITOR'].includes(acting.role) && acting.organisation.kind === 'GOVERNMENT_OFFICE'
+      ? [{ key: '/oversight', icon: <BarChartOutlined />, label: t('nav.oversight') }] : []),
     // A civil-affairs office's coordinators bring in other departments' files (libs/insights: SignalImportService).
     ...(acting?.role === 'COORDINATOR' && acting.organisation.kind === 'GOVERNMENT_OFFICE'
       ? [{ key: '/signals', icon: <CloudUploadOutlined />, label: t('nav.signals') }] : []),

@@ -97,6 +97,7 @@ export function Worklist() {
             <div>
               <Typography.Paragraph style={{ marginBottom: 8 }}>{t('worklist.noRecords.why')}</Typography.Paragraph>
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                <li><Link to="/oversight">{t('worklist.noRecords.oversight')}</Link></li>
                 <li><Link to="/signals">{t('worklist.noRecords.signals')}</Link></li>
                 <li><Link to="/people/new">{t('worklist.noRecords.register')}</Link></li>
                 <li><Link to="/directory">{t('worklist.noRecords.directory')}</Link></li>
