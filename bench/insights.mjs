@@ -7,9 +7,10 @@
 //      imported through the API as the web app sends it (batches of 2,000, one after the other): rows/s,
 //      batch p50/p99, the server's peak RSS — beside the same matching and storing done raw through `pg` in
 //      this process (blind index, look-up, insert), in the same run;
-//   3. the evaluation that the import's end sets off on the server, timed until its alerts are there.
+//   3. the evaluation that the import's end sets off on the server, timed until its alerts are there;
+//   4. the district office's region dashboard under load (req/s, p50/p99), beside the statements behind it run raw.
 // Prints markdown tables and writes bench/results/insights-latest.json. Servers on 127.0.0.1 only; it stops by itself.
-// Knobs (env): PEOPLE (default 100000), SIGNAL_ROWS (default 100000), DATABASE_URL, BUILD (as referrals.mjs).
+// Knobs (env): PEOPLE (default 100000), SIGNAL_ROWS (default 100000), DASHBOARD_SECONDS (10), CONNS (10), DATABASE_URL, BUILD (as referrals.mjs).
 import { createHash, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort } from '../tools/embedded-postgres.mjs';
 import {
-  accessToken, baseEnv, exitGuard, freshDatabase, gitCommit, graphqlUrl, markdownTable, mb, numberKnob, percentiles, postJson, round, runCli, runStamp,
+  accessToken, baseEnv, exitGuard, loopLoad, freshDatabase, gitCommit, graphqlUrl, markdownTable, mb, numberKnob, percentiles, postJson, round, runCli, runStamp,
   sampleRss, signIn, snapshotDist, startServer,
 } from './lib.mjs';
 import { loadPeople, makeSecrets } from './people-data.mjs';
@@ -33,6 +34,8 @@ const RESULTS = join(ROOT, 'bench', 'results', 'insights-latest.json');
 
 const PEOPLE = numberKnob('PEOPLE', 100_000, { integer: true });
 const SIGNAL_ROWS = numberKnob('SIGNAL_ROWS', 100_000, { integer: true });
+const DASHBOARD_SECONDS = numberKnob('DASHBOARD_SECONDS', 10);
+const CONNS = numberKnob('CONNS', 10, { integer: true });
 const BATCH = 2000;
 const DISTRICT = '0193a000-0000-7000-8000-000000000001';
 
@@ -194,7 +197,45 @@ async function main() {
     else await sleep(500);
   }
   const serverRss = rss.stop();
+
+  // 4. The district office's dashboard under load, beside the statements behind it run raw.
+  say(`dashboard: regionDashboard by ${CONNS} loops for ${DASHBOARD_SECONDS} s, then its statements raw`);
+  const DASHBOARD_QUERY = `{ regionDashboard { people households openCases openCasesByAge { key count } needs { key count }
+    referralsByReceiver { organisationName received accepted acceptanceRate medianResponseHours } alertsByRule { ruleCode raised } } }`;
+  const dashboardOnce = await call(DASHBOARD_QUERY);
+  const apiDashboard = await loopLoad({
+    loops: CONNS, seconds: DASHBOARD_SECONDS, isStopping: guard.isStopping,
+    once: async () => {
+      const res = await postJson(graphqlUrl(port), { query: DASHBOARD_QUERY }, headers());
+      return res.status === 200 && !res.json?.errors && res.json?.data?.regionDashboard?.people === dashboardOnce.regionDashboard.people;
+    },
+  });
   await server.stop();
+  const captured = [];
+  const capturing = { query: async (text, values) => (captured.push({ text, values }), (await pool.query(text, values)).rows) };
+  const { PersonFacts } = require(join(dist, 'libs/registry/src/people/person-facts.js'));
+  const { CaseFacts } = require(join(dist, 'libs/cases/src/cases/case-facts.js'));
+  const { ReferralStats } = require(join(dist, 'libs/referrals/src/referrals/referral-stats.js'));
+  const { RegionDashboardService } = require(join(dist, 'libs/insights/src/oversight/region-dashboard.service.js'));
+  const yearAgo = new Date(Date.now() - 365 * 86_400_000);
+  await new PersonFacts(capturing).regionCounts('110105');
+  await new CaseFacts(capturing).openCaseStats('110105', new Date());
+  await new ReferralStats(capturing).byReceiver('110105', yearAgo);
+  await new ReferralStats(capturing).medianResponseHours('110105', yearAgo);
+  await new RegionDashboardService(capturing).alertCounts('110105');
+  const rawDashboard = await loopLoad({
+    loops: CONNS, seconds: DASHBOARD_SECONDS, isStopping: guard.isStopping,
+    once: async () => {
+      await Promise.all(captured.map(({ text, values }) => pool.query(text, values)));
+      return true;
+    },
+  });
+  const dashboardFigures = (run) => {
+    const [p50, p99] = percentiles(run.latenciesMs, [50, 99]);
+    return { requestsPerSecond: round(run.latenciesMs.length / run.seconds, 1), p50: round(p50), p99: round(p99), errors: run.errors, mismatches: run.mismatches };
+  };
+  const dashboard = { api: dashboardFigures(apiDashboard), raw: { ...dashboardFigures(rawDashboard), statements: captured.length } };
+  if (dashboard.api.errors + dashboard.api.mismatches > 0) throw new Error(`dashboard load: ${dashboard.api.errors} errors, ${dashboard.api.mismatches} different answers`);
   const api = { rowsPerSecond: round(rows.length / apiSeconds, 0), seconds: round(apiSeconds), batchMs: batchFigures(latencies), maxRssBytes: serverRss, summary };
 
   const { IdNumberVault } = require(join(dist, 'libs/registry/src/crypto/id-number-vault.js'));
@@ -219,12 +260,17 @@ async function main() {
   ]));
   say(`API/raw rows/s: ${round(api.rowsPerSecond / raw.rowsPerSecond, 3)}; summary: ${JSON.stringify(summary)}`);
   say(afterImport ? `evaluation set off by the import's end: its alerts there ${afterImport.seconds} s after the import returned (${afterImport.medicalBurdenAlerts} medical-burden alerts)` : 'evaluation after the import: not seen within 5 minutes');
-  say('not measured yet: incremental evaluation after one change (evaluation is whole), region dashboards (not built)');
+  say();
+  say(markdownTable(['region dashboard (district office)', 'req/s', 'p50 ms', 'p99 ms'], [
+    [`API regionDashboard (${CONNS} loops)`, String(dashboard.api.requestsPerSecond), dashboard.api.p50.toFixed(2), dashboard.api.p99.toFixed(2)],
+    [`raw: its ${dashboard.raw.statements} statements through pg, at once`, String(dashboard.raw.requestsPerSecond), dashboard.raw.p50.toFixed(2), dashboard.raw.p99.toFixed(2)],
+  ]));
+  say('not measured yet: incremental evaluation after one change (evaluation is whole)');
 
   const results = {
     benchmark: 'assistance brain: evaluation and signal import', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
     settings: { people: PEOPLE, signalRows: SIGNAL_ROWS, batch: BATCH }, machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
-    database: database.kind, commit: gitCommit(ROOT), data, evaluation: { first, second, liveAlerts: alerts.live }, signals: { api, raw, afterImport },
+    database: database.kind, commit: gitCommit(ROOT), data, evaluation: { first, second, liveAlerts: alerts.live }, signals: { api, raw, afterImport }, dashboard,
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
