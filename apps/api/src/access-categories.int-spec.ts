@@ -46,7 +46,8 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
     id: 'none', ruleCode: 'none', rule: 'none', subjectType: 'basic', person: 'basic', householdId: 'basic', caseId: 'basic', regionCode: 'basic',
     severity: 'basic', score: 'basic', status: 'basic', householdSize: 'basic', incomePerPersonCents: 'financial', lineCents: 'none', age: 'basic',
     livesAlone: 'basic', healthConditionRecorded: 'health', daysInactive: 'basic', casePriority: 'basic', limitDays: 'none', signalCount: 'health',
-    signalTotalCents: 'financial', burdenPercent: 'financial', lastSignalOn: 'health', months: 'none', reasonCode: 'basic', reasonText: 'case_notes',
+    signalTotalCents: 'financial', burdenPercent: 'financial', lastSignalOn: 'health', months: 'none', declinedInARow: 'basic', expiredUnanswered: 'basic',
+    carerAwayNeed: 'case_notes', reasonCode: 'basic', reasonText: 'case_notes',
     decidedAt: 'none', raisedAt: 'none', lastSeenAt: 'none', clearedAt: 'none', version: 'none', holdingOrganisationId: 'none',
   },
 };

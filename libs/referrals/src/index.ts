@@ -3,6 +3,8 @@ export * from './referrals/referral.type';
 export * from './referrals/referral-moves';
 export { ReferralService } from './referrals/referral.service';
 export { ReferralStats } from './referrals/referral-stats';
+export { ReferralFacts } from './referrals/referral-facts';
+export type { ReferralFate } from './referrals/referral-facts';
 export type { ReceiverStats } from './referrals/referral-stats';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-jobs';

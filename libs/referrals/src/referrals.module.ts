@@ -8,6 +8,7 @@ import { REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
 import { ReferralStats } from './referrals/referral-stats';
+import { ReferralFacts } from './referrals/referral-facts';
 import { ReferralDeadlines } from './deadlines/referral-deadlines';
 import { ReferralJobs } from './deadlines/referral-jobs';
 import { FhirController } from './fhir/fhir.controller';
@@ -19,7 +20,7 @@ import { ReferralSettingsService } from './settings/referral-settings.service';
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule, RealtimeModule],
   controllers: [FhirController],
-  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats],
-  exports: [ReferralService, ReferralStats, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
+  exports: [ReferralService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

@@ -13,7 +13,7 @@ export { IdNumberMatcher } from './people/id-number-matcher';
 export { HouseholdFacts } from './households/household-facts';
 export type { HouseholdIncomeFact } from './households/household-facts';
 export type { IdNumberMatch } from './people/id-number-matcher';
-export type { LivingAloneFact, LowIncomeFact } from './people/person-facts';
+export type { ChildFact, LivingAloneFact, LowIncomeFact } from './people/person-facts';
 export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';
 export { ExportLanguage } from './export/people-export';

@@ -32,6 +32,15 @@ export class CaseFacts {
     return new Map(rows.map((r) => [r.person_id, r.at]));
   }
 
+  /** Of these people, those with an open case for one of these needs, and the first such need. */
+  async openWithNeeds(personIds: readonly string[], needs: readonly string[]): Promise<Map<string, string>> {
+    if (personIds.length === 0) return new Map();
+    const rows: { person_id: string; need: string }[] = await this.db.query(
+      `SELECT DISTINCT ON (k.person_id) k.person_id, need FROM cases k CROSS JOIN LATERAL unnest(k.needs) AS need
+        WHERE k.person_id = ANY($1::uuid[]) AND k.status <> 'CLOSED' AND need = ANY($2::text[]) ORDER BY k.person_id, need`, [[...personIds], [...needs]]);
+    return new Map(rows.map((r) => [r.person_id, r.need]));
+  }
+
   /** Which of these people a case was closed for because they died. */
   async deceased(personIds: readonly string[]): Promise<Set<string>> {
     if (personIds.length === 0) return new Set();

@@ -43,8 +43,10 @@ describe('cases', () => {
 
   it('lists the need taxonomy from the database', async () => {
     const res = await caseworker.gql<{ needCategories: { code: string; nameZh: string }[] }>(`{ needCategories { code nameZh } }`);
-    expect(res.data!.needCategories).toHaveLength(10);
+    expect(res.data!.needCategories).toHaveLength(12);
     expect(res.data!.needCategories[0]).toEqual({ code: 'BASIC_LIVING', nameZh: '生活救助' });
+    // The circumstances the assistance brain reads (a carer in hospital or detained) come last.
+    expect(res.data!.needCategories.slice(-2).map((n) => n.code)).toEqual(['HOSPITALISED', 'DETAINED']);
   });
 
   it('opens a case for the coordinator’s organisation, with its timeline', async () => {

@@ -29,7 +29,8 @@ const VIEWERS: Record<string, Viewer> = {
 };
 
 const EVIDENCE = { householdSize: 1, incomePerPersonCents: 90_000, lineCents: 142_000, age: 81, livesAlone: true, healthConditionRecorded: true,
-  daysInactive: 45, casePriority: 'HIGH', limitDays: 7, signalCount: 3, signalTotalCents: 2_400_000, burdenPercent: 222, lastSignalOn: '2026-10-08', months: 12 };
+  daysInactive: 45, casePriority: 'HIGH', limitDays: 7, signalCount: 3, signalTotalCents: 2_400_000, burdenPercent: 222, lastSignalOn: '2026-10-08', months: 12,
+  declinedInARow: 3, expiredUnanswered: true, carerAwayNeed: 'HOSPITALISED' };
 const FIXTURE: Record<string, unknown> = {
   ...EVIDENCE, subjectType: 'Person', regionCode: '110105', severity: 'HIGH', score: 88, status: 'DISMISSED', reasonCode: 'OTHER', reasonText: '家属已接回同住',
 };

@@ -177,5 +177,7 @@ function toAlert(row: AlertRow): InsightAlert {
     daysInactive: number(e.daysInactive), casePriority: typeof e.casePriority === 'string' ? e.casePriority : null, limitDays: number(e.limitDays),
     signalCount: number(e.signalCount), signalTotalCents: number(e.signalTotalCents), burdenPercent: number(e.burdenPercent),
     lastSignalOn: typeof e.lastSignalOn === 'string' ? e.lastSignalOn : null, months: number(e.months),
+    declinedInARow: number(e.declinedInARow), expiredUnanswered: typeof e.expiredUnanswered === 'boolean' ? e.expiredUnanswered : null,
+    carerAwayNeed: typeof e.carerAwayNeed === 'string' ? e.carerAwayNeed : null,
   });
 }

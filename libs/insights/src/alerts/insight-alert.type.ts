@@ -139,6 +139,18 @@ export class InsightAlert {
   months!: number | null;
 
   @Sensitive('basic')
+  @Field(() => Int, { nullable: true, description: 'Different organisations that declined the person’s latest referrals, one after another.' })
+  declinedInARow!: number | null;
+
+  @Sensitive('basic')
+  @Field(() => Boolean, { nullable: true, description: 'A referral expired unanswered, and none was accepted since.' })
+  expiredUnanswered!: boolean | null;
+
+  @Sensitive('case_notes')
+  @Field(() => String, { nullable: true, description: 'Why the child’s only carer is away: the need of their open case (HOSPITALISED, DETAINED).' })
+  carerAwayNeed!: string | null;
+
+  @Sensitive('basic')
   @Field(() => DismissReason, { nullable: true })
   reasonCode!: DismissReason | null;
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseFacts } from '@zhulian/cases';
+import { ReferralFacts } from '@zhulian/referrals';
 import { newId } from '@zhulian/core';
 import { HouseholdFacts, PersonFacts } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
@@ -83,6 +84,7 @@ export class InsightEvaluation implements OnApplicationShutdown {
     private readonly people: PersonFacts,
     private readonly cases: CaseFacts,
     private readonly households: HouseholdFacts,
+    private readonly referrals: ReferralFacts,
   ) {}
 
   private running: Promise<unknown> | null = null;
@@ -157,6 +159,10 @@ export class InsightEvaluation implements OnApplicationShutdown {
         return this.signalBurden(code, versions, set, now);
       case RuleKind.SIGNAL_PRESENT:
         return this.signalPresent(code, versions, set, now);
+      case RuleKind.REFERRAL_DEAD_END:
+        return this.referralDeadEnd(code, set, now);
+      case RuleKind.CHILD_CARER_AWAY:
+        return this.childCarerAway(code, versions, set, now);
       default:
         throw new Error(`no evaluator for the kind ${String(kind)}`);
     }
@@ -296,6 +302,67 @@ export class InsightEvaluation implements OnApplicationShutdown {
         holdingOrganisationId: person.holdingOrganisationId, regionCode: person.regionCode,
         score: clamp(50 + 10 * (mine.length - 1)),
         evidence: { signalCount: mine.length, signalTotalCents: mine.reduce((sum, s) => sum + s.amountCents, 0), lastSignalOn: last, months },
+      });
+    }
+    return findings;
+  }
+
+  /**
+   * People whose latest referrals were declined by `declinedInARow` different organisations in a row (a referral
+   * withdrawn by its sender neither breaks nor extends the run), or who had one expire unanswered within
+   * `withinDays` with none accepted since.
+   */
+  private async referralDeadEnd(code: string, set: RuleSet, now: Date): Promise<Finding[]> {
+    const fates = groupBy(await this.referrals.fatesOfPeopleWithSetbacks(), (f) => f.personId);
+    const facts = await this.households.ofPeople([...fates.keys()]);
+    const findings: Finding[] = [];
+    for (const person of facts) {
+      const rule = set.for(code, person.regionCode);
+      if (!rule) continue;
+      const { declinedInARow, withinDays } = PARAMS[RuleKind.REFERRAL_DEAD_END](rule.params);
+      const mine = fates.get(person.personId) ?? [];
+      const decliners = new Set<string>();
+      for (const fate of mine) {
+        if (fate.status === 'REJECTED') decliners.add(fate.receiverOrganisationId);
+        else if (fate.status === 'CANCELLED' && fate.reasonCode !== 'EXPIRED') continue;
+        else break;
+      }
+      const expired = mine.find((f) => f.status === 'CANCELLED' && f.reasonCode === 'EXPIRED' && f.endedAt && now.getTime() - f.endedAt.getTime() <= withinDays * DAY_MS);
+      const acceptedSince = expired !== undefined && mine.some((f) => f.acceptedAt !== null && f.requestedAt > expired.requestedAt);
+      const expiredUnanswered = expired !== undefined && !acceptedSince;
+      if (decliners.size < declinedInARow && !expiredUnanswered) continue;
+      findings.push({
+        rule, subjectType: 'Person', subjectId: person.personId, personId: person.personId, householdId: person.householdId, caseId: null,
+        holdingOrganisationId: person.holdingOrganisationId, regionCode: person.regionCode,
+        // Each decline beyond the threshold and an unanswered expiry weigh on.
+        score: clamp(60 + 10 * Math.max(0, decliners.size - declinedInARow + 1) + (expiredUnanswered ? 15 : 0)),
+        evidence: { declinedInARow: decliners.size, expiredUnanswered },
+      });
+    }
+    return findings;
+  }
+
+  /** Children whose household's one adult has an open case for being in hospital or detained. */
+  private async childCarerAway(code: string, versions: RuleRow[], set: RuleSet, now: Date): Promise<Finding[]> {
+    const { date: today } = beijingDate(now);
+    const oldest = Math.max(...versions.map((v) => PARAMS[RuleKind.CHILD_CARER_AWAY](v.params).childUnder));
+    const yearsBefore = (years: number) => new Date(Date.UTC(Number(today.slice(0, 4)) - years, Number(today.slice(5, 7)) - 1, Number(today.slice(8, 10))))
+      .toISOString().slice(0, 10);
+    const children = await this.people.childrenWithOneAdult(yearsBefore(oldest), yearsBefore(18));
+    const away = await this.cases.openWithNeeds([...new Set(children.map((c) => c.adultId))], ['HOSPITALISED', 'DETAINED']);
+    const findings: Finding[] = [];
+    for (const child of children) {
+      const rule = set.for(code, child.regionCode);
+      const need = away.get(child.adultId);
+      if (!rule || !need) continue;
+      const age = ageOn(child.birthDate, today);
+      if (age >= PARAMS[RuleKind.CHILD_CARER_AWAY](rule.params).childUnder) continue;
+      findings.push({
+        rule, subjectType: 'Person', subjectId: child.childId, personId: child.childId, householdId: child.householdId, caseId: null,
+        holdingOrganisationId: child.holdingOrganisationId, regionCode: child.regionCode,
+        // The younger the child, the more urgent.
+        score: clamp(100 - 2 * age),
+        evidence: { age, carerAwayNeed: need },
       });
     }
     return findings;

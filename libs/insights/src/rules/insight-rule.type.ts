@@ -9,6 +9,10 @@ export enum RuleKind {
   SIGNAL_BURDEN = 'SIGNAL_BURDEN',
   /** Any signal of a kind in the last months. */
   SIGNAL_PRESENT = 'SIGNAL_PRESENT',
+  /** Referrals declined by several organisations in a row, or one expired unanswered. */
+  REFERRAL_DEAD_END = 'REFERRAL_DEAD_END',
+  /** A child whose household's only adult has an open case for being in hospital or detained. */
+  CHILD_CARER_AWAY = 'CHILD_CARER_AWAY',
 }
 
 export enum AlertSeverity {

@@ -120,6 +120,13 @@ export const PARAMS = {
     signalKind: signalKind(params.signalKind),
     months: whole(params.months, 1, 36, 'months'),
   }),
+  [RuleKind.REFERRAL_DEAD_END]: (params: Record<string, unknown>) => ({
+    declinedInARow: whole(params.declinedInARow, 2, 20, 'declinedInARow'),
+    withinDays: whole(params.withinDays, 1, 365, 'withinDays'),
+  }),
+  [RuleKind.CHILD_CARER_AWAY]: (params: Record<string, unknown>) => ({
+    childUnder: whole(params.childUnder, 1, 18, 'childUnder'),
+  }),
 } as const;
 
 function signalKind(value: unknown): SignalKind {

@@ -25,6 +25,16 @@ export interface LivingAloneFact {
   birthDate: string;
 }
 
+/** A child whose household has one adult, and that adult. */
+export interface ChildFact {
+  childId: string;
+  householdId: string;
+  holdingOrganisationId: string;
+  regionCode: string;
+  birthDate: string;
+  adultId: string;
+}
+
 /** Assistance that is the minimum-living support itself: a household receiving either is not "missing out". */
 const SUBSISTENCE = `ARRAY['DIBAO', 'TEKUN']`;
 const RECORDED = (column: string) => `NULLIF(btrim(${column}), '') IS NOT NULL`;
@@ -67,6 +77,23 @@ export class PersonFacts {
       subjectType: r.subject_type, subjectId: r.subject_id, householdId: r.household_id, personId: r.person_id, holdingOrganisationId: r.holding_organisation_id,
       regionCode: r.region_code, members: r.members, incomeCents: Number(r.income_cents),
     }));
+  }
+
+  /**
+   * Children (born after `childBornAfter`) in a household whose one and only adult (born on or before
+   * `adultBornOnOrBefore`) is given: the household's carer, as far as the registry knows.
+   */
+  async childrenWithOneAdult(childBornAfter: string, adultBornOnOrBefore: string): Promise<ChildFact[]> {
+    const rows: { child_id: string; household_id: string; holding_organisation_id: string; region_code: string; birth_date: string; adult_id: string }[] =
+      await this.db.query(
+        `WITH adults AS (
+           SELECT household_id, (array_agg(id))[1] AS adult_id, count(*) AS n
+             FROM people WHERE merged_into IS NULL AND household_id IS NOT NULL AND birth_date <= $2::date GROUP BY household_id)
+         SELECT c.id AS child_id, c.household_id, c.holding_organisation_id, c.region_code, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, a.adult_id
+           FROM people c JOIN adults a ON a.household_id = c.household_id AND a.n = 1
+          WHERE c.merged_into IS NULL AND c.birth_date > $1::date`, [childBornAfter, adultBornOnOrBefore]);
+    return rows.map((r) => ({ childId: r.child_id, householdId: r.household_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code,
+      birthDate: r.birth_date, adultId: r.adult_id }));
   }
 
   /** Live records per region under `regionPrefix`: people, and the households they live in. */

@@ -19,7 +19,7 @@ const ALERT = graphql(`
     insightAlert(id: $id) {
       id ruleCode subjectType severity score status regionCode householdId caseId raisedAt lastSeenAt clearedAt decidedAt reasonCode reasonText version
       householdSize incomePerPersonCents lineCents age livesAlone healthConditionRecorded daysInactive casePriority limitDays
-      signalCount signalTotalCents burdenPercent lastSignalOn months
+      signalCount signalTotalCents burdenPercent lastSignalOn months declinedInARow expiredUnanswered carerAwayNeed
       rule { id code version regionCode nameZh nameEn descriptionZh descriptionEn }
       person { id fullName }
     }
@@ -40,7 +40,7 @@ const DISMISS = graphql(`
 
 const REASONS: InsightDismissReason[] = ['NOT_IN_NEED', 'ALREADY_HELPED', 'DATA_WRONG', 'DUPLICATE', 'OTHER'];
 const EVIDENCE_FIELDS = ['householdSize', 'incomePerPersonCents', 'age', 'livesAlone', 'healthConditionRecorded', 'daysInactive', 'casePriority', 'signalCount',
-  'signalTotalCents', 'burdenPercent', 'lastSignalOn'];
+  'signalTotalCents', 'burdenPercent', 'lastSignalOn', 'declinedInARow', 'expiredUnanswered', 'carerAwayNeed'];
 
 type Found = InsightAlertQuery['insightAlert'];
 

@@ -40,6 +40,9 @@ export interface AlertFacts {
   burdenPercent?: number | null;
   lastSignalOn?: string | null;
   months?: number | null;
+  declinedInARow?: number | null;
+  expiredUnanswered?: boolean | null;
+  carerAwayNeed?: string | null;
 }
 
 /**
@@ -66,6 +69,11 @@ export function alertFactLines(t: (key: string, options?: Record<string, unknown
     } else if (alert.signalTotalCents != null) {
       lines.push(alert.burdenPercent == null ? t('insights.facts.burdenNoIncome', counted) : t('insights.facts.burden', { ...counted, percent: alert.burdenPercent }));
     }
+  }
+  if (alert.declinedInARow) lines.push(t('insights.facts.declined', { count: alert.declinedInARow }));
+  if (alert.expiredUnanswered) lines.push(t('insights.facts.expired'));
+  if (alert.carerAwayNeed) {
+    lines.push(t('insights.facts.carerAway', { age: alert.age ?? '?', need: t(`insights.facts.carerNeeds.${alert.carerAwayNeed}`, { defaultValue: alert.carerAwayNeed }) }));
   }
   if (withheld) lines.push(t('insights.facts.withheld'));
   return lines;

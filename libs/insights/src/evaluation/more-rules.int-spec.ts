@@ -1,0 +1,127 @@
+import { CasesModule } from '@zhulian/cases';
+import { DirectoryModule } from '@zhulian/directory';
+import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
+import { ReferralDeadlines, ReferralsModule } from '@zhulian/referrals';
+import { RegistryModule } from '@zhulian/registry';
+import { makeService, SignedIn, TestApp } from '@zhulian/testing';
+import { InsightsModule } from '../insights.module';
+import { beijingDate, InsightEvaluation } from './insight-evaluation';
+
+const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
+const CHARITY = '0193a000-0000-7000-8000-000000000006';
+
+interface AlertView { ruleCode: string; age: number | null; declinedInARow: number | null; expiredUnanswered: boolean | null; carerAwayNeed: string | null;
+  person: { id: string } | null }
+
+/** Referrals that lead nowhere, and children left without their carer: from real records to the holder's alerts. */
+describe('early warnings: referral dead ends and children whose carer is away', () => {
+  let app: TestApp;
+  let coordinator: SignedIn;
+  const receivers: Record<string, { service: string; staff: SignedIn }> = {};
+  const year = Number(beijingDate(new Date()).date.slice(0, 4));
+
+  const register = async (input: Record<string, unknown>) => {
+    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
+      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.registerPerson;
+  };
+  const openCase = async (personId: string, needs: string[]) => {
+    const res = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`,
+      { input: { personId, needs, priority: 'HIGH' } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.openCase;
+  };
+  /** A case for the person, referred to each organisation in turn and declined by it. */
+  const declinedBy = async (personId: string, organisations: string[]) => {
+    const kase = await openCase(personId, ['ELDERLY_CARE']);
+    for (const organisationId of organisations) {
+      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+        { input: { personId, recipientOrganisationId: organisationId, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 D-1' } });
+      expect(consent.errors).toBeUndefined();
+      const created = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
+        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+        { input: { caseId: kase.id, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' } });
+      expect(created.errors).toBeUndefined();
+      const declined = await receivers[organisationId].staff.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { status } }`,
+        { input: { referralId: created.data!.createReferral.referral.id, status: 'REJECTED', reasonCode: 'NO_CAPACITY', reasonText: '本月名额已满' } });
+      expect(declined.errors).toBeUndefined();
+    }
+  };
+  const alerts = async (ruleCode: string) => {
+    const res = await coordinator.gql<{ insightAlerts: { edges: { node: AlertView }[] } }>(
+      `query($f: InsightAlertFilter) { insightAlerts(first: 20, filter: $f) { edges { node { ruleCode age declinedInARow expiredUnanswered carerAwayNeed person { id } } } } }`,
+      { f: { ruleCode } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.insightAlerts.edges.map((e) => e.node);
+  };
+
+  beforeAll(async () => {
+    app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, InsightsModule], seed: seedIdentityDemo });
+    coordinator = await app.login('jianwai@zhulian.demo');
+    for (const [organisationId, login] of [[ELDERLY_NGO, 'ngo@zhulian.demo'], [FAMILY_NGO, 'ngo2@zhulian.demo'], [CHARITY, 'charity@zhulian.demo']]) {
+      receivers[organisationId] = { service: (await makeService(app.db, organisationId, { categories: ['ELDERLY_CARE'] })).id, staff: await app.login(login) };
+    }
+  });
+  afterAll(() => app.close());
+
+  it('warns of someone three organisations declined in a row, not of someone two did', async () => {
+    const thrice = await register({ fullName: '三拒人', birthDate: '1950-02-02' });
+    await declinedBy(thrice.id, [ELDERLY_NGO, FAMILY_NGO, CHARITY]);
+    const twice = await register({ fullName: '两拒人', birthDate: '1951-03-03' });
+    await declinedBy(twice.id, [ELDERLY_NGO, FAMILY_NGO]);
+    await app.app.get(InsightEvaluation).evaluate(new Date());
+    expect(await alerts('REFERRAL_DEAD_END')).toEqual([{ ruleCode: 'REFERRAL_DEAD_END', age: null, declinedInARow: 3, expiredUnanswered: false, carerAwayNeed: null,
+      person: { id: thrice.id } }]);
+  });
+
+  it('warns of someone whose referral expired unanswered, until one is accepted', async () => {
+    const waiting = await register({ fullName: '无人应答', birthDate: '1949-04-04' });
+    const kase = await openCase(waiting.id, ['ELDERLY_CARE']);
+    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      { input: { personId: waiting.id, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 E-1' } });
+    const send = async () => (await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+      { input: { caseId: kase.id, serviceId: receivers[ELDERLY_NGO].service, noteForReceiver: '需要上门照护' } })).data!.createReferral.referral.id;
+    await send();
+    const week = new Date(Date.now() + 8 * 86_400_000);
+    await app.app.get(ReferralDeadlines).sweep(week);
+    await app.app.get(InsightEvaluation).evaluate(week);
+    expect((await alerts('REFERRAL_DEAD_END')).find((a) => a.person?.id === waiting.id)).toMatchObject({ expiredUnanswered: true, declinedInARow: 0 });
+    // Sent again and accepted: the dead end is behind them.
+    const again = await send();
+    const accepted = await receivers[ELDERLY_NGO].staff.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { status } }`,
+      { input: { referralId: again, status: 'ACCEPTED' } });
+    expect(accepted.errors).toBeUndefined();
+    await app.app.get(InsightEvaluation).evaluate(new Date(week.getTime() + 1000));
+    expect((await alerts('REFERRAL_DEAD_END')).find((a) => a.person?.id === waiting.id)).toBeUndefined();
+  });
+
+  it('warns of a child whose only adult is in hospital, not of one with another adult at home, nor once the case is closed', async () => {
+    const mother = await register({ fullName: '住院母亲', birthDate: '1988-05-05', newHousehold: {} });
+    const child = await register({ fullName: '小明', birthDate: `${year - 9}-01-01`, householdId: mother.household!.id, relationToHead: 'CHILD' });
+    const motherCase = await openCase(mother.id, ['HOSPITALISED']);
+    const father = await register({ fullName: '住院父亲', birthDate: '1986-06-06', newHousehold: {} });
+    await register({ fullName: '奶奶在家', birthDate: '1958-07-07', householdId: father.household!.id, relationToHead: 'PARENT' });
+    await register({ fullName: '小红', birthDate: `${year - 7}-01-01`, householdId: father.household!.id, relationToHead: 'CHILD' });
+    await openCase(father.id, ['DETAINED']);
+    await app.app.get(InsightEvaluation).evaluate(new Date());
+    expect(await alerts('CHILD_CARER_AWAY')).toEqual([{ ruleCode: 'CHILD_CARER_AWAY', age: 9, declinedInARow: null, expiredUnanswered: null, carerAwayNeed: 'HOSPITALISED',
+      person: { id: child.id } }]);
+
+    const closed = await coordinator.gql(`mutation($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { id } }`,
+      { input: { caseId: motherCase.id, version: motherCase.version, status: 'CLOSED', outcome: 'NEEDS_MET' } });
+    expect(closed.errors).toBeUndefined();
+    await app.app.get(InsightEvaluation).evaluate(new Date(Date.now() + 1000));
+    expect(await alerts('CHILD_CARER_AWAY')).toEqual([]);
+  });
+
+  it('shows these warnings to the holder’s coordinators only', async () => {
+    const staff = receivers[ELDERLY_NGO].staff;
+    const res = await staff.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount(filter: { live: false }) }`);
+    expect(res.data!.insightAlertsCount).toBe(0);
+    const coordinatorOfNgo = await app.login('orgadmin@zhulian.demo');
+    expect((await coordinatorOfNgo.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount }`)).data!.insightAlertsCount).toBe(0);
+  });
+});

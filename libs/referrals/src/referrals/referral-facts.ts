@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** One of a person's referrals, as the assistance brain weighs a run of setbacks: nothing but its fate and when. */
+export interface ReferralFate {
+  personId: string;
+  receiverOrganisationId: string;
+  status: string;
+  reasonCode: string | null;
+  requestedAt: Date;
+  endedAt: Date | null;
+  acceptedAt: Date | null;
+}
+
+/** What the referrals lib tells the assistance brain. Found in SQL; shown to nobody as such. */
+@Injectable()
+export class ReferralFacts {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Every requested referral (newest first per person) of the people who have had one declined, or one expire
+   * unanswered: the brain reads the runs of setbacks from them.
+   */
+  async fatesOfPeopleWithSetbacks(): Promise<ReferralFate[]> {
+    const rows: { person_id: string; receiver_organisation_id: string; status: string; reason_code: string | null; requested_at: Date; ended_at: Date | null;
+      accepted_at: Date | null }[] = await this.db.query(
+      `SELECT r.person_id, r.receiver_organisation_id, r.status, r.reason_code, r.requested_at, r.ended_at, r.accepted_at
+         FROM referrals r
+        WHERE r.requested_at IS NOT NULL AND r.status <> 'ENTERED_IN_ERROR'
+          AND r.person_id IN (SELECT s.person_id FROM referrals s WHERE s.status = 'REJECTED' OR (s.status = 'CANCELLED' AND s.reason_code = 'EXPIRED'))
+        ORDER BY r.person_id, r.requested_at DESC, r.id DESC`);
+    return rows.map((r) => ({
+      personId: r.person_id, receiverOrganisationId: r.receiver_organisation_id, status: r.status, reasonCode: r.reason_code, requestedAt: r.requested_at,
+      endedAt: r.ended_at, acceptedAt: r.accepted_at,
+    }));
+  }
+}
