@@ -95,7 +95,6 @@ export class RegionDashboardService {
       }));
     }
 
-    const alerts = perDistrict(alertRows, districts, (r) => r.region_code, (r) => r.rule_code, () => 0);
     const alertFigure = (code: string, column: 'raised' | 'confirmed' | 'dismissed') =>
       suppressAcross(districts.map((d) => sum(alertRows.filter((r) => r.rule_code === code && r.region_code === d).map((r) => r[column]))));
 
@@ -110,7 +109,7 @@ export class RegionDashboardService {
       openCasesByAge: AGE_BUCKETS.map((key, i) => Object.assign(new DashboardCount(), { key, count: ageGroup.totalShown ? ageGroup.counts[i] : null })),
       needs: [...needs].map(([key, values]) => Object.assign(new DashboardCount(), { key, count: suppressAcross(values) })).sort((a, b) => a.key.localeCompare(b.key)),
       referralsByReceiver: [...receiverTable.values()].sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'zh-CN')),
-      alertsByRule: [...alerts.keys()].sort().map((ruleCode) => Object.assign(new RuleFigures(), {
+      alertsByRule: [...new Set(alertRows.map((r) => r.rule_code))].sort().map((ruleCode) => Object.assign(new RuleFigures(), {
         ruleCode, raised: alertFigure(ruleCode, 'raised'), confirmed: alertFigure(ruleCode, 'confirmed'), dismissed: alertFigure(ruleCode, 'dismissed'),
       })),
       generatedAt: now,
