@@ -1,5 +1,5 @@
 import { Spin } from 'antd';
-import { ReactNode } from 'react';
+import { lazy, ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppShell } from './layout/AppShell';
@@ -24,7 +24,6 @@ import { OrgTaskPage } from './pages/org-tasks/OrgTaskPage';
 import { OrgTasksPage } from './pages/org-tasks/OrgTasksPage';
 import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
 import { AlertPage } from './pages/insights/AlertPage';
-import { DashboardPage } from './pages/insights/DashboardPage';
 import { AlertsPage } from './pages/insights/AlertsPage';
 import { RulesPage } from './pages/insights/RulesPage';
 import { SignalImportPage } from './pages/insights/SignalImportPage';
@@ -34,6 +33,9 @@ import { ProfilePage } from './pages/tasks/ProfilePage';
 import { TaskBoardPage } from './pages/tasks/TaskBoardPage';
 import { TaskPage } from './pages/tasks/TaskPage';
 import { useSession } from './session/SessionProvider';
+
+// The region overview brings its charts (ECharts): loaded only by those who open it.
+const DashboardPage = lazy(() => import('./pages/insights/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 function SignedIn({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const { t } = useTranslation();
@@ -80,7 +82,7 @@ export function AppRoutes() {
       <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
       <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
       <Route path="/signals" element={<SignedIn><SignalImportPage /></SignedIn>} />
-      <Route path="/oversight" element={<SignedIn><DashboardPage /></SignedIn>} />
+      <Route path="/oversight" element={<SignedIn><Suspense fallback={<Spin />}><DashboardPage /></Suspense></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
   );
