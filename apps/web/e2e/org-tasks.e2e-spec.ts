@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 240_000;
@@ -92,7 +92,8 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       const claim = staff.getByTestId('claim-row').filter({ hasText: '孙浩' });
       await until(async () => (await claim.getAttribute('data-status')) === 'PENDING');
       await claim.getByRole('button', { name: '批准' }).click();
-      await until(async () => (await claim.getAttribute('data-status')) === 'HELD');
+      // The approval waits its turn for the audit chain's lock: on a machine busy with other suites that can take a while.
+      await until(async () => (await claim.getAttribute('data-status')) === 'HELD', 45_000);
       await expectText(claim, '已确定名额');
       await expectText(staff.getByTestId('task-timeline'), '批准报名：孙浩');
       await staff.screenshot({ path: join(OUTPUT, 'org-task-claim-approved-zh.png'), fullPage: true });
@@ -215,9 +216,15 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await coordinator.goto('/volunteers');
       const row = coordinator.getByTestId('volunteer-row').filter({ hasText: '吴强' });
       await expectText(row, '朝阳区');
-      await row.getByRole('button', { name: '核验' }).click();
-      await coordinator.getByTestId('verify-identity').check();
-      await coordinator.getByTestId('verify-has-background').check();
+      await clickUntilShown(row.getByRole('button', { name: '核验' }), coordinator.getByTestId('verify-identity'));
+      // A tick that lands while the dialog is still opening can be lost on a loaded machine: tick until it holds.
+      for (const box of ['verify-identity', 'verify-has-background']) {
+        const checkbox = coordinator.getByTestId(box);
+        await until(async () => {
+          if (!(await checkbox.isChecked())) await checkbox.click({ timeout: 2_000 }).catch(() => undefined);
+          return checkbox.isChecked();
+        });
+      }
       await coordinator.getByTestId('verify-valid-until').fill(beijingDay(365));
       await coordinator.getByTestId('verify-submit').click();
       await expectText(row.getByTestId('volunteer-identity'), '身份已核验');
