@@ -308,9 +308,12 @@ export class InsightEvaluation implements OnApplicationShutdown {
   }
 
   /**
-   * People whose latest referrals were declined by `declinedInARow` different organisations in a row (a referral
-   * withdrawn by its sender neither breaks nor extends the run), or who had one expire unanswered within
-   * `withinDays` with none accepted since.
+   * People whose latest referrals were declined by `declinedInARow` different organisations with none accepted
+   * among or after them, or who had one expire unanswered within `withinDays` with none accepted since it was
+   * sent. "Accepted" is any referral an organisation said yes to (it has an acceptance time, whatever became of
+   * it later): that breaks a run of declines. Referrals still waiting, withdrawn by their sender or expired
+   * neither break a run nor extend it — nobody has taken the person on — and one organisation declining twice
+   * counts once.
    */
   private async referralDeadEnd(code: string, set: RuleSet, now: Date): Promise<Finding[]> {
     const fates = groupBy(await this.referrals.fatesOfPeopleWithSetbacks(), (f) => f.personId);
@@ -320,22 +323,24 @@ export class InsightEvaluation implements OnApplicationShutdown {
       const rule = set.for(code, person.regionCode);
       if (!rule) continue;
       const { declinedInARow, withinDays } = PARAMS[RuleKind.REFERRAL_DEAD_END](rule.params);
+      // Newest first (as ReferralFacts orders them).
       const mine = fates.get(person.personId) ?? [];
       const decliners = new Set<string>();
       for (const fate of mine) {
+        if (fate.acceptedAt !== null) break;
         if (fate.status === 'REJECTED') decliners.add(fate.receiverOrganisationId);
-        else if (fate.status === 'CANCELLED' && fate.reasonCode !== 'EXPIRED') continue;
-        else break;
       }
-      const expired = mine.find((f) => f.status === 'CANCELLED' && f.reasonCode === 'EXPIRED' && f.endedAt && now.getTime() - f.endedAt.getTime() <= withinDays * DAY_MS);
-      const acceptedSince = expired !== undefined && mine.some((f) => f.acceptedAt !== null && f.requestedAt > expired.requestedAt);
-      const expiredUnanswered = expired !== undefined && !acceptedSince;
-      if (decliners.size < declinedInARow && !expiredUnanswered) continue;
+      const expired = mine.find((f) => f.status === 'CANCELLED' && f.reasonCode === 'EXPIRED' && f.endedAt !== null
+        && now.getTime() - f.endedAt.getTime() <= withinDays * DAY_MS);
+      const expiredUnanswered = expired !== undefined && !mine.some((f) => f.acceptedAt !== null && f.acceptedAt > expired.requestedAt);
+      const declinedRun = decliners.size >= declinedInARow;
+      if (!declinedRun && !expiredUnanswered) continue;
       findings.push({
         rule, subjectType: 'Person', subjectId: person.personId, personId: person.personId, householdId: person.householdId, caseId: null,
         holdingOrganisationId: person.holdingOrganisationId, regionCode: person.regionCode,
-        // Each decline beyond the threshold and an unanswered expiry weigh on.
-        score: clamp(60 + 10 * Math.max(0, decliners.size - declinedInARow + 1) + (expiredUnanswered ? 15 : 0)),
+        // Either ground alone is 70: a need that nobody has taken on. Each organisation beyond the threshold that
+        // also declined adds 10 (the need seems to fit no service as offered); both grounds at once add 15.
+        score: clamp(70 + (declinedRun ? 10 * (decliners.size - declinedInARow) : 0) + (declinedRun && expiredUnanswered ? 15 : 0)),
         evidence: { declinedInARow: decliners.size, expiredUnanswered },
       });
     }

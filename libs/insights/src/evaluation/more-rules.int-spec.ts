@@ -11,7 +11,7 @@ const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
 const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
 const CHARITY = '0193a000-0000-7000-8000-000000000006';
 
-interface AlertView { ruleCode: string; age: number | null; declinedInARow: number | null; expiredUnanswered: boolean | null; carerAwayNeed: string | null;
+interface AlertView { ruleCode: string; score: number; age: number | null; declinedInARow: number | null; expiredUnanswered: boolean | null; carerAwayNeed: string | null;
   person: { id: string } | null }
 
 /** Referrals that lead nowhere, and children left without their carer: from real records to the holder's alerts. */
@@ -33,25 +33,37 @@ describe('early warnings: referral dead ends and children whose carer is away', 
     expect(res.errors).toBeUndefined();
     return res.data!.openCase;
   };
-  /** A case for the person, referred to each organisation in turn and declined by it. */
-  const declinedBy = async (personId: string, organisations: string[]) => {
-    const kase = await openCase(personId, ['ELDERLY_CARE']);
-    for (const organisationId of organisations) {
+  const consented = new Set<string>();
+  /** A referral of the case to the organisation's service (with the person's consent to share, recorded once). */
+  const refer = async (personId: string, caseId: string, organisationId: string) => {
+    if (!consented.has(`${personId}:${organisationId}`)) {
       const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
         { input: { personId, recipientOrganisationId: organisationId, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 D-1' } });
       expect(consent.errors).toBeUndefined();
-      const created = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-        { input: { caseId: kase.id, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' } });
-      expect(created.errors).toBeUndefined();
-      const declined = await receivers[organisationId].staff.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { status } }`,
-        { input: { referralId: created.data!.createReferral.referral.id, status: 'REJECTED', reasonCode: 'NO_CAPACITY', reasonText: '本月名额已满' } });
-      expect(declined.errors).toBeUndefined();
+      consented.add(`${personId}:${organisationId}`);
     }
+    const created = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
+      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
+      { input: { caseId, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' } });
+    expect(created.errors).toBeUndefined();
+    return created.data!.createReferral.referral.id;
+  };
+  /** The receiving organisation's answer to a referral. */
+  const answer = async (referralId: string, organisationId: string, status: 'ACCEPTED' | 'REJECTED') => {
+    const extra = status === 'REJECTED' ? { reasonCode: 'NO_CAPACITY', reasonText: '本月名额已满' } : {};
+    const res = await receivers[organisationId].staff.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { status } }`,
+      { input: { referralId, status, ...extra } });
+    expect(res.errors).toBeUndefined();
+  };
+  /** A case for the person, referred to each organisation in turn and declined by it. */
+  const declinedBy = async (personId: string, organisations: string[]) => {
+    const kase = await openCase(personId, ['ELDERLY_CARE']);
+    for (const organisationId of organisations) await answer(await refer(personId, kase.id, organisationId), organisationId, 'REJECTED');
+    return kase;
   };
   const alerts = async (ruleCode: string) => {
     const res = await coordinator.gql<{ insightAlerts: { edges: { node: AlertView }[] } }>(
-      `query($f: InsightAlertFilter) { insightAlerts(first: 20, filter: $f) { edges { node { ruleCode age declinedInARow expiredUnanswered carerAwayNeed person { id } } } } }`,
+      `query($f: InsightAlertFilter) { insightAlerts(first: 20, filter: $f) { edges { node { ruleCode score age declinedInARow expiredUnanswered carerAwayNeed person { id } } } } }`,
       { f: { ruleCode } });
     expect(res.errors).toBeUndefined();
     return res.data!.insightAlerts.edges.map((e) => e.node);
@@ -72,8 +84,28 @@ describe('early warnings: referral dead ends and children whose carer is away', 
     const twice = await register({ fullName: '两拒人', birthDate: '1951-03-03' });
     await declinedBy(twice.id, [ELDERLY_NGO, FAMILY_NGO]);
     await app.app.get(InsightEvaluation).evaluate(new Date());
-    expect(await alerts('REFERRAL_DEAD_END')).toEqual([{ ruleCode: 'REFERRAL_DEAD_END', age: null, declinedInARow: 3, expiredUnanswered: false, carerAwayNeed: null,
+    expect(await alerts('REFERRAL_DEAD_END')).toEqual([{ ruleCode: 'REFERRAL_DEAD_END', score: 70, age: null, declinedInARow: 3, expiredUnanswered: false, carerAwayNeed: null,
       person: { id: thrice.id } }]);
+  });
+
+  it('does not warn once an organisation accepts after the declines, nor counts one organisation declining twice as two', async () => {
+    const helped = await register({ fullName: '终获接收', birthDate: '1952-04-04' });
+    const kase = await declinedBy(helped.id, [ELDERLY_NGO, FAMILY_NGO, CHARITY]);
+    await answer(await refer(helped.id, kase.id, FAMILY_NGO), FAMILY_NGO, 'ACCEPTED');
+    const sameTwice = await register({ fullName: '同一机构两拒', birthDate: '1953-05-05' });
+    await declinedBy(sameTwice.id, [ELDERLY_NGO, FAMILY_NGO, ELDERLY_NGO]);
+    await app.app.get(InsightEvaluation).evaluate(new Date());
+    const about = (await alerts('REFERRAL_DEAD_END')).map((a) => a.person?.id);
+    expect(about).not.toContain(helped.id);
+    expect(about).not.toContain(sameTwice.id);
+  });
+
+  it('keeps warning while a new referral after the declines still waits for an answer', async () => {
+    const waiting = await register({ fullName: '再次转介', birthDate: '1954-06-06' });
+    const kase = await declinedBy(waiting.id, [ELDERLY_NGO, FAMILY_NGO, CHARITY]);
+    await refer(waiting.id, kase.id, ELDERLY_NGO);
+    await app.app.get(InsightEvaluation).evaluate(new Date());
+    expect((await alerts('REFERRAL_DEAD_END')).find((a) => a.person?.id === waiting.id)).toMatchObject({ declinedInARow: 3, expiredUnanswered: false, score: 70 });
   });
 
   it('warns of someone whose referral expired unanswered, until one is accepted', async () => {
@@ -107,7 +139,7 @@ describe('early warnings: referral dead ends and children whose carer is away', 
     await register({ fullName: '小红', birthDate: `${year - 7}-01-01`, householdId: father.household!.id, relationToHead: 'CHILD' });
     await openCase(father.id, ['DETAINED']);
     await app.app.get(InsightEvaluation).evaluate(new Date());
-    expect(await alerts('CHILD_CARER_AWAY')).toEqual([{ ruleCode: 'CHILD_CARER_AWAY', age: 9, declinedInARow: null, expiredUnanswered: null, carerAwayNeed: 'HOSPITALISED',
+    expect(await alerts('CHILD_CARER_AWAY')).toEqual([{ ruleCode: 'CHILD_CARER_AWAY', score: 82, age: 9, declinedInARow: null, expiredUnanswered: null, carerAwayNeed: 'HOSPITALISED',
       person: { id: child.id } }]);
 
     const closed = await coordinator.gql(`mutation($input: SetCaseStatusInput!) { setCaseStatus(input: $input) { id } }`,
