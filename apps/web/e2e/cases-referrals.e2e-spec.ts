@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -110,7 +110,7 @@ describe('cases and referrals in a real browser', () => {
       await coordinator.goto(personUrl);
       await expectText(coordinator.getByTestId('person-cases'), '养老');
       await choose(coordinator, coordinator.getByLabel('接收机构'), '夕阳红', ELDERLY_NGO);
-      await coordinator.getByRole('checkbox', { name: '联系方式' }).check();
+      await tick(coordinator.getByRole('checkbox', { name: '联系方式' }));
       await coordinator.getByLabel('用途').click();
       await coordinator.locator('.ant-select-item-option', { hasText: '转介' }).click();
       await coordinator.getByLabel('凭证编号').fill('转介知情同意书 2026-118');
@@ -175,7 +175,7 @@ describe('cases and referrals in a real browser', () => {
       await ngo.getByTestId('referral-action-start').click();
       await expectText(ngo.getByTestId('referral-status'), '服务中');
       await ngo.getByTestId('referral-action-complete').click();
-      await ngo.getByRole('radio', { name: '已提供服务' }).check();
+      await tick(ngo.getByRole('radio', { name: '已提供服务' }));
       await ngo.getByLabel('结果说明').fill('已安排每周三次上门助餐，每月一次探访。');
       await ngo.getByTestId('referral-outcome-submit').click();
       await expectText(ngo.getByTestId('referral-status'), '已完成');
@@ -188,7 +188,7 @@ describe('cases and referrals in a real browser', () => {
       await caseworker.getByTestId('ready-to-close').waitFor();
       await caseworker.screenshot({ path: join(OUTPUT, 'case-ready-to-close-zh.png'), fullPage: true });
       await caseworker.getByTestId('ready-to-close-action').click();
-      await caseworker.getByRole('radio', { name: '需求已满足' }).check();
+      await tick(caseworker.getByRole('radio', { name: '需求已满足' }));
       await caseworker.getByLabel('结案说明').fill('助餐服务已落实，女儿知悉。');
       await caseworker.getByTestId('case-close-submit').click();
       await expectText(caseworker.getByTestId('case-status'), '已结案');

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -130,7 +130,7 @@ describe('the service directory in a real browser', () => {
       await admin.getByRole('button', { name: '添加地点' }).click();
       await admin.getByLabel('地点名称').fill('托养点');
       await admin.getByLabel('地址', { exact: true }).fill('北京市朝阳区某小区3号楼（保密）');
-      await admin.getByRole('checkbox', { name: '保密地点' }).check();
+      await tick(admin.getByRole('checkbox', { name: '保密地点' }));
       await admin.screenshot({ path: join(OUTPUT, 'service-new-zh.png'), fullPage: true });
       await admin.getByTestId('service-form-submit').click();
       await admin.getByText('服务已创建').waitFor();

@@ -207,6 +207,17 @@ export async function clickUntilShown(trigger: Locator, shown: Locator): Promise
   }
 }
 
+/**
+ * Ticks a checkbox or radio until it holds: a click that lands while its dialog is still opening, on a
+ * loaded machine, can be lost, and Playwright's `check()` then fails at once ("did not change its state").
+ */
+export async function tick(box: Locator): Promise<void> {
+  await until(async () => {
+    if (!(await box.isChecked())) await box.click({ timeout: 2_000 }).catch(() => undefined);
+    return box.isChecked();
+  });
+}
+
 /** Clicks a confirming button (a popconfirm's) until it is gone: the same lost click, on the way out. */
 export async function clickUntilGone(button: Locator): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, clickUntilGone, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilGone, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, until, tick } from './e2e-harness';
 
 // Several browsers at once on a busy two-core machine: a journey may take longer than jest's minute.
 jest.setTimeout(180_000);
@@ -187,7 +187,7 @@ describe('the people registry in a real browser', () => {
       await caseworker.getByLabel('接收机构').fill('夕阳红');
       await ngoOption.waitFor();
       await caseworker.getByLabel('接收机构').press('Enter');
-      await caseworker.getByRole('checkbox', { name: '联系方式' }).check();
+      await tick(caseworker.getByRole('checkbox', { name: '联系方式' }));
       await caseworker.getByLabel('凭证编号').fill('知情同意书 2026-101');
       await caseworker.getByTestId('consent-submit').click();
       await expectText(caseworker.getByTestId('consent-state'), '有效');
@@ -222,7 +222,7 @@ describe('the people registry in a real browser', () => {
       await page.getByLabel('证件号码').fill('110105195203140317');
       await page.getByLabel('手机号').fill('13911112222');
       await page.getByLabel('住址', { exact: true }).fill('朝阳区建外街道光华里 8 号');
-      await page.getByRole('radio', { name: '新建家庭（此人为户主）' }).check();
+      await tick(page.getByRole('radio', { name: '新建家庭（此人为户主）' }));
       await page.getByLabel('家庭月收入（元）').fill('3200');
       await page.getByTestId('register-submit').click();
       await expectText(page.getByTestId('person-name'), '欧阳振邦');
@@ -271,7 +271,7 @@ describe('the people registry in a real browser', () => {
       // The coordinator folds the second record into the first, saying why.
       await page.goto(headUrl);
       await page.getByTestId('merge-open').click();
-      await page.getByRole('radio', { name: /欧阳振邦/ }).check();
+      await tick(page.getByRole('radio', { name: /欧阳振邦/ }));
       expect(await page.getByTestId('merge-record-id').inputValue()).toBe(duplicateId);
       await page.getByLabel('合并理由').fill('同一人：社区走访时未带身份证，姓名与出生日期一致，已电话核实。');
       await page.screenshot({ path: join(OUTPUT, 'merge-dialog-zh.png') });

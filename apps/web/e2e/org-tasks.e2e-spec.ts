@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until, tick } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 240_000;
@@ -49,7 +49,7 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await staff.getByTestId('task-form-ends-date').fill(day);
       await staff.getByTestId('task-form-ends-time').fill('08:00');
       await staff.getByTestId('task-form-slots').fill('2');
-      await staff.getByTestId('task-form-needs-approval').check();
+      await tick(staff.getByTestId('task-form-needs-approval'));
       await staff.getByTestId('task-form-submit').click();
       await expectText(staff.locator('.ant-form-item-explain-error'), '结束时间须晚于开始时间');
       await staff.screenshot({ path: join(OUTPUT, 'org-task-form-error-zh.png'), fullPage: true });
@@ -173,7 +173,7 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await staff.getByTestId('task-form-ends-date').fill(day);
       await staff.getByTestId('task-form-ends-time').fill('12:00');
       await staff.getByTestId('task-form-slots').fill('1');
-      await staff.getByTestId('task-form-discloses-contact').check();
+      await tick(staff.getByTestId('task-form-discloses-contact'));
       await staff.screenshot({ path: join(OUTPUT, 'org-task-from-referral-form-zh.png'), fullPage: true });
       await staff.getByTestId('task-form-submit').click();
       await expectText(staff.getByTestId('task-heading'), title);
@@ -217,14 +217,8 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       const row = coordinator.getByTestId('volunteer-row').filter({ hasText: '吴强' });
       await expectText(row, '朝阳区');
       await clickUntilShown(row.getByRole('button', { name: '核验' }), coordinator.getByTestId('verify-identity'));
-      // A tick that lands while the dialog is still opening can be lost on a loaded machine: tick until it holds.
-      for (const box of ['verify-identity', 'verify-has-background']) {
-        const checkbox = coordinator.getByTestId(box);
-        await until(async () => {
-          if (!(await checkbox.isChecked())) await checkbox.click({ timeout: 2_000 }).catch(() => undefined);
-          return checkbox.isChecked();
-        });
-      }
+      await tick(coordinator.getByTestId('verify-identity'));
+      await tick(coordinator.getByTestId('verify-has-background'));
       await coordinator.getByTestId('verify-valid-until').fill(beijingDay(365));
       await coordinator.getByTestId('verify-submit').click();
       await expectText(row.getByTestId('volunteer-identity'), '身份已核验');

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until } from './e2e-harness';
+import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, readyVolunteer, signIn, until, tick } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 240_000;
@@ -68,7 +68,7 @@ describe('volunteer tasks in a real browser', () => {
       await volunteer.screenshot({ path: join(OUTPUT, 'volunteer-task-approved-zh.png'), fullPage: true });
 
       // Check in and out with one thumb, with a short report — saying where, which they choose to (the choice is remembered).
-      await volunteer.getByTestId('share-place').check();
+      await tick(volunteer.getByTestId('share-place'));
       await volunteer.getByTestId('check-in').click();
       await volunteer.getByText('签到时间').waitFor();
       await expectText(volunteer.getByTestId('check-in-place'), '39.9087, 116.4434');
