@@ -23,6 +23,8 @@ import { CreateRealtime1765600000000 } from './1765600000000-CreateRealtime';
 import { CreateInsights1765700000000 } from './1765700000000-CreateInsights';
 import { SignalImports1765700200000 } from './1765700200000-SignalImports';
 import { InsightRulesForReferralsAndChildren1765700300000 } from './1765700300000-InsightRulesForReferralsAndChildren';
+import { OneStopIntakes1765700400000 } from './1765700400000-OneStopIntakes';
+import { IncrementalInsightEvaluation1765700500000 } from './1765700500000-IncrementalInsightEvaluation';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
@@ -34,4 +36,5 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   AuditSubjectIndex1765400500000, CreateTasks1765500000000,
   TaskDeadlinesCoverHandovers1765500100000, TaskClaimPlaces1765500200000,
   TaskClaimPlacesRetention1765500300000, CreateRealtime1765600000000, CreateInsights1765700000000, SignalImports1765700200000,
-  InsightRulesForReferralsAndChildren1765700300000];
+  InsightRulesForReferralsAndChildren1765700300000, OneStopIntakes1765700400000,
+  IncrementalInsightEvaluation1765700500000];

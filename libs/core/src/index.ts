@@ -22,6 +22,7 @@ export * from './graphql/current-actor.decorator';
 export * from './database/changed-rows';
 export * from './clock/clock';
 export * from './database/create-once';
+export * from './database/in-transaction';
 export * from './database/prepared-query';
 export * from './jobs/job-runner';
 export * from './redis/redis-connection';

@@ -14,9 +14,12 @@ import { IdentityModule } from '@zhulian/identity';
 import { ReferralsModule } from '@zhulian/referrals';
 import { RegionDashboardResolver } from './oversight/region-dashboard.resolver';
 import { RegionDashboardService } from './oversight/region-dashboard.service';
+import { IntakeResolver } from './intake/intake.resolver';
+import { IntakeService } from './intake/intake.service';
 
-// A merged person's alerts follow them to the record that stays.
+// A merged person's alerts and intakes follow them to the record that stays.
 registerPersonReference('insight_alerts', 'person_id');
+registerPersonReference('one_stop_intakes', 'person_id');
 
 /**
  * The assistance brain: early-warning rules kept as data, evaluated over what the alliance's members hold
@@ -25,7 +28,8 @@ registerPersonReference('insight_alerts', 'person_id');
  */
 @Module({
   imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule],
-  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver],
+  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver,
+    IntakeService, IntakeResolver],
   exports: [InsightEvaluation, InsightAlertService],
 })
 export class InsightsModule {}

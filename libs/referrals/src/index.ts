@@ -2,6 +2,7 @@ export * from './referrals.module';
 export * from './referrals/referral.type';
 export * from './referrals/referral-moves';
 export { ReferralService } from './referrals/referral.service';
+export { CreateReferralInput } from './dto/referral.inputs';
 export { ReferralStats } from './referrals/referral-stats';
 export { ReferralFacts } from './referrals/referral-facts';
 export type { ReferralFate } from './referrals/referral-facts';

@@ -16,4 +16,8 @@ export type { IdNumberMatch } from './people/id-number-matcher';
 export type { ChildFact, LivingAloneFact, LowIncomeFact } from './people/person-facts';
 export { consentInForce, consentOpens, consentsOpeningTo, gateConsentPurpose } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';
+export { ConsentService } from './consents/consent.service';
+export * from './consents/consent.type';
+export { RecordConsentInput } from './dto/record-consent.input';
+export { NewHouseholdInput, RegisterPersonInput } from './dto/register-person.input';
 export { ExportLanguage } from './export/people-export';

@@ -27,6 +27,6 @@ import { ConsentService } from './consents/consent.service';
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
   providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver],
-  exports: [PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
+  exports: [PersonAttributes, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}

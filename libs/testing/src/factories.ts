@@ -77,12 +77,12 @@ export async function makeVolunteer(
 export async function makeService(
   db: DataSource,
   organisationId: string,
-  overrides: Partial<{ name: string; categories: string[] }> = {},
+  overrides: Partial<{ name: string; categories: string[]; minimumAge: number }> = {},
 ): Promise<{ id: string; name: string }> {
   const id = newId();
   const name = overrides.name ?? `测试服务 ${next()}`;
-  await db.query(`INSERT INTO services (id, organisation_id, name, categories) VALUES ($1, $2, $3, $4)`,
-    [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE']]);
+  await db.query(`INSERT INTO services (id, organisation_id, name, categories, minimum_age) VALUES ($1, $2, $3, $4, $5)`,
+    [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE'], overrides.minimumAge ?? null]);
   return { id, name };
 }
 
@@ -132,5 +132,7 @@ export async function makeInsightAlert(
     [id, alert.ruleCode, alert.subjectType ?? 'Person', alert.personId, alert.householdId ?? null, alert.caseId ?? null, alert.holdingOrganisationId,
       alert.regionCode ?? '110105', alert.severity ?? 'HIGH', alert.score ?? 70, JSON.stringify(alert.evidence ?? {}), alert.status ?? 'OPEN',
       alert.reasonCode ?? null, alert.reasonText ?? null, decided]);
+  const [made] = await db.query(`SELECT 1 FROM insight_alerts WHERE id = $1`, [id]);
+  if (!made) throw new Error(`makeInsightAlert: no rule ${alert.ruleCode} (version 1 for 110000) to raise it`);
   return { id };
 }

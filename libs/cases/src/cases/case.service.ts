@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
-import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, inTransaction, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
@@ -98,13 +98,18 @@ export class CaseService {
     return { sql: parts.join(' '), params: { status: filter?.status, personId: filter?.personId, need: filter?.need } };
   }
 
-  async open(actor: Actor, input: OpenCaseInput): Promise<Case> {
+  /**
+   * Opens a case. Within a caller's transaction (`tx`) it commits or rolls back with the rest of what the
+   * caller does, and the caller's own idempotency key answers for retries (the input's is not used).
+   */
+  async open(actor: Actor, input: OpenCaseInput, tx?: EntityManager): Promise<Case> {
     const acting = requireRole(actor, CASE_OPENERS, 'open cases');
+    if (tx) return this.insert(actor, acting, { ...input, idempotencyKey: undefined }, tx);
     return createOnce(input.idempotencyKey, 'cases_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, acting, input));
   }
 
-  private async insert(actor: Actor, acting: ActorMembership, input: OpenCaseInput): Promise<Case> {
-    const person = await this.people.get(actor, input.personId);
+  private async insert(actor: Actor, acting: ActorMembership, input: OpenCaseInput, outer?: EntityManager): Promise<Case> {
+    const person = await this.people.get(actor, input.personId, outer);
     if (person.id !== input.personId) throw conflict('PERSON_MERGED', 'This record was merged into another one: open the case on that record.', 'input.personId');
     const needs = await this.needs.check(input.needs, 'input.needs');
     const works = acting.role === Role.COORDINATOR || this.readsWhole(actor, person);
@@ -114,7 +119,7 @@ export class CaseService {
         'You will not work this case until a coordinator assigns it: open it without a summary or notes.', { field: input.summary ? 'input.summary' : 'input.notes' });
     }
     const id = newId();
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, outer, async (tx) => {
       await tx.query(
         `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, notes, idempotency_key)
          SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8 FROM people p WHERE p.id = $9`,

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, notFound, PageArgs, paginateById } from '@zhulian/core';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, inTransaction, notFound, PageArgs, paginateById } from '@zhulian/core';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AcknowledgeInsightAlertInput, DismissInsightAlertInput, InsightAlertFilter } from '../dto/insight.inputs';
@@ -105,8 +105,28 @@ export class InsightAlertService {
     return this.decide(actor, input.alertId, input.version, AlertStatus.DISMISSED, input.reasonCode, input.reasonText ?? null);
   }
 
-  private decide(actor: Actor, id: string, version: number, status: AlertStatus, reasonCode: DismissReason | null, text: string | null): Promise<InsightAlert> {
-    return this.db.transaction(async (tx) => {
+  /**
+   * Takes an alert on within the caller's transaction (a one-stop intake opening a case from it): an open
+   * alert is acknowledged, one already acknowledged stays so; a dismissed one is refused, since the case
+   * would contradict the decision — reopening a dismissed need is a coordinator's separate call.
+   */
+  async takeOn(actor: Actor, id: string, tx: EntityManager): Promise<InsightAlert> {
+    const current = await this.get(actor, id, tx);
+    if (current.status === AlertStatus.ACKNOWLEDGED) {
+      if (!abilityFor(actor).can('decide', subject('InsightAlert', current))) {
+        throw forbidden('ALERT_DECISION_NOT_ALLOWED', 'Only a coordinator of the organisation holding the person decides on an alert.');
+      }
+      return current;
+    }
+    if (current.status === AlertStatus.DISMISSED) {
+      throw conflict('ALERT_DISMISSED', 'This alert was dismissed as no real need: open the intake without it, or ask why it was dismissed.', 'input.alertId');
+    }
+    return this.decide(actor, id, current.version, AlertStatus.ACKNOWLEDGED, null, null, tx);
+  }
+
+  private decide(actor: Actor, id: string, version: number, status: AlertStatus, reasonCode: DismissReason | null, text: string | null,
+    outer?: EntityManager): Promise<InsightAlert> {
+    return inTransaction(this.db, outer, async (tx) => {
       const current = await this.get(actor, id, tx);
       if (!abilityFor(actor).can('decide', subject('InsightAlert', current))) {
         throw forbidden('ALERT_DECISION_NOT_ALLOWED', 'Only a coordinator of the organisation holding the person decides on an alert.');

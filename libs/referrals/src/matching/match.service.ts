@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readProtectedField, RequestAccess } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
-import { Actor } from '@zhulian/core';
+import { Actor, Role } from '@zhulian/core';
+import { requireRole } from '@zhulian/identity';
 import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
-import { MatchReason, MatchReasonCode as C, MatchStatus as S, ServiceMatch } from './match.types';
+import { IntakeMatchInput, MatchReason, MatchReasonCode as C, MatchStatus as S, ServiceMatch } from './match.types';
 
 interface CandidateRow {
   id: string;
@@ -34,6 +35,12 @@ interface Facts {
   incomePerPersonCents: number | null;
 }
 
+/** Whole years from a birth date (YYYY-MM-DD) to a day. */
+function ageOn(birthDate: string, now: Date): number {
+  const [y, m, d] = birthDate.split('-').map(Number);
+  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+}
+
 /** A region code without its trailing zero pairs: 110105 → 110105, 110100 → 1101, 110000 → 11 (a prefix of what it contains). */
 const regionPrefix = (code: string) => code.replace(/(00)+$/, '');
 const within = (region: string, area: string) => region.startsWith(regionPrefix(area));
@@ -56,9 +63,27 @@ export class MatchService {
 
   async forCase(actor: Actor, access: RequestAccess, caseId: string, limit: number): Promise<ServiceMatch[]> {
     const found = await this.cases.get(actor, caseId);
-    const needs = found.needs ?? [];
     const person = await this.people.get(actor, found.personId);
-    const facts = await this.facts(actor, access, person);
+    return this.ranked(actor, found.needs ?? [], await this.facts(actor, access, person), limit);
+  }
+
+  /**
+   * Services for an intake, before its case exists: for a person already registered, their facts as the
+   * caller may read them; for one not yet registered, the facts the caller is entering (theirs to know).
+   */
+  async forIntake(actor: Actor, access: RequestAccess, input: IntakeMatchInput, limit: number): Promise<ServiceMatch[]> {
+    requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'take people in');
+    if (input.personId) return this.ranked(actor, input.needs, await this.facts(actor, access, await this.people.get(actor, input.personId)), limit);
+    const age = input.birthDate ? ageOn(input.birthDate, new Date()) : null;
+    const members = Math.max(1, input.householdSize ?? 1);
+    return this.ranked(actor, input.needs, {
+      ageRange: age === null ? null : { low: age, high: age },
+      regionCode: input.regionCode ?? null,
+      incomePerPersonCents: input.monthlyIncomeCents === undefined || input.monthlyIncomeCents === null ? null : Math.round(input.monthlyIncomeCents / members),
+    }, limit);
+  }
+
+  private async ranked(actor: Actor, needs: string[], facts: Facts, limit: number): Promise<ServiceMatch[]> {
     const candidates: CandidateRow[] = await this.db.query(
       `SELECT s.id, s.name, s.organisation_id, o.name AS organisation_name, s.categories, s.minimum_age, s.maximum_age, s.eligible_region_codes,
               s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit,
@@ -88,8 +113,7 @@ export class MatchService {
     const birthYear = birthDate ? null : await read<number>('birthYear');
     let ageRange: Facts['ageRange'] = null;
     if (birthDate) {
-      const [y, m, d] = birthDate.split('-').map(Number);
-      const age = now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
+      const age = ageOn(birthDate, now);
       ageRange = { low: age, high: age };
     } else if (birthYear) {
       ageRange = { low: now.getFullYear() - birthYear - 1, high: now.getFullYear() - birthYear };

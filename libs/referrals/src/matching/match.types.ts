@@ -1,4 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 
 /** What a reason is about. Its `values` fill the sentence the app shows, e.g. AGE_AT_LEAST ["72", "60"]: "age 72 ≥ 60". */
 export enum MatchReasonCode {
@@ -59,4 +60,42 @@ export class ServiceMatch {
 
   @Field(() => [MatchReason])
   reasons!: MatchReason[];
+}
+
+@InputType({ description: 'The facts an intake matches services on, before its case exists: a registered person’s own record, or what you are entering.' })
+export class IntakeMatchInput {
+  @Field(() => [String], { description: 'Need category codes, at least one.' })
+  @ArrayMinSize(1, { message: 'Choose at least one need.' })
+  @ArrayMaxSize(10)
+  @Matches(/^[A-Z][A-Z_]{1,39}$/, { each: true, message: 'needs must be need category codes such as ELDERLY_CARE' })
+  needs!: string[];
+
+  @Field(() => ID, { nullable: true, description: 'A registered person: their facts as you may read them (the rest is ignored).' })
+  @IsOptional()
+  @IsUUID('all')
+  personId?: string;
+
+  @Field({ nullable: true })
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  regionCode?: string;
+
+  @Field({ nullable: true, description: 'YYYY-MM-DD.' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Enter the date of birth as YYYY-MM-DD.' })
+  birthDate?: string;
+
+  @Field(() => Int, { nullable: true, description: 'The household’s monthly income in fen (or the person’s, living alone).' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000_000)
+  monthlyIncomeCents?: number;
+
+  @Field(() => Int, { nullable: true, description: 'How many live on that income (1 when absent).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  householdSize?: number;
 }

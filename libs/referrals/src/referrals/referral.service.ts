@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
@@ -136,30 +136,35 @@ export class ReferralService {
     return { status: filter?.status, caseId: filter?.caseId };
   }
 
-  async create(actor: Actor, input: CreateReferralInput): Promise<CreateReferralPayload> {
+  /**
+   * Creates (and sends) a referral. Within a caller's transaction (`tx`) it commits or rolls back with the
+   * rest of what the caller does, and the caller's own idempotency key answers for retries (the input's is not used).
+   */
+  async create(actor: Actor, input: CreateReferralInput, tx?: EntityManager): Promise<CreateReferralPayload> {
     const acting = requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'send referrals');
+    if (tx) return this.insert(actor, acting, { ...input, idempotencyKey: undefined }, tx);
     return createOnce(input.idempotencyKey, 'referrals_idempotency_key', () => this.byIdempotencyKey(actor, input), () => this.insert(actor, acting, input));
   }
 
-  private async insert(actor: Actor, acting: ActorMembership, input: CreateReferralInput): Promise<CreateReferralPayload> {
-    const found = await this.cases.get(actor, input.caseId);
+  private async insert(actor: Actor, acting: ActorMembership, input: CreateReferralInput, outer?: EntityManager): Promise<CreateReferralPayload> {
+    const found = await this.cases.get(actor, input.caseId, outer);
     if (!abilityFor(actor).can('work', subject('Case', found))) {
       throw forbidden('CASE_CHANGE_NOT_ALLOWED', 'Only the case’s coordinators and assigned caseworkers refer from it.');
     }
     if (found.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to refer.');
-    const [service]: { id: string; organisation_id: string; status: string; capacity_available: number | null }[] = await this.db.query(
+    const [service]: { id: string; organisation_id: string; status: string; capacity_available: number | null }[] = await (outer ?? this.db.manager).query(
       `SELECT id, organisation_id, status, capacity_available FROM services WHERE id = $1`, [input.serviceId]);
     if (!service) throw notFound('SERVICE_NOT_FOUND', 'No such service in the directory.', 'input.serviceId');
     if (service.status !== 'ACTIVE') throw badInput('SERVICE_NOT_ACTIVE', 'This service does not take referrals now.', 'input.serviceId');
     if (service.organisation_id === acting.organisationId) throw badInput('REFER_TO_SELF', 'This service is your own organisation’s: no referral is needed.', 'input.serviceId');
     const needs = input.needs ? await this.needs.check(input.needs, 'input.needs') : found.needs!;
     // What the sender writes is read by the receiver before it accepts: it must not carry who the person is.
-    const names = await this.people.namesToKeepOut(actor, found.personId);
+    const names = await this.people.namesToKeepOut(actor, found.personId, outer);
     assertNoPersonalData(input.noteForReceiver, { field: 'input.noteForReceiver', names });
     assertNoPersonalData(input.overrideReason, { field: 'input.overrideReason', names });
     const categories = [...new Set(['basic', ...input.sharedCategories])].sort();
     const id = newId();
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, outer, async (tx) => {
       const status = input.send ? ReferralStatus.REQUESTED : ReferralStatus.DRAFT;
       const grounds = input.send ? await this.consentGate(tx, actor, found.personId, service.organisation_id, categories, input.overrideReason) : null;
       await tx.query(

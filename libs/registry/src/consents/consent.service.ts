@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { abilityFor, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, changedRows, forbidden, newId, notFound } from '@zhulian/core';
+import { Actor, badInput, changedRows, forbidden, inTransaction, newId, notFound } from '@zhulian/core';
 import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordConsentInput } from '../dto/record-consent.input';
@@ -48,8 +48,9 @@ export class ConsentService {
     return rows.map(toConsent);
   }
 
-  async record(actor: Actor, input: RecordConsentInput): Promise<Consent> {
-    const person = await this.managed(actor, input.personId);
+  /** Records a consent; within a caller's transaction (`tx`), it commits or rolls back with the rest. */
+  async record(actor: Actor, input: RecordConsentInput, outer?: EntityManager): Promise<Consent> {
+    const person = await this.managed(actor, input.personId, outer);
     const categories = [...new Set(input.categories)];
     const sensitive = categories.filter((c) => SEPARATE.includes(c));
     const ordinary = categories.filter((c) => !SEPARATE.includes(c) && c !== ConsentCategory.basic);
@@ -86,15 +87,17 @@ export class ConsentService {
     if (!input.evidence || input.evidence.trim().length < 3) {
       throw badInput('EVIDENCE_REQUIRED', 'Enter the reference of the signed consent form (e.g. its archive number).', 'input.evidence');
     }
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, outer, async (tx) => {
       const [organisation] = await tx.query(`SELECT 1 FROM organisations WHERE id = $1`, [input.recipientOrganisationId]);
       if (!organisation) throw badInput('ORGANISATION_NOT_FOUND', 'No such organisation.', 'input.recipientOrganisationId');
       const id = newId();
       await tx.query(
         `INSERT INTO consents (id, person_id, recipient_organisation_id, categories, purpose, valid_from, valid_until, given_by, guardian_name,
            evidence, recorded_by, recorded_by_organisation_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-        [id, person.id, input.recipientOrganisationId, categories, input.purpose, validFrom, input.validUntil ?? null, input.givenBy,
+         VALUES ($1, $2, $3, $4, $5, COALESCE($6, now()), $7, $8, $9, $10, $11, $12)`,
+        // Starting "now" is the database's now: the transaction's, so that a referral later in the same
+        // transaction (a one-stop intake) finds the consent already in force.
+        [id, person.id, input.recipientOrganisationId, categories, input.purpose, input.validFrom ?? null, input.validUntil ?? null, input.givenBy,
           input.givenBy === ConsentGivenBy.GUARDIAN ? input.guardianName : null, input.evidence ?? null, actor.userId, actor.acting!.organisationId],
       );
       await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
@@ -120,8 +123,8 @@ export class ConsentService {
   }
 
   /** The person, when the actor keeps their record; NOT_FOUND when the person is not visible at all. */
-  private async managed(actor: Actor, personId: string): Promise<Person> {
-    const person = await this.people.get(actor, personId);
+  private async managed(actor: Actor, personId: string, tx?: EntityManager): Promise<Person> {
+    const person = await this.people.get(actor, personId, tx);
     if (!abilityFor(actor).can('manageConsent', subject('Person', person))) {
       throw forbidden('CONSENT_NOT_MANAGEABLE', 'Only the coordinators of the organisation holding the record, or the caseworker who registered the person, manage their consents.');
     }

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian/access';
-import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, inTransaction, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
@@ -187,9 +187,14 @@ export class PersonService {
     return { sql: parts.map((part) => `AND ${part}`).join(' '), params, tested };
   }
 
-  async register(actor: Actor, input: RegisterPersonInput): Promise<Person> {
+  /**
+   * Registers a person. Within a caller's transaction (`tx`) the registration commits or rolls back with
+   * the rest of what the caller does, and the caller's own idempotency key answers for retries (the input's is not used).
+   */
+  async register(actor: Actor, input: RegisterPersonInput, tx?: EntityManager): Promise<Person> {
     const acting = requireRole(actor, REGISTRARS, 'register people');
     const key = input.idempotencyKey;
+    if (tx) return this.insert(actor, acting, { ...input, idempotencyKey: undefined }, tx);
     return createOnce(key, 'people_idempotency_key', () => this.byIdempotencyKey(actor, key!), () => this.insert(actor, acting, input));
   }
 
@@ -198,14 +203,14 @@ export class PersonService {
     return row ? this.get(actor, row.id) : null;
   }
 
-  private async insert(actor: Actor, acting: ActorMembership, input: RegisterPersonInput): Promise<Person> {
+  private async insert(actor: Actor, acting: ActorMembership, input: RegisterPersonInput, outer?: EntityManager): Promise<Person> {
     const facts = this.check(input);
     const id = newId();
     const sealed = facts.idNumber ? this.vault.seal(facts.idNumber, id) : null;
     const blindIndex = facts.idNumber ? this.vault.blindIndex(facts.idNumber) : null;
     // Registering answers "is this number registered?" like a duplicate check: counted before anything else is checked.
     if (blindIndex) await this.identityLookups.charge(actor, blindIndex);
-    return this.db.transaction(async (tx) => {
+    return inTransaction(this.db, outer, async (tx) => {
       // Everything else is settled before the ID number is looked up, so that the answer about it comes last
       // and only to a registration that would otherwise succeed.
       const household = await this.householdFor(tx, actor, input);
@@ -315,8 +320,8 @@ export class PersonService {
    * receiver, a decline reason). Only names the actor may read: refusing a text for a name the writer may
    * not read would confirm a guess at it.
    */
-  async namesToKeepOut(actor: Actor, personId: string): Promise<string[]> {
-    const [person] = await this.select(this.db.manager, actor, 'AND p.id = :id', { id: personId }, 'LIMIT 1');
+  async namesToKeepOut(actor: Actor, personId: string, tx: EntityManager = this.db.manager): Promise<string[]> {
+    const [person] = await this.select(tx, actor, 'AND p.id = :id', { id: personId }, 'LIMIT 1');
     if (!person || !abilityFor(actor).can('read', subject('Person', person), 'fullName')) return [];
     return namesToLookFor(person.fullName);
   }
