@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import { newId, Role } from '@zhulian/core';
 import { DataSource } from 'typeorm';
@@ -90,7 +91,7 @@ export async function makeService(
 export async function setSubsistenceLine(db: DataSource, line: { regionCode: string; year: number; monthlyCents: number }): Promise<void> {
   await db.query(
     `INSERT INTO subsistence_lines (region_code, year, monthly_cents, source) VALUES ($1, $2, $3, 'test')
-     ON CONFLICT (region_code, year) DO UPDATE SET monthly_cents = EXCLUDED.monthly_cents`, [line.regionCode, line.year, line.monthlyCents]);
+     ON CONFLICT (region_code, year) DO UPDATE SET monthly_cents = EXCLUDED.monthly_cents, updated_at = now()`, [line.regionCode, line.year, line.monthlyCents]);
 }
 
 /**
@@ -134,5 +135,59 @@ export async function makeInsightAlert(
       alert.reasonCode ?? null, alert.reasonText ?? null, decided]);
   const [made] = await db.query(`SELECT 1 FROM insight_alerts WHERE id = $1`, [id]);
   if (!made) throw new Error(`makeInsightAlert: no rule ${alert.ruleCode} (version 1 for 110000) to raise it`);
+  return { id };
+}
+
+/**
+ * A change to a person's record as the registry writes one (the registry has no mutation for these fields yet):
+ * the columns given, and `updated_at` stamped with the transaction's time, as every registry writer does. Given
+ * a transaction's manager (`db`), the change is part of that transaction.
+ */
+export async function changePerson(
+  db: Pick<DataSource, 'query'>,
+  personId: string,
+  changes: Partial<{ monthlyIncomeCents: number | null; assistance: string[]; disability: string | null; chronicIllness: string | null }>,
+): Promise<void> {
+  const columns = { monthlyIncomeCents: 'monthly_income_cents', assistance: 'assistance', disability: 'disability', chronicIllness: 'chronic_illness' } as const;
+  const given = (Object.keys(columns) as (keyof typeof columns)[]).filter((k) => changes[k] !== undefined);
+  if (given.length === 0) throw new Error('changePerson: nothing to change');
+  await db.query(`UPDATE people SET ${given.map((k, i) => `${columns[k]} = $${i + 2}`).join(', ')}, updated_at = now() WHERE id = $1`,
+    [personId, ...given.map((k) => changes[k])]);
+}
+
+/** A change to a household's recorded monthly income, as the registry writes one (`updated_at` stamped). */
+export async function changeHouseholdIncome(db: DataSource, householdId: string, monthlyIncomeCents: number | null): Promise<void> {
+  await db.query(`UPDATE households SET monthly_income_cents = $2, updated_at = now() WHERE id = $1`, [householdId, monthlyIncomeCents]);
+}
+
+/**
+ * A case as it would be had everything on it (its opening, its timeline, its last change) happened `days` days
+ * earlier: for tests of a case, or a person, without contact for a while. A fixture, not a change: nothing is
+ * stamped now.
+ */
+export async function ageCase(db: DataSource, caseId: string, days: number): Promise<void> {
+  await db.query(`UPDATE cases SET created_at = created_at - make_interval(days => $2), updated_at = updated_at - make_interval(days => $2) WHERE id = $1`,
+    [caseId, days]);
+  await db.query(`UPDATE case_events SET occurred_at = occurred_at - make_interval(days => $2) WHERE case_id = $1`, [caseId, days]);
+}
+
+/**
+ * A signal about a person from another department's file (the insights lib's tables), in an import of its own
+ * by the given coordinator of a civil-affairs office.
+ */
+export async function makePersonSignal(
+  db: DataSource,
+  signal: { personId: string; kind: 'MEDICAL_BILL' | 'UTILITY_ARREARS' | 'DISABILITY_REGISTRATION'; occurredOn: string; amountCents?: number | null;
+    organisationId: string; importedBy: string; regionCode?: string },
+): Promise<{ id: string }> {
+  const importId = newId();
+  await db.query(
+    `INSERT INTO signal_imports (id, organisation_id, imported_by, kind, file_name, file_sha256, region_code, rows_expected, status, finished_at)
+     VALUES ($1, $2, $3, $4, 'factory.csv', $5, $6, 1, 'DONE', now())`,
+    [importId, signal.organisationId, signal.importedBy, signal.kind, randomBytes(32), signal.regionCode ?? '110105']);
+  const id = newId();
+  await db.query(
+    `INSERT INTO person_signals (id, import_id, person_id, kind, occurred_on, amount_cents, row_key) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [id, importId, signal.personId, signal.kind, signal.occurredOn, signal.amountCents ?? null, randomBytes(32)]);
   return { id };
 }

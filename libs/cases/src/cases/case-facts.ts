@@ -66,13 +66,26 @@ export class CaseFacts {
     };
   }
 
-  /** Cases not closed on which nothing was recorded since `before`. */
-  async inactiveSince(before: Date): Promise<InactiveCaseFact[]> {
+  /** Cases not closed on which nothing was recorded since `before`; with `scope`, only the cases of those people. */
+  async inactiveSince(before: Date, scope?: { personIds: readonly string[] }): Promise<InactiveCaseFact[]> {
     const rows: { id: string; person_id: string; holding_organisation_id: string; region_code: string; priority: CasePriority; last_activity_at: Date }[] =
       await this.db.query(
         `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.priority, ${LAST_ACTIVITY} AS last_activity_at
-           FROM cases k WHERE k.status <> 'CLOSED' AND ${LAST_ACTIVITY} < $1`, [before]);
+           FROM cases k WHERE k.status <> 'CLOSED' AND ${LAST_ACTIVITY} < $1 ${scope ? 'AND k.person_id = ANY($2::uuid[])' : ''}`,
+        scope ? [before, scope.personIds] : [before]);
     return rows.map((r) => ({ caseId: r.id, personId: r.person_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code,
       priority: r.priority, lastActivityAt: r.last_activity_at }));
+  }
+
+  /**
+   * The people whose cases changed at or after `since`: a case opened or changed (`updated_at`), or anything
+   * recorded on its timeline (`occurred_at`, stamped by the database when the event is written).
+   */
+  async touchedSince(since: Date): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.db.query(
+      `SELECT person_id FROM cases WHERE updated_at >= $1
+       UNION
+       SELECT k.person_id FROM case_events e JOIN cases k ON k.id = e.case_id WHERE e.occurred_at >= $1`, [since]);
+    return rows.map((r) => r.person_id);
   }
 }

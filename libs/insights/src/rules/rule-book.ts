@@ -129,14 +129,22 @@ export const PARAMS = {
   }),
 } as const;
 
+/**
+ * A stored rule's parameter is wrong: the rule judges nothing until a region writes a version that is right.
+ * Told apart from a failure of the database, which the next run retries.
+ */
+export class RuleParameterError extends Error {
+  override readonly name = 'RuleParameterError';
+}
+
 function signalKind(value: unknown): SignalKind {
-  if (!Object.values(SignalKind).includes(value as SignalKind)) throw new Error(`the parameter signalKind must be one of ${Object.values(SignalKind).join(', ')}`);
+  if (!Object.values(SignalKind).includes(value as SignalKind)) throw new RuleParameterError(`the parameter signalKind must be one of ${Object.values(SignalKind).join(', ')}`);
   return value as SignalKind;
 }
 
 function whole(value: unknown, min: number, max: number, name: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`the parameter ${name} must be a whole number from ${min} to ${max}`);
+    throw new RuleParameterError(`the parameter ${name} must be a whole number from ${min} to ${max}`);
   }
   return value;
 }

@@ -42,4 +42,28 @@ export class HouseholdFacts {
       regionCode: r.region_code, incomeCents: r.income_cents === null ? null : Number(r.income_cents),
     }));
   }
+
+  /** The households whose own record (income, holder, region) changed at or after `since`. */
+  async touchedSince(since: Date): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM households WHERE updated_at >= $1`, [since]);
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * These people and households, widened to whole households: the households the people are recorded in, and
+   * every record in each of those households (merged ones too). Whatever is found about one member may rest on
+   * the others (a household's income per member, a child's only adult, someone living alone), so a change to
+   * one member is a change to what is known of all of them.
+   */
+  async around(personIds: readonly string[], householdIds: readonly string[]): Promise<{ personIds: string[]; householdIds: string[] }> {
+    if (personIds.length === 0 && householdIds.length === 0) return { personIds: [], householdIds: [] };
+    const rows: { household_id: string; members: string[] }[] = await this.db.query(
+      `WITH h AS (SELECT unnest($2::uuid[]) AS id UNION SELECT household_id FROM people WHERE id = ANY($1::uuid[]) AND household_id IS NOT NULL)
+       SELECT h.id AS household_id, COALESCE(array_agg(p.id) FILTER (WHERE p.id IS NOT NULL), '{}') AS members
+         FROM h LEFT JOIN people p ON p.household_id = h.id GROUP BY h.id`, [[...personIds], [...householdIds]]);
+    return {
+      personIds: [...new Set([...personIds, ...rows.flatMap((r) => r.members)])],
+      householdIds: rows.map((r) => r.household_id),
+    };
+  }
 }

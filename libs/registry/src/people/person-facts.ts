@@ -35,6 +35,16 @@ export interface ChildFact {
   adultId: string;
 }
 
+/**
+ * The people an incremental evaluation looks at: these people, and these households whole (every member of
+ * each is among the people). A query given a scope answers for the subjects in it exactly as it would answer
+ * for them unscoped: it filters subjects, never the rows a subject's facts are computed from.
+ */
+export interface FactScope {
+  personIds: readonly string[];
+  householdIds: readonly string[];
+}
+
 /** Assistance that is the minimum-living support itself: a household receiving either is not "missing out". */
 const SUBSISTENCE = `ARRAY['DIBAO', 'TEKUN']`;
 const RECORDED = (column: string) => `NULLIF(btrim(${column}), '') IS NOT NULL`;
@@ -54,14 +64,15 @@ export class PersonFacts {
    * 低保 or 特困 support; and people in no household on the same terms. A household's income is the one
    * recorded for it, else the sum of its members' recorded incomes; with neither, it is unknown and not below.
    */
-  async lowIncome(belowCents: number): Promise<LowIncomeFact[]> {
+  async lowIncome(belowCents: number, scope?: FactScope): Promise<LowIncomeFact[]> {
     const rows: { subject_type: 'Household' | 'Person'; subject_id: string; household_id: string | null; person_id: string; holding_organisation_id: string;
       region_code: string; members: number; income_cents: string }[] = await this.db.query(
       `WITH members AS (
          SELECT p.household_id, count(*)::int AS n, sum(p.monthly_income_cents) AS personal,
                 bool_or(p.assistance && ${SUBSISTENCE}) AS receives,
                 (array_agg(p.id ORDER BY (p.relation_to_head = 'HEAD') DESC NULLS LAST, p.created_at, p.id))[1] AS head
-           FROM people p WHERE p.merged_into IS NULL AND p.household_id IS NOT NULL GROUP BY p.household_id),
+           FROM people p WHERE p.merged_into IS NULL AND p.household_id IS NOT NULL ${scope ? 'AND p.household_id = ANY($2::uuid[])' : ''}
+          GROUP BY p.household_id),
        households_below AS (
          SELECT 'Household' AS subject_type, h.id AS subject_id, h.id AS household_id, m.head AS person_id, h.holding_organisation_id, h.region_code,
                 m.n AS members, COALESCE(h.monthly_income_cents, m.personal) AS income_cents
@@ -71,8 +82,9 @@ export class PersonFacts {
        UNION ALL
        SELECT 'Person', p.id, NULL, p.id, p.holding_organisation_id, p.region_code, 1, p.monthly_income_cents
          FROM people p
-        WHERE p.merged_into IS NULL AND p.household_id IS NULL AND p.monthly_income_cents < $1::bigint AND NOT (p.assistance && ${SUBSISTENCE})`,
-      [belowCents]);
+        WHERE p.merged_into IS NULL AND p.household_id IS NULL AND p.monthly_income_cents < $1::bigint AND NOT (p.assistance && ${SUBSISTENCE})
+              ${scope ? 'AND p.id = ANY($3::uuid[])' : ''}`,
+      scope ? [belowCents, scope.householdIds, scope.personIds] : [belowCents]);
     return rows.map((r) => ({
       subjectType: r.subject_type, subjectId: r.subject_id, householdId: r.household_id, personId: r.person_id, holdingOrganisationId: r.holding_organisation_id,
       regionCode: r.region_code, members: r.members, incomeCents: Number(r.income_cents),
@@ -83,15 +95,18 @@ export class PersonFacts {
    * Children (born after `childBornAfter`) in a household whose one and only adult (born on or before
    * `adultBornOnOrBefore`) is given: the household's carer, as far as the registry knows.
    */
-  async childrenWithOneAdult(childBornAfter: string, adultBornOnOrBefore: string): Promise<ChildFact[]> {
+  async childrenWithOneAdult(childBornAfter: string, adultBornOnOrBefore: string, scope?: FactScope): Promise<ChildFact[]> {
+    // Scoped by household: a child's finding rests on the household's adults as much as on the child.
+    const inScope = (alias: string) => (scope ? `AND ${alias}.household_id = ANY($3::uuid[])` : '');
     const rows: { child_id: string; household_id: string; holding_organisation_id: string; region_code: string; birth_date: string; adult_id: string }[] =
       await this.db.query(
         `WITH adults AS (
            SELECT household_id, (array_agg(id))[1] AS adult_id, count(*) AS n
-             FROM people WHERE merged_into IS NULL AND household_id IS NOT NULL AND birth_date <= $2::date GROUP BY household_id)
+             FROM people a WHERE merged_into IS NULL AND household_id IS NOT NULL AND birth_date <= $2::date ${inScope('a')} GROUP BY household_id)
          SELECT c.id AS child_id, c.household_id, c.holding_organisation_id, c.region_code, to_char(c.birth_date, 'YYYY-MM-DD') AS birth_date, a.adult_id
            FROM people c JOIN adults a ON a.household_id = c.household_id AND a.n = 1
-          WHERE c.merged_into IS NULL AND c.birth_date > $1::date`, [childBornAfter, adultBornOnOrBefore]);
+          WHERE c.merged_into IS NULL AND c.birth_date > $1::date ${inScope('c')}`,
+        scope ? [childBornAfter, adultBornOnOrBefore, scope.householdIds] : [childBornAfter, adultBornOnOrBefore]);
     return rows.map((r) => ({ childId: r.child_id, householdId: r.household_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code,
       birthDate: r.birth_date, adultId: r.adult_id }));
   }
@@ -105,14 +120,34 @@ export class PersonFacts {
   }
 
   /** People born on or before `bornOnOrBefore` (YYYY-MM-DD) who live alone and have a disability or a chronic illness recorded. */
-  async livingAloneWithCondition(bornOnOrBefore: string): Promise<LivingAloneFact[]> {
+  async livingAloneWithCondition(bornOnOrBefore: string, scope?: FactScope): Promise<LivingAloneFact[]> {
     const rows: { person_id: string; household_id: string | null; holding_organisation_id: string; region_code: string; birth_date: string }[] = await this.db.query(
       `SELECT p.id AS person_id, p.household_id, p.holding_organisation_id, p.region_code, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date
          FROM people p
         WHERE p.merged_into IS NULL AND p.birth_date <= $1::date AND (${RECORDED('p.disability')} OR ${RECORDED('p.chronic_illness')})
           AND (p.household_id IS NULL OR NOT EXISTS (
-                SELECT 1 FROM people o WHERE o.household_id = p.household_id AND o.id <> p.id AND o.merged_into IS NULL))`,
-      [bornOnOrBefore]);
+                SELECT 1 FROM people o WHERE o.household_id = p.household_id AND o.id <> p.id AND o.merged_into IS NULL))
+          ${scope ? 'AND p.id = ANY($2::uuid[])' : ''}`,
+      scope ? [bornOnOrBefore, scope.personIds] : [bornOnOrBefore]);
     return rows.map((r) => ({ personId: r.person_id, householdId: r.household_id, holdingOrganisationId: r.holding_organisation_id, regionCode: r.region_code, birthDate: r.birth_date }));
+  }
+
+  /**
+   * The people whose records changed at or after `since`, with the households they are recorded in: read from
+   * the people table's own timestamps, `updated_at` (a registration, a change) and `merged_at`. A record merged
+   * away counts (what was found about it is to be cleared), and so does the record it was merged into, which
+   * took over its cases, referrals and signals even when the merge filled none of its fields.
+   */
+  async touchedSince(since: Date): Promise<{ personIds: string[]; householdIds: string[] }> {
+    const rows: { id: string; household_id: string | null }[] = await this.db.query(
+      `SELECT id, household_id FROM people WHERE updated_at >= $1
+       UNION
+       SELECT d.id, d.household_id FROM people d WHERE d.merged_at >= $1
+       UNION
+       SELECT s.id, s.household_id FROM people d JOIN people s ON s.id = d.merged_into WHERE d.merged_at >= $1`, [since]);
+    return {
+      personIds: rows.map((r) => r.id),
+      householdIds: [...new Set(rows.flatMap((r) => (r.household_id ? [r.household_id] : [])))],
+    };
   }
 }

@@ -1,0 +1,121 @@
+import { Logger } from '@nestjs/common';
+import { CaseFacts } from '@zhulian/cases';
+import { ReferralFacts } from '@zhulian/referrals';
+import { HouseholdFacts, PersonFacts } from '@zhulian/registry';
+import { DataSource } from 'typeorm';
+import { EvaluationScope } from './finding';
+
+const FEED = 'evaluation';
+/**
+ * How far behind the database's clock the watermark stays at least. Nearly every timestamp the feed reads is
+ * the database's (`now()`, `clock_timestamp()`), but a few are a node's own clock (a referral expired by the
+ * deadline sweep): this covers that clock running behind the database's.
+ */
+const CLOCK_SKEW = `interval '5 seconds'`;
+/**
+ * The longest a transaction still open holds the watermark back. What a transaction open longer than this
+ * writes, stamped with its start, may be older than the watermark when it commits: the nightly run sees it.
+ */
+const LONGEST_HOLD = `interval '10 minutes'`;
+/** Beyond this many people touched, evaluating everything costs less than asking for each of them. */
+export const MOST_PEOPLE_SCOPED = 10_000;
+
+/** What changed since the last catch-up: the scope to evaluate, and how far the watermark moves once it is. */
+export interface PendingChanges {
+  /** The watermark: every change stamped before it has been evaluated. */
+  since: Date;
+  /** Where the watermark moves once this is evaluated: no transaction still open can stamp a change before it. */
+  until: Date;
+  /** The people touched, widened to whole households; null for everything (the rules or the lines changed, or too many people did). */
+  scope: EvaluationScope | null;
+  /** People whose own records, cases, referrals or signals changed, before widening. */
+  touched: number;
+}
+
+/**
+ * The early-warning rules' change feed: which people and households have records that changed since the
+ * watermark, read from the timestamps the owning tables already keep (each lib answers for its own tables:
+ * PersonFacts, HouseholdFacts, CaseFacts, ReferralFacts; the signals and the rules and lines are this lib's).
+ * It holds nothing in memory: the watermark is a row, so a restart resumes where the last successful run
+ * stopped, and a run that fails leaves it where it was, so the next run sees the same changes again.
+ *
+ * A timestamp is the time its transaction started, but the change becomes visible only when the transaction
+ * commits: a change stamped 10:00:00 may commit at 10:00:03, after a run at 10:00:01 has moved on. So the
+ * watermark moves only to the start of the oldest transaction still open (and a few seconds behind the
+ * clock), never past a change that is not committed yet. A change may be seen twice; evaluating a subject
+ * again changes nothing.
+ */
+export class ChangeFeed {
+  private readonly logger = new Logger(ChangeFeed.name);
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly people: PersonFacts,
+    private readonly households: HouseholdFacts,
+    private readonly cases: CaseFacts,
+    private readonly referrals: ReferralFacts,
+  ) {}
+
+  async pending(): Promise<PendingChanges> {
+    // First where the watermark may move to, then what changed: a transaction committing after the reads below
+    // was either open now (and holds `until` back to its start) or starts later (and stamps after `until`).
+    // Other roles' sessions show no xact_start without pg_read_all_stats: the API's nodes share one role.
+    const [mark]: { since: Date; until: Date; held_since: Date | null }[] = await this.db.query(
+      `WITH open AS (SELECT min(xact_start) AS started FROM pg_stat_activity
+                      WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid())
+       SELECT f.seen_until AS since,
+              GREATEST(f.seen_until, LEAST(clock_timestamp() - ${CLOCK_SKEW}, GREATEST(COALESCE(open.started, 'infinity'), clock_timestamp() - ${LONGEST_HOLD}))) AS until,
+              CASE WHEN open.started < clock_timestamp() - ${LONGEST_HOLD} THEN open.started END AS held_since
+         FROM insight_change_feed f, open WHERE f.name = $1`, [FEED]);
+    if (!mark) throw new Error(`the change feed's watermark row '${FEED}' is missing: run the migrations`);
+    if (mark.held_since) {
+      this.logger.warn(`a transaction open since ${mark.held_since.toISOString()} would hold the watermark back further: what it writes waits for the nightly run`);
+    }
+    const { since, until } = mark;
+    const [people, households, casePeople, referralPeople, signalPeople, rulesChanged] = await Promise.all([
+      this.people.touchedSince(since), this.households.touchedSince(since), this.cases.touchedSince(since), this.referrals.touchedSince(since),
+      this.signalPeopleSince(since), this.rulesChangedSince(since),
+    ]);
+    const personIds = [...new Set([...people.personIds, ...casePeople, ...referralPeople, ...signalPeople])];
+    const householdIds = [...new Set([...people.householdIds, ...households])];
+    const touched = personIds.length;
+    // A rule or a line judges everyone it covers: nothing short of everything is the same as a full run.
+    if (rulesChanged || touched > MOST_PEOPLE_SCOPED) return { since, until, scope: null, touched };
+    const scope = await this.households.around(personIds, householdIds);
+    return { since, until, scope: scope.personIds.length > MOST_PEOPLE_SCOPED ? null : scope, touched };
+  }
+
+  /** Moves the watermark once what was pending is evaluated, and records the run. */
+  async advance(until: Date, run: { ms: number; people: number | null }): Promise<void> {
+    await this.db.query(
+      `UPDATE insight_change_feed SET seen_until = GREATEST(seen_until, $2), last_run_at = clock_timestamp(), last_run_ms = $3, last_scope_people = $4,
+              failures = 0, last_error = NULL
+        WHERE name = $1`, [FEED, until, Math.round(run.ms), run.people]);
+  }
+
+  /** Records a run that failed; the watermark stays, so the next run sees the same changes again. */
+  async failed(message: string): Promise<void> {
+    await this.db.query(`UPDATE insight_change_feed SET failures = failures + 1, last_error = left($2, 2000) WHERE name = $1`, [FEED, message]);
+  }
+
+  /** The feed's row: the watermark and the last run, as an operator (or a test) reads it. */
+  async state(): Promise<{ seenUntil: Date; lastRunAt: Date | null; lastRunMs: number | null; lastScopePeople: number | null; failures: number; lastError: string | null }> {
+    const [row]: { seen_until: Date; last_run_at: Date | null; last_run_ms: number | null; last_scope_people: number | null; failures: number; last_error: string | null }[] =
+      await this.db.query(`SELECT * FROM insight_change_feed WHERE name = $1`, [FEED]);
+    return { seenUntil: row.seen_until, lastRunAt: row.last_run_at, lastRunMs: row.last_run_ms, lastScopePeople: row.last_scope_people, failures: row.failures,
+      lastError: row.last_error };
+  }
+
+  /** People with signals imported at or after `since` (this lib's own table). */
+  private async signalPeopleSince(since: Date): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.db.query(`SELECT DISTINCT person_id FROM person_signals WHERE created_at >= $1`, [since]);
+    return rows.map((r) => r.person_id);
+  }
+
+  /** Whether a rule version was written, or a minimum-living line set, at or after `since`. */
+  private async rulesChangedSince(since: Date): Promise<boolean> {
+    const [row]: { changed: boolean }[] = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM insight_rules WHERE created_at >= $1) OR EXISTS (SELECT 1 FROM subsistence_lines WHERE updated_at >= $1) AS changed`, [since]);
+    return row.changed;
+  }
+}
