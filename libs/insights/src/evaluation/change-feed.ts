@@ -56,10 +56,13 @@ export class ChangeFeed {
     private readonly referrals: ReferralFacts,
   ) {}
 
-  async pending(): Promise<PendingChanges> {
-    // First where the watermark may move to, then what changed: a transaction committing after the reads below
-    // was either open now (and holds `until` back to its start) or starts later (and stamps after `until`).
-    // Other roles' sessions show no xact_start without pg_read_all_stats: the API's nodes share one role.
+  /**
+   * The watermark, and where it may move once everything changed so far is evaluated. Asked before anything is
+   * read: a transaction committing after the reads that follow was either open now (and holds `until` back to
+   * its start) or starts later (and stamps its changes after `until`). Other roles' sessions show no xact_start
+   * without pg_read_all_stats: the API's nodes share one role.
+   */
+  async mark(): Promise<{ since: Date; until: Date }> {
     const [mark]: { since: Date; until: Date; held_since: Date | null }[] = await this.db.query(
       `WITH open AS (SELECT min(xact_start) AS started FROM pg_stat_activity
                       WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid())
@@ -71,7 +74,12 @@ export class ChangeFeed {
     if (mark.held_since) {
       this.logger.warn(`a transaction open since ${mark.held_since.toISOString()} would hold the watermark back further: what it writes waits for the nightly run`);
     }
-    const { since, until } = mark;
+    return { since: mark.since, until: mark.until };
+  }
+
+  /** What changed since the watermark, widened to whole households (or everything). */
+  async pending(): Promise<PendingChanges> {
+    const { since, until } = await this.mark();
     const [people, households, casePeople, referralPeople, signalPeople, rulesChanged] = await Promise.all([
       this.people.touchedSince(since), this.households.touchedSince(since), this.cases.touchedSince(since), this.referrals.touchedSince(since),
       this.signalPeopleSince(since), this.rulesChangedSince(since),

@@ -37,6 +37,15 @@ export interface CatchUpResult extends EvaluationResult {
 }
 
 /**
+ * The failures of a run that another run may not repeat (`CODE: message`). A rule whose parameters are wrong
+ * fails again on every run until a region fixes it (a new version, which is itself a change): holding the
+ * watermark back for it would only make every later catch-up larger.
+ */
+function retryable(result: EvaluationResult): string[] {
+  return Object.entries(result.byRule).flatMap(([code, r]) => ('error' in r && !r.misconfigured ? [`${code}: ${r.error}`] : []));
+}
+
+/**
  * Evaluates the rules in force: each evaluator asks the owning libs for the few records that may match (in SQL,
  * with the loosest parameters any region uses), judges each by the version of the rule for its region, and the
  * findings become alerts. An alert stays one row while its condition holds (refreshed, its decision kept) and is
@@ -105,10 +114,18 @@ export class InsightEvaluation implements OnApplicationShutdown {
 
   /**
    * Evaluates every rule over everything, or over a scope: the given people and households, widened to whole
-   * households. Waits while another evaluation runs.
+   * households. Waits while another evaluation runs. A run over everything that succeeds has seen every change
+   * made before it began: it moves the change feed's watermark there, so the next catch-up does not repeat it.
    */
   async evaluate(now: Date, scope?: EvaluationScope): Promise<EvaluationResult> {
-    return this.lock.waitFor(async () => this.run(now, scope && (await this.households.around(scope.personIds, scope.householdIds))));
+    return this.lock.waitFor(async () => {
+      if (scope) return this.run(now, await this.households.around(scope.personIds, scope.householdIds));
+      const started = performance.now();
+      const { until } = await this.feed.mark();
+      const result = await this.run(now);
+      if (retryable(result).length === 0) await this.feed.advance(until, { ms: performance.now() - started, people: null });
+      return result;
+    });
   }
 
   /**
@@ -132,11 +149,9 @@ export class InsightEvaluation implements OnApplicationShutdown {
         await this.feed.failed((error as Error).message).catch(() => undefined);
         throw error;
       }
-      // A rule whose parameters are wrong fails again on every run until a region fixes it (a new version, which
-      // is itself a change): holding the watermark for it would only grow every run after.
-      const retry = Object.entries(result.byRule).filter(([, r]) => 'error' in r && !r.misconfigured);
+      const retry = retryable(result);
       if (retry.length > 0) {
-        await this.feed.failed(retry.map(([code, r]) => `${code}: ${'error' in r ? r.error : ''}`).join('; '));
+        await this.feed.failed(retry.join('; '));
         return { ...result, ...summary, advanced: false };
       }
       await this.feed.advance(pending.until, { ms: performance.now() - started, people: summary.people });
