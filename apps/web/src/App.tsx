@@ -36,6 +36,7 @@ import { useSession } from './session/SessionProvider';
 
 // The region overview brings its charts (ECharts): loaded only by those who open it.
 const DashboardPage = lazy(() => import('./pages/insights/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const IntakePage = lazy(() => import('./pages/insights/IntakePage').then((m) => ({ default: m.IntakePage })));
 
 function SignedIn({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const { t } = useTranslation();
@@ -82,6 +83,7 @@ export function AppRoutes() {
       <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
       <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
       <Route path="/signals" element={<SignedIn><SignalImportPage /></SignedIn>} />
+      <Route path="/intake" element={<SignedIn><Suspense fallback={<Spin />}><IntakePage /></Suspense></SignedIn>} />
       <Route path="/oversight" element={<SignedIn><Suspense fallback={<Spin />}><DashboardPage /></Suspense></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>

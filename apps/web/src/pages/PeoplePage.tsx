@@ -1,4 +1,4 @@
-import { DownloadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Grid, Input, List, Segmented, Space, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -51,6 +51,7 @@ export function PeoplePage() {
         <Space wrap>
           {data && <Typography.Text type="secondary" data-testid="people-count">{t('people.count', { count: data.peopleCount })}</Typography.Text>}
           {canExport && <Button icon={<DownloadOutlined />} onClick={() => setExporting(true)} data-testid="people-export">{t('people.export')}</Button>}
+          {canRegister && <Button icon={<SolutionOutlined />} onClick={() => navigate('/intake')} data-testid="intake-open">{t('insights.intake.title')}</Button>}
           {canRegister && <Button type="primary" icon={<UserAddOutlined />} onClick={() => navigate('/people/new')} data-testid="register-open">{t('people.register')}</Button>}
         </Space>
       </Space>

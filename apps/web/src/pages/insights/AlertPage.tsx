@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { CheckOutlined, CloseOutlined, FolderAddOutlined } from '@ant-design/icons';
+import { CheckOutlined, CloseOutlined, FolderAddOutlined, SolutionOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Form, Input, Modal, Result, Select, Space, Spin, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -106,7 +106,12 @@ export function AlertPage() {
       {open && (
         <Card title={t('insights.decide')} size="small">
           <Space wrap>
-            <Button type="primary" icon={<CheckOutlined />} onClick={() => setDeciding('acknowledge')} data-testid="alert-acknowledge">{t('insights.acknowledge')}</Button>
+            {alert.person && (
+              <Link to={`/intake?alert=${alert.id}`}>
+                <Button type="primary" icon={<SolutionOutlined />} data-testid="alert-intake">{t('insights.intake.title')}</Button>
+              </Link>
+            )}
+            <Button type={alert.person ? 'default' : 'primary'} icon={<CheckOutlined />} onClick={() => setDeciding('acknowledge')} data-testid="alert-acknowledge">{t('insights.acknowledge')}</Button>
             {alert.person && <Button icon={<FolderAddOutlined />} onClick={() => setDeciding('case')} data-testid="alert-open-case">{t('insights.openCase')}</Button>}
             <Button icon={<CloseOutlined />} onClick={() => setDeciding('dismiss')} data-testid="alert-dismiss">{t('insights.dismiss')}</Button>
           </Space>
