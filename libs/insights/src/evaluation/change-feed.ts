@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { EvaluationScope } from './finding';
 
 const FEED = 'evaluation';
+const RULES = 'rules';
 /**
  * How far behind the database's clock the watermark stays at least. Nearly every timestamp the feed reads is
  * the database's (`now()`, `clock_timestamp()`), but a few are a node's own clock (a referral expired by the
@@ -20,12 +21,18 @@ const LONGEST_HOLD = `interval '10 minutes'`;
 /** Beyond this many people touched, evaluating everything costs less than asking for each of them. */
 export const MOST_PEOPLE_SCOPED = 10_000;
 
-/** What changed since the last catch-up: the scope to evaluate, and how far the watermark moves once it is. */
-export interface PendingChanges {
-  /** The watermark: every change stamped before it has been evaluated. */
+/** The watermarks: of the records' changes, and of the rules' and lines'. */
+export interface Marks {
+  /** Every change stamped before it has been evaluated. */
   since: Date;
-  /** Where the watermark moves once this is evaluated: no transaction still open can stamp a change before it. */
+  /** Where it moves once what is pending is evaluated: no transaction still open can stamp a change before it. */
   until: Date;
+  rulesSince: Date;
+  rulesUntil: Date;
+}
+
+/** What changed since the last catch-up: the scope to evaluate, and how far the watermarks move once it is. */
+export interface PendingChanges extends Marks {
   /** The people touched, widened to whole households; null for everything (the rules or the lines changed, or too many people did). */
   scope: EvaluationScope | null;
   /** People whose own records, cases, referrals or signals changed, before widening. */
@@ -57,48 +64,66 @@ export class ChangeFeed {
   ) {}
 
   /**
-   * The watermark, and where it may move once everything changed so far is evaluated. Asked before anything is
-   * read: a transaction committing after the reads that follow was either open now (and holds `until` back to
-   * its start) or starts later (and stamps its changes after `until`). Other roles' sessions show no xact_start
-   * without pg_read_all_stats: the API's nodes share one role.
+   * The watermarks, and where they may move once everything changed so far is evaluated. Asked before anything
+   * is read: a transaction committing after the reads that follow was either open now (and holds the watermarks
+   * back to its start) or starts later (and stamps its changes after them). Other roles' sessions show no
+   * xact_start without pg_read_all_stats: the API's nodes share one role.
+   *
+   * The rules and lines have a watermark of their own (the row `rules`, made by the first run that moves it):
+   * their timestamps are all the database's, so it need not stay behind the clock — a rule changed is evaluated
+   * once, not again by every catch-up of the next few seconds (each over everything).
    */
-  async mark(): Promise<{ since: Date; until: Date }> {
-    const [mark]: { since: Date; until: Date; held_since: Date | null }[] = await this.db.query(
+  async mark(): Promise<Marks> {
+    const [mark]: { since: Date | null; until: Date; rules_since: Date; rules_until: Date; held_since: Date | null }[] = await this.db.query(
       `WITH open AS (SELECT min(xact_start) AS started FROM pg_stat_activity
-                      WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid())
-       SELECT f.seen_until AS since,
-              GREATEST(f.seen_until, LEAST(clock_timestamp() - ${CLOCK_SKEW}, GREATEST(COALESCE(open.started, 'infinity'), clock_timestamp() - ${LONGEST_HOLD}))) AS until,
-              CASE WHEN open.started < clock_timestamp() - ${LONGEST_HOLD} THEN open.started END AS held_since
-         FROM insight_change_feed f, open WHERE f.name = $1`, [FEED]);
-    if (!mark) throw new Error(`the change feed's watermark row '${FEED}' is missing: run the migrations`);
+                      WHERE datname = current_database() AND backend_type = 'client backend' AND pid <> pg_backend_pid()),
+            held AS (SELECT GREATEST(COALESCE(open.started, 'infinity'), clock_timestamp() - ${LONGEST_HOLD}) AS until,
+                            CASE WHEN open.started < clock_timestamp() - ${LONGEST_HOLD} THEN open.started END AS since FROM open),
+            marks AS (SELECT (SELECT seen_until FROM insight_change_feed WHERE name = $1) AS changes,
+                             COALESCE((SELECT seen_until FROM insight_change_feed WHERE name = $2), 'epoch') AS rules)
+       SELECT marks.changes AS since, GREATEST(marks.changes, LEAST(clock_timestamp() - ${CLOCK_SKEW}, held.until)) AS until,
+              marks.rules AS rules_since, GREATEST(marks.rules, LEAST(clock_timestamp(), held.until)) AS rules_until, held.since AS held_since
+         FROM marks, held`, [FEED, RULES]);
+    if (!mark.since) throw new Error(`the change feed's watermark row '${FEED}' is missing: run the migrations`);
     if (mark.held_since) {
       this.logger.warn(`a transaction open since ${mark.held_since.toISOString()} would hold the watermark back further: what it writes waits for the nightly run`);
     }
-    return { since: mark.since, until: mark.until };
+    return { since: mark.since, until: mark.until, rulesSince: mark.rules_since, rulesUntil: mark.rules_until };
   }
 
   /** What changed since the watermark, widened to whole households (or everything). */
   async pending(): Promise<PendingChanges> {
-    const { since, until } = await this.mark();
+    const marks = await this.mark();
+    const { since } = marks;
     const [people, households, casePeople, referralPeople, signalPeople, rulesChanged] = await Promise.all([
       this.people.touchedSince(since), this.households.touchedSince(since), this.cases.touchedSince(since), this.referrals.touchedSince(since),
-      this.signalPeopleSince(since), this.rulesChangedSince(since),
+      this.signalPeopleSince(since), this.rulesChangedSince(marks.rulesSince),
     ]);
     const personIds = [...new Set([...people.personIds, ...casePeople, ...referralPeople, ...signalPeople])];
     const householdIds = [...new Set([...people.householdIds, ...households])];
     const touched = personIds.length;
     // A rule or a line judges everyone it covers: nothing short of everything is the same as a full run.
-    if (rulesChanged || touched > MOST_PEOPLE_SCOPED) return { since, until, scope: null, touched };
+    if (rulesChanged || touched > MOST_PEOPLE_SCOPED) return { ...marks, scope: null, touched };
     const scope = await this.households.around(personIds, householdIds);
-    return { since, until, scope: scope.personIds.length > MOST_PEOPLE_SCOPED ? null : scope, touched };
+    return { ...marks, scope: scope.personIds.length > MOST_PEOPLE_SCOPED ? null : scope, touched };
   }
 
-  /** Moves the watermark once what was pending is evaluated, and records the run. */
-  async advance(until: Date, run: { ms: number; people: number | null }): Promise<void> {
+  /** Moves the watermarks once what was pending is evaluated, and records the run. */
+  async advance(marks: Marks, run: { ms: number; people: number | null }): Promise<void> {
     await this.db.query(
-      `UPDATE insight_change_feed SET seen_until = GREATEST(seen_until, $2), last_run_at = clock_timestamp(), last_run_ms = $3, last_scope_people = $4,
+      `WITH rules AS (INSERT INTO insight_change_feed (name, seen_until) VALUES ($2, $4)
+                      ON CONFLICT (name) DO UPDATE SET seen_until = GREATEST(insight_change_feed.seen_until, EXCLUDED.seen_until))
+       UPDATE insight_change_feed SET seen_until = GREATEST(seen_until, $3), last_run_at = clock_timestamp(), last_run_ms = $5, last_scope_people = $6,
               failures = 0, last_error = NULL
-        WHERE name = $1`, [FEED, until, Math.round(run.ms), run.people]);
+        WHERE name = $1`, [FEED, RULES, marks.until, marks.rulesUntil, Math.round(run.ms), run.people]);
+  }
+
+  /** How long ago the last run over everything ended, if the last run was one (milliseconds, by the database's clock). */
+  async sinceFullRunMs(): Promise<number | null> {
+    const [row]: { ms: number }[] = await this.db.query(
+      `SELECT (extract(epoch FROM clock_timestamp() - last_run_at) * 1000)::float8 AS ms FROM insight_change_feed
+        WHERE name = $1 AND last_run_at IS NOT NULL AND last_scope_people IS NULL`, [FEED]);
+    return row ? row.ms : null;
   }
 
   /** Records a run that failed; the watermark stays, so the next run sees the same changes again. */

@@ -280,6 +280,17 @@ describe('the early-warning rules, evaluated incrementally', () => {
       expect((await live()).filter((a) => a.person_id === ids.late).map((a) => a.rule_code)).toEqual(['LOW_INCOME_NO_DIBAO']);
     });
 
+    it('evaluates everything when a line changes, but not twice within a minute when asked by the job', async () => {
+      await evaluation.evaluate(new Date());
+      const before = await evaluation.feed.state();
+      await setSubsistenceLine(app.db, { regionCode: '110000', year, monthlyCents: 142_000 });
+      expect(await evaluation.catchUp(new Date(), { fullRunsApartMs: 60_000 })).toMatchObject({ people: null, postponed: true, advanced: false });
+      expect((await evaluation.feed.state()).seenUntil).toEqual(before.seenUntil);
+      expect(await catchUp()).toMatchObject({ people: null, postponed: false, advanced: true });
+      // Once: the rules' watermark keeps no seconds behind the clock, so the next catch-up is over people again.
+      expect((await catchUp()).people).not.toBeNull();
+    });
+
     it('keeps the watermark when a run fails, and the next run evaluates the same changes again', async () => {
       await catchUp();
       const before = await evaluation.feed.state();

@@ -32,6 +32,8 @@ export interface CatchUpResult extends EvaluationResult {
   people: number | null;
   /** Whether the watermark moved: not after a failure (the next catch-up sees the same changes), nor when nothing changed. */
   advanced: boolean;
+  /** Everything was to be evaluated, too soon after the last run over everything (see catchUp's `fullRunsApartMs`): left for later. */
+  postponed: boolean;
   since: Date;
   until: Date;
 }
@@ -121,26 +123,33 @@ export class InsightEvaluation implements OnApplicationShutdown {
     return this.lock.waitFor(async () => {
       if (scope) return this.run(now, await this.households.around(scope.personIds, scope.householdIds));
       const started = performance.now();
-      const { until } = await this.feed.mark();
+      const marks = await this.feed.mark();
       const result = await this.run(now);
-      if (retryable(result).length === 0) await this.feed.advance(until, { ms: performance.now() - started, people: null });
+      if (retryable(result).length === 0) await this.feed.advance(marks, { ms: performance.now() - started, people: null });
       return result;
     });
   }
 
   /**
-   * Evaluates what changed since the change feed's watermark (everything, when a rule or a line did) and moves
-   * the watermark once that succeeded. Null when another node is evaluating: it, or the next catch-up, sees
-   * these changes.
+   * Evaluates what changed since the change feed's watermark (everything, when a rule or a line did, or too many
+   * people) and moves the watermark once that succeeded. Null when another node is evaluating: it, or the next
+   * catch-up, sees these changes.
+   *
+   * With `fullRunsApartMs`, a run over everything is postponed while the last one ended less than that long ago:
+   * a large signal file imported batch by batch would otherwise have every tick evaluate everything while it
+   * arrives. Its end asks for a catch-up at once (evaluateSoon), without the wait.
    */
-  async catchUp(now: Date): Promise<CatchUpResult | null> {
+  async catchUp(now: Date, options: { fullRunsApartMs?: number } = {}): Promise<CatchUpResult | null> {
     return this.lock.whenFree(async () => {
       const started = performance.now();
       const pending = await this.feed.pending();
       const summary = { since: pending.since, until: pending.until, people: pending.scope ? pending.scope.personIds.length : null };
+      const idle = { raised: 0, refreshed: 0, cleared: 0, failed: 0, byRule: {}, ...summary, advanced: false };
       // Nothing changed: the watermark may stay where it is (the next look reads the same, empty, range).
-      if (pending.scope && pending.scope.personIds.length === 0 && pending.scope.householdIds.length === 0) {
-        return { raised: 0, refreshed: 0, cleared: 0, failed: 0, byRule: {}, ...summary, advanced: false };
+      if (pending.scope && pending.scope.personIds.length === 0 && pending.scope.householdIds.length === 0) return { ...idle, postponed: false };
+      if (!pending.scope && options.fullRunsApartMs !== undefined) {
+        const since = await this.feed.sinceFullRunMs();
+        if (since !== null && since < options.fullRunsApartMs) return { ...idle, postponed: true };
       }
       let result: EvaluationResult;
       try {
@@ -152,10 +161,10 @@ export class InsightEvaluation implements OnApplicationShutdown {
       const retry = retryable(result);
       if (retry.length > 0) {
         await this.feed.failed(retry.join('; '));
-        return { ...result, ...summary, advanced: false };
+        return { ...result, ...summary, advanced: false, postponed: false };
       }
-      await this.feed.advance(pending.until, { ms: performance.now() - started, people: summary.people });
-      return { ...result, ...summary, advanced: true };
+      await this.feed.advance(pending, { ms: performance.now() - started, people: summary.people });
+      return { ...result, ...summary, advanced: true, postponed: false };
     });
   }
 

@@ -6,6 +6,8 @@ export const EVALUATION_QUEUE = 'insights-evaluation';
 
 /** How long the catch-up waits after each look before the next: changes in between are evaluated together. */
 export const CATCH_UP_MS = 2_000;
+/** The catch-up evaluates everything (rules or lines changed, or very many people) at most this often; the nightly run and evaluateSoon do not wait. */
+export const FULL_RUNS_APART_MS = 60_000;
 /** After failures, the wait doubles up to this (a database that is away is not asked every two seconds). */
 const CATCH_UP_BACKOFF_MS = 60_000;
 
@@ -78,7 +80,7 @@ export class InsightJobs implements ScheduledJob, OnModuleInit, OnApplicationBoo
 
   private async tick(): Promise<void> {
     try {
-      const result = await this.evaluation.catchUp(this.clock.now());
+      const result = await this.evaluation.catchUp(this.clock.now(), { fullRunsApartMs: FULL_RUNS_APART_MS });
       if (result && !result.advanced && result.failed > 0) this.failures += 1;
       else this.failures = 0;
       if (result?.advanced) {
