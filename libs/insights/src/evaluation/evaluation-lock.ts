@@ -28,6 +28,9 @@ export class EvaluationLock {
     await runner.connect();
     try {
       await runner.startTransaction();
+      // The pool cuts off a transaction left idle for 30 s and a statement waiting 15 s: this one is idle for as long
+      // as the evaluation runs, and waits (waitFor) for as long as another does — for this transaction only.
+      await runner.query(`SELECT set_config('idle_in_transaction_session_timeout', '0', true), set_config('statement_timeout', '0', true)`);
       if (wait) {
         await runner.query('SELECT pg_advisory_xact_lock($1)', [EVALUATION_LOCK]);
       } else {
