@@ -336,7 +336,7 @@ describe('the early-warning rules, evaluated incrementally', () => {
         expect((await live()).filter((a) => a.person_id === ids.restarted).map((a) => a.rule_code)).toEqual(['LOW_INCOME_NO_DIBAO']);
       });
 
-      it('lets one node evaluate at a time: the other finds the lock taken, and catches up after', async () => {
+      it('lets one node evaluate at a time: the other finds the lock taken, or waits for it when asked after a change', async () => {
         const facts = app.app.get(PersonFacts);
         const lowIncome = facts.lowIncome.bind(facts);
         let entered!: () => void;
@@ -351,11 +351,16 @@ describe('the early-warning rules, evaluated incrementally', () => {
         const full = evaluation.evaluate(new Date());
         await inside;
         await changePerson(app.db, ids.twoNodes, { monthlyIncomeCents: 50_000 });
-        expect(await second.get(InsightEvaluation).catchUp(new Date())).toBeNull();
+        const other = second.get(InsightEvaluation);
+        expect(await other.catchUp(new Date())).toBeNull();
+        // Asked after a change (as a signal import's end asks), it waits for the lock instead of leaving the change.
+        other.evaluateSoon(() => new Date());
         open();
         await full;
         held.mockRestore();
-        expect(await second.get(InsightEvaluation).catchUp(new Date())).toMatchObject({ advanced: true, failed: 0 });
+        await other.settled();
+        // The last run is the second node's catch-up over the changed household, after the first node's full run.
+        expect(await other.feed.state()).toMatchObject({ lastScopePeople: expect.any(Number), failures: 0 });
         expect((await live()).filter((a) => a.person_id === ids.twoNodes).map((a) => a.rule_code)).toEqual(['LOW_INCOME_NO_DIBAO']);
       });
     });

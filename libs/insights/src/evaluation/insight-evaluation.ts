@@ -93,7 +93,8 @@ export class InsightEvaluation implements OnApplicationShutdown {
       this.again = true;
       return;
     }
-    this.running = this.catchUp(clock())
+    // Waits for the lock: the node evaluating now may have read its changes before this one's committed.
+    this.running = this.catchUp(clock(), { wait: true })
       .catch((error: Error) => this.logger.error(`evaluating after a change failed (the next catch-up retries): ${error.message}`))
       .finally(() => {
         this.running = null;
@@ -137,35 +138,39 @@ export class InsightEvaluation implements OnApplicationShutdown {
    *
    * With `fullRunsApartMs`, a run over everything is postponed while the last one ended less than that long ago:
    * a large signal file imported batch by batch would otherwise have every tick evaluate everything while it
-   * arrives. Its end asks for a catch-up at once (evaluateSoon), without the wait.
+   * arrives. Its end asks for a catch-up at once (evaluateSoon), without that wait. With `wait`, it waits for
+   * another node's evaluation to end rather than leave the changes to it (and never returns null).
    */
-  async catchUp(now: Date, options: { fullRunsApartMs?: number } = {}): Promise<CatchUpResult | null> {
-    return this.lock.whenFree(async () => {
-      const started = performance.now();
-      const pending = await this.feed.pending();
-      const summary = { since: pending.since, until: pending.until, people: pending.scope ? pending.scope.personIds.length : null };
-      const idle = { raised: 0, refreshed: 0, cleared: 0, failed: 0, byRule: {}, ...summary, advanced: false };
-      // Nothing changed: the watermark may stay where it is (the next look reads the same, empty, range).
-      if (pending.scope && pending.scope.personIds.length === 0 && pending.scope.householdIds.length === 0) return { ...idle, postponed: false };
-      if (!pending.scope && options.fullRunsApartMs !== undefined) {
-        const since = await this.feed.sinceFullRunMs();
-        if (since !== null && since < options.fullRunsApartMs) return { ...idle, postponed: true };
-      }
-      let result: EvaluationResult;
-      try {
-        result = await this.run(now, pending.scope ?? undefined);
-      } catch (error) {
-        await this.feed.failed((error as Error).message).catch(() => undefined);
-        throw error;
-      }
-      const retry = retryable(result);
-      if (retry.length > 0) {
-        await this.feed.failed(retry.join('; '));
-        return { ...result, ...summary, advanced: false, postponed: false };
-      }
-      await this.feed.advance(pending, { ms: performance.now() - started, people: summary.people });
-      return { ...result, ...summary, advanced: true, postponed: false };
-    });
+  async catchUp(now: Date, options: { fullRunsApartMs?: number; wait?: boolean } = {}): Promise<CatchUpResult | null> {
+    const work = () => this.catchUpHoldingTheLock(now, options.fullRunsApartMs);
+    return options.wait ? this.lock.waitFor(work) : this.lock.whenFree(work);
+  }
+
+  private async catchUpHoldingTheLock(now: Date, fullRunsApartMs: number | undefined): Promise<CatchUpResult> {
+    const started = performance.now();
+    const pending = await this.feed.pending();
+    const summary = { since: pending.since, until: pending.until, people: pending.scope ? pending.scope.personIds.length : null };
+    const idle = { raised: 0, refreshed: 0, cleared: 0, failed: 0, byRule: {}, ...summary, advanced: false };
+    // Nothing changed: the watermark may stay where it is (the next look reads the same, empty, range).
+    if (pending.scope && pending.scope.personIds.length === 0 && pending.scope.householdIds.length === 0) return { ...idle, postponed: false };
+    if (!pending.scope && fullRunsApartMs !== undefined) {
+      const since = await this.feed.sinceFullRunMs();
+      if (since !== null && since < fullRunsApartMs) return { ...idle, postponed: true };
+    }
+    let result: EvaluationResult;
+    try {
+      result = await this.run(now, pending.scope ?? undefined);
+    } catch (error) {
+      await this.feed.failed((error as Error).message).catch(() => undefined);
+      throw error;
+    }
+    const retry = retryable(result);
+    if (retry.length > 0) {
+      await this.feed.failed(retry.join('; '));
+      return { ...result, ...summary, advanced: false, postponed: false };
+    }
+    await this.feed.advance(pending, { ms: performance.now() - started, people: summary.people });
+    return { ...result, ...summary, advanced: true, postponed: false };
   }
 
   /** The evaluation itself, the lock held; `scope` already widened to whole households. */
