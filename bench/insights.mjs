@@ -3,14 +3,21 @@
 // the demo and the generated people (bench/people-data.mjs), then measures:
 //   1. a full evaluation of every early-warning rule, as the nightly job runs it (`cli.js insights:evaluate`,
 //      a process of its own): seconds and peak RSS, the first run (raising) and a second (refreshing);
-//   2. a signal file of SIGNAL_ROWS rows (half the ID numbers of generated people, half of no one, a few bad)
+//   2. incremental evaluation after one change: CHANGES changes (default 200) of six kinds made one after another to one
+//      generated household (its income down and up, its one adult's hospital case opened, worked on and closed, a
+//      signal about the adult), each committed and then caught up (InsightEvaluation.catchUp, the product's code from
+//      the dist snapshot, in this process): p50/p99 from the commit to the alert raised or cleared, beside the full
+//      evaluation; then E2E_CHANGES of them through the running API, whose catch-up job looks every 2 s, from the
+//      commit until the alert shows in the table;
+//   3. a signal file of SIGNAL_ROWS rows (half the ID numbers of generated people, half of no one, a few bad)
 //      imported through the API as the web app sends it (batches of 2,000, one after the other): rows/s,
 //      batch p50/p99, the server's peak RSS — beside the same matching and storing done raw through `pg` in
 //      this process (blind index, look-up, insert), in the same run;
-//   3. the evaluation that the import's end sets off on the server, timed until its alerts are there;
-//   4. the district office's region dashboard under load (req/s, p50/p99), beside the statements behind it run raw.
+//   4. the evaluation that the import's end sets off on the server, timed until its alerts are there;
+//   5. the district office's region dashboard under load (req/s, p50/p99), beside the statements behind it run raw.
 // Prints markdown tables and writes bench/results/insights-latest.json. Servers on 127.0.0.1 only; it stops by itself.
-// Knobs (env): PEOPLE (default 100000), SIGNAL_ROWS (default 100000), DASHBOARD_SECONDS (10), CONNS (10), DATABASE_URL, BUILD (as referrals.mjs).
+// Knobs (env): PEOPLE (default 100000), SIGNAL_ROWS (default 100000), CHANGES (200), E2E_CHANGES (20), DASHBOARD_SECONDS (10), CONNS (10),
+// DATABASE_URL, BUILD (as referrals.mjs).
 import { createHash, randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +41,8 @@ const RESULTS = join(ROOT, 'bench', 'results', 'insights-latest.json');
 
 const PEOPLE = numberKnob('PEOPLE', 100_000, { integer: true });
 const SIGNAL_ROWS = numberKnob('SIGNAL_ROWS', 100_000, { integer: true });
+const CHANGES = numberKnob('CHANGES', 200, { integer: true });
+const E2E_CHANGES = numberKnob('E2E_CHANGES', 20, { integer: true, allowZero: true });
 const DASHBOARD_SECONDS = numberKnob('DASHBOARD_SECONDS', 10);
 const CONNS = numberKnob('CONNS', 10, { integer: true });
 const BATCH = 2000;
@@ -124,6 +133,158 @@ async function rawImport(pool, vault, rows, organisationId, userId) {
   return { rowsPerSecond: round(rows.length / seconds, 0), seconds: round(seconds), matched, batchMs: batchFigures(latencies) };
 }
 
+/**
+ * The household the changes are made to: generated, with one adult and a child, nobody receiving 低保 or 特困 — so
+ * that its income decides the low-income rule and the adult's hospital case the child-without-carer rule.
+ */
+async function changeSubject(pool) {
+  const { rows: [subject] } = await pool.query(
+    `WITH m AS (SELECT household_id,
+                       count(*) FILTER (WHERE birth_date <= current_date - interval '18 years') AS adults,
+                       (array_agg(id) FILTER (WHERE birth_date <= current_date - interval '18 years'))[1] AS adult,
+                       (array_agg(id ORDER BY birth_date DESC) FILTER (WHERE birth_date > current_date - interval '17 years'))[1] AS child,
+                       bool_or(assistance && ARRAY['DIBAO', 'TEKUN']) AS receives
+                  FROM people WHERE merged_into IS NULL AND household_id IS NOT NULL GROUP BY household_id)
+     SELECT h.id AS household, h.holding_organisation_id AS holder, h.region_code AS region, m.adult, m.child
+       FROM m JOIN households h ON h.id = m.household_id
+      WHERE m.adults = 1 AND m.child IS NOT NULL AND NOT m.receives ORDER BY h.id LIMIT 1`);
+  if (!subject) throw new Error('no generated household of one adult and a child: raise PEOPLE');
+  return subject;
+}
+
+/**
+ * The kinds of change, each as the owning lib writes it (in a transaction, its timestamps stamped), and what the
+ * alerts say once it is evaluated: that rule's live alert about that subject, or none. Made in this order they
+ * raise and clear in turn; `flips` are the four that change what a coordinator sees.
+ */
+function changeKinds(pool, subject, { userId, importId }) {
+  let caseId = null;
+  const inTransaction = async (statements) => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (const [text, values] of statements()) await client.query(text, values);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw error;
+    } finally {
+      client.release();
+    }
+  };
+  const income = (cents) => () => inTransaction(() => [[`UPDATE households SET monthly_income_cents = $2, updated_at = now() WHERE id = $1`, [subject.household, cents]]]);
+  const event = (kind) => [`INSERT INTO case_events (id, case_id, actor_user_id, actor_organisation_id, kind) VALUES ($1, $2, $3, $4, $5)`,
+    [randomUUID(), caseId, userId, subject.holder, kind]];
+  const lowIncome = (live) => ({ rule: 'LOW_INCOME_NO_DIBAO', subjectType: 'Household', subjectId: subject.household, live });
+  const carerAway = (live) => ({ rule: 'CHILD_CARER_AWAY', subjectType: 'Person', subjectId: subject.child, live });
+  const kinds = {
+    incomeDown: { name: 'household income down to 0', make: income(0), expect: lowIncome(true) },
+    caseOpened: {
+      name: "the adult's case opened (in hospital)", expect: carerAway(true),
+      make: () => inTransaction(() => {
+        caseId = randomUUID();
+        return [[`INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority)
+                  VALUES ($1, $2, $3, $4, $5, $6, ARRAY['HOSPITALISED'], 'NORMAL')`, [caseId, subject.adult, subject.household, subject.holder, userId, subject.region]],
+          event('OPENED')];
+      }),
+    },
+    caseWorked: {
+      name: 'something recorded on the case', expect: carerAway(true),
+      make: () => inTransaction(() => [[`UPDATE cases SET updated_at = now(), version = version + 1 WHERE id = $1`, [caseId]], event('UPDATED')]),
+    },
+    signal: {
+      name: 'utility arrears of the adult (a signal)', expect: { rule: 'UTILITY_ARREARS_RECENT', subjectType: 'Person', subjectId: subject.adult, live: true },
+      make: () => inTransaction(() => [[`INSERT INTO person_signals (id, import_id, person_id, kind, occurred_on, amount_cents, row_key)
+                                         VALUES ($1, $2, $3, 'UTILITY_ARREARS', current_date - 10, 12000, $4)`,
+        [randomUUID(), importId, subject.adult, createHash('sha256').update(randomUUID()).digest()]]]),
+    },
+    incomeUp: { name: 'household income up to 100,000 yuan', make: income(10_000_000), expect: lowIncome(false) },
+    caseClosed: {
+      name: 'the case closed', expect: carerAway(false),
+      make: () => inTransaction(() => [[`UPDATE cases SET status = 'CLOSED', outcome = 'NEEDS_MET', closed_at = now(), closed_by = $2, updated_at = now(),
+                                                version = version + 1 WHERE id = $1`, [caseId, userId]], event('STATUS_CHANGED')]),
+    },
+  };
+  return {
+    all: [kinds.incomeDown, kinds.caseOpened, kinds.caseWorked, kinds.signal, kinds.incomeUp, kinds.caseClosed],
+    flips: [kinds.incomeDown, kinds.caseOpened, kinds.incomeUp, kinds.caseClosed],
+  };
+}
+
+/** Whether the alerts say what a change should have made them say. */
+async function alertsSay(pool, { rule, subjectType, subjectId, live }) {
+  const { rows } = await pool.query(
+    `SELECT 1 FROM insight_alerts WHERE rule_code = $1 AND subject_type = $2 AND subject_id = $3 AND cleared_at IS NULL`, [rule, subjectType, subjectId]);
+  return (rows.length > 0) === live;
+}
+
+/**
+ * CHANGES changes in turn, each caught up at once by the product's InsightEvaluation (from the dist snapshot, on a
+ * TypeORM data source of its own, in this process — the API is not running): from the commit to catchUp's return,
+ * the alert raised or cleared (checked after each). Leaves the household as it found it (income up, no case open).
+ */
+async function incrementalInProcess({ dist, databaseUrl, pool, kinds }) {
+  const { DataSource } = require('typeorm');
+  const { databaseOptions } = require(join(dist, 'libs/core/src/database/database-options.js'));
+  const { InsightEvaluation } = require(join(dist, 'libs/insights/src/evaluation/insight-evaluation.js'));
+  const { RuleBook } = require(join(dist, 'libs/insights/src/rules/rule-book.js'));
+  const { PersonFacts } = require(join(dist, 'libs/registry/src/people/person-facts.js'));
+  const { HouseholdFacts } = require(join(dist, 'libs/registry/src/households/household-facts.js'));
+  const { CaseFacts } = require(join(dist, 'libs/cases/src/cases/case-facts.js'));
+  const { ReferralFacts } = require(join(dist, 'libs/referrals/src/referrals/referral-facts.js'));
+  const db = new DataSource(databaseOptions(databaseUrl, { poolSize: 4 }));
+  await db.initialize();
+  try {
+    const evaluation = new InsightEvaluation(db, new RuleBook(db), new PersonFacts(db), new CaseFacts(db), new HouseholdFacts(db), new ReferralFacts(db));
+    const catchUp = async () => {
+      const result = await evaluation.catchUp(new Date());
+      if (!result || result.failed > 0) throw new Error(`a catch-up failed: ${JSON.stringify(result)}`);
+      return result;
+    };
+    await catchUp(); // whatever was pending before the first change
+    const samples = [];
+    for (let i = 0; i < CHANGES; i += 1) {
+      if (guard.isStopping()) throw new Error('interrupted');
+      const kind = kinds.all[i % kinds.all.length];
+      await kind.make();
+      const t0 = performance.now();
+      const result = await catchUp();
+      const ms = performance.now() - t0;
+      if (!(await alertsSay(pool, kind.expect))) throw new Error(`after "${kind.name}" the alerts do not say ${JSON.stringify(kind.expect)}`);
+      samples.push({ kind: kind.name, ms, people: result.people });
+    }
+    // Back to where the next part starts from: income up, no case open (the cycle's last two, as far as not done).
+    const next = CHANGES % kinds.all.length;
+    const rest = next === 0 ? [] : next === 1 ? [kinds.all[4]] : kinds.all.slice(Math.max(next, 4));
+    for (const kind of rest) await kind.make();
+    await catchUp();
+    return samples;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/**
+ * E2E_CHANGES changes through the running API's own catch-up job (every 2 s): each made at a point spread over the
+ * job's interval, then the table watched every 20 ms until the alert is raised or cleared.
+ */
+async function incrementalThroughServer(pool, kinds) {
+  const latencies = [];
+  for (let i = 0; i < E2E_CHANGES; i += 1) {
+    if (guard.isStopping()) throw new Error('interrupted');
+    const kind = kinds.flips[i % kinds.flips.length];
+    await sleep((i * 739) % 2000);
+    await kind.make();
+    const t0 = performance.now();
+    while (!(await alertsSay(pool, kind.expect))) {
+      if (performance.now() - t0 > 30_000) throw new Error(`after "${kind.name}" the API's catch-up did not show within 30 s`);
+      await sleep(20);
+    }
+    latencies.push(performance.now() - t0);
+  }
+  return latencies;
+}
+
 function batchFigures(latencies) {
   const [p50, p99] = percentiles(latencies, [50, 99]);
   return { p50: round(p50), p99: round(p99), max: round(Math.max(...latencies)) };
@@ -157,13 +318,40 @@ async function main() {
   const { rows: [alerts] } = await pool.query(`SELECT count(*)::int AS live FROM insight_alerts WHERE cleared_at IS NULL`);
   if (second.raised !== 0) throw new Error(`a second evaluation raised ${second.raised} alerts: re-evaluation must only refresh`);
 
-  // 2. A signal file through the API, beside the same raw.
+  // 2. Incremental evaluation after one change: in this process, then through the API's catch-up job (below, once it runs).
+  const subject = await changeSubject(pool);
+  const { rows: [coordinator] } = await pool.query(`SELECT id FROM users WHERE email = 'coordinator@zhulian.demo'`);
+  const changesImport = randomUUID();
+  await pool.query(
+    `INSERT INTO signal_imports (id, organisation_id, imported_by, kind, file_name, file_sha256, region_code, rows_expected, status, finished_at)
+     VALUES ($1, $2, $3, 'UTILITY_ARREARS', 'changes.csv', $4, '110105', 1, 'DONE', now())`,
+    [changesImport, DISTRICT, coordinator.id, createHash('sha256').update(changesImport).digest()]);
+  const kinds = changeKinds(pool, subject, { userId: coordinator.id, importId: changesImport });
+  say(`incremental: ${CHANGES} changes to one household (${kinds.all.map((k) => k.name).join(', ')}), each caught up at once`);
+  const samples = await incrementalInProcess({ dist, databaseUrl: database.url, pool, kinds });
+  const scoped = (list) => {
+    const [p50, p99] = percentiles(list.map((x) => x.ms), [50, 99]);
+    return { changes: list.length, p50: round(p50), p99: round(p99), max: round(Math.max(...list.map((x) => x.ms))) };
+  };
+  const incremental = {
+    all: scoped(samples),
+    byKind: Object.fromEntries(kinds.all.map((k) => [k.name, scoped(samples.filter((x) => x.kind === k.name))])),
+    people: [...new Set(samples.map((x) => x.people))],
+  };
+
+  // 3. A signal file through the API, beside the same raw.
   const rows = signalRows(people, SIGNAL_ROWS);
   const port = await freePort();
   const server = guard.track(await startServer({
     name: 'zhulian API', script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, ready: /listening on/i,
     env: baseEnv({ DATABASE_URL: database.url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', ...secrets.env }),
   }));
+  if (E2E_CHANGES > 0) say(`incremental: ${E2E_CHANGES} changes through the API's catch-up job (every 2 s)`);
+  const e2eLatencies = await incrementalThroughServer(pool, kinds);
+  if (e2eLatencies.length > 0) {
+    const [p50, p99] = percentiles(e2eLatencies, [50, 99]);
+    incremental.api = { changes: e2eLatencies.length, p50: round(p50), p99: round(p99), max: round(Math.max(...e2eLatencies)) };
+  }
   const claims = await signIn(port, 'coordinator@zhulian.demo');
   const headers = () => ({ authorization: `Bearer ${accessToken(claims, secrets.env.JWT_SECRET)}` });
   const call = async (query, variables) => {
@@ -187,7 +375,7 @@ async function main() {
   }
   const { finishSignalImport: summary } = await call(`mutation($id: ID!) { finishSignalImport(id: $id) { rowsDone invalid matched unmatched repeated } }`, { id: importId });
   const apiSeconds = (performance.now() - apiStarted) / 1000;
-  // 3. The evaluation the import's end set off: until the medical-burden rule has looked at the new signals.
+  // 4. The evaluation the import's end set off: until the medical-burden rule has looked at the new signals.
   const evalStarted = performance.now();
   let afterImport = null;
   for (let i = 0; i < 600 && !afterImport; i += 1) {
@@ -198,7 +386,7 @@ async function main() {
   }
   const serverRss = rss.stop();
 
-  // 4. The district office's dashboard under load, beside the statements behind it run raw.
+  // 5. The district office's dashboard under load, beside the statements behind it run raw.
   say(`dashboard: regionDashboard by ${CONNS} loops for ${DASHBOARD_SECONDS} s, then its statements raw`);
   const DASHBOARD_QUERY = `{ regionDashboard { people households openCases openCasesByAge { key count } needs { key count }
     referralsByReceiver { organisationName received accepted acceptanceRate medianResponseHours } alertsByRule { ruleCode raised } } }`;
@@ -254,6 +442,16 @@ async function main() {
   ]));
   say(`per rule (first run): ${Object.entries(first.byRule).map(([code, r]) => `${code} ${r.found ?? r.error}`).join(', ')}; live alerts: ${alerts.live}`);
   say();
+  const full = second.seconds * 1000;
+  say(markdownTable(['incremental evaluation after one change', 'changes', 'p50 ms', 'p99 ms', 'max ms', 'full run (second) ÷ p99'], [
+    ['catch-up at once (in process), commit → alert raised/cleared', String(incremental.all.changes), incremental.all.p50.toFixed(1), incremental.all.p99.toFixed(1),
+      incremental.all.max.toFixed(1), `${round(full / incremental.all.p99, 0)} ×`],
+    ...Object.entries(incremental.byKind).map(([name, k]) => [`  ${name}`, String(k.changes), k.p50.toFixed(1), k.p99.toFixed(1), k.max.toFixed(1), '']),
+    ...(incremental.api ? [['through the API (catch-up job every 2 s), commit → alert in the table', String(incremental.api.changes), incremental.api.p50.toFixed(0),
+      incremental.api.p99.toFixed(0), incremental.api.max.toFixed(0), '']] : []),
+  ]));
+  say(`people evaluated per catch-up: ${incremental.people.join(', ')} (the household, and whatever else changed in the seconds the watermark keeps behind the clock)`);
+  say();
   say(markdownTable(['signal file', 'rows', 'rows/s', 'seconds', 'batch p50 ms', 'batch p99 ms', 'peak RSS MB', 'matched'], [
     ['API (GraphQL, batches of 2,000)', String(rows.length), String(api.rowsPerSecond), api.seconds.toFixed(1), api.batchMs.p50.toFixed(1), api.batchMs.p99.toFixed(1), mb(serverRss).toFixed(0), String(summary.matched)],
     ['raw pg (same matching and insert)', String(rows.length), String(raw.rowsPerSecond), raw.seconds.toFixed(1), raw.batchMs.p50.toFixed(1), raw.batchMs.p99.toFixed(1), '–', String(raw.matched)],
@@ -265,12 +463,11 @@ async function main() {
     [`API regionDashboard (${CONNS} loops)`, String(dashboard.api.requestsPerSecond), dashboard.api.p50.toFixed(2), dashboard.api.p99.toFixed(2)],
     [`raw: its ${dashboard.raw.statements} statements through pg, at once`, String(dashboard.raw.requestsPerSecond), dashboard.raw.p50.toFixed(2), dashboard.raw.p99.toFixed(2)],
   ]));
-  say('not measured yet: incremental evaluation after one change (evaluation is whole)');
 
   const results = {
     benchmark: 'assistance brain: evaluation and signal import', startedAt: startedAt.toISOString(), finishedAt: new Date().toISOString(),
-    settings: { people: PEOPLE, signalRows: SIGNAL_ROWS, batch: BATCH }, machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
-    database: database.kind, commit: gitCommit(ROOT), data, evaluation: { first, second, liveAlerts: alerts.live }, signals: { api, raw, afterImport }, dashboard,
+    settings: { people: PEOPLE, signalRows: SIGNAL_ROWS, batch: BATCH, changes: CHANGES, e2eChanges: E2E_CHANGES }, machine: { node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null },
+    database: database.kind, commit: gitCommit(ROOT), data, evaluation: { first, second, liveAlerts: alerts.live }, incremental, signals: { api, raw, afterImport }, dashboard,
   };
   mkdirSync(dirname(RESULTS), { recursive: true });
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
