@@ -16,6 +16,8 @@ import { RegionDashboardResolver } from './oversight/region-dashboard.resolver';
 import { RegionDashboardService } from './oversight/region-dashboard.service';
 import { IntakeResolver } from './intake/intake.resolver';
 import { IntakeService } from './intake/intake.service';
+import { RuleEditor } from './rules/rule-editor';
+import { RuleEditorResolver } from './rules/rule-editor.resolver';
 
 // A merged person's alerts and intakes follow them to the record that stays.
 registerPersonReference('insight_alerts', 'person_id');
@@ -29,7 +31,7 @@ registerPersonReference('one_stop_intakes', 'person_id');
 @Module({
   imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule],
   providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver,
-    IntakeService, IntakeResolver],
+    IntakeService, IntakeResolver, RuleEditor, RuleEditorResolver],
   exports: [InsightEvaluation, InsightAlertService],
 })
 export class InsightsModule {}

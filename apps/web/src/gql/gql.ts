@@ -87,6 +87,8 @@ type Documents = {
     "\n  query IntakeConsents($personId: ID!) { consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt } }\n": typeof types.IntakeConsentsDocument,
     "\n  query IntakeAlert($id: ID!) { insightAlert(id: $id) { id ruleCode status rule { id nameZh nameEn } person { id } } }\n": typeof types.IntakeAlertDocument,
     "\n  query InsightRules {\n    insightRules {\n      id code version regionCode kind severity params nameZh nameEn descriptionZh descriptionEn active\n      stats { raised open confirmed dismissed precision }\n    }\n  }\n": typeof types.InsightRulesDocument,
+    "\n  query InsightRuleRegions { insightRuleRegions }\n": typeof types.InsightRuleRegionsDocument,
+    "\n  mutation SaveInsightRuleVersion($input: SaveInsightRuleVersionInput!) {\n    saveInsightRuleVersion(input: $input) { id code version regionCode severity params active }\n  }\n": typeof types.SaveInsightRuleVersionDocument,
     "\n  fragment SignalImportFields on SignalImport {\n    id kind fileName status rowsExpected rowsDone invalid matched repeated unmatched countsSuppressed startedAt finishedAt issues { line problem }\n  }\n": typeof types.SignalImportFieldsFragmentDoc,
     "\n  query SignalImports { signalImports(first: 20) { edges { node { ...SignalImportFields } } } }\n": typeof types.SignalImportsDocument,
     "\n  mutation StartSignalImport($input: StartSignalImportInput!) { startSignalImport(input: $input) { alreadyImported import { ...SignalImportFields } } }\n": typeof types.StartSignalImportDocument,
@@ -209,6 +211,8 @@ const documents: Documents = {
     "\n  query IntakeConsents($personId: ID!) { consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt } }\n": types.IntakeConsentsDocument,
     "\n  query IntakeAlert($id: ID!) { insightAlert(id: $id) { id ruleCode status rule { id nameZh nameEn } person { id } } }\n": types.IntakeAlertDocument,
     "\n  query InsightRules {\n    insightRules {\n      id code version regionCode kind severity params nameZh nameEn descriptionZh descriptionEn active\n      stats { raised open confirmed dismissed precision }\n    }\n  }\n": types.InsightRulesDocument,
+    "\n  query InsightRuleRegions { insightRuleRegions }\n": types.InsightRuleRegionsDocument,
+    "\n  mutation SaveInsightRuleVersion($input: SaveInsightRuleVersionInput!) {\n    saveInsightRuleVersion(input: $input) { id code version regionCode severity params active }\n  }\n": types.SaveInsightRuleVersionDocument,
     "\n  fragment SignalImportFields on SignalImport {\n    id kind fileName status rowsExpected rowsDone invalid matched repeated unmatched countsSuppressed startedAt finishedAt issues { line problem }\n  }\n": types.SignalImportFieldsFragmentDoc,
     "\n  query SignalImports { signalImports(first: 20) { edges { node { ...SignalImportFields } } } }\n": types.SignalImportsDocument,
     "\n  mutation StartSignalImport($input: StartSignalImportInput!) { startSignalImport(input: $input) { alreadyImported import { ...SignalImportFields } } }\n": types.StartSignalImportDocument,
@@ -564,6 +568,14 @@ export function graphql(source: "\n  query IntakeAlert($id: ID!) { insightAlert(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query InsightRules {\n    insightRules {\n      id code version regionCode kind severity params nameZh nameEn descriptionZh descriptionEn active\n      stats { raised open confirmed dismissed precision }\n    }\n  }\n"): (typeof documents)["\n  query InsightRules {\n    insightRules {\n      id code version regionCode kind severity params nameZh nameEn descriptionZh descriptionEn active\n      stats { raised open confirmed dismissed precision }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InsightRuleRegions { insightRuleRegions }\n"): (typeof documents)["\n  query InsightRuleRegions { insightRuleRegions }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveInsightRuleVersion($input: SaveInsightRuleVersionInput!) {\n    saveInsightRuleVersion(input: $input) { id code version regionCode severity params active }\n  }\n"): (typeof documents)["\n  mutation SaveInsightRuleVersion($input: SaveInsightRuleVersionInput!) {\n    saveInsightRuleVersion(input: $input) { id code version regionCode severity params active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
