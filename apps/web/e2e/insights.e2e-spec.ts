@@ -140,11 +140,24 @@ describe('early warnings in a real browser', () => {
       await expectText(office.getByTestId('dashboard-referrals'), '朝阳区夕阳红养老服务中心');
       // The demo's rarer needs have fewer than five open cases: withheld, and said why.
       await office.getByTestId('withheld-count').first().waitFor();
+      // The services working in the district with their places (home care is full), and the volunteers' confirmed hours:
+      // the demo's four volunteers are fewer than five, so their count and their hours are withheld.
+      const services = office.getByTestId('dashboard-services');
+      await expectText(services, '长者助餐');
+      await expectText(services, '/ 150 份/日');
+      await expectText(services.locator('tr', { hasText: '居家上门照护' }), '100%');
+      const hours = office.getByTestId('dashboard-hours');
+      await hours.getByTestId('dashboard-hours-chart').locator('canvas').waitFor();
+      expect(await hours.getByTestId('dashboard-hours-months').locator('tbody tr').count()).toBe(12);
+      await expectText(hours, '少于5');
+      await hours.getByTestId('withheld-hours').first().waitFor();
       await office.screenshot({ path: join(OUTPUT, 'insights-dashboard-zh.png'), fullPage: true });
       const [download] = await Promise.all([office.waitForEvent('download'), office.getByTestId('dashboard-csv').click()]);
       const csv = readFileSync((await download.path())!, 'utf8');
       expect(csv).toContain('登记人员');
       expect(csv).toContain('少于 5 人的数字');
+      expect(csv).toContain('长者助餐');
+      expect(csv).toContain('近12个月志愿服务时长');
 
       const phone = await newPage({ width: 390, height: 844 });
       await signIn(phone, 'auditor@zhulian.demo');

@@ -6,13 +6,14 @@ import { HsdsImportService } from './hsds/hsds-import.service';
 import { HsdsResolver } from './hsds/hsds.resolver';
 import './services/service.rules';
 import { DirectoryService } from './services/directory.service';
+import { DirectoryStats } from './services/directory-stats';
 import { ServiceResolver } from './services/service.resolver';
 import { ServiceStore } from './services/service.store';
 
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
   imports: [AccessModule, CasesModule],
-  providers: [ServiceStore, DirectoryService, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
-  exports: [DirectoryService, HsdsExportService],
+  providers: [ServiceStore, DirectoryService, DirectoryStats, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
+  exports: [DirectoryService, DirectoryStats, HsdsExportService],
 })
 export class DirectoryModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
+import { DirectoryModule } from '@zhulian/directory';
 import { registerPersonReference, RegistryModule } from '@zhulian/registry';
 import './alerts/insight-alert.rules';
 import { InsightAlertResolver } from './alerts/insight-alert.resolver';
@@ -12,6 +13,7 @@ import { SignalImportResolver } from './signals/signal-import.resolver';
 import { SignalImportService } from './signals/signal-import.service';
 import { IdentityModule } from '@zhulian/identity';
 import { ReferralsModule } from '@zhulian/referrals';
+import { TasksModule } from '@zhulian/tasks';
 import { RegionDashboardResolver } from './oversight/region-dashboard.resolver';
 import { RegionDashboardService } from './oversight/region-dashboard.service';
 import { IntakeResolver } from './intake/intake.resolver';
@@ -29,7 +31,7 @@ registerPersonReference('one_stop_intakes', 'person_id');
  * the organisation holding each person.
  */
 @Module({
-  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule],
+  imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule, DirectoryModule, TasksModule],
   providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver,
     IntakeService, IntakeResolver, RuleEditor, RuleEditorResolver],
   exports: [InsightEvaluation, InsightAlertService],

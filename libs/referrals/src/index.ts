@@ -6,7 +6,7 @@ export { CreateReferralInput } from './dto/referral.inputs';
 export { ReferralStats } from './referrals/referral-stats';
 export { ReferralFacts } from './referrals/referral-facts';
 export type { ReferralFate } from './referrals/referral-facts';
-export type { ReceiverStats } from './referrals/referral-stats';
+export type { ReceiverStats, ServiceReferralStats } from './referrals/referral-stats';
 export * from './deadlines/referral-deadlines';
 export * from './deadlines/referral-jobs';
 export * from './demo/work-demo';

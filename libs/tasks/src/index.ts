@@ -3,6 +3,8 @@ export * from './tasks/task.type';
 export * from './claims/claim.type';
 export * from './volunteers/volunteer-profile.type';
 export { ClaimService } from './claims/claim.service';
+export { NO_SKILL, VolunteerHoursStats } from './claims/volunteer-hours-stats';
+export type { HoursCell } from './claims/volunteer-hours-stats';
 export { TaskService } from './tasks/task.service';
 export { TaskDeadlines, TASK_DEADLINES_QUEUE } from './deadlines/task-deadlines';
 export * from './handovers/handover.type';

@@ -6,6 +6,7 @@ import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
+import { VolunteerHoursStats } from './claims/volunteer-hours-stats';
 import { CoverResolver } from './cover/cover.resolver';
 import { CoverService } from './cover/cover.service';
 import { TaskDeadlines } from './deadlines/task-deadlines';
@@ -29,7 +30,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
 @Module({
   imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule],
   providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
-    CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor],
-  exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines],
+    CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor, VolunteerHoursStats],
+  exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines, VolunteerHoursStats],
 })
 export class TasksModule {}

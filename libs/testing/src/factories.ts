@@ -191,3 +191,81 @@ export async function makePersonSignal(
     [id, importId, signal.personId, signal.kind, signal.occurredOn, signal.amountCents ?? null, randomBytes(32)]);
   return { id };
 }
+
+/**
+ * A directory service (the directory lib's tables) working where it is told: its service area, a place in a region
+ * (confidential or not) and its places as its organisation counts them (`capacity` null: not tracked).
+ */
+export async function makeServiceWithPlaces(
+  db: DataSource,
+  organisationId: string,
+  options: { name?: string; areaCodes?: string[]; placeRegionCode?: string; confidentialPlace?: boolean; status?: string;
+    capacity?: { available: number; maximum: number | null; unit: string } | null },
+): Promise<{ id: string; name: string }> {
+  const id = newId();
+  const name = options.name ?? `测试服务 ${next()}`;
+  const capacity = options.capacity ?? null;
+  await db.query(
+    `INSERT INTO services (id, organisation_id, name, status, service_area_codes, capacity_available, capacity_maximum, capacity_unit, capacity_updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $6::int IS NULL THEN NULL ELSE now() END)`,
+    [id, organisationId, name, options.status ?? 'ACTIVE', options.areaCodes ?? [], capacity?.available ?? null, capacity?.maximum ?? null, capacity?.unit ?? null]);
+  if (options.placeRegionCode) {
+    await db.query(`INSERT INTO service_locations (id, service_id, name, region_code, confidential) VALUES ($1, $2, $3, $4, $5)`,
+      [newId(), id, `${name}服务点`, options.placeRegionCode, options.confidentialPlace ?? false]);
+  }
+  return { id, name };
+}
+
+/**
+ * `count` referrals of people of a region to a service, requested `daysAgo` days ago (1 unless told), the first
+ * `accepted` of them accepted a day later: each for a person and an open case of its own, registered and opened by
+ * the sending organisation's user `sentBy` (the registry's, cases' and referrals' tables).
+ */
+export async function makeReferralsTo(
+  db: DataSource,
+  options: { serviceId: string; receiverOrganisationId: string; senderOrganisationId: string; sentBy: string; regionCode: string; count: number;
+    accepted?: number; daysAgo?: number },
+): Promise<void> {
+  for (let i = 0; i < options.count; i += 1) {
+    const personId = newId();
+    const caseId = newId();
+    await db.query(`INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, region_code) VALUES ($1, $2, $3, $4, 'UNKNOWN', $5)`,
+      [personId, options.senderOrganisationId, options.sentBy, `转介对象${next()}`, options.regionCode]);
+    await db.query(`INSERT INTO cases (id, person_id, holding_organisation_id, opened_by, region_code, needs, priority) VALUES ($1, $2, $3, $4, $5, '{ELDERLY_CARE}', 'NORMAL')`,
+      [caseId, personId, options.senderOrganisationId, options.sentBy, options.regionCode]);
+    const accepted = i < (options.accepted ?? 0);
+    await db.query(
+      `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs, urgency, region_code,
+                              shared_categories, requested_at, responded_at, accepted_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '{ELDERLY_CARE}', 'NORMAL', $9, '{basic}', now() - make_interval(days => $10),
+               CASE WHEN $11 THEN now() - make_interval(days => $10 - 1) END, CASE WHEN $11 THEN now() - make_interval(days => $10 - 1) END)`,
+      [newId(), caseId, personId, options.senderOrganisationId, options.sentBy, options.receiverOrganisationId, options.serviceId, accepted ? 'ACCEPTED' : 'REQUESTED',
+        options.regionCode, options.daysAgo ?? 1, accepted]);
+  }
+}
+
+/**
+ * A task of the organisation in a region, started at `startsAt`, that each of the volunteers served for `minutes`:
+ * checked in and out, and — unless `confirmed` is false — their hours confirmed by the organisation's user `postedBy`
+ * (the tasks lib's tables).
+ */
+export async function makeAttendedTask(
+  db: DataSource,
+  task: { organisationId: string; postedBy: string; volunteerIds: string[]; regionCode: string; startsAt: Date; minutes: number; skills?: string[];
+    confirmed?: boolean },
+): Promise<{ id: string }> {
+  const id = newId();
+  const endsAt = new Date(task.startsAt.getTime() + task.minutes * 60_000);
+  await db.query(
+    `INSERT INTO tasks (id, organisation_id, posted_by, title, skills, region_code, starts_at, ends_at, slots, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'COMPLETED')`,
+    [id, task.organisationId, task.postedBy, `测试任务 ${next()}`, task.skills ?? ['COMPANIONSHIP'], task.regionCode, task.startsAt, endsAt,
+      Math.min(100, Math.max(1, task.volunteerIds.length))]);
+  for (const volunteerId of task.volunteerIds) {
+    await db.query(
+      `INSERT INTO task_claims (id, task_id, volunteer_id, status, during, checked_in_at, checked_out_at, minutes, hours_confirmed_at, hours_confirmed_by)
+       VALUES ($1, $2, $3, 'COMPLETED', tstzrange($4, $5), $4, $5, $6, CASE WHEN $7 THEN $5::timestamptz + interval '1 day' END, CASE WHEN $7 THEN $8::uuid END)`,
+      [newId(), id, volunteerId, task.startsAt, endsAt, task.minutes, task.confirmed ?? true, task.postedBy]);
+  }
+  return { id };
+}

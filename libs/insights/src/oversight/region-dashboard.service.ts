@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, badInput, CLOCK, Clock, forbidden, Role } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
+import { DirectoryStats } from '@zhulian/directory';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
 import { ReferralStats } from '@zhulian/referrals';
 import { PersonFacts } from '@zhulian/registry';
+import { VolunteerHoursStats } from '@zhulian/tasks';
 import { DataSource } from 'typeorm';
 import { DashboardCount, ReceiverFigures, RegionCounts, RegionDashboard, RuleFigures } from './region-dashboard.type';
+import { serviceFigures } from './service-figures';
 import { MIN_CELL, suppressAcross, suppressGroup } from './small-cells';
+import { lastTwelveMonths, volunteerHoursFigures } from './volunteer-hours-figures';
 
 const AGE_BUCKETS = ['UNDER_7_DAYS', 'UNDER_30_DAYS', 'UNDER_90_DAYS', 'OVER_90_DAYS'];
 const YEAR_MS = 365 * 86_400_000;
@@ -43,6 +47,8 @@ export class RegionDashboardService {
     private readonly cases: CaseFacts,
     private readonly referrals: ReferralStats,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DirectoryStats,
+    private readonly hours: VolunteerHoursStats,
   ) {}
 
   async dashboard(actor: Actor, regionCode?: string): Promise<RegionDashboard> {
@@ -58,14 +64,23 @@ export class RegionDashboardService {
     }
     const prefix = prefixOf(region);
     const now = this.clock.now();
-    const [peopleRows, caseStats, receivers, medians, alertRows] = await Promise.all([
+    const yearAgo = new Date(now.getTime() - YEAR_MS);
+    const hoursWindow = lastTwelveMonths(now);
+    const [peopleRows, caseStats, receivers, medians, alertRows, services, serviceReferrals, hoursByMonth, hoursBySkill, skillNames] = await Promise.all([
       this.people.regionCounts(prefix),
       this.cases.openCaseStats(prefix, now),
-      this.referrals.byReceiver(prefix, new Date(now.getTime() - YEAR_MS)),
-      this.referrals.medianResponseHours(prefix, new Date(now.getTime() - YEAR_MS)),
+      this.referrals.byReceiver(prefix, yearAgo),
+      this.referrals.medianResponseHours(prefix, yearAgo),
       this.alertCounts(prefix),
+      this.directory.servicesWorkingIn(region, prefix),
+      this.referrals.byService(prefix, yearAgo),
+      this.hours.byMonth(prefix, hoursWindow.since, now),
+      this.hours.bySkill(prefix, hoursWindow.since, now),
+      this.hours.skillNames(),
     ]);
     const districts = [...new Set([...peopleRows.map((r) => r.regionCode), ...caseStats.byAge.map((r) => r.regionCode)])].sort();
+    // A referral's region is its person's when it was sent: one may be in a district that has no one registered now.
+    const referralDistricts = [...new Set([...districts, ...receivers.map((r) => r.regionCode), ...serviceReferrals.map((r) => r.regionCode)])].sort();
 
     // People and open cases: per district (a group whose total is the region's), and the region's.
     const peoplePer = districts.map((d) => peopleRows.find((r) => r.regionCode === d)?.people ?? 0);
@@ -84,7 +99,7 @@ export class RegionDashboardService {
     const receiverTable = new Map<string, ReceiverFigures>();
     for (const organisationId of new Set(receivers.map((r) => r.organisationId))) {
       const mine = receivers.filter((r) => r.organisationId === organisationId);
-      const across = (value: (r: (typeof mine)[number]) => number) => suppressAcross(districts.map((d) => sum(mine.filter((r) => r.regionCode === d).map(value))));
+      const across = (value: (r: (typeof mine)[number]) => number) => suppressAcross(referralDistricts.map((d) => sum(mine.filter((r) => r.regionCode === d).map(value))));
       const received = across((r) => r.received);
       const accepted = across((r) => r.accepted);
       const notAccepted = received === null || accepted === null ? null : received - accepted;
@@ -93,6 +108,16 @@ export class RegionDashboardService {
         acceptanceRate: received && accepted !== null && notAccepted !== null && (notAccepted === 0 || notAccepted >= MIN_CELL) ? accepted / received : null,
         medianResponseHours: received !== null && received >= MIN_CELL ? medians.get(organisationId) ?? null : null,
       }));
+    }
+
+    // The services' referrals are part of their organisation's: where no arrangement of theirs protects a small one, the organisation's count goes.
+    const perService = serviceFigures(services, serviceReferrals, receivers, referralDistricts);
+    for (const { organisationId, figure } of perService.withheld) {
+      const receiver = receiverTable.get(organisationId);
+      if (!receiver) continue;
+      receiver[figure] = null;
+      receiver.acceptanceRate = null;
+      if (figure === 'received') receiver.medianResponseHours = null;
     }
 
     const alertFigure = (code: string, column: 'raised' | 'confirmed' | 'dismissed') =>
@@ -112,6 +137,8 @@ export class RegionDashboardService {
       alertsByRule: [...new Set(alertRows.map((r) => r.rule_code))].sort().map((ruleCode) => Object.assign(new RuleFigures(), {
         ruleCode, raised: alertFigure(ruleCode, 'raised'), confirmed: alertFigure(ruleCode, 'confirmed'), dismissed: alertFigure(ruleCode, 'dismissed'),
       })),
+      services: perService.rows.sort((a, b) => a.organisationName.localeCompare(b.organisationName, 'zh-CN') || a.serviceName.localeCompare(b.serviceName, 'zh-CN')),
+      volunteerHours: volunteerHoursFigures(hoursByMonth, hoursBySkill, hoursWindow, skillNames),
       generatedAt: now,
     });
   }

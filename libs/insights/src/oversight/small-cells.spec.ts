@@ -50,6 +50,14 @@ describe('small-cell suppression', () => {
     expect(suppressAcross([4])).toBeNull();
   });
 
+  it('judges a count of distinct people by its own total, not the districts’ sum', () => {
+    // Two volunteers served in both districts: the region has 9, not 11.
+    expect(suppressAcross([5, 6], 9)).toBe(9);
+    // Still withheld: a district of 2 beside the region's 6, or a region of 4 whatever its districts.
+    expect(suppressAcross([5, 2], 6)).toBeNull();
+    expect(suppressAcross([3, 3], 4)).toBeNull();
+  });
+
   it('withholds what it is told to besides, and protects it the same way', () => {
     expect(suppressGroup([10, 12, 30], [false, true, false])).toEqual({ counts: [null, null, 30], totalShown: true });
   });

@@ -29,10 +29,10 @@ export function suppressCell(count: number): number | null {
 /**
  * A count over a region made of districts, each of which can be asked for alone: withheld when it is 1–4,
  * and when the districts' own counts of 1–4 (withheld when asked for alone) would be its difference with
- * the districts shown — one such district, or several adding up to fewer than MIN_CELL.
+ * the districts shown — one such district, or several adding up to fewer than MIN_CELL. `total` is the
+ * region's count where it is not the districts' sum (distinct people, one of whom may be in two districts).
  */
-export function suppressAcross(perDistrict: readonly number[]): number | null {
-  const total = perDistrict.reduce((a, b) => a + b, 0);
+export function suppressAcross(perDistrict: readonly number[], total = perDistrict.reduce((a, b) => a + b, 0)): number | null {
   const small = perDistrict.filter((n) => n > 0 && n < MIN_CELL);
   const smallSum = small.reduce((a, b) => a + b, 0);
   if (total > 0 && total < MIN_CELL) return null;

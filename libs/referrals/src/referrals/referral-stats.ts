@@ -13,6 +13,15 @@ export interface ReceiverStats {
   expired: number;
 }
 
+/** How one service answered the referrals of a region (its organisation the referrals' receiver). */
+export interface ServiceReferralStats {
+  regionCode: string;
+  serviceId: string;
+  organisationId: string;
+  received: number;
+  accepted: number;
+}
+
 /** What the referrals lib tells the region dashboards: counts and times, never a referral. */
 @Injectable()
 export class ReferralStats {
@@ -42,5 +51,19 @@ export class ReferralStats {
               (percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM r.responded_at - r.requested_at) / 3600))::float8 AS hours
          FROM referrals r WHERE r.region_code LIKE $1 AND r.requested_at >= $2 AND r.responded_at IS NOT NULL GROUP BY 1`, [`${regionPrefix}%`, since]);
     return new Map(rows.map((r) => [r.organisation_id, Math.round(r.hours * 10) / 10]));
+  }
+
+  /**
+   * Per region under `regionPrefix`, service and receiving organisation, the referrals to a named service requested
+   * since `since` (the same referrals as `byReceiver`, less those naming no service).
+   */
+  async byService(regionPrefix: string, since: Date): Promise<ServiceReferralStats[]> {
+    const rows: { region_code: string; service_id: string; organisation_id: string; received: number; accepted: number }[] = await this.db.query(
+      `SELECT r.region_code, r.service_id, r.receiver_organisation_id AS organisation_id, count(*)::int AS received,
+              (count(*) FILTER (WHERE r.accepted_at IS NOT NULL))::int AS accepted
+         FROM referrals r
+        WHERE r.region_code LIKE $1 AND r.requested_at >= $2 AND r.service_id IS NOT NULL
+        GROUP BY 1, 2, 3`, [`${regionPrefix}%`, since]);
+    return rows.map((r) => ({ regionCode: r.region_code, serviceId: r.service_id, organisationId: r.organisation_id, received: r.received, accepted: r.accepted }));
   }
 }

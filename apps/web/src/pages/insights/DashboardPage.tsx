@@ -13,6 +13,7 @@ import { graphql } from '../../gql';
 import type { RegionDashboardQuery } from '../../gql/graphql';
 import { regionName } from '../../regions';
 import { useActing } from '../../session/SessionProvider';
+import { ServiceStatusTag } from '../ServiceParts';
 import { ruleName } from './alert-parts';
 
 const DASHBOARD = graphql(`
@@ -24,6 +25,8 @@ const DASHBOARD = graphql(`
       needs { key count }
       referralsByReceiver { organisationId organisationName received accepted declined expired acceptanceRate medianResponseHours }
       alertsByRule { ruleCode raised confirmed dismissed }
+      services { serviceId serviceName organisationName status capacityTracked placesTotal placesAvailable capacityUnit use referralsReceived referralsAccepted }
+      volunteerHours { since hours volunteers byMonth { key hours volunteers } bySkill { key nameZh nameEn hours volunteers } }
     }
     insightRules { id code nameZh nameEn }
   }
@@ -40,6 +43,23 @@ function Count({ value }: { value: number | null | undefined }) {
   return <>{value}</>;
 }
 
+/** Hours as shown: to a tenth, or "not shown" where their volunteers are withheld ("under 5" would misstate the hours themselves). */
+function Hours({ value }: { value: number | null | undefined }) {
+  const { t } = useTranslation();
+  if (value === null || value === undefined) {
+    return <Tooltip title={t('insights.dashboard.hoursWithheldWhy')}><Typography.Text type="secondary" data-testid="withheld-hours">{t('insights.dashboard.hoursWithheld')}</Typography.Text></Tooltip>;
+  }
+  return <>{value}</>;
+}
+
+/** A month key (YYYY-MM) in the screen's language: "2026年3月", "Mar 2026"; `short` without the year, for a chart's axis. */
+function monthName(key: string, language: string | undefined, short = false): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { timeZone: 'UTC', month: 'short', ...(short ? {} : { year: 'numeric' }) })
+    .format(new Date(`${key}-01T00:00:00Z`));
+}
+
+type SkillRow = Dashboard['volunteerHours']['bySkill'][number];
+
 /** Under a chart: which of its bars are withheld (a chart cannot say it by itself). */
 function WithheldBars({ bars }: { bars: { label: string; value: number | null }[] }) {
   const { t } = useTranslation();
@@ -49,7 +69,8 @@ function WithheldBars({ bars }: { bars: { label: string; value: number | null }[
 }
 
 /** The dashboard's numbers as CSV, a withheld count as an empty cell (the file says why). */
-function csvOf(d: Dashboard, t: (key: string, options?: Record<string, unknown>) => string, need: (code: string) => string, rule: (code: string) => string): string {
+function csvOf(d: Dashboard, t: (key: string, options?: Record<string, unknown>) => string, need: (code: string) => string, rule: (code: string) => string,
+  skill: (row: SkillRow) => string): string {
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const lines: (string | number | null | undefined)[][] = [
     [t('insights.dashboard.csvTitle', { region: d.regionCode })],
@@ -71,6 +92,18 @@ function csvOf(d: Dashboard, t: (key: string, options?: Record<string, unknown>)
     [],
     [t('insights.rule'), t('insights.rules.raised'), t('insights.rules.confirmed'), t('insights.rules.dismissed')],
     ...d.alertsByRule.map((r) => [rule(r.ruleCode), r.raised, r.confirmed, r.dismissed]),
+    [],
+    [t('insights.dashboard.service'), t('insights.dashboard.organisation'), t('insights.dashboard.placesTotal'), t('insights.dashboard.placesAvailable'),
+      t('insights.dashboard.placeUnit'), t('insights.dashboard.use'), t('insights.dashboard.received'), t('insights.dashboard.accepted')],
+    ...d.services.map((s) => [s.serviceName, s.organisationName, s.capacityTracked ? s.placesTotal : t('insights.dashboard.notTracked'), s.placesAvailable,
+      s.capacityUnit, s.use === null || s.use === undefined ? null : Math.round(s.use * 100) / 100, s.referralsReceived, s.referralsAccepted]),
+    [],
+    [t('insights.dashboard.hoursTitle'), t('insights.dashboard.hours'), t('insights.dashboard.volunteers')],
+    [t('insights.dashboard.hoursTotal'), d.volunteerHours.hours, d.volunteerHours.volunteers],
+    [t('insights.dashboard.month'), t('insights.dashboard.hours'), t('insights.dashboard.volunteers')],
+    ...d.volunteerHours.byMonth.map((c) => [c.key, c.hours, c.volunteers]),
+    [t('insights.dashboard.skill'), t('insights.dashboard.hours'), t('insights.dashboard.volunteers')],
+    ...d.volunteerHours.bySkill.map((c) => [skill(c), c.hours, c.volunteers]),
   ];
   return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
 }
@@ -92,7 +125,9 @@ export function DashboardPage() {
   const needName = (code: string) => needs.options.find((o) => o.value === code)?.label ?? code;
   const rules = new Map((data?.insightRules ?? []).map((r) => [r.code, r]));
   const ruleLabel = (code: string) => (rules.get(code) ? ruleName(rules.get(code)!, language) : code);
+  const skillLabel = (row: SkillRow) => (row.key === 'NONE' ? t('insights.dashboard.noSkill') : (language === 'en' ? row.nameEn : row.nameZh) ?? row.key);
   const ageBars = useMemo(() => (d?.openCasesByAge ?? []).map((c) => ({ label: t(`insights.dashboard.ages.${c.key}`), value: c.count ?? null })), [d, t]);
+  const hourBars = useMemo(() => (d?.volunteerHours.byMonth ?? []).map((c) => ({ label: monthName(c.key, language, true), value: c.hours ?? null })), [d, language]);
   const needBars = useMemo(() => (d?.needs ?? []).map((c) => ({ label: needs.options.find((o) => o.value === c.key)?.label ?? c.key, value: c.count ?? null })), [d, needs.options]);
   const office = acting?.organisation.regionCode;
   const regionOptions = [...new Set([office, d?.regionCode, ...(d?.byRegion.map((r) => r.regionCode) ?? [])].filter((c): c is string => !!c))]
@@ -108,7 +143,7 @@ export function DashboardPage() {
           <Select aria-label={t('insights.region')} value={d.regionCode} options={regionOptions} style={{ minWidth: 200 }} data-testid="dashboard-region"
             onChange={(code: string) => setParams(code === office ? {} : { region: code }, { replace: true })} />
           <Button icon={<DownloadOutlined />} data-testid="dashboard-csv"
-            onClick={() => downloadText(`dashboard-${d.regionCode}.csv`, csvOf(d, t, needName, ruleLabel), 'text/csv;charset=utf-8')}>
+            onClick={() => downloadText(`dashboard-${d.regionCode}.csv`, csvOf(d, t, needName, ruleLabel, skillLabel), 'text/csv;charset=utf-8')}>
             {t('insights.dashboard.csv')}
           </Button>
         </Space>
@@ -155,6 +190,48 @@ export function DashboardPage() {
             { title: t('insights.dashboard.acceptanceRate'), key: 'rate', render: (_, r) => (r.acceptanceRate == null ? '—' : `${Math.round(r.acceptanceRate * 100)}%`) },
             { title: t('insights.dashboard.medianHours'), key: 'median', render: (_, r) => (r.medianResponseHours == null ? '—' : r.medianResponseHours) },
           ]} />
+      </Card>
+      <Card size="small" title={t('insights.dashboard.services')}>
+        <Typography.Paragraph type="secondary">{t('insights.dashboard.servicesHint')}</Typography.Paragraph>
+        <Table rowKey="serviceId" size="small" pagination={false} scroll={{ x: true }} dataSource={d.services} data-testid="dashboard-services"
+          locale={{ emptyText: t('insights.dashboard.noServices') }} columns={[
+            { title: t('insights.dashboard.service'), key: 'service', render: (_, s) => (
+              <Space size={4} wrap>{s.serviceName}{s.status !== 'ACTIVE' && <ServiceStatusTag status={s.status} />}</Space>) },
+            { title: t('insights.dashboard.organisation'), dataIndex: 'organisationName' },
+            { title: t('insights.dashboard.places'), key: 'places', render: (_, s) => (s.capacityTracked
+              ? `${s.placesAvailable ?? 0} / ${s.placesTotal ?? '—'} ${s.capacityUnit ?? ''}`
+              : <Typography.Text type="secondary">{t('insights.dashboard.notTracked')}</Typography.Text>) },
+            { title: t('insights.dashboard.use'), key: 'use', render: (_, s) => (s.use == null ? '—' : `${Math.round(s.use * 100)}%`) },
+            { title: t('insights.dashboard.received'), key: 'received', render: (_, s) => <Count value={s.referralsReceived} /> },
+            { title: t('insights.dashboard.accepted'), key: 'accepted', render: (_, s) => <Count value={s.referralsAccepted} /> },
+          ]} />
+      </Card>
+      <Card size="small" title={t('insights.dashboard.hoursTitle')} data-testid="dashboard-hours">
+        <Typography.Paragraph type="secondary">{t('insights.dashboard.hoursHint')}</Typography.Paragraph>
+        <Row gutter={[16, 16]}>
+          <Col xs={12} sm={8}><Statistic title={t('insights.dashboard.hoursTotal')} valueRender={() => <Hours value={d.volunteerHours.hours} />} /></Col>
+          <Col xs={12} sm={8}><Statistic title={t('insights.dashboard.volunteers')} valueRender={() => <Count value={d.volunteerHours.volunteers} />} /></Col>
+        </Row>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} lg={12}>
+            <BarChart bars={hourBars} label={t('insights.dashboard.hoursChart')} testId="dashboard-hours-chart" />
+            <WithheldBars bars={hourBars} />
+          </Col>
+          <Col xs={24} lg={12}>
+            <Table rowKey="key" size="small" pagination={false} dataSource={d.volunteerHours.byMonth} data-testid="dashboard-hours-months" columns={[
+              { title: t('insights.dashboard.month'), key: 'month', render: (_, c) => monthName(c.key, language) },
+              { title: t('insights.dashboard.hours'), key: 'hours', render: (_, c) => <Hours value={c.hours} /> },
+              { title: t('insights.dashboard.volunteers'), key: 'volunteers', render: (_, c) => <Count value={c.volunteers} /> },
+            ]} />
+          </Col>
+        </Row>
+        {d.volunteerHours.bySkill.length > 0 && (
+          <Table rowKey="key" size="small" pagination={false} dataSource={d.volunteerHours.bySkill} data-testid="dashboard-hours-skills" style={{ marginTop: 16 }} columns={[
+            { title: t('insights.dashboard.skill'), key: 'skill', render: (_, c) => skillLabel(c) },
+            { title: t('insights.dashboard.hours'), key: 'hours', render: (_, c) => <Hours value={c.hours} /> },
+            { title: t('insights.dashboard.volunteers'), key: 'volunteers', render: (_, c) => <Count value={c.volunteers} /> },
+          ]} />
+        )}
       </Card>
       <Card size="small" title={t('insights.dashboard.alerts')}>
         <Table rowKey="ruleCode" size="small" pagination={false} dataSource={d.alertsByRule} data-testid="dashboard-alerts" columns={[
