@@ -9,10 +9,12 @@ const FEED = 'evaluation';
 const RULES = 'rules';
 /**
  * How far behind the database's clock the watermark stays at least. Nearly every timestamp the feed reads is
- * the database's (`now()`, `clock_timestamp()`), but a few are a node's own clock (a referral expired by the
- * deadline sweep): this covers that clock running behind the database's.
+ * the database's (`now()`, `clock_timestamp()`), but a few are a node's own clock, taken a moment before its
+ * transaction begins (a referral expired by the deadline sweep): this covers that moment and a node's clock
+ * running behind the database's. Kept short: what changed within it is evaluated again by the next catch-up
+ * (after a large signal file, a second run over everything if it is more than MOST_PEOPLE_SCOPED people).
  */
-const CLOCK_SKEW = `interval '5 seconds'`;
+const CLOCK_SKEW = `interval '1 second'`;
 /**
  * The longest a transaction still open holds the watermark back. What a transaction open longer than this
  * writes, stamped with its start, may be older than the watermark when it commits: the nightly run sees it.
@@ -48,7 +50,7 @@ export interface PendingChanges extends Marks {
  *
  * A timestamp is the time its transaction started, but the change becomes visible only when the transaction
  * commits: a change stamped 10:00:00 may commit at 10:00:03, after a run at 10:00:01 has moved on. So the
- * watermark moves only to the start of the oldest transaction still open (and a few seconds behind the
+ * watermark moves only to the start of the oldest transaction still open (and a second behind the
  * clock), never past a change that is not committed yet. A change may be seen twice; evaluating a subject
  * again changes nothing.
  */
@@ -71,7 +73,7 @@ export class ChangeFeed {
    *
    * The rules and lines have a watermark of their own (the row `rules`, made by the first run that moves it):
    * their timestamps are all the database's, so it need not stay behind the clock — a rule changed is evaluated
-   * once, not again by every catch-up of the next few seconds (each over everything).
+   * once, not again by the catch-ups of the next second (each over everything).
    */
   async mark(): Promise<Marks> {
     const [mark]: { since: Date | null; until: Date; rules_since: Date; rules_until: Date; held_since: Date | null }[] = await this.db.query(

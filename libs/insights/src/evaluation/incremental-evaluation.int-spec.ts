@@ -22,7 +22,7 @@ const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
 const CHARITY = '0193a000-0000-7000-8000-000000000006';
 const MODULES = [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, InsightsModule];
 /** A little more than the change feed keeps behind the clock: a catch-up after this long reads no change from before it. */
-const PAST_THE_OVERLAP_MS = 5_500;
+const PAST_THE_OVERLAP_MS = 1_500;
 
 interface AlertRow {
   id: string; rule_code: string; rule_id: string; subject_type: string; subject_id: string; person_id: string; household_id: string | null; case_id: string | null;
@@ -208,7 +208,7 @@ describe('the early-warning rules, evaluated incrementally', () => {
 
   describe('caught up from the change feed', () => {
     beforeAll(async () => {
-      // Past the few seconds the feed keeps behind the clock, so that the catch-ups below see only what the tests change.
+      // Past the second the feed keeps behind the clock, so that the catch-ups below see only what the tests change.
       await sleep(PAST_THE_OVERLAP_MS);
       expect(await catchUp()).toMatchObject({ advanced: true });
     });
