@@ -459,7 +459,7 @@ async function main() {
     ...(incremental.api ? [['through the API (catch-up job every 2 s), commit → alert in the table', String(incremental.api.changes), incremental.api.p50.toFixed(0),
       incremental.api.p99.toFixed(0), incremental.api.max.toFixed(0), '']] : []),
   ]));
-  say(`people evaluated per catch-up: ${incremental.people.join(', ')} (the household, and whatever else changed in the seconds the watermark keeps behind the clock)`);
+  say(`people evaluated per catch-up: ${incremental.people.join(', ')} (the household, and whatever else changed in the second the watermark keeps behind the clock)`);
   say();
   say(markdownTable(['signal file', 'rows', 'rows/s', 'seconds', 'batch p50 ms', 'batch p99 ms', 'peak RSS MB', 'matched'], [
     ['API (GraphQL, batches of 2,000)', String(rows.length), String(api.rowsPerSecond), api.seconds.toFixed(1), api.batchMs.p50.toFixed(1), api.batchMs.p99.toFixed(1), mb(serverRss).toFixed(0), String(summary.matched)],
