@@ -32,13 +32,16 @@ export class CaseFacts {
     return new Map(rows.map((r) => [r.person_id, r.at]));
   }
 
-  /** Of these people, those with an open case for one of these needs, and the first such need. */
-  async openWithNeeds(personIds: readonly string[], needs: readonly string[]): Promise<Map<string, string>> {
-    if (personIds.length === 0) return new Map();
-    const rows: { person_id: string; need: string }[] = await this.db.query(
-      `SELECT DISTINCT ON (k.person_id) k.person_id, need FROM cases k CROSS JOIN LATERAL unnest(k.needs) AS need
-        WHERE k.person_id = ANY($1::uuid[]) AND k.status <> 'CLOSED' AND need = ANY($2::text[]) ORDER BY k.person_id, need`, [[...personIds], [...needs]]);
-    return new Map(rows.map((r) => [r.person_id, r.need]));
+  /** Of these people, those with an open case for one of these needs: each such need, with the organisation holding the case. */
+  async openWithNeeds(personIds: readonly string[], needs: readonly string[]): Promise<Map<string, { need: string; holdingOrganisationId: string }[]>> {
+    const found = new Map<string, { need: string; holdingOrganisationId: string }[]>();
+    if (personIds.length === 0) return found;
+    const rows: { person_id: string; need: string; holding_organisation_id: string }[] = await this.db.query(
+      `SELECT DISTINCT k.person_id, need, k.holding_organisation_id FROM cases k CROSS JOIN LATERAL unnest(k.needs) AS need
+        WHERE k.person_id = ANY($1::uuid[]) AND k.status <> 'CLOSED' AND need = ANY($2::text[]) ORDER BY k.person_id, need, k.holding_organisation_id`,
+      [[...personIds], [...needs]]);
+    for (const row of rows) found.set(row.person_id, [...(found.get(row.person_id) ?? []), { need: row.need, holdingOrganisationId: row.holding_organisation_id }]);
+    return found;
   }
 
   /** Which of these people a case was closed for because they died. */

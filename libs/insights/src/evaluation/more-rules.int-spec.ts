@@ -149,6 +149,22 @@ describe('early warnings: referral dead ends and children whose carer is away', 
     expect(await alerts('CHILD_CARER_AWAY')).toEqual([]);
   });
 
+  it('says nothing of a carer’s case held by another organisation: its hospital or detention is not the child’s holder’s to learn', async () => {
+    const SANLITUN = '0193a000-0000-7000-8000-000000000003';
+    const mother = await register({ fullName: '外机构个案母亲', birthDate: '1990-03-03', newHousehold: {} });
+    const child = await register({ fullName: '小华', birthDate: `${year - 6}-01-01`, householdId: mother.household!.id, relationToHead: 'CHILD' });
+    // The mother lets the Sanlitun street office manage a case for her; its caseworker opens one for her stay in hospital.
+    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
+      { input: { personId: mother.id, recipientOrganisationId: SANLITUN, categories: ['basic', 'contact'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '个案管理同意书 C-7' } });
+    expect(consent.errors).toBeUndefined();
+    const social = await app.login('social@zhulian.demo', undefined, SANLITUN);
+    const opened = await social.gql(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
+      { input: { personId: mother.id, needs: ['HOSPITALISED'], priority: 'HIGH' } });
+    expect(opened.errors).toBeUndefined();
+    await app.app.get(InsightEvaluation).evaluate(new Date(Date.now() + 2000));
+    expect((await alerts('CHILD_CARER_AWAY')).filter((a) => a.person?.id === child.id)).toEqual([]);
+  });
+
   it('shows these warnings to the holder’s coordinators only', async () => {
     const staff = receivers[ELDERLY_NGO].staff;
     const res = await staff.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount(filter: { live: false }) }`);

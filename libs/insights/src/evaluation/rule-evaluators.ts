@@ -255,7 +255,9 @@ export class RuleEvaluators {
     const findings: Finding[] = [];
     for (const child of children) {
       const rule = set.for(code, child.regionCode);
-      const need = away.get(child.adultId);
+      // Only a case the child's holder holds itself: another organisation's case on the carer (opened with
+      // the carer's consent to it) is not the child's holder's to learn of, hospital or detention alike.
+      const need = away.get(child.adultId)?.find((c) => c.holdingOrganisationId === child.holdingOrganisationId)?.need;
       if (!rule || !need) continue;
       const age = ageOn(child.birthDate, today);
       if (age >= PARAMS[RuleKind.CHILD_CARER_AWAY](rule.params).childUnder) continue;
