@@ -703,8 +703,12 @@ export type ReferralFilter = {
   direction?: ReferralDirection | null | undefined;
   /** Only those escalated for want of an answer. */
   escalated?: boolean | null | undefined;
+  /** Only those sent to this organisation. */
+  receiverOrganisationId?: string | number | null | undefined;
   /** Only those routed to you. */
   routedToMe?: boolean | null | undefined;
+  /** Only those sent by this organisation. */
+  senderOrganisationId?: string | number | null | undefined;
   status?: Array<ReferralStatus> | null | undefined;
 };
 

@@ -158,6 +158,16 @@ export class ReferralFilter {
   @IsOptional()
   @IsBoolean()
   cameBack?: boolean;
+
+  @Field(() => ID, { nullable: true, description: 'Only those sent to this organisation.' })
+  @IsOptional()
+  @IsUUID('all')
+  receiverOrganisationId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Only those sent by this organisation.' })
+  @IsOptional()
+  @IsUUID('all')
+  senderOrganisationId?: string;
 }
 
 @ArgsType()

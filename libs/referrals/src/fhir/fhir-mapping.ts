@@ -112,3 +112,46 @@ export function toFhirServiceRequest(r: CheckedReferral): Record<string, unknown
 export function operationOutcome(code: 'not-found' | 'forbidden' | 'login' | 'invalid' | 'exception', text: string): Record<string, unknown> {
   return { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics: text }] };
 }
+
+/** A search's page as a FHIR Bundle (searchset): the tasks found, the link to this page and to the next. */
+export function searchBundle(base: string, self: string, next: string | null, tasks: Record<string, unknown>[]): Record<string, unknown> {
+  return {
+    resourceType: 'Bundle',
+    type: 'searchset',
+    link: [{ relation: 'self', url: self }, ...(next ? [{ relation: 'next', url: next }] : [])],
+    entry: tasks.map((task) => ({ fullUrl: `${base}/${String(task.id)}`, resource: task, search: { mode: 'match' } })),
+  };
+}
+
+/** What this server offers, as FHIR R4 says a server describes itself (`GET /fhir/metadata`). */
+export function capabilityStatement(): Record<string, unknown> {
+  return {
+    resourceType: 'CapabilityStatement',
+    status: 'active',
+    date: '2026-12-05',
+    kind: 'instance',
+    fhirVersion: '4.0.1',
+    format: ['application/fhir+json'],
+    software: { name: 'Zhulian' },
+    implementation: { description: 'Zhulian referrals as FHIR R4 Tasks and ServiceRequests (SDOH Clinical Care), under the same access rules as its GraphQL API.' },
+    instantiates: [`${SDOHCC}/CapabilityStatement/SDOHCC-ReferralRecipient`],
+    rest: [{
+      mode: 'server',
+      security: { description: 'A bearer access token from the GraphQL login; the organisation acted for in the X-Organisation-Id header when the user belongs to several.' },
+      resource: [
+        {
+          type: 'Task',
+          supportedProfile: [`${SDOHCC}/StructureDefinition/SDOHCC-TaskForReferralManagement`],
+          interaction: [{ code: 'read' }, { code: 'search-type' }],
+          searchParam: [
+            { name: 'status', type: 'token', documentation: 'One or more Task status codes, comma-separated (requested, accepted, rejected, cancelled, in-progress, on-hold, completed, failed, entered-in-error, draft).' },
+            { name: 'owner', type: 'reference', documentation: 'Organization/<id>: the organisation that received the referral.' },
+            { name: 'requester', type: 'reference', documentation: 'Organization/<id>: the organisation that sent it.' },
+            { name: '_count', type: 'number', documentation: 'Tasks per page (at most 100; 20 when absent).' },
+          ],
+        },
+        { type: 'ServiceRequest', supportedProfile: [`${SDOHCC}/StructureDefinition/SDOHCC-ServiceRequest`], interaction: [{ code: 'read' }] },
+      ],
+    }],
+  };
+}

@@ -1,14 +1,16 @@
-import { Controller, Get, HttpCode, Param, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { AuditChainer, AuditTrail, readProtectedField, requestAccess } from '@zhulian/access';
-import { Actor, CurrentActor, HTTP_STATUS_OF, HttpRequest, ParseIdPipe, PublicErrorCode, toPublicError } from '@zhulian/core';
+import { Actor, badInput, CurrentActor, HTTP_STATUS_OF, HttpRequest, MAX_PAGE_SIZE, ParseIdPipe, PublicErrorCode, toPublicError } from '@zhulian/core';
+import { Public } from '@zhulian/identity';
 import { Person } from '@zhulian/registry';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ReferralService } from '../referrals/referral.service';
 import { Referral } from '../referrals/referral.type';
-import { CheckedReferral, operationOutcome, toFhirServiceRequest, toFhirTask } from './fhir-mapping';
+import { ReferralStatus } from '../referrals/referral-moves';
+import { capabilityStatement, CheckedReferral, operationOutcome, searchBundle, toFhirServiceRequest, toFhirTask } from './fhir-mapping';
 
 const FHIR_JSON = 'application/fhir+json; charset=utf-8';
 
@@ -45,6 +47,59 @@ export class FhirController {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
+  /** What this server answers (FHIR's `metadata`): public, as FHIR clients ask it before signing in. */
+  @Get('metadata')
+  @Public()
+  metadata(@Res() res: Response): void {
+    res.type(FHIR_JSON).send(JSON.stringify(capabilityStatement()));
+  }
+
+  /**
+   * Task search, so that a partner system can poll the referrals it is party to: `status` (FHIR codes,
+   * comma-separated), `owner` and `requester` (`Organization/<id>`), `_count` (at most 100) and the `_cursor`
+   * the previous page's `next` link carries. Rows are filtered in SQL under the referral rules, newest first.
+   */
+  @Get('Task')
+  @HttpCode(200)
+  async searchTasks(@CurrentActor() actor: Actor, @Query() query: Record<string, unknown>, @Req() req: HttpRequest, @Res() res: Response): Promise<void> {
+    const one = (name: string): string | undefined => {
+      const value = query[name];
+      if (value === undefined) return undefined;
+      if (typeof value !== 'string') throw badInput('FHIR_PARAMETER_REPEATED', `Give the search parameter ${name} once (values separated by commas).`, name);
+      return value;
+    };
+    const known = new Set(['status', 'owner', 'requester', '_count', '_cursor']);
+    const unknown = Object.keys(query).find((name) => !known.has(name));
+    if (unknown) throw badInput('FHIR_PARAMETER_UNKNOWN', `This server does not search Tasks by ${unknown}: see /fhir/metadata.`, unknown);
+    const statuses = one('status')?.split(',').map((code) => {
+      const status = code.trim().toUpperCase().replace(/-/g, '_') as ReferralStatus;
+      if (!Object.values(ReferralStatus).includes(status)) throw badInput('FHIR_STATUS_UNKNOWN', `No Task status ${code.trim()} here.`, 'status');
+      return status;
+    });
+    const organisation = (name: string) => {
+      const value = one(name);
+      if (value === undefined) return undefined;
+      const id = /^(?:Organization\/)?([0-9a-f-]{36})$/i.exec(value)?.[1];
+      if (!id) throw badInput('FHIR_REFERENCE_INVALID', `${name} is a reference such as Organization/<id>.`, name);
+      return id.toLowerCase();
+    };
+    const countText = one('_count');
+    const count = countText === undefined ? 20 : Number(countText);
+    if (!Number.isInteger(count) || count < 1) throw badInput('FHIR_COUNT_INVALID', '_count is a whole number of at least 1.', '_count');
+    const page = await this.referrals.list(actor, {
+      first: Math.min(count, MAX_PAGE_SIZE), after: one('_cursor'),
+      filter: { status: statuses, receiverOrganisationId: organisation('owner'), senderOrganisationId: organisation('requester') },
+    });
+    const tasks = [];
+    for (const edge of page.edges) tasks.push(toFhirTask(await this.checkedReferral(actor, edge.node, req)));
+    await this.audited(actor, req);
+    const base = `${req.protocol}://${req.get('host') ?? 'localhost'}/fhir/Task`;
+    const params = new URLSearchParams(Object.entries(query).filter(([name]) => name !== '_cursor') as [string, string][]);
+    const next = page.pageInfo.hasNextPage && page.pageInfo.endCursor
+      ? `${base}?${new URLSearchParams([...params, ['_cursor', page.pageInfo.endCursor]]).toString()}` : null;
+    res.type(FHIR_JSON).send(JSON.stringify(searchBundle(base, `${base}${params.size ? `?${params.toString()}` : ''}`, next, tasks)));
+  }
+
   @Get('Task/:id')
   @HttpCode(200)
   async task(@CurrentActor() actor: Actor, @Param('id', ParseIdPipe) id: string, @Req() req: HttpRequest, @Res() res: Response): Promise<void> {
@@ -57,9 +112,14 @@ export class FhirController {
     res.type(FHIR_JSON).send(JSON.stringify(toFhirServiceRequest(await this.checked(actor, id, req))));
   }
 
-  /** The referral under the rules, each field through the one field check; the reads audited before the answer leaves. */
+  /** The referral under the rules, each field through the one field check (its reads noted for `audited`). */
   private async checked(actor: Actor, id: string, req: HttpRequest): Promise<CheckedReferral> {
-    const referral = await this.referrals.get(actor, id);
+    const checked = await this.checkedReferral(actor, await this.referrals.get(actor, id), req);
+    await this.audited(actor, req);
+    return checked;
+  }
+
+  private async checkedReferral(actor: Actor, referral: Referral, req: HttpRequest): Promise<CheckedReferral> {
     const access = requestAccess(req);
     const field = <T>(name: keyof Referral, resolve: () => unknown = () => referral[name]) =>
       readProtectedField(access, Referral, referral as unknown as Record<string, unknown>, name, resolve, { path: `Task.${name}` }) as Promise<T>;
@@ -88,11 +148,15 @@ export class FhirController {
       endedAt: referral.endedAt,
       person: person ? { id: person.id, fullName } : null,
     };
-    const events = access.auditEvents();
+    return checked;
+  }
+
+  /** The request's reads, recorded once before the answer leaves (a search's rows together). */
+  private async audited(actor: Actor, req: HttpRequest): Promise<void> {
+    const events = requestAccess(req).auditEvents();
     if (events.length > 0) {
       await this.audit.stage(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
       this.chainer.soon();
     }
-    return checked;
   }
 }

@@ -74,4 +74,34 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
     const bad = await fetchAs(coordinator, `/fhir/Task/not-an-id`);
     expect([bad.status, (await json(bad)).resourceType]).toEqual([400, 'OperationOutcome']);
   });
+
+  it('lets a partner system poll the Tasks it is party to: a searchset Bundle under the same rules, a page at a time', async () => {
+    const inbox = await json(await fetchAs(ngo, `/fhir/Task?owner=Organization/${ELDERLY_NGO}&status=accepted,requested`));
+    expect(inbox).toMatchObject({ resourceType: 'Bundle', type: 'searchset' });
+    expect(inbox.entry.map((e: { resource: { id: string } }) => e.resource.id)).toEqual([referralId]);
+    expect(inbox.entry[0]).toMatchObject({ fullUrl: expect.stringMatching(new RegExp(`/fhir/Task/${referralId}$`)), search: { mode: 'match' },
+      resource: { resourceType: 'Task', status: 'accepted', owner: { reference: `Organization/${ELDERLY_NGO}` } } });
+    // Nothing by another status, and nothing of a referral the caller is no party to.
+    expect((await json(await fetchAs(ngo, `/fhir/Task?status=completed`))).entry).toEqual([]);
+    const stranger = await app.login('charity@zhulian.demo');
+    expect((await json(await fetchAs(stranger, `/fhir/Task?owner=Organization/${ELDERLY_NGO}`))).entry).toEqual([]);
+    // The sender finds it by requester, a page at a time.
+    const JIANWAI = '0193a000-0000-7000-8000-000000000002';
+    const first = await json(await fetchAs(coordinator, `/fhir/Task?requester=Organization/${JIANWAI}&_count=1`));
+    expect(first.entry).toHaveLength(1);
+    expect(first.link.find((l: { relation: string }) => l.relation === 'next')).toBeUndefined();
+    // Bad parameters: an OperationOutcome, never a 500.
+    for (const query of ['status=nonsense', 'owner=Patient/x', '_count=0', 'subject=Patient/1', 'status=accepted&status=requested']) {
+      const res = await fetchAs(ngo, `/fhir/Task?${query}`);
+      expect([query, res.status, (await json(res)).issue[0].code]).toEqual([query, 400, 'invalid']);
+    }
+    expect((await fetchAs(null, `/fhir/Task`)).status).toBe(401);
+  });
+
+  it('describes itself to anyone as a CapabilityStatement', async () => {
+    const res = await fetchAs(null, '/fhir/metadata');
+    expect(res.status).toBe(200);
+    expect(await json(res)).toMatchObject({ resourceType: 'CapabilityStatement', fhirVersion: '4.0.1',
+      rest: [{ mode: 'server', resource: [{ type: 'Task', interaction: [{ code: 'read' }, { code: 'search-type' }] }, { type: 'ServiceRequest' }] }] });
+  });
 });

@@ -129,11 +129,14 @@ export class ReferralService {
     if (filter?.routedToMe) parts.push('AND r.receiver_user_id = :actingUser');
     // The reason is a basic fact of a referral, readable by everyone who may see it.
     if (filter?.cameBack) parts.push(`AND (r.status = 'REJECTED' OR (r.status = 'CANCELLED' AND r.reason_code = 'EXPIRED'))`);
+    // Who sent and who received are basic facts of a referral too.
+    if (filter?.receiverOrganisationId) parts.push('AND r.receiver_organisation_id = :receiverOrganisationId');
+    if (filter?.senderOrganisationId) parts.push('AND r.sender_organisation_id = :senderOrganisationId');
     return parts.join(' ');
   }
 
   private filterParams(filter: ReferralFilter | undefined): Record<string, unknown> {
-    return { status: filter?.status, caseId: filter?.caseId };
+    return { status: filter?.status, caseId: filter?.caseId, receiverOrganisationId: filter?.receiverOrganisationId, senderOrganisationId: filter?.senderOrganisationId };
   }
 
   /**
