@@ -2,7 +2,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { skipToken, useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Checkbox, Descriptions, Empty, Form, Input, InputNumber, List, Radio, Result, Select, Space, Spin, Steps, Tag, Typography } from 'antd';
 import type { FormInstance } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Guarded } from '../../components/Guarded';
@@ -80,6 +80,13 @@ export function IntakePage() {
   const [idempotencyKey, setIdempotencyKey] = useState(newIdempotencyKey);
   const [problem, setProblem] = useState<{ text: string; step: number; index?: number } | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  // An error the API named on a field of another step: set once that step's fields are there.
+  const fieldError = useRef<{ name: (string | number)[]; text: string } | null>(null);
+  useEffect(() => {
+    if (!fieldError.current) return;
+    (form as FormInstance).setFields([{ name: fieldError.current.name, errors: [fieldError.current.text] }]);
+    fieldError.current = null;
+  });
   const [send, { loading: sending }] = useMutation(INTAKE);
 
   const alert = useQuery(INTAKE_ALERT, alertId ? { variables: { id: alertId } } : skipToken);
@@ -121,8 +128,7 @@ export function IntakePage() {
       const target = INTAKE_STEPS.indexOf(at.step);
       setStep(target);
       setProblem({ text, step: target, index: at.index });
-      // The step's fields mount with the step: set the error once they are there.
-      if (at.name) setTimeout(() => (form as FormInstance).setFields([{ name: at.name!, errors: [text] }]), 0);
+      fieldError.current = at.name ? { name: at.name, text } : null;
     }
   };
 
@@ -202,7 +208,8 @@ function NewPerson({ form, onUse }: { form: FormInstance<IntakeFields>; onUse: (
   const { candidates, takenIdNumber } = useDuplicateCheck({ fullName, birthDate, idNumber, phone });
   // Say so at the ID number as soon as the check knows: the intake would be refused for it.
   useEffect(() => {
-    if (form.isFieldTouched('idNumber')) form.validateFields(['idNumber']).catch(() => undefined);
+    // A refusal already shown there stays: it says the same, and says it firmly.
+    if (form.isFieldTouched('idNumber') && form.getFieldError('idNumber').length === 0) form.validateFields(['idNumber']).catch(() => undefined);
   }, [takenIdNumber, form]);
 
   return (
