@@ -24,6 +24,7 @@ import { CreateInsights1765700000000 } from './1765700000000-CreateInsights';
 import { SignalImports1765700200000 } from './1765700200000-SignalImports';
 import { InsightRulesForReferralsAndChildren1765700300000 } from './1765700300000-InsightRulesForReferralsAndChildren';
 import { OneStopIntakes1765700400000 } from './1765700400000-OneStopIntakes';
+import { CaseNumbers1765701000000 } from './1765701000000-CaseNumbers';
 import { IncrementalInsightEvaluation1765700500000 } from './1765700500000-IncrementalInsightEvaluation';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
@@ -37,4 +38,4 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   TaskDeadlinesCoverHandovers1765500100000, TaskClaimPlaces1765500200000,
   TaskClaimPlacesRetention1765500300000, CreateRealtime1765600000000, CreateInsights1765700000000, SignalImports1765700200000,
   InsightRulesForReferralsAndChildren1765700300000, OneStopIntakes1765700400000,
-  IncrementalInsightEvaluation1765700500000];
+  IncrementalInsightEvaluation1765700500000, CaseNumbers1765701000000];

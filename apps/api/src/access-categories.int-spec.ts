@@ -19,7 +19,7 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
     id: 'none', regionCode: 'basic', address: 'contact', monthlyIncomeCents: 'financial', members: 'basic', holdingOrganisationId: 'none', createdAt: 'none',
   },
   Case: {
-    id: 'none', person: 'basic', needs: 'basic', priority: 'basic', status: 'basic', regionCode: 'basic', summary: 'case_notes', notes: 'case_notes',
+    id: 'none', caseNumber: 'none', person: 'basic', needs: 'basic', priority: 'basic', status: 'basic', regionCode: 'basic', summary: 'case_notes', notes: 'case_notes',
     outcome: 'basic', outcomeNote: 'case_notes', assignees: 'basic', timeline: 'basic', holdingOrganisationId: 'none', version: 'none', createdAt: 'none',
     closedAt: 'none', readyToClose: 'none',
   },

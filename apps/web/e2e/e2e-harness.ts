@@ -231,6 +231,19 @@ export async function clickUntilGone(button: Locator): Promise<void> {
   }
 }
 
+/**
+ * Picks an option of an antd Select by clicking, until the Select shows it: a pick that lands while a dialog
+ * or the option list is still opening can be lost on a loaded machine.
+ */
+export async function pick(page: Page, select: Locator, option: string): Promise<void> {
+  await until(async () => {
+    if ((await select.textContent())?.includes(option)) return true;
+    await select.click({ timeout: 2_000 }).catch(() => undefined);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click({ timeout: 2_000 }).catch(() => undefined);
+    return (await select.textContent())?.includes(option) ?? false;
+  }, 30_000);
+}
+
 /** Picks an option of an antd Select by typing part of its text, once the option is there. */
 export async function choose(page: Page, field: ReturnType<Page['locator']>, typed: string, option: string = typed): Promise<void> {
   await field.click();

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { browserJourneys, expectNotShown, expectText, journey, OUTPUT, pick, signIn } from './e2e-harness';
 
 const JOURNEY_TIMEOUT = 180_000;
 
@@ -15,14 +15,7 @@ describe('tuning early-warning rules in a real browser', () => {
       await office.getByTestId('rule-tune-ELDERLY_ALONE_NO_CONTACT-110000').click();
       const minAge = office.getByTestId('rule-tune-minAge');
       await minAge.fill('75');
-      // A pick that lands while the dialog or the list is still opening can be lost on a loaded machine: pick until it holds.
-      const severity = office.getByTestId('rule-tune-severity');
-      await until(async () => {
-        if ((await severity.textContent())?.includes('紧急')) return true;
-        await severity.click();
-        await office.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '紧急' }).click({ timeout: 2_000 }).catch(() => undefined);
-        return (await severity.textContent())?.includes('紧急') ?? false;
-      }, 30_000);
+      await pick(office, office.getByTestId('rule-tune-severity'), '紧急');
       await office.getByTestId('rule-tune-description-zh').fill('75岁及以上、独自居住、登记有慢性病或残疾，且30天内没有任何个案记录的老人。请尽快上门探访。');
       await office.screenshot({ path: join(OUTPUT, 'insight-rule-tune-zh.png'), fullPage: true });
       await office.getByTestId('rule-tune-save').click();

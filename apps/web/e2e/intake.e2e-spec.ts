@@ -143,5 +143,14 @@ describe('one-stop intake (一件事一次办) in a real browser', () => {
       await page.getByTestId('intake-open-case').click();
       await page.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
       await expectText(page.getByTestId('need'), '养老');
+      // The case's number, as said on the phone, finds it in the list.
+      const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+      const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
+      expect(caseNumber).toMatch(new RegExp(`^建外-${year}-\\d{4}$`));
+      await page.goto('/cases?view=all');
+      await page.getByTestId('cases-number').locator('input').fill(caseNumber.slice(-9));
+      await page.getByTestId('cases-number').locator('input').press('Enter');
+      await page.waitForURL(/number=/);
+      await until(async () => (await page.locator('tbody tr.ant-table-row').count()) === 1 && (await page.locator('tbody tr.ant-table-row').first().textContent())!.includes('郑玉兰'));
     }), JOURNEY_TIMEOUT);
 });

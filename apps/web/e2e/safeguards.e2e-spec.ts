@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn, pick } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 180_000;
@@ -67,8 +67,7 @@ describe('safeguards in a real browser', () => {
       await signIn(ngo, 'ngo@zhulian.demo');
       await ngo.goto(`/referrals/${referralId}`);
       await ngo.getByTestId('referral-action-decline').click();
-      await ngo.getByLabel('原因', { exact: true }).click();
-      await ngo.locator('.ant-select-item-option', { hasText: '不符合服务条件' }).click();
+      await pick(ngo, ngo.locator('.ant-form-item', { has: ngo.getByLabel('原因', { exact: true }) }).locator('.ant-select'), '不符合服务条件');
       await ngo.getByLabel('说明', { exact: true }).fill('不符合条件，请家属致电 138 1234 5678 另行咨询');
       await ngo.getByTestId('reason-submit').click();
       await expectText(ngo.locator('.ant-form-item-explain-error'), '请删除其中的电话号码');

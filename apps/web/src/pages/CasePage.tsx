@@ -23,7 +23,7 @@ import { caseEventLine } from './timeline-text';
 // Every change answers with the whole case, so the screen shows what the API now holds.
 graphql(`
   fragment CaseFields on Case {
-    id needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose
+    id caseNumber needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose
     person { id fullName }
     assignees { id userId displayName organisationId organisationName assignedAt endedAt }
     timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }
@@ -109,6 +109,7 @@ export function CasePage() {
       <Card
         title={
           <Space wrap>
+            <Typography.Text type="secondary" copyable data-testid="case-number">{found.caseNumber}</Typography.Text>
             <span data-testid="case-person">
               {found.person ? <Link to={`/people/${found.person.id}`}><Guarded value={found.person.fullName} /></Link> : <Guarded value={null} />}
             </span>

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, Grid, List, Segmented, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Grid, Input, List, Segmented, Select, Space, Switch, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
@@ -15,7 +15,7 @@ import { CASE_ACTIVE } from './case-moves';
 const CASES = graphql(`
   query Cases($first: Int, $after: String, $filter: CaseFilter) {
     cases(first: $first, after: $after, filter: $filter) {
-      edges { node { id needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }
+      edges { node { id caseNumber needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }
       pageInfo { hasNextPage endCursor }
     }
     casesCount(filter: $filter)
@@ -53,7 +53,10 @@ export function CasesPage() {
   const view = (VIEWS as readonly string[]).includes(params.get('view') ?? '') ? (params.get('view') as View) : 'active';
   const need = params.get('need') ?? undefined;
   const mine = params.get('mine') === '1';
-  const filter: CaseFilter = { ...(statusesOf(view) ? { status: statusesOf(view) } : {}), ...(need ? { need } : {}), ...(mine ? { assignedToMe: true } : {}) };
+  const number = params.get('number') ?? undefined;
+  const filter: CaseFilter = {
+    ...(statusesOf(view) ? { status: statusesOf(view) } : {}), ...(need ? { need } : {}), ...(mine ? { assignedToMe: true } : {}), ...(number ? { caseNumber: number } : {}),
+  };
   const { data, loading, error, fetchMore } = useQuery(CASES, { variables: { first: 25, filter } });
   const rows = data?.cases.edges.map((e) => e.node) ?? [];
   const canBeAssigned = !!acting && CASE_WORKER_ROLES.includes(acting.role);
@@ -85,6 +88,15 @@ export function CasesPage() {
           onChange={(v) => set('view', v === 'active' ? undefined : v)}
           options={VIEWS.map((v) => ({ value: v, label: v === 'active' || v === 'all' ? t(`cases.views.${v}`) : t(`caseStatus.${v}`) }))}
         />
+        <Input.Search
+          allowClear
+          defaultValue={number}
+          placeholder={t('cases.numberPlaceholder')}
+          aria-label={t('cases.number')}
+          data-testid="cases-number"
+          onSearch={(text) => set('number', text.trim() || undefined)}
+          style={{ width: 200 }}
+        />
         <Select
           allowClear
           placeholder={t('cases.allNeeds')}
@@ -111,7 +123,7 @@ export function CasesPage() {
           renderItem={(row) => (
             <Card size="small" style={{ marginBottom: 8 }}>
               <Space orientation="vertical" size={4}>
-                <Space wrap><Typography.Text strong>{name(row)}</Typography.Text><CaseStatusTag status={row.status} /><PriorityTag priority={row.priority} /></Space>
+                <Space wrap><Typography.Text strong>{name(row)}</Typography.Text><Typography.Text type="secondary">{row.caseNumber}</Typography.Text><CaseStatusTag status={row.status} /><PriorityTag priority={row.priority} /></Space>
                 <NeedTags codes={row.needs} />
                 <Typography.Text type="secondary"><CurrentAssignees assignees={row.assignees} /></Typography.Text>
               </Space>
@@ -126,6 +138,7 @@ export function CasesPage() {
           pagination={false}
           locale={{ emptyText: t('cases.empty') }}
           columns={[
+            { title: t('cases.number'), key: 'number', render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.caseNumber}</span> },
             { title: t('cases.person'), key: 'person', render: (_, row) => name(row) },
             { title: t('cases.fields.needs'), key: 'needs', render: (_, row) => <NeedTags codes={row.needs} /> },
             { title: t('cases.fields.priority'), key: 'priority', render: (_, row) => <PriorityTag priority={row.priority} /> },

@@ -16,6 +16,7 @@ import { AssignableCaseworker, Case, CaseEventKind, CasePriority, CaseStatus } f
 
 interface CaseRow {
   id: string;
+  case_number: string;
   person_id: string;
   holding_organisation_id: string;
   region_code: string;
@@ -37,7 +38,7 @@ interface CaseRow {
 /** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
 const casesFrom = () => `FROM cases k ${consentsOpeningTo('k.person_id')}`;
 
-const CASE_SELECT = `SELECT k.id, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
+const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${CASE_COLUMNS.assignedToMe} AS assigned_to_me`;
 
@@ -95,7 +96,13 @@ export class CaseService {
     if (filter?.unassigned) parts.push('AND NOT EXISTS (SELECT 1 FROM case_assignments u WHERE u.case_id = k.id AND u.ended_at IS NULL)');
     if (filter?.personId) parts.push('AND k.person_id = :personId');
     if (filter?.need) parts.push('AND :need = ANY(k.needs)');
-    return { sql: parts.join(' '), params: { status: filter?.status, personId: filter?.personId, need: filter?.need } };
+    // A case's number is no secret to whoever may see the case: part of it, as typed, finds it.
+    const number = filter?.caseNumber?.trim();
+    if (number) parts.push(`AND k.case_number ILIKE :caseNumber ESCAPE '\\'`);
+    return {
+      sql: parts.join(' '),
+      params: { status: filter?.status, personId: filter?.personId, need: filter?.need, caseNumber: number ? `%${number.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined },
+    };
   }
 
   /**
@@ -324,6 +331,7 @@ export class CaseService {
 function toCase(row: CaseRow): Case {
   return Object.assign(new Case(), {
     id: row.id,
+    caseNumber: row.case_number,
     needs: row.needs,
     priority: row.priority,
     status: row.status,

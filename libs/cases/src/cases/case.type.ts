@@ -135,6 +135,10 @@ export class Case {
   @Sensitive('basic')
   person?: unknown;
 
+  @NotPersonal()
+  @Field({ description: 'The number people say and write: the holding organisation’s short name, the year, a count (建外-2026-0042).' })
+  caseNumber!: string;
+
   @Sensitive('basic')
   @Field(() => [String], { nullable: true, description: 'Need category codes (see needCategories).' })
   needs!: string[] | null;

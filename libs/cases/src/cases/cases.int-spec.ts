@@ -59,6 +59,26 @@ describe('cases', () => {
     });
   });
 
+  it('numbers each case by its holder’s short name, the year in Beijing and a count, and finds it by part of its number', async () => {
+    const year = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date());
+    const numbers: string[] = [];
+    for (const need of ['MEDICAL', 'HOUSING']) {
+      const res = await coordinator.gql<{ openCase: { caseNumber: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { caseNumber } }`,
+        { input: { personId, needs: [need] } });
+      expect(res.errors).toBeUndefined();
+      numbers.push(res.data!.openCase.caseNumber);
+    }
+    expect(numbers[0]).toMatch(new RegExp(`^建外-${year}-\\d{4}$`));
+    expect(Number(numbers[1].slice(-4))).toBe(Number(numbers[0].slice(-4)) + 1);
+    const find = async (session: SignedIn, caseNumber: string) => (await session.gql<{ cases: { edges: { node: { caseNumber: string } }[] } }>(
+      `query($f: CaseFilter) { cases(first: 50, filter: $f) { edges { node { caseNumber } } } }`, { f: { caseNumber } })).data!.cases.edges.map((e) => e.node.caseNumber);
+    expect(await find(coordinator, numbers[1].slice(3))).toEqual([numbers[1]]);
+    expect(await find(coordinator, '%')).toEqual([]);
+    // Another street office's coordinator finds none of them: numbers are searched among the cases one may see.
+    const other = await as(SANLITUN, Role.COORDINATOR);
+    expect(await find(other.session, numbers[1])).toEqual([]);
+  });
+
   it('refuses unknown needs, strangers’ people and other roles, creating nothing', async () => {
     const before = await count('cases');
     expect((await open(coordinator, { needs: ['ASTROLOGY'] })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_NEED', field: 'input.needs' });

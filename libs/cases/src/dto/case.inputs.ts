@@ -162,6 +162,12 @@ export class CaseFilter {
   @IsOptional()
   @Matches(NEED_CODE)
   need?: string;
+
+  @Field({ nullable: true, description: 'Part of a case number, e.g. 2026-0042 or 建外-2026.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  caseNumber?: string;
 }
 
 @ArgsType()
