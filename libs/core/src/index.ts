@@ -26,3 +26,4 @@ export * from './database/in-transaction';
 export * from './database/prepared-query';
 export * from './jobs/job-runner';
 export * from './redis/redis-connection';
+export * from './collections';

@@ -1,12 +1,14 @@
 import { skipToken, useQuery } from '@apollo/client/react';
-import { Alert, List, Space, Tag, Typography } from 'antd';
+import { Alert, Form, List, Space, Tag, Typography } from 'antd';
+import type { FormInstance, FormRule } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
 import { graphql } from '../gql';
 import type { DuplicateCandidatesQuery, DuplicateCheckInput } from '../gql/graphql';
 import { useDebounced } from '../use-debounced';
-import { duplicateCheckFrom, percent } from './duplicate-check';
+import { compactIdNumber, duplicateCheckFrom, percent } from './duplicate-check';
 
 /**
  * Only the basic facts of each candidate: enough to recognise the person, and — since the check runs
@@ -34,6 +36,30 @@ export function useDuplicateCheck(values: Parameters<typeof duplicateCheckFrom>[
     /** The ID number the API said is already registered: only from the answer to this very check. */
     takenIdNumber: asking && data?.duplicateCandidates.idNumberTaken && check.idNumber ? check.idNumber : null,
   };
+}
+
+/**
+ * The duplicate check of a form registering someone: asked as the name, date of birth, ID number and phone are
+ * typed, with a warning rule for the ID-number field that says "already registered" as soon as the check knows —
+ * not only when the registration is refused (a refusal already shown there stays: it says the same, firmly).
+ */
+export function useFormDuplicateCheck(form: FormInstance) {
+  const { t } = useTranslation();
+  const fullName = Form.useWatch('fullName', form) as string | undefined;
+  const birthDate = Form.useWatch('birthDate', form) as string | undefined;
+  const idNumber = Form.useWatch('idNumber', form) as string | undefined;
+  const phone = Form.useWatch('phone', form) as string | undefined;
+  const { candidates, takenIdNumber } = useDuplicateCheck({ fullName, birthDate, idNumber, phone });
+  useEffect(() => {
+    if (form.isFieldTouched('idNumber') && form.getFieldError('idNumber').length === 0) form.validateFields(['idNumber']).catch(() => undefined);
+  }, [takenIdNumber, form]);
+  const idNumberRule: FormRule = {
+    warningOnly: true,
+    validator: async (_, value?: string) => {
+      if (takenIdNumber && compactIdNumber(value) === takenIdNumber) throw new Error(t('register.idTaken'));
+    },
+  };
+  return { candidates, idNumberRule };
 }
 
 /** One candidate: who, how likely, why. */

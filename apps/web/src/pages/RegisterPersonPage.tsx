@@ -1,13 +1,12 @@
 import { useMutation } from '@apollo/client/react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { errorText, showOnField } from '../errors';
 import { graphql } from '../gql';
 import type { Assistance, Gender } from '../gql/graphql';
-import { compactIdNumber } from './duplicate-check';
-import { DuplicateCandidates, useDuplicateCheck } from './DuplicateCandidates';
+import { DuplicateCandidates, useFormDuplicateCheck } from './DuplicateCandidates';
 import { HouseholdSection } from './HouseholdSection';
 import { FIELD_OF_INPUT, registrationInput, RegistrationFields } from './register-input';
 
@@ -28,17 +27,7 @@ export function RegisterPersonPage() {
   const [register, { loading }] = useMutation(REGISTER);
   const [problem, setProblem] = useState<string | null>(null);
 
-  const fullName = Form.useWatch('fullName', form);
-  const birthDate = Form.useWatch('birthDate', form);
-  const idNumber = Form.useWatch('idNumber', form);
-  const phone = Form.useWatch('phone', form);
-  const { candidates, takenIdNumber } = useDuplicateCheck({ fullName, birthDate, idNumber, phone });
-
-  // Say so at the ID number as soon as the check knows, not only when the registration is refused
-  // (a refusal already shown there stays: it says the same, and says it firmly).
-  useEffect(() => {
-    if (form.isFieldTouched('idNumber') && form.getFieldError('idNumber').length === 0) form.validateFields(['idNumber']).catch(() => undefined);
-  }, [takenIdNumber, form]);
+  const { candidates, idNumberRule } = useFormDuplicateCheck(form);
 
   const submit = async (fields: RegistrationFields) => {
     setProblem(null);
@@ -69,12 +58,7 @@ export function RegisterPersonPage() {
           name="idNumber"
           label={t('person.fields.idNumber')}
           extra={t('register.idHelp')}
-          rules={[{
-            warningOnly: true,
-            validator: async (_, value?: string) => {
-              if (takenIdNumber && compactIdNumber(value) === takenIdNumber) throw new Error(t('register.idTaken'));
-            },
-          }]}
+          rules={[idNumberRule]}
         >
           {/* Room for the spaces people type between the parts, as printed on the card. */}
           <Input autoComplete="off" maxLength={22} />

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryUnderRules } from '@zhulian/access';
-import { Actor, changedRows, newId } from '@zhulian/core';
+import { Actor, changedRows, groupBy, newId } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { LocationDraft, ScheduleDraft, ServiceDraft } from './service-draft';
 import { locationColumns, SERVICE_COLUMNS } from './service.rules';
@@ -337,13 +337,3 @@ function toLocation(row: LocationRow): ServiceLocation {
   });
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}

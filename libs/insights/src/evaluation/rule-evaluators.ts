@@ -1,3 +1,4 @@
+import { groupBy } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
 import { ReferralFacts } from '@zhulian/referrals';
 import { HouseholdFacts, PersonFacts } from '@zhulian/registry';
@@ -11,17 +12,6 @@ const DAY_MS = 86_400_000;
 
 const clamp = (n: number) => Math.max(0, Math.min(100, Math.round(n)));
 
-/** The items by key, each group in the items' order. */
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
 
 /**
  * The evaluators, one per rule kind: each asks the owning libs for the few records that may match (in SQL,

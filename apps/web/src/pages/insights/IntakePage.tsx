@@ -12,8 +12,7 @@ import { graphql } from '../../gql';
 import type { Assistance, ConsentCategory, ConsentGivenBy, Gender, OneStopIntakeMutation, ReferralUrgency } from '../../gql/graphql';
 import { newIdempotencyKey } from '../../idempotency';
 import { regionName } from '../../regions';
-import { compactIdNumber } from '../duplicate-check';
-import { CandidateSummary, useDuplicateCheck } from '../DuplicateCandidates';
+import { CandidateSummary, useFormDuplicateCheck } from '../DuplicateCandidates';
 import { HouseholdSection, RELATIONS } from '../HouseholdSection';
 import type { RegistrationFields } from '../register-input';
 import { MatchReasons } from '../MatchReasons';
@@ -200,29 +199,15 @@ function KnownPerson({ person, loading, locked, onChange }: {
 /** Registering the person and their household, with the duplicate check as they are typed in. */
 function NewPerson({ form, onUse }: { form: FormInstance<IntakeFields>; onUse: (personId: string) => void }) {
   const { t } = useTranslation();
-  const fullName = Form.useWatch('fullName', form);
-  const birthDate = Form.useWatch('birthDate', form);
-  const idNumber = Form.useWatch('idNumber', form);
-  const phone = Form.useWatch('phone', form);
   const householdChoice = Form.useWatch('householdChoice', form);
-  const { candidates, takenIdNumber } = useDuplicateCheck({ fullName, birthDate, idNumber, phone });
-  // Say so at the ID number as soon as the check knows: the intake would be refused for it.
-  useEffect(() => {
-    // A refusal already shown there stays: it says the same, and says it firmly.
-    if (form.isFieldTouched('idNumber') && form.getFieldError('idNumber').length === 0) form.validateFields(['idNumber']).catch(() => undefined);
-  }, [takenIdNumber, form]);
+  const { candidates, idNumberRule } = useFormDuplicateCheck(form as FormInstance);
 
   return (
     <>
       <Form.Item name="fullName" label={t('person.fields.fullName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
         <Input autoComplete="off" data-testid="intake-full-name" />
       </Form.Item>
-      <Form.Item name="idNumber" label={t('person.fields.idNumber')} extra={t('register.idHelp')} rules={[{
-        warningOnly: true,
-        validator: async (_, value?: string) => {
-          if (takenIdNumber && compactIdNumber(value) === takenIdNumber) throw new Error(t('register.idTaken'));
-        },
-      }]}>
+      <Form.Item name="idNumber" label={t('person.fields.idNumber')} extra={t('register.idHelp')} rules={[idNumberRule]}>
         <Input autoComplete="off" maxLength={22} data-testid="intake-id-number" />
       </Form.Item>
       {candidates.length > 0 && (
