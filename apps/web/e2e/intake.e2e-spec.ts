@@ -99,6 +99,11 @@ describe('one-stop intake (一件事一次办) in a real browser', () => {
       await page.goto('/people');
       await page.getByTestId('intake-open').click();
       await page.waitForURL('**/intake');
+      // The tab names the page; the first Tab reaches "skip to content"; the app has its icon.
+      await until(async () => (await page.title()) === '一件事一次办 · 助联');
+      await page.keyboard.press('Tab');
+      await expectText(page.locator(':focus'), '跳到主要内容');
+      expect((await fetch(`${product().url}/favicon.svg`)).headers.get('content-type')).toContain('image/svg+xml');
 
       // An ID number already registered (葛秀珍's is not hers to know; one registered by the office is):
       // the intake is refused at the ID number, and nothing of it is kept.

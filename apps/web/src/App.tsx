@@ -1,5 +1,6 @@
 import { Spin } from 'antd';
-import { lazy, ReactNode, Suspense } from 'react';
+import { lazy, ReactNode, Suspense, useEffect } from 'react';
+import { pageTitleKey } from './layout/page-title';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { AppShell } from './layout/AppShell';
@@ -49,8 +50,20 @@ function SignedIn({ children, bare = false }: { children: ReactNode; bare?: bool
   return bare ? children : <AppShell>{children}</AppShell>;
 }
 
+/** The browser tab names the page (and the app), in the reader's language. */
+function DocumentTitle() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    document.title = `${t(pageTitleKey(pathname))} · ${t('app.name')}`;
+  }, [pathname, t]);
+  return null;
+}
+
 export function AppRoutes() {
   return (
+    <>
+    <DocumentTitle />
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       {/* The hours statement prints on its own, without the app's frame. */}
@@ -87,5 +100,6 @@ export function AppRoutes() {
       <Route path="/oversight" element={<SignedIn><Suspense fallback={<Spin />}><DashboardPage /></Suspense></SignedIn>} />
       <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
     </Routes>
+    </>
   );
 }

@@ -99,6 +99,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <a href="#main-content" className="skip-link" data-testid="skip-link">{t('nav.skipToContent')}</a>
       <Layout.Header
         style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}
       >
@@ -123,7 +124,7 @@ export function AppShell({ children }: { children: ReactNode }) {
             <Menu mode="inline" selectedKeys={[selected]} onClick={onMenuClick} items={sections.map((s) => ({ ...s, label: link(s.key, s.label) }))} />
           </Layout.Sider>
         )}
-        <Layout.Content style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24 }}>
+        <Layout.Content id="main-content" tabIndex={-1} style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24, outline: 'none' }}>
           <ConnectionBanner />
           {children}
         </Layout.Content>
