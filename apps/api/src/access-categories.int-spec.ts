@@ -42,6 +42,7 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
   ServiceLocation: {
     id: 'none', name: 'none', address: 'location', regionCode: 'none', latitude: 'location', longitude: 'location', confidential: 'none',
   },
+  ServiceStaffContacts: { id: 'none', contacts: 'contact' },
   InsightAlert: {
     id: 'none', ruleCode: 'none', rule: 'none', subjectType: 'basic', person: 'basic', householdId: 'basic', caseId: 'basic', regionCode: 'basic',
     severity: 'basic', score: 'basic', status: 'basic', householdSize: 'basic', incomePerPersonCents: 'financial', lineCents: 'none', age: 'basic',

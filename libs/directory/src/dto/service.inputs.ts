@@ -15,6 +15,8 @@ export const BYDAY = /^(-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))(,-?[0-9]?(MO|TU|WE|TH|FR
 export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** Places a capacity may count; beyond it a number is a typing slip. */
 export const MAX_PLACES = 1_000_000;
+/** A required document's description: the HSDS standard's own example needs 279 characters. */
+export const MAX_DOCUMENT_LENGTH = 1000;
 
 @InputType({ description: 'The places a service has. Free places are then kept current with setServiceCapacity.' })
 export class ServiceCapacityInput {
@@ -207,7 +209,7 @@ export class ServiceInput {
   @ArrayMaxSize(20)
   @IsString({ each: true })
   @MinLength(1, { each: true })
-  @MaxLength(200, { each: true })
+  @MaxLength(MAX_DOCUMENT_LENGTH, { each: true })
   requiredDocuments?: string[] | null;
 
   @Field(() => [String], { nullable: true, description: 'Where the service is delivered (6-digit region codes).' })

@@ -6,7 +6,8 @@ import { Actor, badInput, notFound } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { ServiceStore } from '../services/service.store';
-import { ServiceLocation } from '../services/service.type';
+import { Service, ServiceLocation, ServiceStaffContacts } from '../services/service.type';
+import { HsdsKept, keptNamesPeople, withKept } from './hsds-kept';
 import { NeedNames, toHsds } from './hsds-mapping';
 import { servicesToTables } from './hsds-tables';
 import { HsdsCsvFile } from './hsds.types';
@@ -42,14 +43,26 @@ export class HsdsExportService {
     }
     const services = await this.store.select(this.db.manager, actor, where, { organisation }, 'ORDER BY s.id');
     const ids = services.map((s) => s.id);
-    const [locations, schedules, needs] = await Promise.all([
+    const [locations, schedules, needs, kept] = await Promise.all([
       this.store.locationsOf(this.db.manager, actor, ids), this.store.schedulesOf(this.db.manager, ids), this.needNames(),
+      this.store.hsdsKeptOf(this.db.manager, ids),
     ]);
     const exported: Record<string, unknown>[] = [];
     for (const [i, service] of services.entries()) {
       const places: ServiceLocation[] = [];
-      for (const [j, location] of (locations.get(service.id) ?? []).entries()) places.push(await this.checked(access, location, `exportHsds.${i}.locations.${j}`));
-      exported.push(toHsds(service, places, schedules.get(service.id) ?? [], needs));
+      const hiddenPlaces = new Set<string>();
+      for (const [j, location] of (locations.get(service.id) ?? []).entries()) {
+        const place = await this.checked(access, location, `exportHsds.${i}.locations.${j}`);
+        if (WHEREABOUTS.some((f) => (location as unknown as Record<string, unknown>)[f] !== null && (place as unknown as Record<string, unknown>)[f] === null)) {
+          hiddenPlaces.add(location.hsdsId ?? location.id);
+        }
+        places.push(place);
+      }
+      const object = toHsds(service, places, schedules.get(service.id) ?? [], needs);
+      const given = kept.get(service.id) as HsdsKept | undefined;
+      exported.push(given ? withKept(object, given, {
+        phone: service.phone, hiddenPlaces, contacts: keptNamesPeople(given) && await this.mayHaveContacts(access, service, `exportHsds.${i}.contacts`),
+      }) : object);
     }
     return exported;
   }
@@ -71,6 +84,12 @@ export class HsdsExportService {
       (copy as unknown as Record<string, unknown>)[field] = value ?? null;
     }
     return copy;
+  }
+
+  /** The staff contacts an HSDS file named for the service, under the contact rule (audited as an export when given). */
+  private async mayHaveContacts(access: RequestAccess, service: Service, path: string): Promise<boolean> {
+    const record = { id: service.id, organisationId: service.organisationId, contacts: true };
+    return (await readProtectedField(access, ServiceStaffContacts, record, 'contacts', () => true, { path, action: 'EXPORT' })) === true;
   }
 
   private async needNames(): Promise<NeedNames> {

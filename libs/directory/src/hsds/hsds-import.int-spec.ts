@@ -11,10 +11,11 @@ const sample = () => JSON.parse(SAMPLE) as { contents: Record<string, unknown>[]
 
 type Report = {
   total: number; created: number; updated: number; unchanged: number; failed: number; dryRun: boolean;
-  rows: { index: number; hsdsId: string | null; serviceId: string | null; outcome: string; errors: { path: string; code: string; message: string }[] }[];
+  rows: { index: number; hsdsId: string | null; serviceId: string | null; outcome: string; errors: { path: string; code: string; message: string }[];
+    warnings: { path: string; code: string; message: string }[] }[];
 };
 const IMPORT = `mutation($json: String!, $dryRun: Boolean) { importHsds(json: $json, dryRun: $dryRun) {
-  total created updated unchanged failed dryRun rows { index hsdsId serviceId outcome errors { path code message } } } }`;
+  total created updated unchanged failed dryRun rows { index hsdsId serviceId outcome errors { path code message } warnings { path code message } } } }`;
 
 /** A plain, valid HSDS service with the given changes. */
 const row = (id: string, changes: Record<string, unknown> = {}) => ({ id, name: `服务 ${id}`, status: 'active', ...changes });
@@ -122,25 +123,31 @@ describe('importing HSDS JSON', () => {
       row('ok-1'),
       row('ok-2', { minimum_age: '65', capacities: [{ id: 'c', unit: { id: 'u', name: '床位' }, available: '3', maximum: '' }] }),
     ]);
-    expect(result).toMatchObject({ total: 14, created: 2, updated: 0, unchanged: 0, failed: 12 });
+    // An invalid optional value is left out with a warning: only what makes the service wrong fails its row.
+    expect(result).toMatchObject({ total: 14, created: 4, updated: 0, unchanged: 0, failed: 10 });
     const problems = Object.fromEntries(result.rows.map((r) => [`${r.index}:${r.hsdsId}`, r.errors.map((e) => `${e.path} ${e.code}`)]));
     expect(problems).toEqual({
       '0:ok-1': [],
       '1:no-name': ['name REQUIRED'],
       '2:bad-status': ['status INVALID_VALUE'],
-      '3:bad-contact': ['url INVALID_FORMAT', 'email INVALID_FORMAT', 'phones.0.number INVALID_FORMAT'],
+      '3:bad-contact': [],
       '4:unknown-need': ['attributes.0.taxonomy_term.code UNKNOWN_NEED'],
       '5:bad-area': ['service_areas.0.extent REGION_CODE_UNKNOWN'],
       '6:ages': ['maximum_age AGE_RANGE'],
       '7:capacity': ['capacities.0.available CAPACITY_ABOVE_MAXIMUM'],
       '8:term': ['attributes.0.taxonomy_term.code UNKNOWN_ELIGIBILITY_TERM'],
-      '9:coordinates': ['service_at_locations.0.location.longitude COORDINATES_INCOMPLETE'],
+      '9:coordinates': [],
       '10:too-long': ['name TOO_LONG', 'description INVALID_TYPE'],
       '11:null': [' INVALID_TYPE'],
       '12:ok-1': ['id DUPLICATE_ID'],
       '13:ok-2': [],
     });
     expect(result.rows[1].errors[0].message).toBeTruthy();
+    const warnings = Object.fromEntries(result.rows.filter((r) => r.warnings.length > 0).map((r) => [`${r.index}:${r.hsdsId}`, r.warnings.map((e) => `${e.path} ${e.code}`)]));
+    expect(warnings).toEqual({
+      '3:bad-contact': ['url INVALID_FORMAT', 'email INVALID_FORMAT', 'phones.0 INVALID_FORMAT'],
+      '9:coordinates': ['service_at_locations.0.location.latitude COORDINATES_INCOMPLETE'],
+    });
     const [written] = await app.db.query(`SELECT count(*)::int AS n FROM services WHERE hsds_id LIKE 'ok-%'`);
     expect(written.n).toBe(2);
     const ok2 = await byHsdsId(coordinator, 'ok-2');

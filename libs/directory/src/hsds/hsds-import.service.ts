@@ -9,7 +9,8 @@ import { changedFields, draftProblems, filledFields } from '../services/service-
 import { draftOf, resolveRefs, ServiceStore } from '../services/service.store';
 import { Service } from '../services/service.type';
 import { fromHsds, hsdsPath, MappedRow } from './hsds-mapping';
-import { hsdsServiceSchema, issueCode } from './hsds.schema';
+import { HsdsKept, hsdsKeptSchema, keptOf, mergeKept, withoutBadCoordinates } from './hsds-kept';
+import { parseLeniently } from './hsds-lenient';
 import { HsdsCsvFileInput, HsdsImportOutcome, HsdsImportProblem, HsdsImportReport, HsdsImportRow, MAX_IMPORT_ROWS } from './hsds.types';
 import { servicesFromTables } from './hsds-tables';
 
@@ -17,6 +18,32 @@ interface ValidRow {
   index: number;
   hsdsId: string;
   mapped: MappedRow;
+  /** What the row says beyond the directory's columns, given back by the export; null when nothing. */
+  kept: HsdsKept | null;
+  warnings: HsdsImportProblem[];
+}
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The services of a parsed HSDS JSON file, in every shape the standard gives them: an array; an object
+ * with `services` (an organization with its services, or our own wrapper); a page of the HSDS API
+ * (`contents`); one service object (as `/services/{id}` answers); one service-at-location object (as
+ * `/service_at_locations/{id}` answers: its service, delivered at its place). Null: none of these.
+ */
+export function servicesOfJson(parsed: unknown): unknown[] | null {
+  if (Array.isArray(parsed)) return parsed;
+  if (!isObject(parsed)) return null;
+  if (Array.isArray(parsed.services)) return parsed.services;
+  if (Array.isArray(parsed.contents)) return parsed.contents;
+  if (isObject(parsed.service) && isObject(parsed.location)) {
+    const { service, ...at } = parsed;
+    const current = Array.isArray(service.service_at_locations) ? service.service_at_locations : [];
+    return [{ ...service, service_at_locations: [...current, at] }];
+  }
+  if ('id' in parsed && 'name' in parsed) return [parsed];
+  return null;
 }
 
 /** Thrown to roll a dry run back once its report is made. */
@@ -47,16 +74,17 @@ export class HsdsImportService {
     } catch {
       throw badInput('HSDS_NOT_JSON', 'This is not JSON. Export the file from your directory as HSDS 3 JSON and try again.', 'json');
     }
-    // An array; an object with `services`; or a page of the HSDS API (`/services` answers `{ …, contents }`).
-    const container = typeof parsed === 'object' && parsed !== null ? (parsed as { services?: unknown; contents?: unknown }) : {};
-    const rows = Array.isArray(parsed) ? parsed : Array.isArray(container.services) ? container.services : Array.isArray(container.contents) ? container.contents : null;
-    if (rows === null) throw badInput('HSDS_NOT_A_LIST', 'Send an array of HSDS service objects, an object with a `services` array, or a page of the HSDS API.', 'json');
-    return this.importRows(actor, acting, rows, dryRun);
+    const rows = servicesOfJson(parsed);
+    if (rows === null) {
+      throw badInput('HSDS_NOT_A_LIST', 'Send HSDS services: a service object, an organization with its services, a service-at-location, an array of services, or a page of the HSDS API.', 'json');
+    }
+    return this.importRows(actor, acting, rows, dryRun, [], false);
   }
 
   async importCsv(actor: Actor, files: HsdsCsvFileInput[], dryRun: boolean): Promise<HsdsImportReport> {
     const acting = this.importer(actor);
-    return this.importRows(actor, acting, servicesFromTables(files), dryRun);
+    const { services, ignored } = servicesFromTables(files);
+    return this.importRows(actor, acting, services, dryRun, ignored, true);
   }
 
   private importer(actor: Actor): ActorMembership {
@@ -67,7 +95,8 @@ export class HsdsImportService {
     return acting;
   }
 
-  private async importRows(actor: Actor, acting: ActorMembership, rows: unknown[], dryRun: boolean): Promise<HsdsImportReport> {
+  private async importRows(actor: Actor, acting: ActorMembership, rows: unknown[], dryRun: boolean, ignoredTables: string[], tabular: boolean,
+  ): Promise<HsdsImportReport> {
     if (rows.length > MAX_IMPORT_ROWS) {
       throw badInput('HSDS_BATCH_TOO_LARGE', `One call imports at most ${MAX_IMPORT_ROWS} services; this batch has ${rows.length}. Send the file in smaller batches.`, 'json');
     }
@@ -76,32 +105,37 @@ export class HsdsImportService {
     const valid: ValidRow[] = [];
     const seen = new Set<string>();
     rows.forEach((raw, index) => {
-      const parsed = hsdsServiceSchema.safeParse(raw);
-      if (!parsed.success) {
-        results[index] = failed(index, idOf(raw), parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), code: issueCode(issue), message: issue.message })));
+      const parsed = parseLeniently(raw);
+      if ('errors' in parsed) {
+        results[index] = failed(index, idOf(raw), parsed.errors);
         return;
       }
       const mapped = fromHsds(parsed.data);
       const problems = [...mapped.problems, ...draftProblems(mapped.draft, knownNeeds).map((p) => ({ ...p, path: hsdsPath(mapped, p.path) }))];
       if (seen.has(parsed.data.id)) problems.push({ path: 'id', code: 'DUPLICATE_ID', message: 'Another service of this batch has the same id.' });
       seen.add(parsed.data.id);
-      if (problems.length > 0) results[index] = failed(index, parsed.data.id, problems);
-      else valid.push({ index, hsdsId: parsed.data.id, mapped });
+      if (problems.length > 0) {
+        results[index] = failed(index, parsed.data.id, problems);
+        return;
+      }
+      const warnings = [...parsed.warnings];
+      valid.push({ index, hsdsId: parsed.data.id, mapped, kept: checkedKept(parsed.row, warnings), warnings });
     });
-    if (valid.length > 0) await this.write(actor, acting, valid, results, dryRun);
+    if (valid.length > 0) await this.write(actor, acting, valid, results, dryRun, tabular);
     const count = (outcome: HsdsImportOutcome) => results.filter((r) => r.outcome === outcome).length;
     return {
       total: rows.length, created: count(HsdsImportOutcome.CREATED), updated: count(HsdsImportOutcome.UPDATED),
-      unchanged: count(HsdsImportOutcome.UNCHANGED), failed: count(HsdsImportOutcome.FAILED), dryRun, rows: results,
+      unchanged: count(HsdsImportOutcome.UNCHANGED), failed: count(HsdsImportOutcome.FAILED), dryRun, rows: results, ignoredTables,
     };
   }
 
-  private async write(actor: Actor, acting: ActorMembership, valid: ValidRow[], results: HsdsImportRow[], dryRun: boolean): Promise<void> {
+  private async write(actor: Actor, acting: ActorMembership, valid: ValidRow[], results: HsdsImportRow[], dryRun: boolean, tabular: boolean): Promise<void> {
     try {
       await this.db.transaction(async (tx) => {
         const existing = await this.store.lockByHsdsIds(tx, acting.organisationId, valid.map((v) => v.hsdsId));
         const byHsdsId = new Map<string, Service>(existing.map((s) => [s.hsdsId ?? s.id, s]));
         const children = await this.store.childrenOf(tx, existing.map((s) => s.id));
+        const keptNow = tabular ? await this.store.hsdsKeptOf(tx, existing.map((s) => s.id)) : new Map<string, Record<string, unknown>>();
         const events: AuditEvent[] = [];
         for (const row of valid) {
           await tx.query('SAVEPOINT hsds_row');
@@ -110,21 +144,24 @@ export class HsdsImportService {
             let outcome: HsdsImportOutcome;
             let serviceId: string | null;
             let fields: string[] = [];
+            const kept = (current && tabular ? mergeKept((keptNow.get(current.id) ?? null) as HsdsKept | null, row.kept) : row.kept) as Record<string, unknown> | null;
             if (current) {
               const have = children.get(current.id)!;
               const { draft } = resolveRefs(row.mapped.draft, have);
               fields = changedFields(draftOf(current, have), draft);
               if (fields.length > 0) await this.store.replace(tx, current, have, draft);
+              if (await this.store.setHsdsKept(tx, current.id, kept, fields.length === 0)) fields.push('hsdsKept');
               outcome = fields.length > 0 ? HsdsImportOutcome.UPDATED : HsdsImportOutcome.UNCHANGED;
               serviceId = current.id;
             } else {
               const id = await this.store.insert(tx, acting.organisationId, row.mapped.draft, { hsdsId: row.hsdsId, createdBy: actor.userId });
               fields = filledFields(row.mapped.draft);
+              if (await this.store.setHsdsKept(tx, id, kept, false)) fields.push('hsdsKept');
               outcome = HsdsImportOutcome.CREATED;
               serviceId = dryRun ? null : id;
             }
             await tx.query('RELEASE SAVEPOINT hsds_row');
-            results[row.index] = { index: row.index, hsdsId: row.hsdsId, serviceId, outcome, errors: [] };
+            results[row.index] = { index: row.index, hsdsId: row.hsdsId, serviceId, outcome, errors: [], warnings: row.warnings };
             if (fields.length > 0) {
               events.push({ action: 'CHANGE', subjectType: 'Service', subjectId: serviceId, fields, grounds: { role: acting.role, via: 'hsds-import' } });
             }
@@ -144,7 +181,19 @@ export class HsdsImportService {
 }
 
 function failed(index: number, hsdsId: string | null, errors: HsdsImportProblem[]): HsdsImportRow {
-  return { index, hsdsId, serviceId: null, outcome: HsdsImportOutcome.FAILED, errors };
+  return { index, hsdsId, serviceId: null, outcome: HsdsImportOutcome.FAILED, errors, warnings: [] };
+}
+
+/** What to keep of the row beyond the columns, checked; a part that fails the check is left out with a warning. */
+function checkedKept(row: Json, warnings: HsdsImportProblem[]): HsdsKept | null {
+  const kept = keptOf(row);
+  if (kept.service) kept.service = withoutBadCoordinates(kept.service, '', warnings) as Json;
+  for (const w of warnings) w.path = w.path.replace(/^\./, '');
+  if (Object.keys(kept).length === 0) return null;
+  const checked = hsdsKeptSchema.safeParse(kept);
+  if (checked.success) return kept;
+  warnings.push({ path: '', code: 'NOT_KEPT', message: `Only the directory's own fields were imported: ${checked.error.issues[0]?.message ?? 'the rest is not plain JSON'}.` });
+  return null;
 }
 
 function idOf(raw: unknown): string | null {

@@ -84,22 +84,37 @@ function cell(value: unknown): string {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
+/** HSDS 3.0 names its tables in the singular (service.csv); earlier drafts and our export in the plural. */
+const SINGULAR: Record<string, string> = {
+  'service.csv': 'services.csv', 'phone.csv': 'phones.csv', 'schedule.csv': 'schedules.csv', 'service_area.csv': 'service_areas.csv',
+  'location.csv': 'locations.csv', 'address.csv': 'addresses.csv', 'service_at_location.csv': 'service_at_locations.csv',
+  'required_document.csv': 'required_documents.csv', 'unit.csv': 'units.csv', 'attribute.csv': 'attributes.csv', 'taxonomy_term.csv': 'taxonomy_terms.csv',
+};
+const READ = new Set(TABLES.map((table) => table.name));
+
 /**
- * HSDS CSV tables as service objects, for the import: services.csv gives the services, the other tables
- * attach to them by `service_id` (places by `location_id`, terms and units by their ids). Tables the
- * directory does not read (organizations.csv, languages.csv, …) are passed over.
+ * HSDS CSV tables as service objects, for the import: services.csv (or service.csv) gives the services,
+ * the other tables attach to them by `service_id` (places by `location_id`, terms and units by their ids).
+ * Tables the directory does not read (organization.csv, language.csv, datapackage.json, …) are passed
+ * over and named in `ignored`.
  */
-export function servicesFromTables(files: { name: string; csv: string }[]): Json[] {
+export function servicesFromTables(files: { name: string; csv: string }[]): { services: Json[]; ignored: string[] } {
   const tables = new Map<string, Record<string, string>[]>();
+  const ignored: string[] = [];
   files.forEach((file, i) => {
+    const name = SINGULAR[file.name] ?? file.name;
+    if (!READ.has(name)) {
+      ignored.push(file.name);
+      return;
+    }
     try {
-      tables.set(file.name, parse(file.csv, { columns: true, skip_empty_lines: true, bom: true, trim: true, cast: unquoteFormula }) as Record<string, string>[]);
+      tables.set(name, parse(file.csv, { columns: true, skip_empty_lines: true, bom: true, trim: true, cast: unquoteFormula }) as Record<string, string>[]);
     } catch (error) {
       throw badInput('HSDS_CSV_INVALID', `${file.name} is not valid CSV with a header row: ${(error as Error).message}`, `files.${i}.csv`);
     }
   });
   const rowsOf = (name: string) => tables.get(name) ?? [];
-  if (!tables.has('services.csv')) throw badInput('HSDS_CSV_NO_SERVICES', 'Send services.csv with the tables that refer to its services.', 'files');
+  if (!tables.has('services.csv')) throw badInput('HSDS_CSV_NO_SERVICES', 'Send service.csv (or services.csv) with the tables that refer to its services.', 'files');
 
   const byKey = (name: string, key = 'id') => new Map(rowsOf(name).map((r) => [r[key], r]));
   const terms = byKey('taxonomy_terms.csv');
@@ -112,14 +127,17 @@ export function servicesFromTables(files: { name: string; csv: string }[]): Json
   }]));
   const of = (name: string, serviceId: string) => rowsOf(name).filter((r) => r.service_id === serviceId);
 
-  return rowsOf('services.csv').map((service) => ({
+  const services = rowsOf('services.csv').map((service) => ({
     ...service,
     phones: of('phones.csv', service.id),
     schedules: of('schedules.csv', service.id),
     service_areas: of('service_areas.csv', service.id),
     required_documents: of('required_documents.csv', service.id),
     capacities: of('service_capacity.csv', service.id).map((c) => ({ ...c, unit: units.get(c.unit_id) })),
-    service_at_locations: of('service_at_locations.csv', service.id).map((at) => ({ id: at.id, location: locations.get(at.location_id) })),
+    // A row that names a place the tables do not hold is left out: there is nothing to attach.
+    service_at_locations: of('service_at_locations.csv', service.id).filter((at) => locations.has(at.location_id))
+      .map((at) => ({ id: at.id, location: locations.get(at.location_id) })),
     attributes: attributesOf(service.id, 'service'),
   }));
+  return { services, ignored };
 }

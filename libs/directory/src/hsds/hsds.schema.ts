@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BYDAY, MAX_PLACES, PHONE } from '../dto/service.inputs';
+import { BYDAY, MAX_DOCUMENT_LENGTH, MAX_PLACES, PHONE } from '../dto/service.inputs';
 import { ScheduleFrequency } from '../services/service.type';
 
 /**
@@ -10,6 +10,14 @@ import { ScheduleFrequency } from '../services/service.type';
 
 /** `""` and whitespace are "not given"; text is trimmed. */
 const blankToNull = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? null : value.trim()) : value);
+/**
+ * A telephone number as files write it: spreadsheets and the standard's own examples wrap it in quotes
+ * (`"+44 1234 234567"`), which are not part of the number.
+ */
+const phoneText = (value: unknown) => {
+  const text = blankToNull(value);
+  return typeof text === 'string' ? text.replace(/^["'“”]+|["'“”]+$/g, '').trim() : text;
+};
 const numberish = (value: unknown) => (typeof value === 'string' ? (value.trim() === '' ? null : Number(value)) : value);
 
 const text = (max: number) => z.preprocess(blankToNull, z.string().max(max).nullish()).transform((v) => v ?? null);
@@ -101,11 +109,11 @@ export const hsdsServiceSchema = z.object({
   maximum_age: age,
   application_process: text(2000),
   fees_description: text(1000),
-  phones: list(z.object({ id: optionalId, number: z.preprocess(blankToNull, z.string().regex(PHONE, { message: 'Write a telephone number with digits, spaces, +, - and brackets.' })) }).passthrough(), 10),
+  phones: list(z.object({ id: optionalId, number: z.preprocess(phoneText, z.string().regex(PHONE, { message: 'Write a telephone number with digits, spaces, +, - and brackets.' })) }).passthrough(), 10),
   schedules: list(scheduleSchema, 20),
   service_areas: list(serviceAreaSchema, 50),
   service_at_locations: list(serviceAtLocationSchema, 20),
-  required_documents: list(z.object({ id: optionalId, document: z.preprocess(blankToNull, z.string().min(1).max(200)) }).passthrough(), 20),
+  required_documents: list(z.object({ id: optionalId, document: z.preprocess(blankToNull, z.string().min(1).max(MAX_DOCUMENT_LENGTH)) }).passthrough(), 20),
   capacities: list(capacitySchema, 10),
   attributes: list(attributeSchema, 100),
 }).passthrough();

@@ -3,6 +3,9 @@ import { MAX_BODY_BYTES } from '@zhulian/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 
+/** Files one tabular import takes: HSDS 3.0 names 22 tables and a datapackage.json; room for 3.1's and a profile's own. */
+export const MAX_IMPORT_FILES = 40;
+
 /** Services one import call takes: a larger file is sent in batches (the web app shows their progress). */
 export const MAX_IMPORT_ROWS = 200;
 
@@ -42,6 +45,9 @@ export class HsdsImportRow {
 
   @Field(() => [HsdsImportProblem])
   errors!: HsdsImportProblem[];
+
+  @Field(() => [HsdsImportProblem], { description: 'Values left out of a row that was imported (an invalid latitude, a phone without a number), each with why.' })
+  warnings!: HsdsImportProblem[];
 }
 
 @ObjectType({ description: 'The outcome of one import batch: valid rows are written even when others fail.' })
@@ -66,6 +72,9 @@ export class HsdsImportReport {
 
   @Field(() => [HsdsImportRow])
   rows!: HsdsImportRow[];
+
+  @Field(() => [String], { description: 'Tables (or members of a JSON object) of the file that the directory does not read, e.g. organization_identifier.csv, datapackage.json.' })
+  ignoredTables!: string[];
 }
 
 @ObjectType({ description: 'One table of HSDS’s tabular (CSV) form.' })
@@ -77,10 +86,10 @@ export class HsdsCsvFile {
   csv!: string;
 }
 
-@InputType({ description: 'One table of HSDS’s tabular (CSV) form, named as HSDS names it (services.csv, locations.csv, …).' })
+@InputType({ description: 'One table of HSDS’s tabular (CSV) form, named as HSDS names it (service.csv or services.csv, location.csv, …); a datapackage.json may come along and is listed as ignored.' })
 export class HsdsCsvFileInput {
   @Field()
-  @Matches(/^[a-z_]{1,40}\.csv$/, { message: 'Name the table as HSDS does, e.g. services.csv.' })
+  @Matches(/^([a-z_]{1,40}\.csv|datapackage\.json)$/, { message: 'Name the table as HSDS does, e.g. service.csv (or datapackage.json).' })
   name!: string;
 
   @Field()
@@ -91,7 +100,7 @@ export class HsdsCsvFileInput {
 
 @ArgsType()
 export class ImportHsdsArgs {
-  @Field({ description: `HSDS 3.x JSON: an array of service objects, an object with a \`services\` array, or a page of the HSDS API (\`contents\`); at most ${MAX_IMPORT_ROWS} services. The request body may not exceed 256 KiB: send a larger file in batches, each answered with its own report.` })
+  @Field({ description: `HSDS 3.x JSON: one service object (as the HSDS API answers /services/{id}), an organization with its \`services\`, one service-at-location, an array of service objects, or a page of the HSDS API (\`contents\`); at most ${MAX_IMPORT_ROWS} services. The request body may not exceed 256 KiB: send a larger file in batches, each answered with its own report.` })
   @IsString()
   @MaxLength(MAX_BODY_BYTES)
   json!: string;
@@ -106,7 +115,7 @@ export class ImportHsdsArgs {
 export class ImportHsdsCsvArgs {
   @Field(() => [HsdsCsvFileInput], { description: `HSDS tables (services.csv and those that refer to its services); at most ${MAX_IMPORT_ROWS} services and 256 KiB a request: send a larger set in batches.` })
   @ArrayMinSize(1)
-  @ArrayMaxSize(20)
+  @ArrayMaxSize(MAX_IMPORT_FILES)
   @ValidateNested({ each: true })
   @Type(() => HsdsCsvFileInput)
   files!: HsdsCsvFileInput[];

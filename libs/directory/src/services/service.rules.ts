@@ -1,6 +1,6 @@
 import { ColumnMap, defineAccessRules, fieldsInCategories } from '@zhulian/access';
 import { Role } from '@zhulian/core';
-import { ServiceLocation } from './service.type';
+import { ServiceLocation, ServiceStaffContacts } from './service.type';
 
 /** Who describes the organisation's services: creates, edits, imports them. */
 export const SERVICE_EDITORS: readonly Role[] = [Role.ORG_ADMIN, Role.COORDINATOR];
@@ -35,6 +35,17 @@ defineAccessRules('ServiceLocation', (actor, { can }) => {
   can('read', 'ServiceLocation', whereabouts, { confidential: false }).because('public:directory');
   can('read', 'ServiceLocation', whereabouts, { organisationId }).because('own-service');
   can('read', 'ServiceLocation', whereabouts, { acceptedReferralToMe: true }).because('accepted-referral');
+});
+
+/**
+ * The people an imported HSDS file names as a service's staff contacts are personal data of that
+ * organisation's staff: its own members get them back in an export; the rest of the alliance gets the
+ * service without them (the service's own telephone and e-mail stay public).
+ */
+defineAccessRules('ServiceStaffContacts', (actor, { can }) => {
+  const { organisationId } = actor.acting!;
+  can('read', 'ServiceStaffContacts', fieldsInCategories(ServiceStaffContacts, ['none'])).because('directory');
+  can('read', 'ServiceStaffContacts', fieldsInCategories(ServiceStaffContacts, ['contact']), { organisationId }).because('own-service');
 });
 
 /**

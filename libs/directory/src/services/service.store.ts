@@ -183,6 +183,26 @@ export class ServiceStore {
     await this.writeChildren(tx, current.id, draft, children);
   }
 
+  /**
+   * What HSDS files said of the services beyond the directory's columns (`hsds_kept`, see hsds-kept.ts),
+   * by service id; read only by the HSDS import and export, never by the API.
+   */
+  async hsdsKeptOf(tx: EntityManager, serviceIds: readonly string[]): Promise<Map<string, Record<string, unknown>>> {
+    if (serviceIds.length === 0) return new Map();
+    const rows: { id: string; hsds_kept: Record<string, unknown> }[] = await tx.query(
+      `SELECT id, hsds_kept FROM services WHERE id = ANY($1) AND hsds_kept IS NOT NULL`, [serviceIds]);
+    return new Map(rows.map((r) => [r.id, r.hsds_kept]));
+  }
+
+  /** Sets what the service keeps of its HSDS file; true when it changed (the version moves with it). */
+  async setHsdsKept(tx: EntityManager, serviceId: string, kept: Record<string, unknown> | null, bumpVersion: boolean): Promise<boolean> {
+    const changed = await changedRows(tx,
+      `UPDATE services SET hsds_kept = $2::jsonb${bumpVersion ? ', version = version + 1, updated_at = now()' : ''}
+        WHERE id = $1 AND hsds_kept IS DISTINCT FROM $2::jsonb RETURNING id`,
+      [serviceId, kept === null ? null : JSON.stringify(kept)]);
+    return changed.length === 1;
+  }
+
   async setCapacity(tx: EntityManager, serviceId: string, available: number, maximum: number | null): Promise<void> {
     await changedRows(tx,
       `UPDATE services SET capacity_available = $2, capacity_maximum = $3, capacity_updated_at = now(), version = version + 1, updated_at = now()

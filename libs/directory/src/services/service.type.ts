@@ -104,6 +104,22 @@ export class ServiceLocation {
   hsdsId!: string | null;
 }
 
+/**
+ * The staff contacts an HSDS file named for a service (people's names, titles, e-mails and telephones,
+ * an address's "for the attention of"), kept only to be given back by the HSDS export. Not in the API:
+ * the export checks `contacts` against the rules below (service.rules.ts) and audits each export of it.
+ */
+export class ServiceStaffContacts {
+  @NotPersonal()
+  id!: string;
+
+  @Sensitive('contact')
+  contacts!: unknown;
+
+  // The attribute the access rules read.
+  organisationId!: string;
+}
+
 @ObjectType({ description: 'A service an organisation of the alliance offers (shaped after Open Referral HSDS 3.x).' })
 export class Service {
   @Field(() => ID)
