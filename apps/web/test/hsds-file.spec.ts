@@ -1,10 +1,23 @@
-import { addBatch, batchesOf, EMPTY_REPORT, HsdsFileError, servicesOfHsdsFile } from '../src/pages/hsds-file';
+import { addBatch, batchesOf, EMPTY_REPORT, HsdsFileError, isTableSet, servicesOfHsdsFile } from '../src/pages/hsds-file';
 
 describe('servicesOfHsdsFile: the services of a file as people export them', () => {
   it('takes a bare array, an object with services, or a page of the HSDS API', () => {
     expect(servicesOfHsdsFile('[{"id":"a"}]')).toEqual([{ id: 'a' }]);
     expect(servicesOfHsdsFile('{"services":[{"id":"a"},{"id":"b"}]}')).toHaveLength(2);
     expect(servicesOfHsdsFile('\uFEFF{"total_items":1,"contents":[{"id":"c"}]}')).toEqual([{ id: 'c' }]);
+  });
+
+  it('takes one service (as /services/{id} answers), an organization with its services, and a service-at-location', () => {
+    expect(servicesOfHsdsFile('{"id":"s","name":"Counselling","status":"active"}')).toEqual([{ id: 's', name: 'Counselling', status: 'active' }]);
+    expect(servicesOfHsdsFile('{"id":"o","name":"Org","services":[{"id":"s"}]}')).toEqual([{ id: 's' }]);
+    expect(servicesOfHsdsFile('{"id":"at","location":{"id":"l"},"service":{"id":"s","name":"x"}}'))
+      .toEqual([{ id: 's', name: 'x', service_at_locations: [{ id: 'at', location: { id: 'l' } }] }]);
+  });
+
+  it('tells a set of HSDS tables from a JSON file, and refuses a mix', () => {
+    expect(isTableSet(['service.csv', 'phone.csv', 'datapackage.json'])).toBe(true);
+    expect(isTableSet(['service_full.json'])).toBe(false);
+    expect(() => isTableSet(['service.csv', 'services.json'])).toThrow(HsdsFileError);
   });
 
   it('refuses what is not JSON, or holds no service', () => {
@@ -29,12 +42,13 @@ describe('batchesOf: what goes in one importHsds call', () => {
 
 describe('addBatch: the running tally of an import in batches', () => {
   it('adds the counts and numbers each row as in the whole file', () => {
-    const batch = { total: 2, created: 1, updated: 0, unchanged: 0, failed: 1, rows: [
-      { index: 0, hsdsId: 'a', outcome: 'CREATED' as const, errors: [] },
-      { index: 1, hsdsId: 'b', outcome: 'FAILED' as const, errors: [{ path: 'name', code: 'REQUIRED', message: 'x' }] },
+    const batch = { total: 2, created: 1, updated: 0, unchanged: 0, failed: 1, ignoredTables: ['language.csv'], rows: [
+      { index: 0, hsdsId: 'a', outcome: 'CREATED' as const, errors: [], warnings: [{ path: 'url', code: 'INVALID_FORMAT', message: 'x' }] },
+      { index: 1, hsdsId: 'b', outcome: 'FAILED' as const, errors: [{ path: 'name', code: 'REQUIRED', message: 'x' }], warnings: [] },
     ] };
     const tally = addBatch(addBatch(EMPTY_REPORT, batch, 0), batch, 100);
     expect(tally).toMatchObject({ total: 4, created: 2, failed: 2 });
     expect(tally.rows.map((r) => r.index)).toEqual([0, 1, 100, 101]);
+    expect(tally.ignoredTables).toEqual(['language.csv']);
   });
 });

@@ -36,7 +36,8 @@ type Documents = {
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
     "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": typeof types.HouseholdFinderDocument,
-    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n": typeof types.ImportHsdsDocument,
+    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": typeof types.ImportHsdsDocument,
+    "\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": typeof types.ImportHsdsCsvDocument,
     "\n  query ExportHsds { exportHsds }\n": typeof types.ExportHsdsDocument,
     "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": typeof types.ExportHsdsCsvDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
@@ -160,7 +161,8 @@ const documents: Documents = {
     "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
     "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
     "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": types.HouseholdFinderDocument,
-    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n": types.ImportHsdsDocument,
+    "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": types.ImportHsdsDocument,
+    "\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": types.ImportHsdsCsvDocument,
     "\n  query ExportHsds { exportHsds }\n": types.ExportHsdsDocument,
     "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": types.ExportHsdsCsvDocument,
     "\n  query Members($first: Int, $after: String) {\n    members(first: $first, after: $after) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
@@ -367,7 +369,11 @@ export function graphql(source: "\n  query HouseholdFinder($name: String!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n"): (typeof documents)["\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) { total created updated unchanged failed rows { index hsdsId outcome errors { path code message } } }\n  }\n"];
+export function graphql(source: "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

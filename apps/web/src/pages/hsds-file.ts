@@ -1,5 +1,5 @@
 /** Why a chosen file cannot be imported before anything is sent. */
-export type HsdsFileProblem = 'NOT_JSON' | 'NO_SERVICES';
+export type HsdsFileProblem = 'NOT_JSON' | 'NO_SERVICES' | 'MIXED';
 
 export class HsdsFileError extends Error {
   constructor(readonly problem: HsdsFileProblem) {
@@ -7,9 +7,14 @@ export class HsdsFileError extends Error {
   }
 }
 
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /**
- * The services of an HSDS 3.x JSON file as people get them: a bare array of services, an object with a
- * `services` array (a full export), or one page of the HSDS API (`contents`).
+ * The services of an HSDS 3.x JSON file in every shape the standard gives them (as the API reads them):
+ * an array of services; an object with `services` (an organization with its services, or a full export);
+ * one page of the HSDS API (`contents`); one service object (`/services/{id}`); one service-at-location
+ * (its service, delivered at its place).
  */
 export function servicesOfHsdsFile(text: string): unknown[] {
   let parsed: unknown;
@@ -19,13 +24,27 @@ export function servicesOfHsdsFile(text: string): unknown[] {
   } catch {
     throw new HsdsFileError('NOT_JSON');
   }
-  const services = Array.isArray(parsed)
-    ? parsed
-    : parsed && typeof parsed === 'object'
-      ? ((parsed as { services?: unknown }).services ?? (parsed as { contents?: unknown }).contents)
-      : undefined;
+  let services: unknown;
+  if (Array.isArray(parsed)) services = parsed;
+  else if (isObject(parsed)) {
+    if (Array.isArray(parsed.services)) services = parsed.services;
+    else if (Array.isArray(parsed.contents)) services = parsed.contents;
+    else if (isObject(parsed.service) && isObject(parsed.location)) {
+      const { service, ...at } = parsed;
+      const current = Array.isArray(service.service_at_locations) ? service.service_at_locations : [];
+      services = [{ ...service, service_at_locations: [...current, at] }];
+    } else if ('id' in parsed && 'name' in parsed) services = [parsed];
+  }
   if (!Array.isArray(services) || services.length === 0) throw new HsdsFileError('NO_SERVICES');
   return services;
+}
+
+/** HSDS's tabular form: CSV tables (and a datapackage.json) chosen together. */
+export function isTableSet(names: string[]): boolean {
+  const tabular = names.map((name) => /\.csv$/i.test(name) || name === 'datapackage.json');
+  if (tabular.every(Boolean) && names.some((name) => /\.csv$/i.test(name))) return true;
+  if (names.length === 1 && !tabular[0]) return false;
+  throw new HsdsFileError('MIXED');
 }
 
 /**
@@ -52,10 +71,12 @@ export function batchesOf(services: unknown[], size = 100, maxBytes = 200_000): 
 }
 
 export interface ImportProblem { path: string; code: string; message: string }
-export interface ImportRow { index: number; hsdsId?: string | null; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED'; errors: ImportProblem[] }
-export interface ImportReport { total: number; created: number; updated: number; unchanged: number; failed: number; rows: ImportRow[] }
+export interface ImportRow {
+  index: number; hsdsId?: string | null; outcome: 'CREATED' | 'UPDATED' | 'UNCHANGED' | 'FAILED'; errors: ImportProblem[]; warnings: ImportProblem[];
+}
+export interface ImportReport { total: number; created: number; updated: number; unchanged: number; failed: number; rows: ImportRow[]; ignoredTables: string[] }
 
-export const EMPTY_REPORT: ImportReport = { total: 0, created: 0, updated: 0, unchanged: 0, failed: 0, rows: [] };
+export const EMPTY_REPORT: ImportReport = { total: 0, created: 0, updated: 0, unchanged: 0, failed: 0, rows: [], ignoredTables: [] };
 
 /** The running tally after one more batch; the batch's rows numbered from `offset`, as in the whole file. */
 export function addBatch(tally: ImportReport, batch: ImportReport, offset: number): ImportReport {
@@ -66,5 +87,6 @@ export function addBatch(tally: ImportReport, batch: ImportReport, offset: numbe
     unchanged: tally.unchanged + batch.unchanged,
     failed: tally.failed + batch.failed,
     rows: [...tally.rows, ...batch.rows.map((r) => ({ ...r, index: r.index + offset }))],
+    ignoredTables: [...new Set([...tally.ignoredTables, ...batch.ignoredTables])],
   };
 }
