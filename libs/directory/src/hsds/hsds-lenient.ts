@@ -33,6 +33,11 @@ export function parseLeniently(raw: unknown): { data: HsdsService; row: Json; wa
     const essential = parsed.error.issues.filter((issue) => issue.path.length <= 1 && ESSENTIAL.has(String(issue.path[0] ?? '')));
     if (essential.length > 0 || parsed.error.issues.some((issue) => issue.path.length === 0)) return { errors: parsed.error.issues.map(problemOf) };
     for (const issue of parsed.error.issues) {
+      if (issue.code === 'too_big' && issue.type === 'array') {
+        // A list longer than the directory takes: its first items are kept.
+        if (truncate(row, issue.path, Number(issue.maximum))) warnings.push({ ...problemOf(issue), message: `Left out beyond the first ${String(issue.maximum)}: ${issue.message}` });
+        continue;
+      }
       const at = dropPoint(issue.path);
       if (remove(row, at)) warnings.push({ ...problemOf(issue), path: at.join('.'), message: `Left out: ${issue.message}` });
     }
@@ -86,6 +91,17 @@ function remove(row: Json, path: (string | number)[]): boolean {
   const holder = node as Record<string, unknown>;
   if (!(String(last) in holder)) return false;
   delete holder[String(last)];
+  return true;
+}
+
+function truncate(row: Json, path: (string | number)[], maximum: number): boolean {
+  let node: unknown = row;
+  for (const key of path) {
+    if (typeof node !== 'object' || node === null) return false;
+    node = (node as Record<string | number, unknown>)[key];
+  }
+  if (!Array.isArray(node) || node.length <= maximum) return false;
+  node.splice(maximum);
   return true;
 }
 
