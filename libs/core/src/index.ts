@@ -27,3 +27,4 @@ export * from './database/prepared-query';
 export * from './jobs/job-runner';
 export * from './redis/redis-connection';
 export * from './collections';
+export * from './calendar';

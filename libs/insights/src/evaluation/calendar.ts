@@ -1,14 +1,5 @@
-/** The date and year in Beijing at `now`. */
-export function beijingDate(now: Date): { date: string; year: number } {
-  const date = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return { date, year: Number(date.slice(0, 4)) };
-}
-
-/** Whole years from a birth date (YYYY-MM-DD) to a date (YYYY-MM-DD). */
-export function ageOn(birthDate: string, on: string): number {
-  const years = Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return on.slice(5) < birthDate.slice(5) ? years - 1 : years;
-}
+// Beijing's day and ages on it are core's (the registry and the matching count ages the same way).
+export { ageOn, beijingDate } from '@zhulian/core';
 
 /** The date `months` months before a date (YYYY-MM-DD; the 31st rolls back to the month's last day). */
 export function monthsBefore(date: string, months: number): string {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readProtectedField, RequestAccess } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
-import { Actor, Role } from '@zhulian/core';
+import { Actor, ageOn, beijingDate, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
@@ -33,12 +33,6 @@ interface Facts {
   ageRange: { low: number; high: number } | null;
   regionCode: string | null;
   incomePerPersonCents: number | null;
-}
-
-/** Whole years from a birth date (YYYY-MM-DD) to a day. */
-function ageOn(birthDate: string, now: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  return now.getFullYear() - y - (now.getMonth() + 1 < m || (now.getMonth() + 1 === m && now.getDate() < d) ? 1 : 0);
 }
 
 /** A region code without its trailing zero pairs: 110105 → 110105, 110100 → 1101, 110000 → 11 (a prefix of what it contains). */
@@ -74,7 +68,7 @@ export class MatchService {
   async forIntake(actor: Actor, access: RequestAccess, input: IntakeMatchInput, limit: number): Promise<ServiceMatch[]> {
     requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'take people in');
     if (input.personId) return this.ranked(actor, input.needs, await this.facts(actor, access, await this.people.get(actor, input.personId)), limit);
-    const age = input.birthDate ? ageOn(input.birthDate, new Date()) : null;
+    const age = input.birthDate ? ageOn(input.birthDate, beijingDate(new Date()).date) : null;
     const members = Math.max(1, input.householdSize ?? 1);
     return this.ranked(actor, input.needs, {
       ageRange: age === null ? null : { low: age, high: age },
@@ -113,10 +107,11 @@ export class MatchService {
     const birthYear = birthDate ? null : await read<number>('birthYear');
     let ageRange: Facts['ageRange'] = null;
     if (birthDate) {
-      const age = ageOn(birthDate, now);
+      const age = ageOn(birthDate, beijingDate(now).date);
       ageRange = { low: age, high: age };
     } else if (birthYear) {
-      ageRange = { low: now.getFullYear() - birthYear - 1, high: now.getFullYear() - birthYear };
+      const { year } = beijingDate(now);
+      ageRange = { low: year - birthYear - 1, high: year - birthYear };
     }
     return { ageRange, regionCode: await read<string>('regionCode'), incomePerPersonCents: await this.incomePerPerson(actor, access, person, read) };
   }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { abilityFor, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, changedRows, forbidden, inTransaction, newId, notFound } from '@zhulian/core';
+import { Actor, ageOn, badInput, beijingDate, changedRows, forbidden, inTransaction, newId, notFound } from '@zhulian/core';
 import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { RecordConsentInput } from '../dto/record-consent.input';
@@ -71,7 +71,7 @@ export class ConsentService {
       if (!person.birthDate) {
         throw badInput('BIRTH_DATE_REQUIRED', 'The person’s date of birth is not recorded, so their age cannot be checked: record it first, or record the guardian’s consent.', 'input.givenBy');
       }
-      if (ageOn(person.birthDate, new Date()) < GUARDIAN_BELOW_AGE) {
+      if (ageOn(person.birthDate, beijingDate(new Date()).date) < GUARDIAN_BELOW_AGE) {
         throw badInput('GUARDIAN_REQUIRED', 'This person is under 14: their guardian must consent for them.', 'input.givenBy');
       }
     }
@@ -135,12 +135,6 @@ export class ConsentService {
     const [row]: ConsentRow[] = await tx.query(`SELECT * FROM consents WHERE id = $1`, [id]);
     return toConsent(row);
   }
-}
-
-function ageOn(birthDate: string, on: Date): number {
-  const [y, m, d] = birthDate.split('-').map(Number);
-  const age = on.getUTCFullYear() - y;
-  return on.getUTCMonth() + 1 < m || (on.getUTCMonth() + 1 === m && on.getUTCDate() < d) ? age - 1 : age;
 }
 
 function toConsent(row: ConsentRow): Consent {
