@@ -1,43 +1,63 @@
-import { Spin } from 'antd';
-import { lazy, ReactNode, Suspense, useEffect } from 'react';
-import { pageTitleKey } from './layout/page-title';
+import { Skeleton, Spin } from 'antd';
+import { ComponentType, lazy, LazyExoticComponent, ReactNode, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { createBrowserRouter, Navigate, Outlet, RouteObject, useLocation } from 'react-router-dom';
 import { AppShell } from './layout/AppShell';
-import { AcceptInvitationPage } from './pages/AcceptInvitationPage';
-import { AuditPage } from './pages/AuditPage';
-import { CasePage } from './pages/CasePage';
-import { CasesPage } from './pages/CasesPage';
-import { DirectoryPage } from './pages/DirectoryPage';
-import { HomePage } from './pages/HomePage';
+import { pageTitleKey } from './layout/page-title';
 import { LoginPage } from './pages/LoginPage';
-import { MembersPage } from './pages/MembersPage';
-import { NotFoundPage } from './pages/NotFoundPage';
-import { PeoplePage } from './pages/PeoplePage';
-import { PersonPage } from './pages/PersonPage';
-import { ReferralPage } from './pages/ReferralPage';
-import { ReferralsPage } from './pages/ReferralsPage';
-import { NewServicePage } from './pages/ServiceForm';
-import { ServicePage } from './pages/ServicePage';
-import { RegisterPersonPage } from './pages/RegisterPersonPage';
-import { EditTaskPage, NewTaskPage } from './pages/org-tasks/TaskFormPage';
-import { OrgTaskPage } from './pages/org-tasks/OrgTaskPage';
-import { OrgTasksPage } from './pages/org-tasks/OrgTasksPage';
-import { VolunteersPage } from './pages/org-tasks/VolunteersPage';
-import { AlertPage } from './pages/insights/AlertPage';
-import { AlertsPage } from './pages/insights/AlertsPage';
-import { RulesPage } from './pages/insights/RulesPage';
-import { SignalImportPage } from './pages/insights/SignalImportPage';
-import { HoursPage, HoursStatementPage } from './pages/tasks/HoursPage';
-import { MyTasksPage } from './pages/tasks/MyTasksPage';
-import { ProfilePage } from './pages/tasks/ProfilePage';
-import { TaskBoardPage } from './pages/tasks/TaskBoardPage';
-import { TaskPage } from './pages/tasks/TaskPage';
-import { useSession } from './session/SessionProvider';
+import { RealtimeProvider } from './realtime/RealtimeProvider';
+import { SessionProvider, useSession } from './session/SessionProvider';
 
-// The region overview brings its charts (ECharts): loaded only by those who open it.
-const DashboardPage = lazy(() => import('./pages/insights/DashboardPage').then((m) => ({ default: m.DashboardPage })));
-const IntakePage = lazy(() => import('./pages/insights/IntakePage').then((m) => ({ default: m.IntakePage })));
+/**
+ * Each page is its own chunk, fetched when first opened: the sign-in page and the app's frame load
+ * without the code of forty screens. `name` is the module's export.
+ */
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+}
+
+const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
+const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), 'AcceptInvitationPage');
+const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
+const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
+const DirectoryPage = page(() => import('./pages/DirectoryPage'), 'DirectoryPage');
+const MembersPage = page(() => import('./pages/MembersPage'), 'MembersPage');
+const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
+const PeoplePage = page(() => import('./pages/PeoplePage'), 'PeoplePage');
+const PersonPage = page(() => import('./pages/PersonPage'), 'PersonPage');
+const ReferralPage = page(() => import('./pages/ReferralPage'), 'ReferralPage');
+const ReferralsPage = page(() => import('./pages/ReferralsPage'), 'ReferralsPage');
+const NewServicePage = page(() => import('./pages/ServiceForm'), 'NewServicePage');
+const ServicePage = page(() => import('./pages/ServicePage'), 'ServicePage');
+const RegisterPersonPage = page(() => import('./pages/RegisterPersonPage'), 'RegisterPersonPage');
+const NewTaskPage = page(() => import('./pages/org-tasks/TaskFormPage'), 'NewTaskPage');
+const EditTaskPage = page(() => import('./pages/org-tasks/TaskFormPage'), 'EditTaskPage');
+const OrgTaskPage = page(() => import('./pages/org-tasks/OrgTaskPage'), 'OrgTaskPage');
+const OrgTasksPage = page(() => import('./pages/org-tasks/OrgTasksPage'), 'OrgTasksPage');
+const VolunteersPage = page(() => import('./pages/org-tasks/VolunteersPage'), 'VolunteersPage');
+const AlertPage = page(() => import('./pages/insights/AlertPage'), 'AlertPage');
+const AlertsPage = page(() => import('./pages/insights/AlertsPage'), 'AlertsPage');
+const RulesPage = page(() => import('./pages/insights/RulesPage'), 'RulesPage');
+const SignalImportPage = page(() => import('./pages/insights/SignalImportPage'), 'SignalImportPage');
+const DashboardPage = page(() => import('./pages/insights/DashboardPage'), 'DashboardPage');
+const IntakePage = page(() => import('./pages/insights/IntakePage'), 'IntakePage');
+const HoursPage = page(() => import('./pages/tasks/HoursPage'), 'HoursPage');
+const HoursStatementPage = page(() => import('./pages/tasks/HoursPage'), 'HoursStatementPage');
+const MyTasksPage = page(() => import('./pages/tasks/MyTasksPage'), 'MyTasksPage');
+const ProfilePage = page(() => import('./pages/tasks/ProfilePage'), 'ProfilePage');
+const TaskBoardPage = page(() => import('./pages/tasks/TaskBoardPage'), 'TaskBoardPage');
+const TaskPage = page(() => import('./pages/tasks/TaskPage'), 'TaskPage');
+
+/** While a page's code arrives: the shape of a page, never an empty or "nothing here" message. */
+export function PageSkeleton() {
+  const { t } = useTranslation();
+  return (
+    <div role="status" aria-live="polite" aria-label={t('app.loading')} data-testid="page-skeleton">
+      <Skeleton active title={{ width: '30%' }} paragraph={{ rows: 6 }} />
+    </div>
+  );
+}
 
 function SignedIn({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
   const { t } = useTranslation();
@@ -47,7 +67,8 @@ function SignedIn({ children, bare = false }: { children: ReactNode; bare?: bool
     return <Spin fullscreen tip={t('app.loading')} />;
   }
   if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  return bare ? children : <AppShell>{children}</AppShell>;
+  const content = <Suspense fallback={<PageSkeleton />}>{children}</Suspense>;
+  return bare ? content : <AppShell>{content}</AppShell>;
 }
 
 /** The browser tab names the page (and the app), in the reader's language. */
@@ -60,46 +81,66 @@ function DocumentTitle() {
   return null;
 }
 
-export function AppRoutes() {
+/** What every page sits in: the session, live updates and the tab's title. */
+function Frame() {
   return (
-    <>
-    <DocumentTitle />
-    <Routes>
-      <Route path="/login" element={<LoginPage />} />
-      {/* The hours statement prints on its own, without the app's frame. */}
-      <Route path="/hours/statement" element={<SignedIn bare><HoursStatementPage /></SignedIn>} />
-      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
-      <Route path="/" element={<SignedIn><HomePage /></SignedIn>} />
-      <Route path="/members" element={<SignedIn><MembersPage /></SignedIn>} />
-      <Route path="/people" element={<SignedIn><PeoplePage /></SignedIn>} />
-      <Route path="/audit" element={<SignedIn><AuditPage /></SignedIn>} />
-      <Route path="/people/new" element={<SignedIn><RegisterPersonPage /></SignedIn>} />
-      <Route path="/people/:id" element={<SignedIn><PersonPage /></SignedIn>} />
-      <Route path="/cases" element={<SignedIn><CasesPage /></SignedIn>} />
-      <Route path="/cases/:id" element={<SignedIn><CasePage /></SignedIn>} />
-      <Route path="/referrals" element={<SignedIn><ReferralsPage /></SignedIn>} />
-      <Route path="/referrals/:id" element={<SignedIn><ReferralPage /></SignedIn>} />
-      <Route path="/directory" element={<SignedIn><DirectoryPage /></SignedIn>} />
-      <Route path="/directory/new" element={<SignedIn><NewServicePage /></SignedIn>} />
-      <Route path="/directory/:id" element={<SignedIn><ServicePage /></SignedIn>} />
-      <Route path="/tasks" element={<SignedIn><TaskBoardPage /></SignedIn>} />
-      <Route path="/tasks/:id" element={<SignedIn><TaskPage /></SignedIn>} />
-      <Route path="/my-tasks" element={<SignedIn><MyTasksPage /></SignedIn>} />
-      <Route path="/hours" element={<SignedIn><HoursPage /></SignedIn>} />
-      <Route path="/profile" element={<SignedIn><ProfilePage /></SignedIn>} />
-      <Route path="/org-tasks" element={<SignedIn><OrgTasksPage /></SignedIn>} />
-      <Route path="/org-tasks/new" element={<SignedIn><NewTaskPage /></SignedIn>} />
-      <Route path="/org-tasks/:id" element={<SignedIn><OrgTaskPage /></SignedIn>} />
-      <Route path="/org-tasks/:id/edit" element={<SignedIn><EditTaskPage /></SignedIn>} />
-      <Route path="/volunteers" element={<SignedIn><VolunteersPage /></SignedIn>} />
-      <Route path="/alerts" element={<SignedIn><AlertsPage /></SignedIn>} />
-      <Route path="/alerts/rules" element={<SignedIn><RulesPage /></SignedIn>} />
-      <Route path="/alerts/:id" element={<SignedIn><AlertPage /></SignedIn>} />
-      <Route path="/signals" element={<SignedIn><SignalImportPage /></SignedIn>} />
-      <Route path="/intake" element={<SignedIn><Suspense fallback={<Spin />}><IntakePage /></Suspense></SignedIn>} />
-      <Route path="/oversight" element={<SignedIn><Suspense fallback={<Spin />}><DashboardPage /></Suspense></SignedIn>} />
-      <Route path="*" element={<SignedIn><NotFoundPage /></SignedIn>} />
-    </Routes>
-    </>
+    <SessionProvider>
+      <RealtimeProvider>
+        <DocumentTitle />
+        <Outlet />
+      </RealtimeProvider>
+    </SessionProvider>
   );
+}
+
+const signedIn = (path: string, Page: ComponentType): RouteObject => ({ path, element: <SignedIn><Page /></SignedIn> });
+
+export const routes: RouteObject[] = [
+  {
+    element: <Frame />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      // The hours statement prints on its own, without the app's frame.
+      { path: '/hours/statement', element: <SignedIn bare><HoursStatementPage /></SignedIn> },
+      { path: '/accept-invitation', element: <Suspense fallback={<PageSkeleton />}><AcceptInvitationPage /></Suspense> },
+      signedIn('/', HomePage),
+      signedIn('/members', MembersPage),
+      signedIn('/people', PeoplePage),
+      signedIn('/audit', AuditPage),
+      signedIn('/people/new', RegisterPersonPage),
+      signedIn('/people/:id', PersonPage),
+      signedIn('/cases', CasesPage),
+      signedIn('/cases/:id', CasePage),
+      signedIn('/referrals', ReferralsPage),
+      signedIn('/referrals/:id', ReferralPage),
+      signedIn('/directory', DirectoryPage),
+      signedIn('/directory/new', NewServicePage),
+      signedIn('/directory/:id', ServicePage),
+      signedIn('/tasks', TaskBoardPage),
+      signedIn('/tasks/:id', TaskPage),
+      signedIn('/my-tasks', MyTasksPage),
+      signedIn('/hours', HoursPage),
+      signedIn('/profile', ProfilePage),
+      signedIn('/org-tasks', OrgTasksPage),
+      signedIn('/org-tasks/new', NewTaskPage),
+      signedIn('/org-tasks/:id', OrgTaskPage),
+      signedIn('/org-tasks/:id/edit', EditTaskPage),
+      signedIn('/volunteers', VolunteersPage),
+      signedIn('/alerts', AlertsPage),
+      signedIn('/alerts/rules', RulesPage),
+      signedIn('/alerts/:id', AlertPage),
+      signedIn('/signals', SignalImportPage),
+      signedIn('/intake', IntakePage),
+      signedIn('/oversight', DashboardPage),
+      signedIn('*', NotFoundPage),
+    ],
+  },
+];
+
+/**
+ * A data router, so a form with unsaved changes can hold a navigation until the user decides
+ * (`useBlocker`).
+ */
+export function createAppRouter() {
+  return createBrowserRouter(routes);
 }

@@ -5,14 +5,13 @@ import zhCN from 'antd/locale/zh_CN';
 import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter } from 'react-router-dom';
+import { RouterProvider } from 'react-router-dom';
 import { createApolloClient } from './apollo';
-import { AppRoutes } from './App';
+import { createAppRouter } from './App';
 import './i18n';
-import { RealtimeProvider } from './realtime/RealtimeProvider';
-import { SessionProvider } from './session/SessionProvider';
 
 const client = createApolloClient();
+const router = createAppRouter();
 
 function Root() {
   const { i18n } = useTranslation();
@@ -24,13 +23,7 @@ function Root() {
     <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { fontSize: 15 } }}>
       <AntApp>
         <ApolloProvider client={client}>
-          <BrowserRouter>
-            <SessionProvider>
-              <RealtimeProvider>
-                <AppRoutes />
-              </RealtimeProvider>
-            </SessionProvider>
-          </BrowserRouter>
+          <RouterProvider router={router} />
         </ApolloProvider>
       </AntApp>
     </ConfigProvider>
