@@ -116,4 +116,42 @@ describe('the referral wizard in a real browser', () => {
       await expectText(ngo.getByTestId('referral-override'), '老人独居且近日摔倒，本人暂时无法签字');
       await ngo.getByTestId('referral-person-locked').waitFor();
     }), JOURNEY_TIMEOUT);
+
+  it('refers someone from a service’s page: one of the coordinator’s open cases, found by its number, into the wizard with the service chosen', () =>
+    journey('refer-from-service', pages, async () => {
+      const api = await apiAs(product().url, 'jianwai@zhulian.demo');
+      const { caseId, personId, match } = await caseToRefer(api, false);
+      const { case: found } = await api<{ case: { caseNumber: string } }>(`query ($id: ID!) { case(id: $id) { caseNumber } }`, { id: caseId });
+
+      const coordinator = await newPage();
+      await signIn(coordinator, 'jianwai@zhulian.demo');
+      // The person's page names their district, not its code.
+      await coordinator.goto(`/people/${personId}`);
+      await expectText(coordinator.getByTestId('value-household-regionCode'), '朝阳区');
+
+      await coordinator.goto(`/directory/${match.serviceId}`);
+      await coordinator.getByTestId('refer-here').click();
+      await coordinator.getByRole('dialog').getByLabel('按个案编号查找').fill(found.caseNumber);
+      await coordinator.getByTestId(`refer-here-choose-${caseId}`).click();
+      await coordinator.waitForURL(`**/cases/${caseId}`);
+      // The wizard opens at what the receiver will see, with the service already chosen.
+      await expectText(coordinator.getByTestId('refer-consent-missing'), `此人尚未同意向 ${ELDERLY_NGO} 转介`);
+      await coordinator.getByTestId('refer-next').click();
+      await coordinator.getByTestId('refer-override-reason').fill('老人独居，子女在外地，需尽快安排助餐服务。');
+      await coordinator.getByTestId('refer-submit').click();
+      await coordinator.waitForURL('**/referrals/*');
+      await expectText(coordinator.getByTestId('referral-status'), '待接收');
+      await expectText(coordinator.getByTestId('referral-service'), match.serviceName);
+    }), JOURNEY_TIMEOUT);
+
+  it('does not offer "refer someone here" to those who do not work cases, nor on the organisation’s own service', () =>
+    journey('refer-from-service-not-offered', pages, async () => {
+      const { services } = await (await apiAs(product().url, 'ngo@zhulian.demo'))<{ services: { edges: { node: { id: string } }[] } }>(
+        `query ($org: ID!) { services(first: 1, filter: { organisationId: $org, status: ACTIVE }) { edges { node { id } } } }`, { org: ELDERLY_NGO_ID });
+      const ngo = await newPage();
+      await signIn(ngo, 'ngo@zhulian.demo');
+      await ngo.goto(`/directory/${services.edges[0].node.id}`);
+      await ngo.getByTestId('service-name').waitFor();
+      expect(await ngo.getByTestId('refer-here').count()).toBe(0);
+    }), JOURNEY_TIMEOUT);
 });

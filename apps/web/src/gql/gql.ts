@@ -62,6 +62,7 @@ type Documents = {
     "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
     "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
+    "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": typeof types.CasesToReferDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
     "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": typeof types.ColleaguesDocument,
@@ -187,6 +188,7 @@ const documents: Documents = {
     "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
     "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
     "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
+    "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": types.CasesToReferDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
     "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": types.ColleaguesDocument,
@@ -470,6 +472,10 @@ export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"): (typeof documents)["\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
+import { date } from '../dates';
 import { graphql } from '../gql';
 import type { DuplicateCandidatesQuery, DuplicateCheckInput } from '../gql/graphql';
 import { useDebounced } from '../use-debounced';
@@ -66,7 +67,7 @@ export function useFormDuplicateCheck(form: FormInstance) {
 export function CandidateSummary({ candidate }: { candidate: Candidate }) {
   const { t, i18n } = useTranslation();
   const { person, score, reasons } = candidate;
-  const registered = new Date(person.createdAt).toLocaleDateString(i18n.resolvedLanguage === 'en' ? 'en-GB' : 'zh-CN');
+  const registered = date(person.createdAt, i18n.resolvedLanguage);
   return (
     <Space orientation="vertical" size={2}>
       <Space wrap size={6}>

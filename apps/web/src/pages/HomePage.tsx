@@ -1,6 +1,7 @@
 import { Card, Descriptions, Empty, Grid, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { SecurityAlerts } from '../components/SecurityAlerts';
+import { regionName } from '../regions';
 import { useActing, useSession } from '../session/SessionProvider';
 import { TaskBoardPage } from './tasks/TaskBoardPage';
 import { Worklist } from './Worklist';
@@ -30,7 +31,7 @@ export function HomePage() {
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('home.role')}><Tag color="blue" data-testid="acting-role">{t(`roles.${acting.role}`)}</Tag></Descriptions.Item>
             <Descriptions.Item label={t('home.kind')}>{t(`orgKinds.${acting.organisation.kind}`)}</Descriptions.Item>
-            <Descriptions.Item label={t('home.region')}>{acting.organisation.regionCode}</Descriptions.Item>
+            <Descriptions.Item label={t('home.region')}>{regionName(t, acting.organisation.regionCode)}</Descriptions.Item>
             {acting.organisation.parent && <Descriptions.Item label={t('home.parent')}>{acting.organisation.parent.name}</Descriptions.Item>}
           </Descriptions>
         </Card>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { isWithheld } from '../access-notes';
 import { FieldValue, Guarded, yuan } from '../components/Guarded';
+import { regionName } from '../regions';
 import type { PersonQuery } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { REGISTRAR_ROLES } from './PeoplePage';
@@ -43,7 +44,7 @@ export function HouseholdCard({ person }: { person: PersonData }) {
             <FieldValue operation="Person" path="person" field="relationToHead" value={person.relationToHead} format={(r) => t(`relations.${r}`)} />
           </Descriptions.Item>
           <Descriptions.Item label={t('household.region')}>
-            <FieldValue operation="Person" path={path} field="regionCode" value={household.regionCode} testId="household-regionCode" />
+            <FieldValue operation="Person" path={path} field="regionCode" value={household.regionCode} format={(code) => regionName(t, String(code))} testId="household-regionCode" />
           </Descriptions.Item>
           <Descriptions.Item label={t('household.address')}>
             <FieldValue operation="Person" path={path} field="address" value={household.address} testId="household-address" />

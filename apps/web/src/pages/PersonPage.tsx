@@ -8,6 +8,7 @@ import { apiErrors, errorText, showOnField } from '../errors';
 import { useActing } from '../session/SessionProvider';
 import { graphql } from '../gql';
 import type { ConsentCategory, ConsentGivenBy, ConsentPurpose, PersonQuery } from '../gql/graphql';
+import { regionName } from '../regions';
 import { HouseholdCard } from './HouseholdCard';
 import { MergeDuplicate, MergeResult } from './MergeDuplicate';
 import { PersonCases } from './PersonCases';
@@ -65,6 +66,7 @@ export function PersonPage() {
     : field === 'idDocumentType' ? t(`idDocumentType.${value}`)
     : field === 'assistance' ? (value as string[]).map((a) => t(`assistance.${a}`)).join('、') || t('person.notRecorded')
     : field === 'monthlyIncomeCents' ? yuan(value)
+    : field === 'regionCode' ? regionName(t, String(value))
     : String(value);
   const show = (field: keyof PersonData) => <FieldValue operation="Person" path="person" field={field} value={person?.[field]} format={format(field)} />;
   const isCoordinatorHere = acting?.role === 'COORDINATOR' && person?.holdingOrganisationId === acting.organisation.id;

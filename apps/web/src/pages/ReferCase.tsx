@@ -79,6 +79,11 @@ const saveDraft = (caseId: string, draft: Draft | null) => {
   else sessionStorage.removeItem(draftKey(caseId));
 };
 
+/** A referral of the case to a service already chosen (from the service's page): the case page opens it at what to share. */
+export function startReferral(caseId: string, chosen: Chosen, needs: string[]) {
+  saveDraft(caseId, { step: 1, chosen, needs, sharedCategories: ['basic', 'contact'] });
+}
+
 /**
  * Refers the case's person to another organisation's service in three steps: the services that fit the
  * case (best first, with why), or any service of the directory; what the receiver will see once it

@@ -12,6 +12,7 @@ import type { ServiceQuery } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { PlacesLeft, SERVICE_EDITOR_ROLES } from './DirectoryPage';
 import { regionName } from '../regions';
+import { ReferHere } from './ReferHere';
 import { scheduleText } from './schedule-text';
 import { ServiceForm } from './ServiceForm';
 import { ServiceStatusTag, useCriteriaText } from './ServiceParts';
@@ -93,7 +94,12 @@ export function ServicePage() {
               <ServiceStatusTag status={service.status} />
             </Space>
           }
-          extra={mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="service-edit">{t('service.edit')}</Button>}
+          extra={
+            <Space wrap>
+              <ReferHere service={service} />
+              {mayEdit && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="service-edit">{t('service.edit')}</Button>}
+            </Space>
+          }
         >
           <Descriptions column={{ xs: 1, md: 2 }} size="small">
             <Descriptions.Item label={t('directory.organisation')}><span data-testid="service-organisation">{service.organisationName}</span></Descriptions.Item>

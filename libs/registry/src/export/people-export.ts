@@ -29,7 +29,7 @@ export const PEOPLE_EXPORT_COLUMNS: readonly { field: string; zh: string; en: st
   { field: 'idNumber', zh: '证件号码', en: 'ID number' },
   { field: 'phone', zh: '手机号', en: 'Mobile' },
   { field: 'address', zh: '地址', en: 'Address' },
-  { field: 'regionCode', zh: '区划代码', en: 'Region code' },
+  { field: 'regionCode', zh: '所在地区', en: 'Region' },
   { field: 'relationToHead', zh: '与户主关系', en: 'Relation to head' },
   { field: 'disability', zh: '残疾情况', en: 'Disability' },
   { field: 'chronicIllness', zh: '慢性病', en: 'Chronic illness' },

@@ -1,5 +1,5 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
-import { Role } from '@zhulian/core';
+import { regionName, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { parse } from 'csv-parse/sync';
@@ -58,7 +58,8 @@ const HOUSEHOLD_FIXTURE: Record<string, unknown> = { regionCode: '110105', addre
 const RELATIONS = new Set(['household', 'members']);
 /** How each field's value reads in the CSV export. */
 const exported = (field: string, value: unknown) =>
-  value === null ? '' : field === 'monthlyIncomeCents' ? (Number(value) / 100).toFixed(2) : Array.isArray(value) ? value.join('、') : String(value);
+  value === null ? '' : field === 'monthlyIncomeCents' ? (Number(value) / 100).toFixed(2) : field === 'regionCode' ? `${regionName(String(value))} (${String(value)})`
+    : Array.isArray(value) ? value.join('、') : String(value);
 const MASKED: Record<string, string> = { phone: '136****2222', idNumber: '110105***********7' };
 
 const declaredFields = (type: Parameters<typeof sensitiveFieldsOf>[0]) =>
@@ -248,7 +249,7 @@ describe('the access matrix for Person', () => {
     const res = await registrar.gql<{ exportPeople: { csv: string } }>(`mutation { exportPeople(language: ZH_CN, purpose: "走访名单", includeIdentity: true, identityReason: "核对证件类型与户籍登记是否一致") { csv } }`);
     const [header, ...rows] = parse(res.data!.exportPeople.csv, { bom: true }) as string[][];
     const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === personId)![i]]));
-    expect(row).toMatchObject({ 性别: '女', 证件类型: '居民身份证', 与户主关系: '户主', 已享救助: '低保、医疗救助', '月收入（元）': '1500.00' });
+    expect(row).toMatchObject({ 所在地区: '朝阳区 (110105)', 性别: '女', 证件类型: '居民身份证', 与户主关系: '户主', 已享救助: '低保、医疗救助', '月收入（元）': '1500.00' });
   });
 
   it('answers a mutation with the same field checks (the registrar sees what they entered)', async () => {

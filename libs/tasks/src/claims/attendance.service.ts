@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, changedRows, conflict, Role } from '@zhulian/core';
+import { Actor, badInput, beijingDate, changedRows, conflict, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
@@ -155,7 +155,7 @@ export class AttendanceService {
       english ? ['Total', '', '', hours(total), ''] : ['合计', '', '', hours(total), ''],
     ];
     return {
-      filename: `volunteer-hours-${new Date().toISOString().slice(0, 10)}.csv`,
+      filename: `volunteer-hours-${beijingDate(new Date()).date}.csv`,
       csv: `\uFEFF${stringify(table, { record_delimiter: 'windows', escape_formulas: true })}`,
       confirmedMinutes: total,
     };

@@ -73,7 +73,7 @@ function csvOf(d: Dashboard, t: (key: string, options?: Record<string, unknown>)
   skill: (row: SkillRow) => string): string {
   const cell = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
   const lines: (string | number | null | undefined)[][] = [
-    [t('insights.dashboard.csvTitle', { region: d.regionCode })],
+    [t('insights.dashboard.csvTitle', { region: `${regionName(t as never, d.regionCode)} (${d.regionCode})` })],
     [t('insights.dashboard.csvNote', { min: d.minimumCell })],
     [],
     [t('insights.dashboard.people'), d.people], [t('insights.dashboard.households'), d.households], [t('insights.dashboard.openCases'), d.openCases],
