@@ -25,6 +25,7 @@ import { SignalImports1765700200000 } from './1765700200000-SignalImports';
 import { InsightRulesForReferralsAndChildren1765700300000 } from './1765700300000-InsightRulesForReferralsAndChildren';
 import { OneStopIntakes1765700400000 } from './1765700400000-OneStopIntakes';
 import { CaseNumbers1765701000000 } from './1765701000000-CaseNumbers';
+import { CaseNoteEntriesAndAttachments1765701100000 } from './1765701100000-CaseNoteEntriesAndAttachments';
 import { IncrementalInsightEvaluation1765700500000 } from './1765700500000-IncrementalInsightEvaluation';
 import { HsdsKept1765700800000 } from './1765700800000-HsdsKept';
 
@@ -39,4 +40,5 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   TaskDeadlinesCoverHandovers1765500100000, TaskClaimPlaces1765500200000,
   TaskClaimPlacesRetention1765500300000, CreateRealtime1765600000000, CreateInsights1765700000000, SignalImports1765700200000,
   InsightRulesForReferralsAndChildren1765700300000, OneStopIntakes1765700400000,
-  IncrementalInsightEvaluation1765700500000, HsdsKept1765700800000, CaseNumbers1765701000000];
+  IncrementalInsightEvaluation1765700500000, HsdsKept1765700800000, CaseNumbers1765701000000,
+  CaseNoteEntriesAndAttachments1765701100000];
