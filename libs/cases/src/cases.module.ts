@@ -3,19 +3,28 @@ import { AccessModule } from '@zhulian/access';
 import { RealtimeModule } from '@zhulian/realtime';
 import { CASE_EVENT_SUBJECT } from './cases/case-events';
 import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
+import { CaseAttachmentController } from './attachments/case-attachment.controller';
+import { CaseAttachmentResolver } from './attachments/case-attachment.resolver';
+import { CaseAttachmentService } from './attachments/case-attachment.service';
 import { ASSIGNED_TO_ME } from './cases/case.rules';
 import { CaseTimeline } from './cases/case-timeline';
 import { CaseResolver } from './cases/case.resolver';
 import { CaseFacts } from './cases/case-facts';
 import { CaseService } from './cases/case.service';
 import { NeedService } from './needs/need.service';
+import { CaseNoteResolver } from './notes/case-note.resolver';
+import { CaseNoteService } from './notes/case-note.service';
+import './notes/case-note.rules';
+import './attachments/case-attachment.rules';
 
 // A merged person's cases follow them to the record that stays.
 registerPersonReference('cases', 'person_id');
 
 @Module({
   imports: [AccessModule, RegistryModule, RealtimeModule],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver, NeedService],
+  controllers: [CaseAttachmentController],
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver, NeedService,
+    CaseNoteService, CaseNoteResolver, CaseAttachmentService, CaseAttachmentResolver],
   exports: [CaseService, CaseFacts, CaseTimeline, NeedService],
 })
 export class CasesModule {}

@@ -13,8 +13,9 @@ export interface InactiveCaseFact {
   lastActivityAt: Date;
 }
 
-/** When anything was last recorded on a case: its timeline's latest entry, or its opening. */
-const LAST_ACTIVITY = `GREATEST(k.created_at, (SELECT max(e.occurred_at) FROM case_events e WHERE e.case_id = k.id))`;
+/** When anything was last recorded on a case: its timeline's latest entry, note or attachment, or its opening. */
+const LAST_ACTIVITY = `GREATEST(k.created_at, (SELECT max(e.occurred_at) FROM case_events e WHERE e.case_id = k.id),
+  (SELECT max(n.written_at) FROM case_notes n WHERE n.case_id = k.id), (SELECT max(f.uploaded_at) FROM case_attachments f WHERE f.case_id = k.id))`;
 
 /**
  * What the cases lib tells the assistance brain, for all organisations at once: when people's cases last
@@ -81,14 +82,18 @@ export class CaseFacts {
   }
 
   /**
-   * The people whose cases changed at or after `since`: a case opened or changed (`updated_at`), or anything
-   * recorded on its timeline (`occurred_at`, stamped by the database when the event is written).
+   * The people whose cases changed at or after `since`: a case opened or changed (`updated_at`), anything
+   * recorded on its timeline (`occurred_at`, stamped by the database when the event is written), a note or a file added.
    */
   async touchedSince(since: Date): Promise<string[]> {
     const rows: { person_id: string }[] = await this.db.query(
       `SELECT person_id FROM cases WHERE updated_at >= $1
        UNION
-       SELECT k.person_id FROM case_events e JOIN cases k ON k.id = e.case_id WHERE e.occurred_at >= $1`, [since]);
+       SELECT k.person_id FROM case_events e JOIN cases k ON k.id = e.case_id WHERE e.occurred_at >= $1
+       UNION
+       SELECT k.person_id FROM case_notes n JOIN cases k ON k.id = n.case_id WHERE n.written_at >= $1
+       UNION
+       SELECT k.person_id FROM case_attachments f JOIN cases k ON k.id = f.case_id WHERE f.uploaded_at >= $1`, [since]);
     return rows.map((r) => r.person_id);
   }
 }

@@ -9,6 +9,8 @@ import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhuli
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { NeedService } from '../needs/need.service';
+import { CaseNoteVisibility } from '../notes/case-note.type';
+import { insertCaseNote } from '../notes/insert-case-note';
 import { CASE_COLUMNS } from './case.rules';
 import { CaseTimeline } from './case-timeline';
 import { caseAssignedEvent } from './case-events';
@@ -24,7 +26,6 @@ interface CaseRow {
   priority: CasePriority;
   status: CaseStatus;
   summary: string | null;
-  notes: string | null;
   outcome: Case['outcome'];
   outcome_note: string | null;
   version: number;
@@ -38,7 +39,7 @@ interface CaseRow {
 /** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
 const casesFrom = () => `FROM cases k ${consentsOpeningTo('k.person_id')}`;
 
-const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary, k.notes,
+const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary,
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${CASE_COLUMNS.assignedToMe} AS assigned_to_me`;
 
@@ -128,10 +129,13 @@ export class CaseService {
     const id = newId();
     return inTransaction(this.db, outer, async (tx) => {
       await tx.query(
-        `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, notes, idempotency_key)
-         SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8 FROM people p WHERE p.id = $9`,
-        [id, acting.organisationId, actor.userId, needs, input.priority, input.summary ?? null, input.notes ?? null, input.idempotencyKey ?? null, person.id]);
+        `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, summary, idempotency_key)
+         SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7 FROM people p WHERE p.id = $8`,
+        [id, acting.organisationId, actor.userId, needs, input.priority, input.summary ?? null, input.idempotencyKey ?? null, person.id]);
       await this.timeline.record(tx, actor, id, CaseEventKind.OPENED, {});
+      // What is written at opening is the case's first note, read by all who work the case (as the single notes text was).
+      const notes = input.notes?.trim();
+      if (notes) await insertCaseNote(tx, actor, id, notes, CaseNoteVisibility.CASE_TEAM);
       const changes: AuditEvent[] = [{ action: 'CHANGE', subjectType: 'Case', subjectId: id, grounds: { role: acting.role },
         fields: Object.keys(input).filter((k) => input[k as keyof OpenCaseInput] !== undefined && k !== 'idempotencyKey').sort() }];
       // A caseworker who opens a case works it — if they could already read everything working it opens to
@@ -177,14 +181,22 @@ export class CaseService {
     return this.db.transaction(async (tx) => {
       const current = await this.managed(tx, actor, input.caseId, 'work');
       if (current.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to change it.');
-      const changed = (['needs', 'priority', 'summary', 'notes'] as const).filter((f) => input[f] !== undefined);
-      if (changed.length === 0) throw badInput('NOTHING_TO_CHANGE', 'Change at least one of needs, priority, summary or notes.');
-      this.assertWritable(actor, current, changed);
-      await this.bump(tx, input.caseId, input.version,
-        `needs = COALESCE($3, needs), priority = COALESCE($4, priority), summary = COALESCE($5, summary), notes = COALESCE($6, notes)`,
-        [needs ?? null, input.priority ?? null, input.summary ?? null, input.notes ?? null]);
-      await this.timeline.record(tx, actor, input.caseId, CaseEventKind.UPDATED, { changed: [...changed] });
-      await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: [...changed] }]);
+      // Notes are entries now: what a client still sends as `notes` is added as a new entry, never written over the others.
+      const note = input.notes?.trim() || undefined;
+      const changed = (['needs', 'priority', 'summary'] as const).filter((f) => input[f] !== undefined);
+      if (changed.length === 0 && !note) throw badInput('NOTHING_TO_CHANGE', 'Change at least one of needs, priority or summary.');
+      this.assertWritable(actor, current, note ? [...changed, 'notes'] : changed);
+      if (changed.length > 0) {
+        await this.bump(tx, input.caseId, input.version,
+          `needs = COALESCE($3, needs), priority = COALESCE($4, priority), summary = COALESCE($5, summary)`,
+          [needs ?? null, input.priority ?? null, input.summary ?? null]);
+        await this.timeline.record(tx, actor, input.caseId, CaseEventKind.UPDATED, { changed: [...changed] });
+      }
+      const noteId = note ? await insertCaseNote(tx, actor, input.caseId, note, CaseNoteVisibility.CASE_TEAM) : null;
+      await this.audit.record(tx, this.auditActor(actor), [{
+        action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: noteId ? [...changed, 'noteEntries'] : [...changed],
+        ...(noteId ? { details: { note: noteId, visibility: CaseNoteVisibility.CASE_TEAM } } : {}),
+      }]);
       return this.get(actor, input.caseId, tx);
     });
   }
@@ -292,6 +304,16 @@ export class CaseService {
     return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.organisation_name }));
   }
 
+  /**
+   * For what others add to a case (its notes, its attachments): the case under the rules, locked, if the actor
+   * works it (its coordinators, its assigned caseworkers) and it is not closed.
+   */
+  async lockedForWork(tx: EntityManager, actor: Actor, caseId: string): Promise<Case> {
+    const current = await this.managed(tx, actor, caseId, 'work');
+    if (current.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to add to it.');
+    return current;
+  }
+
   /** The case under the rules, locked for the change, if the actor may do this to it. */
   private async managed(tx: EntityManager, actor: Actor, caseId: string, action: 'work' | 'assign'): Promise<Case> {
     const current = await this.get(actor, caseId, tx);
@@ -337,7 +359,6 @@ function toCase(row: CaseRow): Case {
     status: row.status,
     regionCode: row.region_code,
     summary: row.summary,
-    notes: row.notes,
     outcome: row.outcome,
     outcomeNote: row.outcome_note,
     holdingOrganisationId: row.holding_organisation_id,

@@ -122,8 +122,9 @@ export class CaseEvent {
 
 /**
  * A case, as a request may see it: checked field by field like a person. Its person is shown as far as
- * the person rules allow; its notes are `case_notes`, for the holder's coordinators and the assigned
- * caseworkers (another organisation's only with the person's consent to case notes).
+ * the person rules allow; its summary and notes are `case_notes`, for the holder's coordinators and the
+ * assigned caseworkers (another organisation's only with the person's consent to case notes, and then
+ * only the note entries written for the whole team).
  */
 @ObjectType({ description: 'A case: a person’s needs, held by one organisation and worked by its assigned caseworkers.' })
 export class Case {
@@ -159,9 +160,21 @@ export class Case {
   @Field(() => String, { nullable: true, description: 'A short description of the situation.' })
   summary!: string | null;
 
+  /** Resolved by CaseNoteResolver from the entries the viewer may read. */
   @Sensitive('case_notes')
-  @Field(() => String, { nullable: true })
-  notes!: string | null;
+  @Field(() => String, {
+    nullable: true,
+    deprecationReason: 'Notes are dated, signed entries: read noteEntries, write addCaseNote. This gives the texts of the entries you may read, oldest first, separated by blank lines.',
+  })
+  notes?: string | null;
+
+  /** Resolved by CaseNoteResolver: the entries, each under the note rules. */
+  @Sensitive('case_notes')
+  noteEntries?: unknown;
+
+  /** Resolved by CaseAttachmentResolver: the files, each under the attachment rules (an ID document needs consent to identity). */
+  @Sensitive('basic')
+  attachments?: unknown;
 
   @Sensitive('basic')
   @Field(() => CaseOutcome, { nullable: true })

@@ -30,7 +30,7 @@ export class OpenCaseInput {
   @MaxLength(200)
   summary?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, description: 'The case’s first note entry, read by all who work the case (see addCaseNote for later ones).' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)
@@ -44,7 +44,7 @@ export class OpenCaseInput {
   idempotencyKey?: string;
 }
 
-@InputType({ description: 'Change a case’s needs, priority, summary or notes. Send the version you last read.' })
+@InputType({ description: 'Change a case’s needs, priority or summary. Send the version you last read. (Notes: addCaseNote.)' })
 export class UpdateCaseInput {
   @Field(() => ID)
   @IsUUID('all')
@@ -74,7 +74,7 @@ export class UpdateCaseInput {
   @MaxLength(200)
   summary?: string;
 
-  @Field({ nullable: true })
+  @Field({ nullable: true, deprecationReason: 'Notes are entries: use addCaseNote. A text sent here is added as a new entry for the whole team; it no longer replaces anything.' })
   @IsOptional()
   @IsString()
   @MaxLength(10000)

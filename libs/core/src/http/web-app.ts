@@ -20,7 +20,7 @@ const PAGE_POLICY = [
 ].join('; ');
 
 /** Paths the API answers itself; the web app never shadows them. */
-const API_PATHS = ['/graphql', '/health', '/socket.io', '/fhir'];
+const API_PATHS = ['/graphql', '/health', '/socket.io', '/fhir', '/files'];
 
 /**
  * Serves the built web app (dist/web) from the API's own origin — no proxy, no CORS, first-party

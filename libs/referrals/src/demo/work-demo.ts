@@ -105,12 +105,12 @@ export async function seedWorkDemo(tx: EntityManager): Promise<{ cases: number; 
     const openedBy = jianwaiCase ? USER.jianwaiCoordinator : USER.social;
     const assignee = jianwaiCase ? USER.caseworker : USER.social;
     const inserted: unknown[] = await tx.query(
-      `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, status, summary, notes,
+      `INSERT INTO cases (id, person_id, household_id, holding_organisation_id, opened_by, region_code, needs, priority, status, summary,
          outcome, outcome_note, closed_at, closed_by, created_at, updated_at)
-       SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13 FROM people p WHERE p.id = $14
+       SELECT $1, p.id, p.household_id, $2, $3, p.region_code, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12 FROM people p WHERE p.id = $13
        ON CONFLICT DO NOTHING RETURNING id`,
       [id, person.holding_organisation_id, openedBy, needs, ['NORMAL', 'HIGH', 'NORMAL', 'URGENT', 'LOW'][i % 5], status,
-        `${needs.includes('ELDERLY_CARE') ? '老人' : '居民'}需要${needs.length > 1 ? '多方面' : ''}帮扶`, '入户走访记录：家中情况已了解，按计划跟进。',
+        `${needs.includes('ELDERLY_CARE') ? '老人' : '居民'}需要${needs.length > 1 ? '多方面' : ''}帮扶`,
         status === 'CLOSED' ? 'NEEDS_MET' : null, status === 'CLOSED' ? '服务已落实，家属满意' : null, status === 'CLOSED' ? new Date(now - 5 * DAY) : null,
         status === 'CLOSED' ? openedBy : null, openedAt, person.id]);
     opened.push({ id, person, needs });
@@ -120,6 +120,9 @@ export async function seedWorkDemo(tx: EntityManager): Promise<{ cases: number; 
       tx.query(`INSERT INTO case_events (id, case_id, occurred_at, actor_user_id, actor_organisation_id, kind, details) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [newId(), id, at, actor, person.holding_organisation_id, kind, details]);
     await event('OPENED', openedAt, openedBy, {});
+    // The first home visit, written up the next day by whoever works the case, for all who work it.
+    await tx.query(`INSERT INTO case_notes (id, case_id, author_user_id, author_organisation_id, visibility, body, written_at) VALUES ($1, $2, $3, $4, 'CASE_TEAM', $5, $6)`,
+      [newId(), id, assignee, person.holding_organisation_id, '入户走访记录：家中情况已了解，按计划跟进。', new Date(openedAt.getTime() + DAY)]);
     // Every case but every tenth is assigned.
     if (i % 10 !== 9) {
       await tx.query(`INSERT INTO case_assignments (id, case_id, user_id, organisation_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4, $5, $6)`,
