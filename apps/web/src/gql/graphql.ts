@@ -431,6 +431,7 @@ export type InsightSubjectType =
 export type IntakeCaseInput = {
   /** Need category codes (see needCategories), at least one. */
   needs: Array<string>;
+  /** The case’s first note entry, read by all who work the case (see addCaseNote for later ones). */
   notes?: string | null | undefined;
   priority?: CasePriority;
   summary?: string | null | undefined;
@@ -632,6 +633,7 @@ export type OpenCaseInput = {
   idempotencyKey?: string | null | undefined;
   /** Need category codes (see needCategories), at least one. */
   needs: Array<string>;
+  /** The case’s first note entry, read by all who work the case (see addCaseNote for later ones). */
   notes?: string | null | undefined;
   personId: string | number;
   priority?: CasePriority;
@@ -978,10 +980,11 @@ export type UnassignCaseInput = {
   userId: string | number;
 };
 
-/** Change a case’s needs, priority, summary or notes. Send the version you last read. */
+/** Change a case’s needs, priority or summary. Send the version you last read. (Notes: addCaseNote.) */
 export type UpdateCaseInput = {
   caseId: string | number;
   needs?: Array<string> | null | undefined;
+  /** @deprecated Notes are entries: use addCaseNote. A text sent here is added as a new entry for the whole team; it no longer replaces anything. */
   notes?: string | null | undefined;
   priority?: CasePriority | null | undefined;
   summary?: string | null | undefined;

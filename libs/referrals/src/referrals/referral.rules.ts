@@ -50,7 +50,8 @@ defineAccessRules('PersonReferralOverrides', (actor, { can }) => {
  * of the sender all of it and acts for the sender only on the referrals of cases they work (assigned),
  * the basics of the others, like the cases themselves; the sender's staff and admins the basics; the
  * receiver's roles the basics from the request on (never a draft), and the person once the referral is
- * open to them. Volunteers, auditors and platform admins: nothing.
+ * open to them; its coordinators, admins and staff (who work the inbox) route it to a colleague. Volunteers,
+ * auditors and platform admins: nothing.
  */
 defineAccessRules('Referral', (actor, { can }) => {
   const { organisationId, role } = actor.acting!;
@@ -73,7 +74,8 @@ defineAccessRules('Referral', (actor, { can }) => {
     can('read', 'Referral', ['person'], { ...receiver, openToReceiver: true }).because('receiver:accepted');
     can('respond', 'Referral', receiver).because('receiver');
   }
-  if (role === Role.COORDINATOR || role === Role.ORG_ADMIN) can('route', 'Referral', receiver).because(`role:${role}`);
+  // Who works the inbox hands an accepted referral to a colleague: in an NGO that is often its staff, not a coordinator.
+  if (role === Role.COORDINATOR || role === Role.ORG_ADMIN || role === Role.STAFF) can('route', 'Referral', receiver).because(`role:${role}`);
 });
 
 /** What the referral rules' attribute names mean in the referrals query (see ReferralService). */

@@ -325,7 +325,7 @@ export class ReferralService {
       await tx.query(`SELECT 1 FROM referrals WHERE id = $1 FOR UPDATE`, [input.referralId]);
       const referral = await this.get(actor, input.referralId, tx);
       if (!abilityFor(actor).can('route', subject('Referral', referral))) {
-        throw forbidden('ROUTE_NOT_ALLOWED', 'Only the receiving organisation’s coordinators and admins route referrals.');
+        throw forbidden('ROUTE_NOT_ALLOWED', 'Only the receiving organisation’s coordinators, admins and staff route referrals.');
       }
       if (!ACTIVE.includes(referral.status!)) throw conflict('NOT_ACCEPTED', 'Accept the referral before routing it to a caseworker.');
       const [member] = await tx.query(

@@ -234,9 +234,17 @@ describe('referrals', () => {
     const route = `mutation($input: RouteReferralInput!) { routeReferral(input: $input) { id receiverUserName } }`;
     expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.reason).toBe('NOT_ACCEPTED');
     await move(ngo, referral, 'ACCEPTED');
-    expect((await ngo.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.code).toBe('FORBIDDEN');
-    const routed = await ngoAdmin.gql<{ routeReferral: { receiverUserName: string } }>(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
+    // A caseworker of the receiver works what is routed to them; handing it on is for those who work the inbox.
+    const byCaseworker = await ngoWorker.session.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
+    expect(byCaseworker.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUTE_NOT_ALLOWED' });
+    // The sender does not choose the receiver's caseworker.
+    expect((await coordinator.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.code).toBe('FORBIDDEN');
+    const routed = await ngo.gql<{ routeReferral: { receiverUserName: string } }>(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
     expect(routed.errors).toBeUndefined();
+    expect(routed.data!.routeReferral.receiverUserName).toBeTruthy();
+    // Another organisation's member is nobody to route to.
+    const outsider = await as(FAMILY_NGO, Role.CASEWORKER);
+    expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: outsider.userId } })).errors![0].extensions).toMatchObject({ reason: 'NOT_A_MEMBER', field: 'input.userId' });
     const mine = await ngoWorker.session.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { routedToMe: true }) { edges { node { id } } } }`);
     expect(mine.data!.referrals.edges.map((e) => e.node.id)).toEqual([referral.id]);
   });
