@@ -4,38 +4,59 @@ import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
+import { CaseAttachment } from '../attachments/case-attachment.type';
+import { CaseNote } from '../notes/case-note.type';
 import { Case } from './case.type';
 
 /**
  * The access matrix for Case, generated from its declarations: every viewer × every declared field ×
  * every path (look-up, list and count, filtered list, mutation result, a realtime event's payload). A new field gets its
- * expectation from its category and needs a fixture value, so it is covered the day it is declared.
+ * expectation from its category and needs a fixture value, so it is covered the day it is declared. The case's
+ * note entries and files are protected types of their own: every declared field of each, on every path, for
+ * the entries and files each viewer may read (a holder-only note and an ID document beside the team's).
  */
 const HOLDER = '0193a000-0000-7000-8000-000000000002';
 const NGO = '0193a000-0000-7000-8000-000000000004';
 
-type Viewer = { org: 'holder' | 'ngo' | 'other'; role: Role; assigned?: boolean; sees: FieldCategory[] | 'hidden' };
+type NoteKey = 'team' | 'holder';
+type FileKey = 'consent' | 'id';
+type Viewer = { org: 'holder' | 'ngo' | 'other'; role: Role; assigned?: boolean; sees: FieldCategory[] | 'hidden'; notes?: NoteKey[]; files?: FileKey[] };
 const VIEWERS: Record<string, Viewer> = {
-  'the holder’s coordinator': { org: 'holder', role: Role.COORDINATOR, sees: ['basic', 'case_notes'] },
-  'an assigned caseworker of the holder': { org: 'holder', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'] },
+  'the holder’s coordinator': { org: 'holder', role: Role.COORDINATOR, sees: ['basic', 'case_notes'], notes: ['team', 'holder'], files: ['consent', 'id'] },
+  'an assigned caseworker of the holder': { org: 'holder', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'], notes: ['team', 'holder'], files: ['consent', 'id'] },
   'another caseworker of the holder': { org: 'holder', role: Role.CASEWORKER, sees: ['basic'] },
   'staff of the holder': { org: 'holder', role: Role.STAFF, sees: ['basic'] },
   'the holder’s org admin': { org: 'holder', role: Role.ORG_ADMIN, sees: ['basic'] },
   'a volunteer of the holder': { org: 'holder', role: Role.VOLUNTEER, sees: 'hidden' },
   'an auditor of the holder': { org: 'holder', role: Role.AUDITOR, sees: 'hidden' },
   'a platform admin of the holder': { org: 'holder', role: Role.PLATFORM_ADMIN, sees: 'hidden' },
-  'an assigned NGO caseworker, with consent to case notes': { org: 'ngo', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'] },
+  'an assigned NGO caseworker, with consent to case notes': { org: 'ngo', role: Role.CASEWORKER, assigned: true, sees: ['basic', 'case_notes'], notes: ['team'], files: ['consent'] },
   'an NGO caseworker not assigned, despite the consent': { org: 'ngo', role: Role.CASEWORKER, sees: 'hidden' },
   'a coordinator of another organisation': { org: 'other', role: Role.COORDINATOR, sees: 'hidden' },
 };
+
+/** The entries and files of the case, in the order written; every declared field of each needs a value here. */
+const NOTE_FIXTURES: Record<NoteKey, Record<string, unknown>> = {
+  team: { body: '女儿每月探望一次', visibility: 'CASE_TEAM', migrated: false, correctsId: null, correctedById: null },
+  holder: { body: '家属间有矛盾，仅限本机构知悉', visibility: 'HOLDER', migrated: false, correctsId: null, correctedById: null },
+};
+const FILE_FIXTURES: Record<FileKey, Record<string, unknown>> = {
+  consent: { category: 'SIGNED_CONSENT', fileName: '知情同意书.pdf', contentType: 'application/pdf' },
+  id: { category: 'ID_DOCUMENT', fileName: '身份证正面.png', contentType: 'image/png' },
+};
+const NOTE_FIELDS = [...sensitiveFieldsOf(CaseNote).keys()];
+const FILE_FIELDS = [...sensitiveFieldsOf(CaseAttachment).keys()].filter((f) => f !== 'content');
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 const FIXTURE: Record<string, unknown> = {
   needs: ['ELDERLY_CARE', 'MEDICAL'], priority: 'HIGH', status: 'CLOSED', regionCode: '110105', summary: '独居老人，术后康复', notes: '女儿每月探望一次',
   outcome: 'NEEDS_MET', outcomeNote: '康复良好，已结案',
 };
-const RELATIONS = new Set(['person', 'assignees', 'timeline']);
+const RELATIONS = new Set(['person', 'assignees', 'timeline', 'noteEntries', 'attachments']);
 const FIELDS = [...sensitiveFieldsOf(Case)].filter(([f, d]) => d.category !== 'none' && !RELATIONS.has(f)).map(([field, d]) => ({ field, category: d.category }));
-const SELECTION = `id ${FIELDS.map((f) => f.field).join(' ')} person { id } assignees { userId } timeline { kind }`;
+const SELECTION = `id ${FIELDS.map((f) => f.field).join(' ')} person { id } assignees { userId } timeline { kind }
+  noteEntries { ${NOTE_FIELDS.join(' ')} } attachments { ${FILE_FIELDS.join(' ')} }`;
 
 describe('the access matrix for Case', () => {
   let app: TestApp;
@@ -58,6 +79,14 @@ describe('the access matrix for Case', () => {
       input: { personId, needs: FIXTURE.needs, priority: FIXTURE.priority, summary: FIXTURE.summary, notes: FIXTURE.notes } });
     caseId = opened.data!.openCase.id;
     let version = opened.data!.openCase.version;
+    const kept = await coordinator.gql(`mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }`,
+      { input: { caseId, body: NOTE_FIXTURES.holder.body, visibility: 'HOLDER' } });
+    expect(kept.errors).toBeUndefined();
+    for (const [bytes, key] of [[PDF, 'consent'], [PNG, 'id']] as const) {
+      const res = await fetch(`${app.url}/files/cases/${caseId}?${new URLSearchParams({ category: String(FILE_FIXTURES[key].category), name: String(FILE_FIXTURES[key].fileName) })}`,
+        { method: 'POST', headers: { authorization: `Bearer ${coordinator.accessToken}` }, body: bytes });
+      expect(res.status).toBe(201);
+    }
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       const organisationId = { holder: HOLDER, ngo: NGO, other: other.id }[viewer.org];
       if (name === 'the holder’s coordinator') {
@@ -85,12 +114,42 @@ describe('the access matrix for Case', () => {
 
   const expected = (viewer: string, category: FieldCategory, field: string) => {
     const sees = VIEWERS[viewer].sees;
-    return sees !== 'hidden' && sees.includes(category) ? FIXTURE[field] : null;
+    if (sees === 'hidden' || !sees.includes(category)) return null;
+    // The deprecated single text: the entries this viewer may read, joined.
+    if (field === 'notes') return (VIEWERS[viewer].notes ?? []).map((k) => NOTE_FIXTURES[k].body).join('\n\n');
+    return FIXTURE[field];
   };
   const expectCase = (viewer: string, found: Record<string, unknown>) => {
     for (const { field, category } of FIELDS) expect([field, found[field]]).toEqual([field, expected(viewer, category, field)]);
     expect(Array.isArray(found.timeline) && Array.isArray(found.assignees)).toBe(true);
+    // Each entry and file the viewer may read, every declared field of it present; none they may not.
+    const { notes, files } = VIEWERS[viewer];
+    if (notes) {
+      const entries = found.noteEntries as Record<string, unknown>[];
+      expect(entries.map((n) => n.body)).toEqual(notes.map((k) => NOTE_FIXTURES[k].body));
+      entries.forEach((entry, i) => {
+        expect(entry).toMatchObject(NOTE_FIXTURES[notes[i]]);
+        for (const field of NOTE_FIELDS) expect([field, entry[field] !== undefined && (entry[field] !== null || field.startsWith('correct'))]).toEqual([field, true]);
+      });
+    } else {
+      expect(found.noteEntries).toBeNull();
+    }
+    const attachments = found.attachments as Record<string, unknown>[];
+    expect(attachments.map((f) => f.fileName)).toEqual((files ?? []).map((k) => FILE_FIXTURES[k].fileName));
+    attachments.forEach((file, i) => {
+      expect(file).toMatchObject(FILE_FIXTURES[files![i]]);
+      for (const field of FILE_FIELDS) expect([field, file[field] !== undefined && file[field] !== null]).toEqual([field, true]);
+    });
   };
+
+  it('has fixtures for every declared field of a note and of a file', () => {
+    for (const field of NOTE_FIELDS.filter((f) => sensitiveFieldsOf(CaseNote).get(f)!.category !== 'none')) {
+      expect([field, Object.values(NOTE_FIXTURES).every((n) => n[field] !== undefined)]).toEqual([field, true]);
+    }
+    for (const field of FILE_FIELDS.filter((f) => sensitiveFieldsOf(CaseAttachment).get(f)!.category !== 'none')) {
+      expect([field, Object.values(FILE_FIXTURES).every((n) => n[field] !== undefined)]).toEqual([field, true]);
+    }
+  });
 
   describe.each(Object.keys(VIEWERS))('%s', (viewer) => {
     const hidden = VIEWERS[viewer].sees === 'hidden';
@@ -103,7 +162,9 @@ describe('the access matrix for Case', () => {
       }
       expectCase(viewer, res.data!.case);
       const denied = ((res.extensions?.access as { denied?: { path: string }[] })?.denied ?? []).map((d) => d.path).filter((p) => !p.startsWith('case.person'));
-      expect(denied.sort()).toEqual(FIELDS.filter(({ field, category }) => expected(viewer, category, field) === null).map((f) => `case.${f.field}`).sort());
+      const withheld = FIELDS.filter(({ field, category }) => expected(viewer, category, field) === null).map((f) => `case.${f.field}`);
+      if (!VIEWERS[viewer].notes) withheld.push('case.noteEntries');
+      expect(denied.sort()).toEqual(withheld.sort());
     });
 
     it('a realtime event about the case: its payload is their own read of it, no more', async () => {
@@ -122,7 +183,7 @@ describe('the access matrix for Case', () => {
 
     it('cases list, filtered list and count: the same, counted only when visible', async () => {
       const res = await sessions.get(viewer)!.gql<{ all: { edges: { node: Record<string, unknown> }[] }; byPerson: { edges: unknown[] }; casesCount: number }>(
-        `query($personId: ID) { all: cases(first: 100) { edges { node { ${SELECTION} } } }
+        `query($personId: ID) { all: cases(first: 20) { edges { node { ${SELECTION} } } }
            byPerson: cases(filter: { personId: $personId, status: [CLOSED], need: "MEDICAL" }) { edges { node { id } } } casesCount }`, { personId });
       expect(res.errors).toBeUndefined();
       const node = res.data!.all.edges.map((e) => e.node).find((n) => n.id === caseId);
