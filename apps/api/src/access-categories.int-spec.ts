@@ -21,7 +21,15 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
   Case: {
     id: 'none', caseNumber: 'none', person: 'basic', needs: 'basic', priority: 'basic', status: 'basic', regionCode: 'basic', summary: 'case_notes', notes: 'case_notes',
     outcome: 'basic', outcomeNote: 'case_notes', assignees: 'basic', timeline: 'basic', holdingOrganisationId: 'none', version: 'none', createdAt: 'none',
-    closedAt: 'none', readyToClose: 'none',
+    closedAt: 'none', readyToClose: 'none', noteEntries: 'case_notes', attachments: 'basic',
+  },
+  CaseNote: {
+    id: 'none', caseId: 'none', body: 'case_notes', visibility: 'none', authorUserId: 'none', authorName: 'none', authorOrganisationId: 'none',
+    authorOrganisationName: 'none', writtenAt: 'none', correctsId: 'none', correctedById: 'none', migrated: 'none',
+  },
+  CaseAttachment: {
+    id: 'none', caseId: 'none', category: 'basic', fileName: 'case_notes', content: 'case_notes', contentType: 'none', sizeBytes: 'none',
+    uploadedByName: 'none', uploadedByOrganisationName: 'none', uploadedAt: 'none',
   },
   Referral: {
     id: 'none', status: 'basic', needs: 'basic', urgency: 'basic', regionCode: 'basic', ageBand: 'basic', noteForReceiver: 'basic', sharedCategories: 'basic',
