@@ -33,7 +33,9 @@ describe('referralActions: what each side may do with a referral', () => {
     expect(mayRoute('ACCEPTED', 'RECEIVER', 'ORG_ADMIN')).toBe(true);
     expect(mayRoute('IN_PROGRESS', 'RECEIVER', 'COORDINATOR')).toBe(true);
     expect(mayRoute('REQUESTED', 'RECEIVER', 'COORDINATOR')).toBe(false);
-    expect(mayRoute('ACCEPTED', 'RECEIVER', 'STAFF')).toBe(false);
+    // An NGO's staff work its inbox: they hand an accepted referral to a caseworker too; a caseworker does not hand it on.
+    expect(mayRoute('ACCEPTED', 'RECEIVER', 'STAFF')).toBe(true);
+    expect(mayRoute('ACCEPTED', 'RECEIVER', 'CASEWORKER')).toBe(false);
     expect(mayRoute('ACCEPTED', 'SENDER', 'COORDINATOR')).toBe(false);
   });
 

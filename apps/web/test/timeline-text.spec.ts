@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import en from '../src/locales/en.json';
 import zhCN from '../src/locales/zh-CN.json';
-import { caseEventLine, referralEventLine } from '../src/pages/timeline-text';
+import { caseAttachmentLine, caseEventLine, caseNoteLine, referralEventLine } from '../src/pages/timeline-text';
 
 describe('timelines in words', () => {
   beforeAll(async () => {
@@ -21,6 +21,18 @@ describe('timelines in words', () => {
       .toEqual({ text: '状态：处理中 → 已结案', by: '张伟', detail: '结果：需求已满足' });
     await i18n.changeLanguage('en');
     expect(caseEventLine(i18n.t, { kind: 'UPDATED', actorName: 'Zhang Wei', changed: ['needs', 'notes'] }).text).toBe('Changed Needs, Case notes');
+  });
+
+  it('signs a note with its author and their organisation, and says when it corrects one or was carried over', async () => {
+    const author = { authorName: '张伟', authorOrganisationName: '建外街道' };
+    expect(caseNoteLine(i18n.t, author)).toEqual({ text: '写了记录', by: '张伟（建外街道）' });
+    expect(caseNoteLine(i18n.t, { ...author, correctsId: 'n1' }).text).toBe('更正了一条记录');
+    expect(caseNoteLine(i18n.t, { ...author, migrated: true }).text).toBe('原个案记录（系统迁移）');
+    expect(caseAttachmentLine(i18n.t, { category: 'SIGNED_CONSENT', fileName: '同意书.pdf', uploadedByName: '张伟', uploadedByOrganisationName: '建外街道' }))
+      .toEqual({ text: '上传了附件：同意书.pdf（签字同意书）', by: '张伟（建外街道）' });
+    await i18n.changeLanguage('en');
+    expect(caseAttachmentLine(i18n.t, { category: 'ID_DOCUMENT', fileName: null, uploadedByName: 'Zhang Wei', uploadedByOrganisationName: 'Jianwai' }).text)
+      .toBe('attached — (ID document)');
   });
 
   it('tells a referral’s moves on the case, and the system when no one acted', () => {

@@ -1,6 +1,6 @@
 import { EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Popconfirm, Radio, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
@@ -18,15 +18,19 @@ import { CaseAssignees } from './CaseAssignees';
 import { caseMoveKey, caseMoves } from './case-moves';
 import { CaseReferrals } from './CaseReferrals';
 import { PRIORITIES } from './PersonCases';
-import { caseEventLine } from './timeline-text';
+import { CaseAttachments } from './CaseAttachments';
+import { CaseNoteForm, NoteToCorrect } from './CaseNoteForm';
+import { caseAttachmentLine, caseEventLine, caseNoteLine } from './timeline-text';
 
 // Every change answers with the whole case, so the screen shows what the API now holds.
 graphql(`
   fragment CaseFields on Case {
-    id caseNumber needs priority status summary notes outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose
+    id caseNumber needs priority status summary outcome outcomeNote regionCode createdAt closedAt holdingOrganisationId version readyToClose
     person { id fullName }
     assignees { id userId displayName organisationId organisationName assignedAt endedAt }
     timeline { id kind actorName assigneeName fromStatus toStatus outcome changed referralId referralStatus organisationName occurredAt }
+    noteEntries { id body visibility authorUserId authorName authorOrganisationName writtenAt correctsId correctedById migrated }
+    attachments { id category fileName contentType sizeBytes uploadedByName uploadedByOrganisationName uploadedAt }
   }
 `);
 
@@ -70,6 +74,8 @@ export function CasePage() {
   const [stale, setStale] = useState(false);
   const [editing, setEditing] = useState(false);
   const [closing, setClosing] = useState(false);
+  const [referring, setReferring] = useState<boolean | null>(null);
+  const [correcting, setCorrecting] = useState<NoteToCorrect | null>(null);
   const found = data?.case;
 
   const reload = async () => {
@@ -91,6 +97,32 @@ export function CasePage() {
   const assignedToMe = !!found.assignees?.some((a) => a.userId === user?.id && !a.endedAt && a.organisationId === acting?.organisation.id);
   const mayWork = holderCoordinator || (acting?.role === 'CASEWORKER' && assignedToMe);
   const closed = found.status === 'CLOSED';
+  const isHolder = found.holdingOrganisationId === acting?.organisation.id;
+  // Notes are written by those who work the open case and may read its notes (what they write, they read back).
+  const mayWriteNotes = mayWork && !closed && found.noteEntries !== null;
+  const history = [
+    ...(found.timeline ?? []).map((e) => ({ id: e.id, occurredAt: e.occurredAt, ...caseEventLine(t, e) })),
+    ...(found.noteEntries ?? []).map((n) => ({
+      id: n.id, occurredAt: n.writtenAt, ...caseNoteLine(t, n),
+      content: (
+        <div data-testid="case-note" style={{ margin: '4px 0' }}>
+          <Space size={4} wrap>
+            <Tag color={n.visibility === 'HOLDER' ? 'gold' : 'blue'} data-testid="case-note-visibility">{t(`caseNotes.${n.visibility}`)}</Tag>
+            {n.correctedById && <Tag data-testid="case-note-corrected">{t('caseNotes.correctedBy')}</Tag>}
+          </Space>
+          <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0', ...(n.correctedById ? { color: 'rgba(0,0,0,0.45)' } : {}) }} data-testid="case-note-body">
+            <FieldValue operation="Case" path="case.noteEntries" field="body" value={n.body} />
+          </Typography.Paragraph>
+          {mayWriteNotes && n.authorUserId === user?.id && !n.correctedById && (
+            <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setCorrecting({ id: n.id, body: n.body })} data-testid="case-note-correct">
+              {t('caseNotes.correct')}
+            </Button>
+          )}
+        </div>
+      ),
+    })),
+    ...(found.attachments ?? []).map((f) => ({ id: f.id, occurredAt: f.uploadedAt, ...caseAttachmentLine(t, f) })),
+  ].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 
   return (
     <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
@@ -103,7 +135,12 @@ export function CasePage() {
           data-testid="ready-to-close"
           title={t('cases.readyToClose')}
           description={t('cases.readyToCloseDetail')}
-          action={<Button type="primary" onClick={() => setClosing(true)} data-testid="ready-to-close-action">{t('cases.closeCase')}</Button>}
+          action={(
+            <Space wrap>
+              <Button onClick={() => setReferring(true)} data-testid="ready-to-close-refer">{t('cases.referAgain')}</Button>
+              <Button type="primary" onClick={() => setClosing(true)} data-testid="ready-to-close-action">{t('cases.closeCase')}</Button>
+            </Space>
+          )}
         />
       )}
       <Card
@@ -134,9 +171,6 @@ export function CasePage() {
             <Descriptions.Item label={t('cases.fields.summary')} span={2}>
               <FieldValue operation="Case" path="case" field="summary" value={found.summary} testId="case-summary" />
             </Descriptions.Item>
-            <Descriptions.Item label={t('cases.fields.notes')} span={2}>
-              <span style={{ whiteSpace: 'pre-wrap' }}><FieldValue operation="Case" path="case" field="notes" value={found.notes} testId="case-notes" /></span>
-            </Descriptions.Item>
             {closed && (
               <>
                 <Descriptions.Item label={t('cases.fields.outcome')}>
@@ -155,11 +189,18 @@ export function CasePage() {
         )}
       </Card>
       <CaseAssignees found={found} mayAssign={holderCoordinator} onStale={() => setStale(true)} />
-      <CaseReferrals found={found} mayRefer={mayWork && !closed} isCoordinator={holderCoordinator} onReferred={() => void refetch()} />
-      <Card title={t('cases.timeline')}>
-        {found.timeline
-          ? <History testId="case-timeline" events={found.timeline.map((e) => ({ id: e.id, occurredAt: e.occurredAt, ...caseEventLine(t, e) }))} />
-          : isWithheld('Case', 'case', 'timeline') && <Guarded value={null} />}
+      <CaseReferrals found={found} mayRefer={mayWork && !closed} isCoordinator={holderCoordinator} onReferred={() => void refetch()}
+        referring={referring} onReferring={setReferring} />
+      <CaseAttachments found={found} mayUpload={mayWork && !closed} onUploaded={() => void refetch()} />
+      <Card title={t('cases.timeline')} data-testid="case-notes">
+        {mayWriteNotes && (
+          <CaseNoteForm key={correcting?.id ?? 'new'} caseId={found.id} isHolder={isHolder} correcting={correcting}
+            onCancelCorrection={() => setCorrecting(null)} onSaved={() => { setCorrecting(null); void refetch(); }} />
+        )}
+        {found.noteEntries === null && isWithheld('Case', 'case', 'noteEntries') && (
+          <Typography.Paragraph type="secondary" data-testid="case-notes-withheld">{t('caseNotes.withheld')}</Typography.Paragraph>
+        )}
+        {found.timeline ? <History testId="case-timeline" events={history} /> : isWithheld('Case', 'case', 'timeline') && <Guarded value={null} />}
       </Card>
       {closing && <CloseCase found={found} onDone={() => setClosing(false)} onStale={() => { setClosing(false); setStale(true); }} />}
     </div>
@@ -170,7 +211,6 @@ interface EditFields {
   needs: string[];
   priority: CasePriority;
   summary?: string;
-  notes?: string;
 }
 
 function EditCase({ found, onDone, onStale }: { found: CaseData; onDone: () => void; onStale: () => void }) {
@@ -190,7 +230,6 @@ function EditCase({ found, onDone, onStale }: { found: CaseData; onDone: () => v
             caseId: found.id, version: found.version, needs: fields.needs, priority: fields.priority,
             // A field the worker may not read came as null: leave it as it is rather than blank it.
             ...(found.summary !== null ? { summary: fields.summary ?? '' } : {}),
-            ...(found.notes !== null ? { notes: fields.notes ?? '' } : {}),
           },
         },
       });
@@ -198,7 +237,7 @@ function EditCase({ found, onDone, onStale }: { found: CaseData; onDone: () => v
       onDone();
     } catch (e) {
       if (errorReason(e) === 'STALE_VERSION') onStale();
-      else if (!showOnField(t, form, e, { 'input.needs': 'needs', 'input.priority': 'priority', 'input.summary': 'summary', 'input.notes': 'notes' })) setProblem(errorText(t, e));
+      else if (!showOnField(t, form, e, { 'input.needs': 'needs', 'input.priority': 'priority', 'input.summary': 'summary' })) setProblem(errorText(t, e));
     }
   };
 
@@ -210,7 +249,7 @@ function EditCase({ found, onDone, onStale }: { found: CaseData; onDone: () => v
       onFinish={submit}
       requiredMark={false}
       disabled={loading}
-      initialValues={{ needs: found.needs ?? [], priority: found.priority ?? 'NORMAL', summary: found.summary ?? '', notes: found.notes ?? '' }}
+      initialValues={{ needs: found.needs ?? [], priority: found.priority ?? 'NORMAL', summary: found.summary ?? '' }}
     >
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} />}
       <Form.Item name="needs" label={t('cases.fields.needs')} rules={[{ required: true, type: 'array', min: 1, max: 10, message: t('cases.needsRequired') }]}>
@@ -222,11 +261,6 @@ function EditCase({ found, onDone, onStale }: { found: CaseData; onDone: () => v
       {found.summary !== null && (
         <Form.Item name="summary" label={t('cases.fields.summary')} rules={[{ max: 200, message: t('cases.tooLong', { max: 200 }) }]}>
           <Input.TextArea autoSize={{ minRows: 2 }} maxLength={200} data-testid="case-edit-summary" />
-        </Form.Item>
-      )}
-      {found.notes !== null && (
-        <Form.Item name="notes" label={t('cases.fields.notes')} rules={[{ max: 10000, message: t('cases.tooLong', { max: 10000 }) }]}>
-          <Input.TextArea autoSize={{ minRows: 3 }} data-testid="case-edit-notes" />
         </Form.Item>
       )}
       <Space>

@@ -20,11 +20,17 @@ const CASE_REFERRALS = graphql(`
 `);
 
 /** The case's referrals, each with where it went and how it ended; "refer" for those who work the case. */
-export function CaseReferrals({ found, mayRefer, isCoordinator, onReferred }: { found: CaseData; mayRefer: boolean; isCoordinator: boolean; onReferred: () => void }) {
+export function CaseReferrals({ found, mayRefer, isCoordinator, onReferred, referring: asked, onReferring }: {
+  found: CaseData; mayRefer: boolean; isCoordinator: boolean; onReferred: () => void;
+  /** Whether the referral dialog is open, when the case page opens it (its next step: refer again); null until asked. */
+  referring: boolean | null; onReferring: (open: boolean) => void;
+}) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   // Back from recording the person's consent: the referral half made opens again where it was left.
-  const [referring, setReferring] = useState(() => mayRefer && !!savedDraft(found.id));
+  const [restored] = useState(() => mayRefer && !!savedDraft(found.id));
+  const referring = mayRefer && (asked ?? restored);
+  const setReferring = onReferring;
   const { data, error } = useQuery(CASE_REFERRALS, { variables: { filter: { caseId: found.id } }, fetchPolicy: 'network-only' });
   const referrals = data?.referrals.edges.map((e) => e.node) ?? [];
 

@@ -48,8 +48,8 @@ const SENDER_MOVES: Partial<Record<ReferralStatus, ReferralActionKey[]>> = {
 const SENDER_ROLES = ['COORDINATOR', 'CASEWORKER'];
 /** Roles of the receiving organisation that answer and work referrals. */
 const RECEIVER_ROLES = ['COORDINATOR', 'CASEWORKER', 'STAFF', 'ORG_ADMIN'];
-/** Roles of the receiving organisation that route a referral to a colleague. */
-const ROUTER_ROLES = ['COORDINATOR', 'ORG_ADMIN'];
+/** Roles of the receiving organisation that route a referral to a colleague (those who work its inbox; libs/referrals' rules). */
+const ROUTER_ROLES = ['COORDINATOR', 'ORG_ADMIN', 'STAFF'];
 
 /** Which side of the referral the acting organisation is on, if either. */
 export function partyOf(referral: { senderOrganisationId: string; receiverOrganisationId: string }, organisationId: string | undefined): Party | null {
@@ -69,7 +69,7 @@ export function referralActions(status: ReferralStatus, party: Party | null, rol
   return keys.map((key) => ({ key, to: TARGET[key], asks: ASKS[key] }));
 }
 
-/** Whether the member may route the referral to a colleague: the receiver's coordinators and admins, once accepted. */
+/** Whether the member may route the referral to a colleague: the receiver's coordinators, admins and staff, once accepted. */
 export function mayRoute(status: ReferralStatus, party: Party | null, role: string | undefined): boolean {
   return party === 'RECEIVER' && !!role && ROUTER_ROLES.includes(role) && REFERRAL_ACTIVE.includes(status);
 }

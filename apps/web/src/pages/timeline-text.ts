@@ -76,3 +76,32 @@ export function referralEventLine(t: TFunction, e: ReferralEventLike): TimelineL
   }
   return { text, by, ...(detail ? { detail } : {}) };
 }
+
+export interface CaseNoteLike {
+  authorName: string;
+  authorOrganisationName: string;
+  correctsId?: string | null;
+  migrated?: boolean;
+}
+
+export interface CaseAttachmentLike {
+  category?: string | null;
+  fileName?: string | null;
+  uploadedByName: string;
+  uploadedByOrganisationName: string;
+}
+
+/** A note entry on the case timeline: who wrote it, for which organisation (its text is shown beside, as written). */
+export function caseNoteLine(t: TFunction, n: CaseNoteLike): TimelineLine {
+  const by = t('timeline.actorAt', { actor: n.authorName, organisation: n.authorOrganisationName });
+  if (n.migrated) return { text: t('caseNotes.migrated'), by };
+  return { text: t(n.correctsId ? 'caseNotes.correction' : 'caseNotes.wrote'), by };
+}
+
+/** A file kept with the case, on its timeline: what kind, its name (if the viewer may read it), who added it. */
+export function caseAttachmentLine(t: TFunction, a: CaseAttachmentLike): TimelineLine {
+  return {
+    text: t('attachments.line', { name: a.fileName ?? '—', category: a.category ? t(`attachments.categories.${a.category}`) : '—' }),
+    by: t('timeline.actorAt', { actor: a.uploadedByName, organisation: a.uploadedByOrganisationName }),
+  };
+}
