@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, pick, signIn, tick } from './e2e-harness';
 
-const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
 const JIANWAI = '朝阳区建外街道办事处';
 const SIGNED_CONSENT = join(__dirname, 'fixtures/signed-consent.pdf');
