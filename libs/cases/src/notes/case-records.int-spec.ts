@@ -211,6 +211,13 @@ describe('case notes and attachments', () => {
       expect(await reason(await upload(coordinator, Buffer.alloc(0), { category: 'OTHER', name: 'empty.pdf' }))).toEqual([400, 'ATTACHMENT_EMPTY']);
       const huge = Buffer.concat([PDF, Buffer.alloc(10 * 1024 * 1024)]);
       expect(await reason(await upload(coordinator, huge, { category: 'OTHER', name: 'huge.pdf' }))).toEqual([413, 'ATTACHMENT_TOO_LARGE']);
+      // Sent in chunks without a length, it is cut off where it passes the limit.
+      const streamed = await fetch(`${app.url}/files/cases/${caseId}?category=OTHER&name=stream.pdf`, {
+        method: 'POST', headers: { authorization: `Bearer ${coordinator.accessToken}`, 'content-type': 'application/octet-stream' },
+        body: new ReadableStream({ start(controller) { for (let i = 0; i < 11; i += 1) controller.enqueue(i === 0 ? Buffer.concat([PDF, Buffer.alloc(1024 * 1024)]) : Buffer.alloc(1024 * 1024)); controller.close(); } }),
+        duplex: 'half',
+      } as RequestInit);
+      expect(await reason(streamed)).toEqual([413, 'ATTACHMENT_TOO_LARGE']);
       expect(await reason(await upload(coordinator, PDF, { category: 'SELFIE', name: 'a.pdf' }))).toEqual([400, 'ATTACHMENT_CATEGORY_INVALID']);
       expect(await reason(await upload(coordinator, PDF, { category: 'OTHER' }))).toEqual([400, 'ATTACHMENT_NAME_REQUIRED']);
       expect(await reason(await upload(staff.session, PDF, { category: 'OTHER', name: 'a.pdf' }))).toEqual([403, 'CASE_CHANGE_NOT_ALLOWED']);
