@@ -29,6 +29,7 @@
 // DATABASE_URL (use that server, in a throw-away database, instead of an embedded cluster),
 // CHROMIUM_PATH (default /usr/bin/chromium), BASELINE=0 (skip the identity loads), LABEL (a name for the
 // results file: bench/results/web-load-<LABEL>.json, default "latest").
+/* global window, document, performance, requestAnimationFrame, MutationObserver -- instrument() and the evaluate() callback run in the page */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -1,20 +1,27 @@
-import { Skeleton, Spin } from 'antd';
-import { ComponentType, lazy, LazyExoticComponent, ReactNode, Suspense, useEffect } from 'react';
+import { Skeleton } from 'antd';
+import { ComponentType, lazy, LazyExoticComponent, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouteObject, useLocation } from 'react-router-dom';
-import { AppShell } from './layout/AppShell';
+import { createBrowserRouter, Navigate, Outlet, RouteObject, useLocation, useMatches } from 'react-router-dom';
 import { pageTitleKey } from './layout/page-title';
+import { ShellSkeleton } from './layout/ShellSkeleton';
 import { LoginPage } from './pages/LoginPage';
-import { RealtimeProvider } from './realtime/RealtimeProvider';
 import { SessionProvider, useSession } from './session/SessionProvider';
+
+type Page = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
 
 /**
  * Each page is its own chunk, fetched when first opened: the sign-in page and the app's frame load
- * without the code of forty screens. `name` is the module's export.
+ * without the code of forty screens. `name` is the module's export. `preload` fetches the chunk ahead
+ * (a second import of the same module is the same request), so a page's code travels while the session is
+ * being checked instead of after.
  */
-function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): LazyExoticComponent<ComponentType> {
-  return lazy(() => load().then((m) => ({ default: m[name] as ComponentType })));
+function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): Page {
+  return Object.assign(lazy(() => load().then((m) => ({ default: m[name] as ComponentType }))), { preload: load });
 }
+
+const loadFrame = () => import('./layout/SignedInFrame');
+/** Live updates and the menus: only a signed-in person's pages need them. */
+const SignedInFrame = lazy(() => loadFrame().then((m) => ({ default: m.SignedInFrame })));
 
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), 'AcceptInvitationPage');
@@ -59,16 +66,38 @@ export function PageSkeleton() {
   );
 }
 
-function SignedIn({ children, bare = false }: { children: ReactNode; bare?: boolean }) {
-  const { t } = useTranslation();
+/**
+ * The signed-in pages' gate and frame. While the session is checked, and while the frame's code arrives,
+ * the frame's skeleton (the same one index.html paints); then the menus, with the page's skeleton until the
+ * page's code is there. `bare` pages (a printable statement) go without menus.
+ */
+function SignedIn({ bare = false }: { bare?: boolean }) {
   const { status } = useSession();
   const location = useLocation();
-  if (status === 'loading') {
-    return <Spin fullscreen tip={t('app.loading')} />;
-  }
+  const waiting = bare ? <PageSkeleton /> : <ShellSkeleton />;
+  if (status === 'loading') return waiting;
   if (status === 'signedOut') return <Navigate to="/login" replace state={{ from: location.pathname }} />;
-  const content = <Suspense fallback={<PageSkeleton />}>{children}</Suspense>;
-  return bare ? content : <AppShell>{content}</AppShell>;
+  return (
+    <Suspense fallback={waiting}>
+      <SignedInFrame bare={bare}>
+        <Suspense fallback={<PageSkeleton />}>
+          <Outlet />
+        </Suspense>
+      </SignedInFrame>
+    </Suspense>
+  );
+}
+
+/**
+ * Fetches the code the address needs at once, in parallel with the session check: the frame of a signed-in
+ * page and the page itself (its route's `handle.preload`).
+ */
+function PreloadRoute() {
+  const matches = useMatches();
+  useEffect(() => {
+    for (const match of matches) void (match.handle as { preload?: () => Promise<unknown> } | undefined)?.preload?.();
+  }, [matches]);
+  return null;
 }
 
 /** The browser tab names the page (and the app), in the reader's language. */
@@ -81,58 +110,67 @@ function DocumentTitle() {
   return null;
 }
 
-/** What every page sits in: the session, live updates and the tab's title. */
+/** What every page sits in: the session and the tab's title. */
 function Frame() {
   return (
     <SessionProvider>
-      <RealtimeProvider>
-        <DocumentTitle />
-        <Outlet />
-      </RealtimeProvider>
+      <PreloadRoute />
+      <DocumentTitle />
+      <Outlet />
     </SessionProvider>
   );
 }
 
-const signedIn = (path: string, Page: ComponentType): RouteObject => ({ path, element: <SignedIn><Page /></SignedIn> });
+const signedIn = (path: string, Page: Page): RouteObject => ({ path, element: <Page />, handle: { preload: Page.preload } });
 
 export const routes: RouteObject[] = [
   {
     element: <Frame />,
     children: [
       { path: '/login', element: <LoginPage /> },
-      // The hours statement prints on its own, without the app's frame.
-      { path: '/hours/statement', element: <SignedIn bare><HoursStatementPage /></SignedIn> },
-      { path: '/accept-invitation', element: <Suspense fallback={<PageSkeleton />}><AcceptInvitationPage /></Suspense> },
-      signedIn('/', HomePage),
-      signedIn('/members', MembersPage),
-      signedIn('/people', PeoplePage),
-      signedIn('/audit', AuditPage),
-      signedIn('/people/new', RegisterPersonPage),
-      signedIn('/people/:id', PersonPage),
-      signedIn('/cases', CasesPage),
-      signedIn('/cases/:id', CasePage),
-      signedIn('/referrals', ReferralsPage),
-      signedIn('/referrals/:id', ReferralPage),
-      signedIn('/directory', DirectoryPage),
-      signedIn('/directory/new', NewServicePage),
-      signedIn('/directory/:id', ServicePage),
-      signedIn('/tasks', TaskBoardPage),
-      signedIn('/tasks/:id', TaskPage),
-      signedIn('/my-tasks', MyTasksPage),
-      signedIn('/hours', HoursPage),
-      signedIn('/profile', ProfilePage),
-      signedIn('/org-tasks', OrgTasksPage),
-      signedIn('/org-tasks/new', NewTaskPage),
-      signedIn('/org-tasks/:id', OrgTaskPage),
-      signedIn('/org-tasks/:id/edit', EditTaskPage),
-      signedIn('/volunteers', VolunteersPage),
-      signedIn('/alerts', AlertsPage),
-      signedIn('/alerts/rules', RulesPage),
-      signedIn('/alerts/:id', AlertPage),
-      signedIn('/signals', SignalImportPage),
-      signedIn('/intake', IntakePage),
-      signedIn('/oversight', DashboardPage),
-      signedIn('*', NotFoundPage),
+      {
+        path: '/accept-invitation',
+        element: <Suspense fallback={<PageSkeleton />}><AcceptInvitationPage /></Suspense>,
+        handle: { preload: AcceptInvitationPage.preload },
+      },
+      // The hours statement prints on its own, without the app's menus.
+      { element: <SignedIn bare />, handle: { preload: loadFrame }, children: [signedIn('/hours/statement', HoursStatementPage)] },
+      {
+        element: <SignedIn />,
+        handle: { preload: loadFrame },
+        children: [
+          signedIn('/', HomePage),
+          signedIn('/members', MembersPage),
+          signedIn('/people', PeoplePage),
+          signedIn('/audit', AuditPage),
+          signedIn('/people/new', RegisterPersonPage),
+          signedIn('/people/:id', PersonPage),
+          signedIn('/cases', CasesPage),
+          signedIn('/cases/:id', CasePage),
+          signedIn('/referrals', ReferralsPage),
+          signedIn('/referrals/:id', ReferralPage),
+          signedIn('/directory', DirectoryPage),
+          signedIn('/directory/new', NewServicePage),
+          signedIn('/directory/:id', ServicePage),
+          signedIn('/tasks', TaskBoardPage),
+          signedIn('/tasks/:id', TaskPage),
+          signedIn('/my-tasks', MyTasksPage),
+          signedIn('/hours', HoursPage),
+          signedIn('/profile', ProfilePage),
+          signedIn('/org-tasks', OrgTasksPage),
+          signedIn('/org-tasks/new', NewTaskPage),
+          signedIn('/org-tasks/:id', OrgTaskPage),
+          signedIn('/org-tasks/:id/edit', EditTaskPage),
+          signedIn('/volunteers', VolunteersPage),
+          signedIn('/alerts', AlertsPage),
+          signedIn('/alerts/rules', RulesPage),
+          signedIn('/alerts/:id', AlertPage),
+          signedIn('/signals', SignalImportPage),
+          signedIn('/intake', IntakePage),
+          signedIn('/oversight', DashboardPage),
+          signedIn('*', NotFoundPage),
+        ],
+      },
     ],
   },
 ];

@@ -1,41 +1,42 @@
-import i18n from 'i18next';
-import LanguageDetector from 'i18next-browser-languagedetector';
+import i18n, { BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from './locales/en.json';
-import insightsEn from './locales/insights.en.json';
-import insightsZhCN from './locales/insights.zh-CN.json';
-import orgTasksEn from './locales/org-tasks.en.json';
-import orgTasksZhCN from './locales/org-tasks.zh-CN.json';
-import tasksEn from './locales/tasks.en.json';
-import tasksZhCN from './locales/tasks.zh-CN.json';
-import zhCN from './locales/zh-CN.json';
+import { Language, LANGUAGES, loadWords, rememberLanguage, Words } from './language';
 
-export const LANGUAGES = ['zh-CN', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+export { LANGUAGES } from './language';
+export type { Language } from './language';
 
-// The person's earlier choice (localStorage), else Chinese when the browser prefers any Chinese, else English.
-void i18n
-  .use(LanguageDetector)
-  .use(initReactI18next)
-  .init({
-    // Volunteer tasks and early warnings keep their words in files of their own: `tasks.*` (volunteers), `orgTasks.*` (organisations), `insights.*`.
-    resources: {
-      'zh-CN': { translation: { ...zhCN, tasks: tasksZhCN, orgTasks: orgTasksZhCN, insights: insightsZhCN } },
-      en: { translation: { ...en, tasks: tasksEn, orgTasks: orgTasksEn, insights: insightsEn } },
-    },
-    supportedLngs: [...LANGUAGES],
-    fallbackLng: 'zh-CN',
-    nonExplicitSupportedLngs: false,
-    load: 'currentOnly',
-    detection: {
-      order: ['localStorage', 'navigator'],
-      lookupLocalStorage: 'zhulian.language',
-      caches: ['localStorage'],
-      convertDetectedLanguage: (lng: string) => (lng.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en'),
-    },
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
+/** Another language's words, fetched when the person switches to it (i18next waits for them before it switches). */
+const wordsOnDemand: BackendModule = {
+  type: 'backend',
+  init: () => undefined,
+  read(language, _namespace, callback) {
+    loadWords(language as Language).then((words) => callback(null, words.translation), (error: Error) => callback(error, false));
+  },
+};
+
+/**
+ * Starts i18next in the language `main.tsx` detected, with that language's words already loaded, so the
+ * first render has its words and no other language is fetched.
+ */
+export function startI18n(language: Language, words: Words): Promise<unknown> {
+  i18n.on('languageChanged', rememberLanguage);
+  return i18n
+    .use(wordsOnDemand)
+    .use(initReactI18next)
+    .init({
+      lng: language,
+      resources: { [language]: { translation: words.translation } },
+      // The words given above, and the other language's from the backend when it is chosen.
+      partialBundledLanguages: true,
+      supportedLngs: [...LANGUAGES],
+      // Both languages have the same keys (test/locales.spec.ts): no fallback, which would fetch the other language.
+      fallbackLng: false,
+      nonExplicitSupportedLngs: false,
+      load: 'currentOnly',
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+}
 
 /** The supported language closest to what i18next detected (`zh`, `zh-Hans-CN` → `zh-CN`). */
 export function currentLanguage(): Language {

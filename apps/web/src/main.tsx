@@ -1,37 +1,24 @@
-import { ApolloProvider } from '@apollo/client/react';
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import { StrictMode, useEffect } from 'react';
-import { createRoot } from 'react-dom/client';
-import { useTranslation } from 'react-i18next';
-import { RouterProvider } from 'react-router-dom';
-import { createApolloClient } from './apollo';
-import { createAppRouter } from './App';
-import './i18n';
+import { detectLanguage, loadWords } from './language';
 
-const client = createApolloClient();
-const router = createAppRouter();
-
-function Root() {
-  const { i18n } = useTranslation();
-  const english = i18n.resolvedLanguage === 'en';
-  useEffect(() => {
-    document.documentElement.lang = english ? 'en' : 'zh-CN';
-  }, [english]);
-  return (
-    <ConfigProvider locale={english ? enUS : zhCN} theme={{ token: { fontSize: 15 } }}>
-      <AntApp>
-        <ApolloProvider client={client}>
-          <RouterProvider router={router} />
-        </ApolloProvider>
-      </AntApp>
-    </ConfigProvider>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+/**
+ * The page's only script, kept tiny: it decides the language at once and asks for that language's words
+ * alongside the app's code (which index.html already preloads), so neither waits for the other.
+ * Until the app renders, index.html's own skeleton is on screen.
+ */
+const language = detectLanguage();
+Promise.all([import('./root'), loadWords(language)])
+  .then(([root, words]) => root.start(language, words))
+  .catch((error: unknown) => {
+    // A chunk that did not arrive (the network dropped): say so in both languages instead of a skeleton forever.
+    // eslint-disable-next-line no-console -- the one trace of why, for whoever opens the console
+    console.error(error);
+    const root = document.getElementById('root');
+    if (root) {
+      root.innerHTML = '';
+      const message = document.createElement('p');
+      message.setAttribute('role', 'alert');
+      message.className = 'boot-failed';
+      message.textContent = '助联没能加载，请检查网络后刷新页面。Zhulian could not load: check the connection and reload the page.';
+      root.append(message);
+    }
+  });
