@@ -28,10 +28,15 @@
 // WEB_DIR (the built web app to serve, default dist/web: point it at another build to compare),
 // DATABASE_URL (use that server, in a throw-away database, instead of an embedded cluster),
 // CHROMIUM_PATH (default /usr/bin/chromium), BASELINE=0 (skip the identity loads), LABEL (a name for the
-// results file: bench/results/web-load-<LABEL>.json, default "latest").
+// results file: bench/results/web-load-<LABEL>.json, default "latest"), WATERFALL=1 (print every request's
+// start and end).
+//
+// The CPU slowdown is relative to this machine: on a busy one (see the load average printed) the CPU-bound
+// part of each load (parsing, rendering) is slower still, the network part is not.
 /* global window, document, performance, requestAnimationFrame, MutationObserver -- instrument() and the evaluate() callback run in the page */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +52,7 @@ const WEB_DIR = resolve(process.env.WEB_DIR ?? join(ROOT, 'dist/web'));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BASELINE = process.env.BASELINE !== '0';
 const LABEL = process.env.LABEL ?? 'latest';
+const WATERFALL = process.env.WATERFALL === '1';
 if (!/^[\w.-]+$/.test(LABEL)) throw new Error(`LABEL must be a plain name, not "${LABEL}"`);
 
 /** Chrome DevTools' "Fast 3G" preset (bytes per second, ms), as DevTools and Puppeteer define it. */
@@ -145,9 +151,15 @@ async function loadOnce(browser, base, pageKey, variant) {
       const usable = Math.max(marks[`${key}.usable`], fcp ?? 0);
       const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
         .filter((e) => !e.name.includes('/socket.io/'))
-        .map((e) => ({ name: e.name, type: e.initiatorType, end: e.responseEnd, transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize }));
+        .map((e) => ({ name: e.name, type: e.initiatorType, start: e.startTime, end: e.responseEnd, transfer: e.transferSize, encoded: e.encodedBodySize, decoded: e.decodedBodySize }));
       return { fcp, dom: marks[`${key}.dom`], painted: marks[`${key}.painted`], usable, entries };
     }, pageKey);
+    if (WATERFALL) {
+      say(`  ${pageKey} ${variant}: FCP ${s(result.fcp)}, in the page ${s(result.dom)}, painted ${s(result.painted)}, usable ${s(result.usable)}`);
+      for (const e of [...result.entries].sort((a, b) => a.start - b.start)) {
+        say(`    ${s(e.start).padStart(7)} → ${s(e.end).padStart(7)} ${kb(e.transfer).padStart(9)} ${new URL(e.name).pathname}`);
+      }
+    }
     const sum = (list, field) => list.reduce((total, e) => total + e[field], 0);
     const byReady = result.entries.filter((e) => e.end <= result.usable);
     const scripts = (list) => list.filter((e) => e.type === 'script' || e.type === 'link' || /\.js($|\?)/.test(e.name));
@@ -209,7 +221,8 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
     });
     guard.defer(() => browser.close());
-    say(`serving ${WEB_DIR} at ${base}; ${RUNS} runs, ${VIEWPORT}, Fast 3G + ${CPU_SLOWDOWN}× CPU slowdown, cold cache each load`);
+    const loadBefore = loadavg()[0];
+    say(`serving ${WEB_DIR} at ${base}; ${RUNS} runs, ${VIEWPORT}, Fast 3G + ${CPU_SLOWDOWN}× CPU slowdown, cold cache each load; load average ${round(loadBefore)} on ${cpus().length} CPUs`);
 
     const samples = {};
     for (let run = 1; run <= RUNS && !guard.isStopping(); run += 1) {
@@ -237,7 +250,8 @@ async function main() {
       rows.push([PAGES[pageKey].title, variant, `${s(fcp.p50)} / ${s(fcp.worst)}`, `${s(usable.p50)} / ${s(usable.worst)}`, String(requests.p50), `${kb(transfer.p50)} / ${kb(decoded.p50)}`, kb(transferAll.p50)]);
     }
     say('');
-    say(`Fast 3G (562.5 ms, 1.44 Mbit/s down, 675 kbit/s up) + ${CPU_SLOWDOWN}× CPU, ${VIEWPORT}, ${RUNS} cold loads each; p50 / worst`);
+    const loadAfter = loadavg()[0];
+    say(`Fast 3G (562.5 ms, 1.44 Mbit/s down, 675 kbit/s up) + ${CPU_SLOWDOWN}× CPU, ${VIEWPORT}, ${RUNS} cold loads each; p50 / worst; load average ${round(loadBefore)} → ${round(loadAfter)} on ${cpus().length} CPUs`);
     say('');
     say(markdownTable(['page', 'Accept-Encoding', 'FCP', 'ready (usable)', 'requests by ready', 'transferred / decoded by ready', 'transferred in all'], rows));
     const signIn = results['signIn/compressed'];
@@ -249,7 +263,7 @@ async function main() {
     const out = join(ROOT, 'bench', 'results', `web-load-${LABEL}.json`);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify({
-      at: new Date().toISOString(), commit: gitCommit(ROOT), webDir: WEB_DIR, runs: RUNS, viewport: VIEWPORT, network: FAST_3G, cpuSlowdown: CPU_SLOWDOWN, database: database.kind, results,
+      at: new Date().toISOString(), commit: gitCommit(ROOT), webDir: WEB_DIR, runs: RUNS, viewport: VIEWPORT, network: FAST_3G, cpuSlowdown: CPU_SLOWDOWN, cpus: cpus().length, loadAverage: { before: loadBefore, after: loadAfter }, database: database.kind, results,
     }, null, 2)}\n`);
     say(`results: ${out}`);
   } finally {

@@ -1,7 +1,7 @@
 import { Skeleton } from 'antd';
 import { ComponentType, lazy, LazyExoticComponent, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Navigate, Outlet, RouteObject, useLocation, useMatches } from 'react-router-dom';
+import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, useLocation, useMatches } from 'react-router-dom';
 import { pageTitleKey } from './layout/page-title';
 import { ShellSkeleton } from './layout/ShellSkeleton';
 import { LoginPage } from './pages/LoginPage';
@@ -20,6 +20,15 @@ function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: k
 }
 
 const loadFrame = () => import('./layout/SignedInFrame');
+
+/** Runs `load` once the browser has nothing more urgent to do (at the latest after two seconds). */
+function whenIdle<T>(load: () => Promise<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const run = () => load().then(resolve, reject);
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2_000 });
+    else setTimeout(run, 500);
+  });
+}
 /** Live updates and the menus: only a signed-in person's pages need them. */
 const SignedInFrame = lazy(() => loadFrame().then((m) => ({ default: m.SignedInFrame })));
 
@@ -94,10 +103,17 @@ function SignedIn({ bare = false }: { bare?: boolean }) {
  */
 function PreloadRoute() {
   const matches = useMatches();
-  useEffect(() => {
-    for (const match of matches) void (match.handle as { preload?: () => Promise<unknown> } | undefined)?.preload?.();
-  }, [matches]);
+  useEffect(() => preload(matches.map((m) => m.handle)), [matches]);
   return null;
+}
+
+function preload(handles: unknown[]): void {
+  for (const handle of handles) void (handle as { preload?: () => Promise<unknown> } | undefined)?.preload?.().catch(() => undefined);
+}
+
+/** Starts fetching the code of the page at this address before the app first renders. */
+export function preloadPage(pathname: string): void {
+  preload((matchRoutes(routes, pathname) ?? []).map((m) => m.route.handle));
 }
 
 /** The browser tab names the page (and the app), in the reader's language. */
@@ -127,7 +143,8 @@ export const routes: RouteObject[] = [
   {
     element: <Frame />,
     children: [
-      { path: '/login', element: <LoginPage /> },
+      // Someone on the sign-in page signs in next: the frame's code comes once the page is up and idle.
+      { path: '/login', element: <LoginPage />, handle: { preload: () => whenIdle(loadFrame) } },
       {
         path: '/accept-invitation',
         element: <Suspense fallback={<PageSkeleton />}><AcceptInvitationPage /></Suspense>,

@@ -2,10 +2,13 @@ import { detectLanguage, loadWords } from './language';
 
 /**
  * The page's only script, kept tiny: it decides the language at once and asks for that language's words
- * alongside the app's code (which index.html already preloads), so neither waits for the other.
+ * alongside the app's code (which index.html already preloads), so neither waits for the other; and it starts
+ * the session check as soon as the session's own small module is in.
  * Until the app renders, index.html's own skeleton is on screen.
  */
 const language = detectLanguage();
+// Whether someone is signed in is asked now, with the app's code still on its way, not after it has run.
+import('./session/session-store').then((session) => session.checkSession()).catch(() => undefined);
 Promise.all([import('./root'), loadWords(language)])
   .then(([root, words]) => root.start(language, words))
   .catch((error: unknown) => {

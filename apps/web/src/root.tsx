@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { createApolloClient } from './apollo';
-import { createAppRouter } from './App';
+import { createAppRouter, preloadPage } from './App';
 import { currentLanguage, startI18n } from './i18n';
 import { antdLocale, Language, Words } from './language';
 
@@ -28,6 +28,7 @@ function Root({ client, router }: { client: ReturnType<typeof createApolloClient
 
 /** The app, once `main.tsx` has its code and the words of the person's language. */
 export async function start(language: Language, words: Words): Promise<void> {
+  preloadPage(window.location.pathname);
   await startI18n(language, words);
   const client = createApolloClient();
   const router = createAppRouter();

@@ -1,4 +1,4 @@
-import antd from 'antd/locale/en_US';
+import antd from 'antd/es/locale/en_US';
 import type { Words } from '../language';
 import insights from './insights.en.json';
 import orgTasks from './org-tasks.en.json';

@@ -1,4 +1,4 @@
-import antd from 'antd/locale/zh_CN';
+import antd from 'antd/es/locale/zh_CN';
 import type { Words } from '../language';
 import insights from './insights.zh-CN.json';
 import orgTasks from './org-tasks.zh-CN.json';

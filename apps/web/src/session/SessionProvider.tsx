@@ -27,7 +27,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let someoneWasSignedIn = false;
-    const unsubscribe = store.onSessionChange((event) => {
+    let heard = false;
+    let active = true;
+    const apply = (event: NonNullable<ReturnType<typeof store.lastSessionEvent>>) => {
       if (event.kind === 'signedIn') {
         someoneWasSignedIn = true;
         setUser(event.user);
@@ -43,9 +45,23 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         if (someoneWasSignedIn || event.reason !== 'NONE') void client.clearStore();
         someoneWasSignedIn = false;
       }
+    };
+    const unsubscribe = store.onSessionChange((event) => {
+      heard = true;
+      apply(event);
     });
-    void store.refresh();
-    return unsubscribe;
+    // main.tsx starts the first check before this provider exists: its answer may have come before this listened.
+    store.checkSession().then(
+      () => {
+        const event = store.lastSessionEvent();
+        if (active && !heard && event) apply(event);
+      },
+      () => undefined, // no answer (no network): the skeleton stays, as it did
+    );
+    return () => {
+      active = false;
+      unsubscribe();
+    };
   }, [client]);
 
   const switchOrganisation = useCallback(

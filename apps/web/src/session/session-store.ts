@@ -70,8 +70,17 @@ export function onSessionChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function emit(event: Parameters<Listener>[0]): void {
+type SessionEvent = Parameters<Listener>[0];
+let lastEvent: SessionEvent | null = null;
+
+function emit(event: SessionEvent): void {
+  lastEvent = event;
   for (const listener of listeners) listener(event);
+}
+
+/** The last change told to listeners (null before the first): for a listener that arrives after it. */
+export function lastSessionEvent(): SessionEvent | null {
+  return lastEvent;
 }
 
 /** The access token in use (null when signed out): the realtime socket's handshake carries it. */
@@ -142,6 +151,21 @@ export function refresh(): Promise<SessionUser | null> {
     refreshing = null;
   });
   return refreshing;
+}
+
+let firstCheck: Promise<SessionUser | null> | null = null;
+
+/**
+ * The page's first look for a session (the refresh cookie spent once), shared: main.tsx starts it while the
+ * app's code is still on its way, and the SessionProvider takes its answer instead of asking again. A check
+ * that failed (no network) is made again by the next caller.
+ */
+export function checkSession(): Promise<SessionUser | null> {
+  firstCheck ??= refresh().catch((error: unknown) => {
+    firstCheck = null;
+    throw error;
+  });
+  return firstCheck;
 }
 
 async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
