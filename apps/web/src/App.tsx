@@ -1,5 +1,5 @@
 import { Skeleton } from 'antd';
-import { ComponentType, lazy, LazyExoticComponent, Suspense, useEffect } from 'react';
+import { ComponentType, createElement, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, useLocation, useMatches } from 'react-router-dom';
 import { pageTitleKey } from './layout/page-title';
@@ -7,19 +7,39 @@ import { ShellSkeleton } from './layout/ShellSkeleton';
 import { LoginPage } from './pages/LoginPage';
 import { SessionProvider, useSession } from './session/SessionProvider';
 
-type Page = LazyExoticComponent<ComponentType> & { preload: () => Promise<unknown> };
+type Chunked<P> = ComponentType<P> & { preload: () => Promise<unknown> };
+
+/**
+ * A component whose code is a chunk of its own, fetched when first rendered, or ahead with `preload()` (a
+ * second import of the same module is the same request). Once the code is in it renders at once, where
+ * React.lazy would still suspend for a turn: a skeleton and one more render, which a phone's CPU feels.
+ */
+function chunked<P extends object, M>(load: () => Promise<M>, pick: (module: M) => ComponentType<P>): Chunked<P> {
+  let loaded: ComponentType<P> | undefined;
+  const preload = () => load().then((module) => (loaded = pick(module)));
+  const Lazy = lazy(() => preload().then((component) => ({ default: component })));
+  function Chunk(props: P) {
+    // Chosen once per instance: trading the lazy wrapper for the component later would remount the page.
+    const [Component] = useState<ComponentType<P>>(() => loaded ?? (Lazy as unknown as ComponentType<P>));
+    return createElement(Component, props);
+  }
+  return Object.assign(Chunk, { preload });
+}
+
+type Page = Chunked<object>;
 
 /**
  * Each page is its own chunk, fetched when first opened: the sign-in page and the app's frame load
- * without the code of forty screens. `name` is the module's export. `preload` fetches the chunk ahead
- * (a second import of the same module is the same request), so a page's code travels while the session is
- * being checked instead of after.
+ * without the code of forty screens. `name` is the module's export. Its route preloads it (`handle.preload`),
+ * so a page's code travels while the session is being checked instead of after.
  */
 function page<M extends Record<string, unknown>>(load: () => Promise<M>, name: keyof M & string): Page {
-  return Object.assign(lazy(() => load().then((m) => ({ default: m[name] as ComponentType }))), { preload: load });
+  return chunked(load, (module) => module[name] as ComponentType);
 }
 
 const loadFrame = () => import('./layout/SignedInFrame');
+/** Live updates and the menus: only a signed-in person's pages need them. */
+const SignedInFrame = chunked(loadFrame, (module) => module.SignedInFrame);
 
 /** Runs `load` once the browser has nothing more urgent to do (at the latest after two seconds). */
 function whenIdle<T>(load: () => Promise<T>): Promise<T> {
@@ -29,8 +49,6 @@ function whenIdle<T>(load: () => Promise<T>): Promise<T> {
     else setTimeout(run, 500);
   });
 }
-/** Live updates and the menus: only a signed-in person's pages need them. */
-const SignedInFrame = lazy(() => loadFrame().then((m) => ({ default: m.SignedInFrame })));
 
 const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
 const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), 'AcceptInvitationPage');
