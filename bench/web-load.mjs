@@ -13,6 +13,9 @@
 //   people   /people with a session, as a caseworker who signed in earlier comes back to the app (the
 //            refresh cookie that signing in leaves, set in the fresh context; nothing else is cached).
 //            FCP as above; ready: the first person's row (its link to the person) is painted and usable.
+//   people again  the same, opened a second time in the same context after a first (unmeasured) load: the
+//            day-long case, the app's files in the browser's cache (index.html revalidated, hashed assets not
+//            asked for again), the session cookie as the first load left it.
 //
 // Times are from the navigation's start (performance.now() of the page). `usable` of an element is the
 // first task the page runs after the frame that paints it (a requestAnimationFrame, then a setTimeout 0):
@@ -63,6 +66,7 @@ const TARGETS = { signIn: 1500, people: 3000 }; // the issue's targets (ms): FCP
 const PAGES = {
   signIn: { path: '/login', ready: 'form button[type="submit"]', signedIn: false, title: 'sign-in (/login)' },
   people: { path: '/people', ready: 'a[data-testid^="person-"]', signedIn: true, title: 'people list (/people, signed in)' },
+  peopleAgain: { path: '/people', ready: 'a[data-testid^="person-"]', signedIn: true, warm: true, title: 'people list again (cached app)' },
 };
 const VARIANTS = BASELINE ? ['compressed', 'identity'] : ['compressed'];
 
@@ -141,6 +145,11 @@ async function loadOnce(browser, base, pageKey, variant) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
     if (variant === 'identity') await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': 'identity' } });
 
+    if (spec.warm) {
+      await page.goto(`${base}${spec.path}`, { waitUntil: 'commit', timeout: 60_000 });
+      await page.waitForFunction((key) => window.__webLoad?.[`${key}.usable`] !== undefined, pageKey, { timeout: 60_000, polling: 100 });
+      await networkQuiet(cdp, inFlight);
+    }
     await page.goto(`${base}${spec.path}`, { waitUntil: 'commit', timeout: 60_000 });
     await page.waitForFunction((key) => window.__webLoad?.[`${key}.usable`] !== undefined, pageKey, { timeout: 60_000, polling: 100 });
     await networkQuiet(cdp, inFlight);
@@ -230,7 +239,7 @@ async function main() {
         for (const pageKey of Object.keys(PAGES)) {
           const sample = await loadOnce(browser, base, pageKey, variant);
           (samples[`${pageKey}/${variant}`] ??= []).push(sample);
-          say(`run ${run} ${pageKey.padEnd(6)} ${variant.padEnd(10)} FCP ${s(sample.fcp)}, ready ${s(sample.usable)}, ${sample.requestsByReady} requests (${sample.scriptRequestsByReady} scripts) ${kb(sample.transferByReady)} transferred / ${kb(sample.decodedByReady)} decoded by ready; ${kb(sample.transferAll)} / ${kb(sample.decodedAll)} in all`);
+          say(`run ${run} ${pageKey.padEnd(11)} ${variant.padEnd(10)} FCP ${s(sample.fcp)}, ready ${s(sample.usable)}, ${sample.requestsByReady} requests (${sample.scriptRequestsByReady} scripts) ${kb(sample.transferByReady)} transferred / ${kb(sample.decodedByReady)} decoded by ready; ${kb(sample.transferAll)} / ${kb(sample.decodedAll)} in all`);
         }
       }
     }
@@ -256,9 +265,11 @@ async function main() {
     say(markdownTable(['page', 'Accept-Encoding', 'FCP', 'ready (usable)', 'requests by ready', 'transferred / decoded by ready', 'transferred in all'], rows));
     const signIn = results['signIn/compressed'];
     const people = results['people/compressed'];
+    const again = results['peopleAgain/compressed'];
     say('');
     say(`targets: sign-in FCP ≤ ${s(TARGETS.signIn)}: p50 ${s(signIn.fcpMs.p50)}, worst ${s(signIn.fcpMs.worst)} — ${signIn.fcpMs.worst <= TARGETS.signIn ? 'met' : 'NOT met'}; ` +
-      `people list usable ≤ ${s(TARGETS.people)}: p50 ${s(people.readyMs.p50)}, worst ${s(people.readyMs.worst)} — ${people.readyMs.worst <= TARGETS.people ? 'met' : 'NOT met'}`);
+      `people list usable ≤ ${s(TARGETS.people)}: p50 ${s(people.readyMs.p50)}, worst ${s(people.readyMs.worst)} — ${people.readyMs.worst <= TARGETS.people ? 'met' : 'NOT met'} ` +
+      `(with the app cached: p50 ${s(again.readyMs.p50)}, worst ${s(again.readyMs.worst)} — ${again.readyMs.worst <= TARGETS.people ? 'met' : 'NOT met'})`);
 
     const out = join(ROOT, 'bench', 'results', `web-load-${LABEL}.json`);
     mkdirSync(dirname(out), { recursive: true });
