@@ -30,7 +30,7 @@
 // Knobs (env): RUNS (default 5), VIEWPORT (`phone`: 390×844, default; `desktop`: 1280×800),
 // WEB_DIR (the built web app to serve, default dist/web: point it at another build to compare),
 // DATABASE_URL (use that server, in a throw-away database, instead of an embedded cluster),
-// CHROMIUM_PATH (default /usr/bin/chromium), BASELINE=0 (skip the identity loads), LABEL (a name for the
+// CHROMIUM_PATH (default /usr/bin/chromium), CPU_SLOWDOWN (default 4), BASELINE=0 (skip the identity loads), LABEL (a name for the
 // results file: bench/results/web-load-<LABEL>.json, default "latest"), WATERFALL=1 (print every request's
 // start and end).
 //
@@ -60,7 +60,7 @@ if (!/^[\w.-]+$/.test(LABEL)) throw new Error(`LABEL must be a plain name, not "
 
 /** Chrome DevTools' "Fast 3G" preset (bytes per second, ms), as DevTools and Puppeteer define it. */
 const FAST_3G = { offline: false, latency: 150 * 3.75, downloadThroughput: ((1.6 * 1000 * 1000) / 8) * 0.9, uploadThroughput: ((750 * 1000) / 8) * 0.9 };
-const CPU_SLOWDOWN = 4;
+const CPU_SLOWDOWN = numberKnob('CPU_SLOWDOWN', 4);
 const TARGETS = { signIn: 1500, people: 3000 }; // the issue's targets (ms): FCP of the sign-in page, people list usable
 
 const PAGES = {

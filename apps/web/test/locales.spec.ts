@@ -4,7 +4,7 @@ import { join } from 'node:path';
 type Tree = { [key: string]: string | Tree };
 
 const file = (name: string): Tree => JSON.parse(readFileSync(join(__dirname, '../src/locales', `${name}.json`), 'utf8'));
-/** One language's words as the app loads them (see src/i18n.ts): the main file, and the task and insight files under their keys. */
+/** One language's words as the app loads them (see src/locales/words.*.ts): the main file, and the task and insight files under their keys. */
 const load = (lng: string): Tree => ({ ...file(lng), tasks: file(`tasks.${lng}`), orgTasks: file(`org-tasks.${lng}`), insights: file(`insights.${lng}`) });
 
 function keys(tree: Tree, prefix = ''): string[] {
