@@ -292,7 +292,7 @@ describe('the people registry in a real browser', () => {
       await expectText(caseworker.getByTestId('household-members'), '柏玉琴');
       await caseworker.getByTestId('withheld-household-address').waitFor();
       await caseworker.getByTestId('withheld-household-monthlyIncomeCents').waitFor();
-      await expectText(caseworker.getByTestId('value-household-regionCode'), '110105');
+      await expectText(caseworker.getByTestId('value-household-regionCode'), '朝阳区');
       await caseworker.getByTestId('household-add-member').waitFor();
       await expectNotShown(caseworker.getByTestId('merge-open'));
 
