@@ -1,12 +1,13 @@
-import { App, Select } from 'antd';
+import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useOrganisationSwitch } from '../layout/organisation-switching';
 import { useActing, useSession } from '../session/SessionProvider';
 
 /** Shown when the person belongs to several organisations: which one they act for now. */
 export function OrganisationSwitch() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const { activeMemberships, switchOrganisation } = useSession();
+  const { activeMemberships } = useSession();
+  const switchTo = useOrganisationSwitch();
   const acting = useActing();
   if (activeMemberships.length < 2 || !acting) return null;
   return (
@@ -14,11 +15,7 @@ export function OrganisationSwitch() {
       aria-label={t('org.switch')}
       data-testid="organisation-switch"
       value={acting.organisation.id}
-      onChange={async (id) => {
-        await switchOrganisation(id);
-        const chosen = activeMemberships.find((m) => m.organisation.id === id);
-        void message.success(t('org.switched', { name: chosen?.organisation.name }));
-      }}
+      onChange={(id: string) => void switchTo(id)}
       options={activeMemberships.map((m) => ({ value: m.organisation.id, label: `${m.organisation.name} · ${t(`roles.${m.role}`)}` }))}
       style={{ maxWidth: 320, minWidth: 160 }}
       popupMatchSelectWidth={false}

@@ -2,7 +2,7 @@ import {
   AlertOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, CarryOutOutlined, ClockCircleOutlined, EllipsisOutlined, FolderOpenOutlined, HeartOutlined, HomeOutlined, IdcardOutlined, LogoutOutlined, SafetyCertificateOutlined,
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Badge, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Badge, Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Typography } from 'antd';
 import { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
@@ -11,19 +11,9 @@ import { OrganisationSwitch } from '../components/OrganisationSwitch';
 import { ConnectionBanner } from '../realtime/ConnectionBanner';
 import { NotificationBell } from '../realtime/NotificationBell';
 import { useActing, useSession } from '../session/SessionProvider';
+import { useSwitchOnArrival } from './organisation-switching';
+import { canOpen } from './route-access';
 import { useWorkCounts } from './work-counts';
-
-/** Sections each role sees. Later capabilities (cases, referrals, tasks, dashboards) add theirs here. */
-const MEMBER_ROLES = ['PLATFORM_ADMIN', 'ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF', 'AUDITOR'];
-/** Roles the registry's rules can show people to (see libs/registry/src/people/person.rules.ts). */
-const PEOPLE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
-/** Roles the case and referral rules show anything to (libs/cases, libs/referrals: *.rules.ts). */
-const CASE_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
-/** Roles that post and run volunteer tasks (libs/tasks: TASK_POSTERS), and those who keep a volunteer group's volunteers. */
-const TASK_ROLES = ['ORG_ADMIN', 'COORDINATOR', 'CASEWORKER', 'STAFF'];
-const GROUP_KEEPERS = ['ORG_ADMIN', 'COORDINATOR'];
-/** Who early warnings go to (libs/insights: insight-alert.rules.ts). */
-export const ALERT_ROLES = ['COORDINATOR'];
 
 const PHONE_BAR_ITEMS = 5;
 
@@ -34,39 +24,31 @@ function barItem(current: boolean) {
   };
 }
 
+/** The sections of the menu, in its order; each is offered to those route-access.ts lets open it. */
 export function useSections() {
   const { t } = useTranslation();
   const acting = useActing();
-  if (acting?.role === 'VOLUNTEER') {
-    // A volunteer's home is the task board.
-    return [
-      { key: '/', icon: <HeartOutlined />, label: t('nav.board') },
-      { key: '/my-tasks', icon: <CarryOutOutlined />, label: t('nav.myTasks') },
-      { key: '/hours', icon: <ClockCircleOutlined />, label: t('nav.hours') },
-      { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
-    ];
-  }
-  return [
+  // A volunteer's home is the task board; the rest of their menu is their own work.
+  const sections = acting?.role === 'VOLUNTEER' ? [
+    { key: '/', icon: <HeartOutlined />, label: t('nav.board') },
+    { key: '/my-tasks', icon: <CarryOutOutlined />, label: t('nav.myTasks') },
+    { key: '/hours', icon: <ClockCircleOutlined />, label: t('nav.hours') },
+    { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
+  ] : [
     { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
-    ...(acting && PEOPLE_ROLES.includes(acting.role) ? [{ key: '/people', icon: <IdcardOutlined />, label: t('nav.people') }] : []),
-    ...(acting && CASE_ROLES.includes(acting.role) ? [
-      { key: '/cases', icon: <FolderOpenOutlined />, label: t('nav.cases') },
-      { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
-      { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
-    ] : []),
-    ...(acting && ALERT_ROLES.includes(acting.role) ? [{ key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') }] : []),
-    // A civil-affairs office's coordinators and auditors see its region in numbers (libs/insights: RegionDashboardService).
-    ...(acting && ['COORDINATOR', 'AUDITOR'].includes(acting.role) && acting.organisation.kind === 'GOVERNMENT_OFFICE'
-      ? [{ key: '/oversight', icon: <BarChartOutlined />, label: t('nav.oversight') }] : []),
-    // A civil-affairs office's coordinators bring in other departments' files (libs/insights: SignalImportService).
-    ...(acting?.role === 'COORDINATOR' && acting.organisation.kind === 'GOVERNMENT_OFFICE'
-      ? [{ key: '/signals', icon: <CloudUploadOutlined />, label: t('nav.signals') }] : []),
-    ...(acting && TASK_ROLES.includes(acting.role) ? [{ key: '/org-tasks', icon: <HeartOutlined />, label: t('nav.orgTasks') }] : []),
-    ...(acting && acting.organisation.kind === 'VOLUNTEER_GROUP' && GROUP_KEEPERS.includes(acting.role)
-      ? [{ key: '/volunteers', icon: <SafetyCertificateOutlined />, label: t('nav.volunteers') }] : []),
-    ...(acting && MEMBER_ROLES.includes(acting.role) ? [{ key: '/members', icon: <TeamOutlined />, label: t('nav.members') }] : []),
-    ...(acting?.role === 'AUDITOR' ? [{ key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+    { key: '/people', icon: <IdcardOutlined />, label: t('nav.people') },
+    { key: '/cases', icon: <FolderOpenOutlined />, label: t('nav.cases') },
+    { key: '/referrals', icon: <SwapOutlined />, label: t('nav.referrals') },
+    { key: '/directory', icon: <AppstoreOutlined />, label: t('nav.directory') },
+    { key: '/alerts', icon: <AlertOutlined />, label: t('nav.alerts') },
+    { key: '/oversight', icon: <BarChartOutlined />, label: t('nav.oversight') },
+    { key: '/signals', icon: <CloudUploadOutlined />, label: t('nav.signals') },
+    { key: '/org-tasks', icon: <HeartOutlined />, label: t('nav.orgTasks') },
+    { key: '/volunteers', icon: <SafetyCertificateOutlined />, label: t('nav.volunteers') },
+    { key: '/members', icon: <TeamOutlined />, label: t('nav.members') },
+    { key: '/audit', icon: <AuditOutlined />, label: t('nav.audit') },
   ];
+  return sections.filter((s) => canOpen(s.key, acting));
 }
 
 /**
@@ -85,6 +67,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     if (!(domEvent.target instanceof Element && domEvent.target.closest('a'))) navigate(key);
   };
   const sections = useSections();
+  const switching = useSwitchOnArrival();
   const counts = useWorkCounts();
   /** A section's link with what waits in it: the link keeps its name; the count is its description (read out after it). */
   const link = (key: string, label: ReactNode) => (counts[key] ? (
@@ -126,7 +109,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         )}
         <Layout.Content id="main-content" tabIndex={-1} style={{ padding: phone ? 12 : 24, paddingBottom: phone ? 80 : 24, outline: 'none' }}>
           <ConnectionBanner />
-          {children}
+          {switching ? <Skeleton active paragraph={{ rows: 6 }} /> : children}
         </Layout.Content>
       </Layout>
       {phone && (

@@ -1,0 +1,121 @@
+import type { FormRule } from 'antd';
+import type { TFunction } from 'i18next';
+
+/**
+ * The checks a form makes before sending, each the same as the API's (named beside it), so a person
+ * learns at the field, as they leave it, what the server would refuse, and nothing it would accept.
+ * test/field-checks.spec.ts holds them against the server's own functions.
+ */
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+export type ResidentIdProblem = 'FORMAT' | 'REGION' | 'BIRTH_DATE' | 'CHECK_DIGIT';
+
+/**
+ * What is wrong with a resident ID number (GB 11643), in the order libs/registry parseResidentId finds it,
+ * or null when it would be accepted. Spaces between the parts, as printed on the card, are allowed.
+ */
+export function residentIdProblem(text: string, today = new Date()): ResidentIdProblem | null {
+  const id = text.replace(/\s+/g, '').toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id)) return 'FORMAT';
+  if (!/^[1-8]\d/.test(id)) return 'REGION';
+  const [year, month, day] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  if (!real || year < 1900 || date.getTime() > today.getTime()) return 'BIRTH_DATE';
+  let sum = 0;
+  for (let i = 0; i < 17; i += 1) sum += Number(id[i]) * WEIGHTS[i];
+  return CHECK[sum % 11] === id[17] ? null : 'CHECK_DIGIT';
+}
+
+/** libs/registry normaliseMobile: 11 digits from 13 to 19, spaces and dashes allowed, a +86 or 86 in front dropped. */
+export function isMobileNumber(text: string): boolean {
+  const digits = text.replace(/[\s-]/g, '').replace(/^(\+?86)(?=1\d{10}$)/, '');
+  return /^1[3-9]\d{9}$/.test(digits);
+}
+
+/** libs/identity AcceptInvitationInput: trimmed, then exactly 11 digits from 13 to 19. */
+export function isPlainMobileNumber(text: string): boolean {
+  return /^1[3-9]\d{9}$/.test(text.trim());
+}
+
+/** The 2-digit provinces of GB/T 2260 (libs/core regions/provinces.csv). */
+const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']);
+/** Beijing's districts (libs/core regions/beijing-areas.csv). */
+const BEIJING = new Set(['110101', '110102', '110105', '110106', '110107', '110108', '110109', '110111', '110112', '110113', '110114', '110115', '110116',
+  '110117', '110118', '110119']);
+
+/** libs/core checkRegionCode: 6 digits of a province that exists; inside Beijing, a district that exists. */
+export function regionCodeProblem(code: string): 'FORMAT' | 'UNKNOWN' | null {
+  if (!/^\d{6}$/.test(code)) return 'FORMAT';
+  const province = code.slice(0, 2);
+  if (!PROVINCES.has(province)) return 'UNKNOWN';
+  if (province === '11' && !code.endsWith('0000') && !BEIJING.has(code) && code !== '110100') return 'UNKNOWN';
+  return null;
+}
+
+const empty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+
+/** A resident ID number field: the API's own words for each problem (`errors.reason.ID_NUMBER_*`). */
+export function residentIdRule(t: TFunction): FormRule {
+  return {
+    validator: async (_, value?: string) => {
+      if (empty(value)) return;
+      const problem = residentIdProblem(value!);
+      if (problem) throw new Error(t(`errors.reason.ID_NUMBER_${problem}`));
+    },
+  };
+}
+
+/** A mobile number field for a person's record (the registry's lenient reading). */
+export function mobileRule(t: TFunction, read: (text: string) => boolean = isMobileNumber): FormRule {
+  return {
+    validator: async (_, value?: string) => {
+      if (!empty(value) && !read(value!)) throw new Error(t('validation.phone'));
+    },
+  };
+}
+
+/** A region code field (never empty: the registry keeps every record in a region). */
+export function regionCodeRule(t: TFunction): FormRule {
+  return {
+    validator: async (_, value?: string) => {
+      const problem = regionCodeProblem((value ?? '').trim());
+      if (problem) throw new Error(t(`errors.reason.REGION_CODE_${problem}`));
+    },
+  };
+}
+
+/** The date of birth (YYYY-MM-DD) and gender a valid resident ID number carries, or null. */
+export function residentIdFacts(text: string | undefined): { birthDate: string; gender: 'MALE' | 'FEMALE' } | null {
+  if (!text || residentIdProblem(text) !== null) return null;
+  const id = text.replace(/\s+/g, '').toUpperCase();
+  return { birthDate: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, gender: Number(id[16]) % 2 === 1 ? 'MALE' : 'FEMALE' };
+}
+
+/** libs/registry PersonService.check: a date of birth that exists, not in the future, and the one the ID number carries. */
+export function birthDateRule(t: TFunction, idNumberField = 'idNumber'): (form: { getFieldValue: (name: string) => unknown }) => FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_, value?: string) => {
+      if (empty(value)) return;
+      const [year, month, day] = value!.split('-').map(Number);
+      const date = new Date(Date.UTC(year, month - 1, day));
+      const real = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+      if (!real || date.getTime() > Date.now()) throw new Error(t('errors.reason.INVALID_BIRTH_DATE'));
+      const facts = residentIdFacts(getFieldValue(idNumberField) as string | undefined);
+      if (facts && facts.birthDate !== value) throw new Error(t('errors.reason.BIRTH_DATE_MISMATCH'));
+    },
+  });
+}
+
+/** libs/registry PersonService.check: a gender given beside a resident ID number is the one it carries. */
+export function genderRule(t: TFunction, idNumberField = 'idNumber'): (form: { getFieldValue: (name: string) => unknown }) => FormRule {
+  return ({ getFieldValue }) => ({
+    validator: async (_, value?: string) => {
+      const facts = residentIdFacts(getFieldValue(idNumberField) as string | undefined);
+      if (value && facts && value !== facts.gender) throw new Error(t('errors.reason.GENDER_MISMATCH'));
+    },
+  });
+}
