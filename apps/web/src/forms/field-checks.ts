@@ -1,4 +1,5 @@
 import type { FormRule } from 'antd';
+import type { RuleObject } from 'antd/es/form';
 import type { TFunction } from 'i18next';
 
 /**
@@ -56,6 +57,9 @@ export function regionCodeProblem(code: string): 'FORMAT' | 'UNKNOWN' | null {
   return null;
 }
 
+/** A form field's name: `idNumber`, or a path into a list (`['members', 0, 'idNumber']`). */
+type FieldName = string | (string | number)[];
+
 const empty = (value: unknown) => value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 
 /** A resident ID number field: the API's own words for each problem (`errors.reason.ID_NUMBER_*`). */
@@ -96,7 +100,7 @@ export function residentIdFacts(text: string | undefined): { birthDate: string; 
 }
 
 /** libs/registry PersonService.check: a date of birth that exists, not in the future, and the one the ID number carries. */
-export function birthDateRule(t: TFunction, idNumberField = 'idNumber'): (form: { getFieldValue: (name: string) => unknown }) => FormRule {
+export function birthDateRule(t: TFunction, idNumberField: FieldName = 'idNumber'): (form: { getFieldValue: (name: FieldName) => unknown }) => RuleObject {
   return ({ getFieldValue }) => ({
     validator: async (_, value?: string) => {
       if (empty(value)) return;
@@ -111,7 +115,7 @@ export function birthDateRule(t: TFunction, idNumberField = 'idNumber'): (form: 
 }
 
 /** libs/registry PersonService.check: a gender given beside a resident ID number is the one it carries. */
-export function genderRule(t: TFunction, idNumberField = 'idNumber'): (form: { getFieldValue: (name: string) => unknown }) => FormRule {
+export function genderRule(t: TFunction, idNumberField: FieldName = 'idNumber'): (form: { getFieldValue: (name: FieldName) => unknown }) => RuleObject {
   return ({ getFieldValue }) => ({
     validator: async (_, value?: string) => {
       const facts = residentIdFacts(getFieldValue(idNumberField) as string | undefined);

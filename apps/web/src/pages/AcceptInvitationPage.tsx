@@ -2,9 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Form, Input, Skeleton, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { errorText, showOnField } from '../errors';
+import { apiErrors, errorText } from '../errors';
+import { isPlainMobileNumber, mobileRule } from '../forms/field-checks';
+import { showAtField, useEditingForm } from '../forms/form-behaviour';
 import { graphql } from '../gql';
 import { useSession } from '../session/SessionProvider';
 import { acceptInvitation } from '../session/session-store';
@@ -30,7 +32,8 @@ export function AcceptInvitationPage() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   // What the link is for, before anyone types a password: the organisation and the role, or why it cannot be used.
-  const { data: preview, error: previewError } = useQuery(PREVIEW, { variables: { token }, skip: !token, fetchPolicy: 'network-only' });
+  const { data: preview, error: previewError, refetch } = useQuery(PREVIEW, { variables: { token }, skip: !token, fetchPolicy: 'network-only' });
+  const editing = useEditingForm(form);
   if (done && status === 'signedIn') return <Navigate to="/" replace />;
   const invitation = preview?.invitationPreview;
   const usable = invitation?.status === 'PENDING';
@@ -39,10 +42,16 @@ export function AcceptInvitationPage() {
     setBusy(true);
     setProblem(null);
     try {
-      await acceptInvitation({ token, displayName: fields.displayName, password: fields.password, ...(fields.phone ? { phone: fields.phone } : {}) });
+      await acceptInvitation({ token, displayName: fields.displayName, password: fields.password, ...(fields.phone?.trim() ? { phone: fields.phone.trim() } : {}) });
+      editing.saved();
       setDone(true);
     } catch (error) {
-      const placed = showOnField(t, form, error, { 'input.displayName': 'displayName', 'input.password': 'password', 'input.phone': 'phone' });
+      // The link was used, revoked or ran out while the form was open: the page says so instead of the form.
+      if (apiErrors(error)[0]?.extensions?.field === 'input.token') {
+        editing.saved();
+        void refetch();
+      }
+      const placed = showAtField(t, form, error, { 'input.displayName': 'displayName', 'input.password': 'password', 'input.phone': 'phone' });
       if (!placed) setProblem(errorText(t, error));
     } finally {
       setBusy(false);
@@ -63,11 +72,14 @@ export function AcceptInvitationPage() {
         ) : !invitation ? (
           <Skeleton active paragraph={{ rows: 4 }} style={{ marginTop: 16 }} />
         ) : invitation.status === null ? (
-          <Alert type="error" showIcon title={t('accept.invalid')} style={{ marginTop: 16 }} data-testid="accept-invalid" />
+          <Alert type="error" showIcon role="alert" title={t('accept.invalid')} style={{ marginTop: 16 }} data-testid="accept-invalid" />
         ) : invitation.status === 'AWAITING_APPROVAL' ? (
           <Alert type="warning" showIcon title={t('accept.awaiting', { organisation: invitation.organisationName })} style={{ marginTop: 16 }} data-testid="accept-awaiting" />
         ) : !usable ? (
-          <Alert type="error" showIcon title={t('accept.spent', { status: t(`invitations.status.${invitation.status}`) })} style={{ marginTop: 16 }} data-testid="accept-invalid" />
+          <Alert type="error" showIcon role="alert" title={t('accept.spent', { status: t(`invitations.status.${invitation.status}`) })} style={{ marginTop: 16 }} data-testid="accept-invalid"
+            description={invitation.status === 'ACCEPTED' ? (
+              <span data-testid="accept-used">{t('accept.spentAccepted')} <Link to="/login">{t('accept.signIn')}</Link></span>
+            ) : invitation.status === 'EXPIRED' ? t('accept.spentExpired') : undefined} />
         ) : (
           <>
             <Typography.Paragraph strong style={{ marginTop: 16 }} data-testid="accept-invited-to">
@@ -75,14 +87,14 @@ export function AcceptInvitationPage() {
             </Typography.Paragraph>
             <Typography.Paragraph type="secondary">{t('accept.intro')}</Typography.Paragraph>
             {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="accept-error" style={{ marginBottom: 16 }} />}
-            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
-              <Form.Item name="displayName" label={t('accept.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
+            <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} {...editing.formProps}>
+              <Form.Item name="displayName" label={t('accept.displayName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100, message: t('cases.tooLong', { max: 100 }) }]}>
                 <Input autoComplete="name" size="large" />
               </Form.Item>
               <Form.Item name="password" label={t('accept.password')} extra={t('accept.passwordHelp')} rules={[{ required: true, message: t('validation.required') }, { min: 10, message: t('validation.passwordLength') }]}>
                 <Input.Password autoComplete="new-password" size="large" />
               </Form.Item>
-              <Form.Item name="phone" label={t('accept.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('validation.phone') }]}>
+              <Form.Item name="phone" label={t('accept.phone')} rules={[mobileRule(t, isPlainMobileNumber)]}>
                 <Input autoComplete="tel" inputMode="tel" size="large" />
               </Form.Item>
               <Button type="primary" htmlType="submit" block size="large" loading={busy}>{t('accept.submit')}</Button>

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { errorText, showOnField } from '../errors';
+import { errorText } from '../errors';
+import { FIELD_CHECKS, showAtField } from '../forms/form-behaviour';
 import { useSession } from '../session/SessionProvider';
 import { login } from '../session/session-store';
 
@@ -22,7 +23,7 @@ export function LoginPage() {
     try {
       await login(email, password);
     } catch (error) {
-      if (!showOnField(t, form, error, { 'input.email': 'email', 'input.password': 'password' })) setProblem(errorText(t, error));
+      if (!showAtField(t, form, error, { 'input.email': 'email', 'input.password': 'password' })) setProblem(errorText(t, error));
     } finally {
       setBusy(false);
     }
@@ -40,7 +41,7 @@ export function LoginPage() {
           <Alert type={notice === 'ENDED' ? 'warning' : 'info'} showIcon message={t(notice === 'ENDED' ? 'session.ended' : 'session.signedOut')} style={{ marginBottom: 16 }} />
         )}
         {problem && <Alert type="error" showIcon message={problem} role="alert" data-testid="login-error" style={{ marginBottom: 16 }} />}
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy}>
+        <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={busy} {...FIELD_CHECKS}>
           <Form.Item name="email" label={t('login.email')} rules={[{ required: true, message: t('validation.required') }, { type: 'email', message: t('validation.email') }]}>
             <Input autoComplete="username" inputMode="email" autoFocus size="large" />
           </Form.Item>

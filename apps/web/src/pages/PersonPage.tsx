@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { FieldValue, yuan } from '../components/Guarded';
-import { apiErrors, errorText, showOnField } from '../errors';
+import { apiErrors, errorText } from '../errors';
+import { showAtField, useEditingForm } from '../forms/form-behaviour';
 import { useActing } from '../session/SessionProvider';
 import { graphql } from '../gql';
 import type { ConsentCategory, ConsentGivenBy, ConsentPurpose, PersonQuery } from '../gql/graphql';
@@ -141,6 +142,7 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
   const [form] = Form.useForm<ConsentFields>();
   const [problem, setProblem] = useState<string | null>(null);
   const givenBy = Form.useWatch('givenBy', form);
+  const editing = useEditingForm(form);
   const [now] = useState(() => Date.now());
   // Sent here from a referral that lacks the person's consent: the form starts as that referral needs it.
   const [params] = useSearchParams();
@@ -170,9 +172,10 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
       void message.success(t('consent.saved'));
       if (forCase && fields.recipientOrganisationId === consentFor && fields.purpose === 'REFERRAL') setSavedForReferral(true);
       form.resetFields();
+      editing.saved();
       await refetch();
     } catch (e) {
-      const placed = showOnField(t, form, e, {
+      const placed = showAtField(t, form, e, {
         'input.categories': 'categories', 'input.validUntil': 'validUntil', 'input.givenBy': 'givenBy', 'input.guardianName': 'guardianName',
         'input.recipientOrganisationId': 'recipientOrganisationId', 'input.evidence': 'evidence',
       });
@@ -220,7 +223,7 @@ function Consents({ personId, holder }: { personId: string; holder: string }) {
         />
       )}
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} requiredMark={false} disabled={loading}>
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial} requiredMark={false} disabled={loading} {...editing.formProps}>
         <Form.Item name="recipientOrganisationId" label={t('consent.recipient')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select data-testid="consent-recipient" options={organisations.map((o) => ({ value: o.id, label: o.name }))} showSearch optionFilterProp="label" />
         </Form.Item>
@@ -257,20 +260,22 @@ function BreakGlass({ personId, onOpened }: { personId: string; onOpened: () => 
   const [form] = Form.useForm<{ reason: string }>();
   const [open, { loading }] = useMutation(BREAK_GLASS);
   const [problem, setProblem] = useState<string | null>(null);
+  const editing = useEditingForm(form);
   const submit = async ({ reason }: { reason: string }) => {
     setProblem(null);
     try {
       await open({ variables: { input: { personId, reason } } });
+      editing.saved();
       onOpened();
     } catch (e) {
-      if (!showOnField(t, form, e, { 'input.reason': 'reason' })) setProblem(errorText(t, e));
+      if (!showAtField(t, form, e, { 'input.reason': 'reason' })) setProblem(errorText(t, e));
     }
   };
   return (
     <Card title={t('breakGlass.title')} data-testid="break-glass">
       <Typography.Paragraph type="secondary">{t('breakGlass.explain')}</Typography.Paragraph>
       {problem && <Alert type="error" showIcon role="alert" message={problem} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={loading}>
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={loading} {...editing.formProps}>
         <Form.Item name="reason" label={t('breakGlass.reason')} rules={[{ required: true, whitespace: true, min: 10, message: t('breakGlass.reasonRequired') }]}>
           <Input.TextArea autoSize={{ minRows: 3 }} />
         </Form.Item>

@@ -3,7 +3,9 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { errorText, showOnField } from '../errors';
+import { errorText } from '../errors';
+import { birthDateRule, genderRule, mobileRule, regionCodeRule, residentIdRule } from '../forms/field-checks';
+import { showAtField, useEditingForm } from '../forms/form-behaviour';
 import { graphql } from '../gql';
 import type { Assistance, Gender } from '../gql/graphql';
 import { DuplicateCandidates, useFormDuplicateCheck } from './DuplicateCandidates';
@@ -28,15 +30,17 @@ export function RegisterPersonPage() {
   const [problem, setProblem] = useState<string | null>(null);
 
   const { candidates, idNumberRule } = useFormDuplicateCheck(form);
+  const editing = useEditingForm(form);
 
   const submit = async (fields: RegistrationFields) => {
     setProblem(null);
     try {
       const { data } = await register({ variables: { input: registrationInput(fields) } });
       void message.success(t('register.done', { name: data?.registerPerson.fullName ?? fields.fullName }));
+      editing.saved();
       navigate(`/people/${data?.registerPerson.id}`);
     } catch (e) {
-      if (!showOnField(t, form, e, FIELD_OF_INPUT)) setProblem(errorText(t, e));
+      if (!showAtField(t, form, e, FIELD_OF_INPUT)) setProblem(errorText(t, e));
     }
   };
 
@@ -47,6 +51,7 @@ export function RegisterPersonPage() {
         form={form}
         layout="vertical"
         onFinish={submit}
+        {...editing.formProps}
         initialValues={{ regionCode: '110105', householdChoice: joining ? 'JOIN' : 'NONE', householdId: joining ?? undefined }}
         requiredMark={false}
         disabled={loading}
@@ -58,25 +63,25 @@ export function RegisterPersonPage() {
           name="idNumber"
           label={t('person.fields.idNumber')}
           extra={t('register.idHelp')}
-          rules={[idNumberRule]}
+          rules={[residentIdRule(t), idNumberRule]}
         >
           {/* Room for the spaces people type between the parts, as printed on the card. */}
-          <Input autoComplete="off" maxLength={22} />
+          <Input autoComplete="off" maxLength={22} data-testid="register-id-number" />
         </Form.Item>
-        <Form.Item name="gender" label={t('person.fields.gender')}>
+        <Form.Item name="gender" label={t('person.fields.gender')} dependencies={['idNumber']} rules={[genderRule(t)]}>
           <Select allowClear options={(['MALE', 'FEMALE', 'OTHER', 'UNKNOWN'] as Gender[]).map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
         </Form.Item>
-        <Form.Item name="birthDate" label={t('person.fields.birthDate')}>
+        <Form.Item name="birthDate" label={t('person.fields.birthDate')} dependencies={['idNumber']} rules={[birthDateRule(t)]}>
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="phone" label={t('person.fields.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('validation.phone') }]}>
+        <Form.Item name="phone" label={t('person.fields.phone')} rules={[mobileRule(t)]}>
           <Input inputMode="tel" autoComplete="off" />
         </Form.Item>
         <DuplicateCandidates candidates={candidates} />
         <Form.Item name="address" label={t('person.fields.address')}>
           <Input />
         </Form.Item>
-        <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('errors.reason.REGION_CODE_UNKNOWN') }]}>
+        <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[regionCodeRule(t)]}>
           <Input inputMode="numeric" maxLength={6} />
         </Form.Item>
         <HouseholdSection form={form} />

@@ -5,7 +5,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { useNeeds } from '../components/Needs';
-import { apiErrors, errorReason, errorText, showOnField } from '../errors';
+import { errorReason, errorText } from '../errors';
+import { showAtField, useEditingForm } from '../forms/form-behaviour';
 import { graphql } from '../gql';
 import type { ScheduleFrequency, ServiceStatus } from '../gql/graphql';
 import { newIdempotencyKey } from '../idempotency';
@@ -47,6 +48,9 @@ interface ServiceFields {
   locations: LocationFields[];
   schedules: ScheduleFields[];
 }
+
+/** libs/directory PHONE: digits, spaces, +, - and brackets (`+44 1234 234567`, `010-6500 1234`). */
+const PHONE = /^[0-9+()\- ]{3,40}$/;
 
 const blank = (v: string | undefined | null) => (v?.trim() ? v.trim() : undefined);
 
@@ -104,6 +108,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
   const [problem, setProblem] = useState<string | null>(null);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const tracksPlaces = Form.useWatch('tracksPlaces', form);
+  const editing = useEditingForm(form);
   const districts = BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }));
   // A district typed rather than picked must be a region code: a name typed in is not one.
   const regionCodes = {
@@ -117,27 +122,22 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
       if (service) {
         await update({ variables: { input: { ...inputOf(fields), serviceId: service.id, version: service.version } } });
         void message.success(t('serviceForm.saved'));
+        editing.saved();
         onDone(service.id);
       } else {
         const { data } = await create({ variables: { input: { ...inputOf(fields), idempotencyKey } } });
         void message.success(t('serviceForm.created'));
+        editing.saved();
         onDone(data?.createService.id);
       }
     } catch (e) {
       if (errorReason(e) === 'STALE_VERSION' && onStale) return onStale();
-      const field = apiErrors(e)[0]?.extensions?.field;
-      const name = field ? fieldName(field) : null;
-      if (name && form.getFieldInstance(name as never) !== undefined) {
-        form.setFields([{ name: name as never, errors: [errorText(t, e, 'service')] }]);
-        form.scrollToField(name as never);
-      } else if (!showOnField(t, form, e, { 'input.name': 'name' }, 'service')) {
-        setProblem(errorText(t, e, 'service'));
-      }
+      if (!showAtField(t, form, e, fieldName, 'service')) setProblem(errorText(t, e, 'service'));
     }
   };
 
   return (
-    <Form form={form} name="service" layout="vertical" onFinish={submit} requiredMark={false} disabled={creating || updating} initialValues={fieldsOf(service)} scrollToFirstError>
+    <Form form={form} name="service" layout="vertical" onFinish={submit} requiredMark={false} disabled={creating || updating} initialValues={fieldsOf(service)} {...editing.formProps}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} data-testid="service-form-error" />}
       <Row gutter={16}>
         <Col xs={24} md={12}>
@@ -297,7 +297,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
 
       <Divider titlePlacement="start">{t('service.contact')}</Divider>
       <Row gutter={16}>
-        <Col xs={24} md={8}><Form.Item name="phone" label={t('service.phone')}><Input maxLength={50} /></Form.Item></Col>
+        <Col xs={24} md={8}><Form.Item name="phone" label={t('service.phone')} rules={[{ pattern: PHONE, message: t('serviceForm.phoneFormat') }]}><Input maxLength={40} /></Form.Item></Col>
         <Col xs={24} md={8}><Form.Item name="email" label={t('service.email')} rules={[{ type: 'email', message: t('serviceForm.emailFormat') }]}><Input maxLength={254} /></Form.Item></Col>
         <Col xs={24} md={8}><Form.Item name="url" label={t('service.url')} rules={[{ type: 'url', message: t('serviceForm.urlFormat') }]}><Input maxLength={500} /></Form.Item></Col>
       </Row>

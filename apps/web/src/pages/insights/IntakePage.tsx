@@ -8,6 +8,8 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Guarded } from '../../components/Guarded';
 import { useNeeds } from '../../components/Needs';
 import { apiErrors, errorText } from '../../errors';
+import { birthDateRule, genderRule, mobileRule, regionCodeRule, residentIdRule } from '../../forms/field-checks';
+import { scrollToFieldSoon, scrollToFirstError, useEditingForm } from '../../forms/form-behaviour';
 import { graphql } from '../../gql';
 import type { Assistance, ConsentCategory, ConsentGivenBy, Gender, OneStopIntakeMutation, ReferralUrgency } from '../../gql/graphql';
 import { newIdempotencyKey } from '../../idempotency';
@@ -84,9 +86,12 @@ export function IntakePage() {
   useEffect(() => {
     if (!fieldError.current) return;
     (form as FormInstance).setFields([{ name: fieldError.current.name, errors: [fieldError.current.text] }]);
+    scrollToFieldSoon(form, fieldError.current.name);
     fieldError.current = null;
   });
   const [send, { loading: sending }] = useMutation(INTAKE);
+  // Services chosen are kept outside the form: they count as changes too, until the intake is done.
+  const editing = useEditingForm(form, chosen.length > 0 && !done);
 
   const alert = useQuery(INTAKE_ALERT, alertId ? { variables: { id: alertId } } : skipToken);
   const alertPersonId = alert.data?.insightAlert.person?.id ?? null;
@@ -99,7 +104,8 @@ export function IntakePage() {
   const next = async () => {
     try {
       await form.validateFields();
-    } catch {
+    } catch (failure) {
+      scrollToFirstError(form, failure);
       return;
     }
     setProblem(null);
@@ -113,7 +119,10 @@ export function IntakePage() {
     const fields = form.getFieldsValue(true) as IntakeFields;
     try {
       const { data } = await send({ variables: { input: intakeInput({ idempotencyKey, fields, personId: subjectId, alertId, chosen, consents: needed }) } });
-      if (data) setDone(data.oneStopIntake);
+      if (data) {
+        editing.saved();
+        setDone(data.oneStopIntake);
+      }
     } catch (e) {
       const [first] = apiErrors(e);
       const at = intakeFieldOf(first?.extensions?.field);
@@ -149,7 +158,7 @@ export function IntakePage() {
         items={INTAKE_STEPS.map((s) => ({ title: t(`insights.intake.steps.${s}`) }))}
       />
       {problem && problem.step === step && <Alert type="error" showIcon role="alert" title={problem.text} style={{ marginBottom: 16 }} data-testid="intake-error" />}
-      <Form form={form} layout="vertical" requiredMark={false} disabled={sending} scrollToFirstError
+      <Form form={form} layout="vertical" requiredMark={false} disabled={sending} {...editing.formProps}
         initialValues={{ regionCode: '110105', householdChoice: 'NEW', priority: 'NORMAL', needs: [], givenBy: 'SELF', members: [] }}>
         {stepName === 'person' && (
           subjectId
@@ -207,7 +216,7 @@ function NewPerson({ form, onUse }: { form: FormInstance<IntakeFields>; onUse: (
       <Form.Item name="fullName" label={t('person.fields.fullName')} rules={[{ required: true, whitespace: true, message: t('validation.required') }, { max: 100 }]}>
         <Input autoComplete="off" data-testid="intake-full-name" />
       </Form.Item>
-      <Form.Item name="idNumber" label={t('person.fields.idNumber')} extra={t('register.idHelp')} rules={[idNumberRule]}>
+      <Form.Item name="idNumber" label={t('person.fields.idNumber')} extra={t('register.idHelp')} rules={[residentIdRule(t), idNumberRule]}>
         <Input autoComplete="off" maxLength={22} data-testid="intake-id-number" />
       </Form.Item>
       {candidates.length > 0 && (
@@ -223,20 +232,20 @@ function NewPerson({ form, onUse }: { form: FormInstance<IntakeFields>; onUse: (
           )} />
       )}
       <Space wrap size="middle" style={{ width: '100%' }}>
-        <Form.Item name="gender" label={t('person.fields.gender')} style={{ minWidth: 160 }}>
+        <Form.Item name="gender" label={t('person.fields.gender')} style={{ minWidth: 160 }} dependencies={['idNumber']} rules={[genderRule(t)]}>
           <Select allowClear options={(['MALE', 'FEMALE', 'OTHER', 'UNKNOWN'] as Gender[]).map((g) => ({ value: g, label: t(`gender.${g}`) }))} />
         </Form.Item>
-        <Form.Item name="birthDate" label={t('person.fields.birthDate')}>
+        <Form.Item name="birthDate" label={t('person.fields.birthDate')} dependencies={['idNumber']} rules={[birthDateRule(t)]}>
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="phone" label={t('person.fields.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/, message: t('validation.phone') }]}>
+        <Form.Item name="phone" label={t('person.fields.phone')} rules={[mobileRule(t)]}>
           <Input inputMode="tel" autoComplete="off" data-testid="intake-phone" />
         </Form.Item>
       </Space>
       <Form.Item name="address" label={t('person.fields.address')}>
         <Input />
       </Form.Item>
-      <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('errors.reason.REGION_CODE_UNKNOWN') }]}>
+      <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[regionCodeRule(t)]}>
         <Input inputMode="numeric" maxLength={6} />
       </Form.Item>
       <Space wrap size="middle" style={{ width: '100%' }}>
@@ -276,10 +285,11 @@ function Members() {
               <Form.Item name={[field.name, 'relationToHead']} label={t('household.relation')} rules={[{ required: true, message: t('register.household.relationRequired') }]}>
                 <Select showSearch optionFilterProp="label" style={{ width: 160 }} data-testid="intake-member-relation" options={RELATIONS.filter((r) => r !== 'HEAD').map((r) => ({ value: r, label: t(`relations.${r}`) }))} />
               </Form.Item>
-              <Form.Item name={[field.name, 'idNumber']} label={t('person.fields.idNumber')}>
+              <Form.Item name={[field.name, 'idNumber']} label={t('person.fields.idNumber')} rules={[residentIdRule(t)]}>
                 <Input maxLength={22} style={{ width: 200 }} data-testid="intake-member-id" />
               </Form.Item>
-              <Form.Item name={[field.name, 'birthDate']} label={t('person.fields.birthDate')}>
+              <Form.Item name={[field.name, 'birthDate']} label={t('person.fields.birthDate')} dependencies={[['members', field.name, 'idNumber']]}
+                rules={[birthDateRule(t, ['members', field.name, 'idNumber'])]}>
                 <Input type="date" />
               </Form.Item>
               <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('insights.intake.removeMember')} onClick={() => remove(field.name)} style={{ marginTop: 30 }} />

@@ -1,10 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Result, Row, Select, Skeleton, Space, Typography } from 'antd';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { FocusEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { apiErrors, errorReason } from '../../errors';
+import { errorReason } from '../../errors';
+import { showAtField, useEditingForm } from '../../forms/form-behaviour';
 import { graphql } from '../../gql';
 import type { EditTaskInput, TaskForEditQuery } from '../../gql/graphql';
 import { newIdempotencyKey } from '../../idempotency';
@@ -84,15 +85,21 @@ const FIELDS: Record<string, keyof TaskFields> = {
 };
 
 /** A day and a time side by side, each the browser's own picker; one form field, so its error shows under both. */
-function MomentInput({ value, onChange, label, testId }: { value?: Moment; onChange?: (m: Moment) => void; label: string; testId: string }) {
+function MomentInput({ value, onChange, onBlur, label, testId }: { value?: Moment; onChange?: (m: Moment) => void; onBlur?: () => void; label: string; testId: string }) {
   const { t } = useTranslation();
+  // Checked when the pair is left, not when the day is and the time is still to come.
+  const leave = (e: FocusEvent<HTMLDivElement>) => {
+    if (!e.currentTarget.contains(e.relatedTarget as Node | null)) onBlur?.();
+  };
   return (
-    <Space.Compact style={{ width: '100%' }}>
-      <Input type="date" aria-label={t('orgTasks.form.dateOf', { what: label })} value={value?.date ?? ''} data-testid={`${testId}-date`}
-        onChange={(e) => onChange?.({ ...value, date: e.target.value })} style={{ width: '60%' }} />
-      <Input type="time" aria-label={t('orgTasks.form.timeOf', { what: label })} value={value?.time ?? ''} data-testid={`${testId}-time`}
-        onChange={(e) => onChange?.({ ...value, time: e.target.value })} style={{ width: '40%' }} />
-    </Space.Compact>
+    <div onBlur={leave}>
+      <Space.Compact style={{ width: '100%' }}>
+        <Input type="date" aria-label={t('orgTasks.form.dateOf', { what: label })} value={value?.date ?? ''} data-testid={`${testId}-date`}
+          onChange={(e) => onChange?.({ ...value, date: e.target.value })} style={{ width: '60%' }} />
+        <Input type="time" aria-label={t('orgTasks.form.timeOf', { what: label })} value={value?.time ?? ''} data-testid={`${testId}-time`}
+          onChange={(e) => onChange?.({ ...value, time: e.target.value })} style={{ width: '40%' }} />
+      </Space.Compact>
+    </div>
   );
 }
 
@@ -132,12 +139,13 @@ function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; so
   const skillOptions = useSkillOptions();
   const [form] = Form.useForm<TaskFields>();
   const [post, { loading: posting }] = useMutation(POST_TASK, { refetchQueries: ['OrganisationTasks'] });
-  const [edit, { loading: editing }] = useMutation(EDIT_TASK, { refetchQueries: ['OrganisationTasks', 'OrgTask'] });
+  const [edit, { loading: saving }] = useMutation(EDIT_TASK, { refetchQueries: ['OrganisationTasks', 'OrgTask'] });
   const [problem, setProblem] = useState<string | null>(null);
   const [idempotencyKey] = useState(newIdempotencyKey);
   const { starts, ends } = windowRules(t);
   const initial = fieldsOf(task);
   const discloses = Form.useWatch('discloses', form) ?? [];
+  const editing = useEditingForm(form);
   const districts = BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }));
 
   const changes = (f: TaskFields): Omit<EditTaskInput, 'taskId' | 'version'> => {
@@ -163,10 +171,12 @@ function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; so
         const changed = changes(f);
         if (Object.keys(changed).length === 0) {
           void message.info(t('orgTasks.form.nothingChanged'));
+          editing.saved();
           return onDone(task.id);
         }
         await edit({ variables: { input: { ...changed, taskId: task.id, version: task.version } } });
         void message.success(t('orgTasks.form.saved'));
+        editing.saved();
         onDone(task.id);
       } else {
         const { data } = await post({ variables: { input: {
@@ -176,24 +186,18 @@ function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; so
           ...(source ? { ...source, discloses: f.discloses } : {}), idempotencyKey,
         } } });
         void message.success(t('orgTasks.form.posted'));
+        editing.saved();
         onDone(data!.postTask.id);
       }
     } catch (e) {
       if (errorReason(e) === 'STALE_TASK') return onStale();
-      const field = apiErrors(e)[0]?.extensions?.field;
-      const name = field ? FIELDS[field] : undefined;
-      if (name) {
-        form.setFields([{ name, errors: [orgTaskError(t, e)] }]);
-        form.scrollToField(name, { behavior: 'smooth', block: 'center' });
-      } else {
-        setProblem(orgTaskError(t, e));
-      }
+      if (!showAtField(t, form, e, FIELDS, 'task')) setProblem(orgTaskError(t, e));
     }
   };
 
   return (
-    <Form form={form} name="task" layout="vertical" onFinish={submit} requiredMark={false} disabled={posting || editing} initialValues={initial}
-      scrollToFirstError={{ behavior: 'smooth', block: 'center' }}>
+    <Form form={form} name="task" layout="vertical" onFinish={submit} requiredMark={false} disabled={posting || saving} initialValues={initial}
+      {...editing.formProps}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} style={{ marginBottom: 12 }} data-testid="task-form-error" />}
       <Form.Item name="title" label={t('orgTasks.fields.title')} extra={t('orgTasks.form.titleHelp')}
         rules={[{ required: true, whitespace: true, min: 2, max: 100, message: t('orgTasks.form.titleRequired') }]}>
@@ -266,7 +270,7 @@ function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; so
       )}
       <Space wrap>
         <Button onClick={onCancel}>{t('members.cancel')}</Button>
-        <Button type="primary" htmlType="submit" loading={posting || editing} data-testid="task-form-submit">{task ? t('orgTasks.form.save') : t('orgTasks.form.post')}</Button>
+        <Button type="primary" htmlType="submit" loading={posting || saving} data-testid="task-form-submit">{task ? t('orgTasks.form.save') : t('orgTasks.form.post')}</Button>
       </Space>
     </Form>
   );

@@ -4,7 +4,8 @@ import { Alert, App, Button, Card, Checkbox, Descriptions, Form, Input, Select, 
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { date, dateTime } from '../../dates';
-import { showOnField } from '../../errors';
+import { residentIdRule } from '../../forms/field-checks';
+import { showAtField, useEditingForm } from '../../forms/form-behaviour';
 import { graphql } from '../../gql';
 import { taskErrorText, useSkillOptions } from './task-parts';
 
@@ -38,6 +39,7 @@ export function ProfilePage() {
   // Districts a volunteer serves: Beijing's districts (the city's own code would mean "anywhere in Beijing").
   const areaOptions = useMemo(() => Object.entries(regions).map(([value, label]) => ({ value, label })), [regions]);
   const profile = data?.myVolunteerProfile;
+  const editing = useEditingForm(form);
 
   useEffect(() => {
     if (!profile) return;
@@ -56,9 +58,10 @@ export function ProfilePage() {
         ...(values.idNumber?.trim() ? { idNumber: values.idNumber.trim() } : {}),
       } } });
       form.setFieldValue('idNumber', '');
+      editing.saved();
       void message.success(t('tasks.profile.saved'));
     } catch (e) {
-      if (!showOnField(t, form, e, { 'input.idNumber': 'idNumber', 'input.skills': 'skills', 'input.areaCodes': 'areaCodes', 'input.availability': 'availability' })) {
+      if (!showAtField(t, form, e, { 'input.idNumber': 'idNumber', 'input.skills': 'skills', 'input.areaCodes': 'areaCodes', 'input.availability': 'availability' })) {
         setProblem(taskErrorText(t, e));
       }
     }
@@ -87,7 +90,7 @@ export function ProfilePage() {
         </Card>
       )}
       {problem && <Alert type="error" showIcon message={problem} />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} scrollToFirstError initialValues={{ skills: [], areaCodes: [], languages: ['zh'], availability: [] }}>
+      <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} {...editing.formProps} initialValues={{ skills: [], areaCodes: [], languages: ['zh'], availability: [] }}>
         <Form.Item name="skills" label={t('tasks.profile.skills')} rules={[{ required: true, type: 'array', min: 1, message: t('tasks.profile.skillsRequired') }]}>
           <Checkbox.Group options={skillOptions} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(120px, 1fr))', gap: 8 }} />
         </Form.Item>
@@ -133,9 +136,9 @@ export function ProfilePage() {
           name="idNumber"
           label={t('tasks.profile.idNumber')}
           extra={profile?.idNumber ? t('tasks.profile.idNumberKept', { masked: profile.idNumber }) : t('tasks.profile.idNumberHint')}
-          rules={[{ pattern: /^\d{17}[\dXx]$/, message: t('tasks.profile.idNumberFormat') }]}
+          rules={[residentIdRule(t)]}
         >
-          <Input autoComplete="off" maxLength={18} inputMode="text" />
+          <Input autoComplete="off" maxLength={22} inputMode="text" data-testid="profile-id-number" />
         </Form.Item>
         <Button type="primary" htmlType="submit" size="large" block loading={saving.loading} data-testid="save-profile">{t('tasks.profile.save')}</Button>
       </Form>
