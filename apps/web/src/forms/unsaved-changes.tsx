@@ -1,5 +1,5 @@
 import { Modal } from 'antd';
-import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBlocker } from 'react-router-dom';
 import { leavesPage } from './leave-rules';
@@ -64,7 +64,7 @@ export function UnsavedChangesHost({ children }: { children: ReactNode }) {
  */
 export function useUnsavedChanges(extraDirty = false) {
   const registry = useContext(UnsavedContext);
-  const id = useRef(Symbol('form')).current;
+  const [id] = useState(() => Symbol('form'));
   const [edited, setEdited] = useState(false);
   const dirty = edited || extraDirty;
   useEffect(() => {
