@@ -6,6 +6,7 @@ import { Link } from 'react-router-dom';
 import { CaseStatusTag, PriorityTag, ReferralStatusTag, UrgencyTag } from '../components/StatusTags';
 import { dateTime } from '../dates';
 import { graphql } from '../gql';
+import { canOpen } from '../layout/route-access';
 import { useActing } from '../session/SessionProvider';
 import { ruleName, SeverityTag } from './insights/alert-parts';
 
@@ -97,11 +98,11 @@ export function Worklist() {
             <div>
               <Typography.Paragraph style={{ marginBottom: 8 }}>{t('worklist.noRecords.why')}</Typography.Paragraph>
               <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-                <li><Link to="/oversight">{t('worklist.noRecords.oversight')}</Link></li>
-                <li><Link to="/signals">{t('worklist.noRecords.signals')}</Link></li>
-                <li><Link to="/people/new">{t('worklist.noRecords.register')}</Link></li>
-                <li><Link to="/directory">{t('worklist.noRecords.directory')}</Link></li>
-                <li><Link to="/members">{t('worklist.noRecords.members')}</Link></li>
+                {/* Only the ways on this organisation's coordinators may take (a volunteer group has no region to oversee). */}
+                {(['oversight', 'signals', 'register', 'directory', 'members'] as const)
+                  .map((way) => ({ way, to: way === 'register' ? '/people/new' : `/${way}` }))
+                  .filter(({ to }) => canOpen(to, acting))
+                  .map(({ way, to }) => <li key={way}><Link to={to}>{t(`worklist.noRecords.${way}`)}</Link></li>)}
               </ul>
             </div>
           )} />
