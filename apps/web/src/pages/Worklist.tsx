@@ -73,6 +73,7 @@ export function Worklist() {
   const { t, i18n } = useTranslation();
   const acting = useActing();
   const coordinator = acting?.role === 'COORDINATOR';
+  const assignable = acting?.role === 'COORDINATOR' || acting?.role === 'CASEWORKER';
   const { data, loading } = useQuery(WORKLIST, { variables: { coordinator } });
   // When the page was opened: "due soon" is judged against it (a refresh after an event re-renders, not re-times).
   const [openedAt] = useState(() => Date.now());
@@ -122,20 +123,23 @@ export function Worklist() {
           )} />
         )}
       </Section>
-      <Section title={t('worklist.myCases')} count={data.myCasesCount} testId="worklist-cases">
-        {cases.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.casesEmpty')} /> : (
-          <List size="small" dataSource={cases} renderItem={(c) => (
-            <List.Item key={c.id}>
-              <Space wrap>
-                <Link to={`/cases/${c.id}`}>{c.person?.fullName ?? t('worklist.case')}</Link>
-                <CaseStatusTag status={c.status} />
-                <PriorityTag priority={c.priority} />
-                {c.status && NEXT_STEP[c.status] && <Typography.Text type="secondary">{t(NEXT_STEP[c.status])}</Typography.Text>}
-              </Space>
-            </List.Item>
-          )} />
-        )}
-      </Section>
+      {/* Cases are assigned to caseworkers and coordinators only (libs/cases ASSIGNABLE): no empty promise to the others. */}
+      {assignable && (
+        <Section title={t('worklist.myCases')} count={data.myCasesCount} testId="worklist-cases">
+          {cases.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.casesEmpty')} /> : (
+            <List size="small" dataSource={cases} renderItem={(c) => (
+              <List.Item key={c.id}>
+                <Space wrap>
+                  <Link to={`/cases/${c.id}`}>{c.person?.fullName ?? t('worklist.case')}</Link>
+                  <CaseStatusTag status={c.status} />
+                  <PriorityTag priority={c.priority} />
+                  {c.status && NEXT_STEP[c.status] && <Typography.Text type="secondary">{t(NEXT_STEP[c.status])}</Typography.Text>}
+                </Space>
+              </List.Item>
+            )} />
+          )}
+        </Section>
+      )}
       {coordinator && (
         <Section title={t('worklist.unassigned')} count={data.unassignedCount ?? 0} testId="worklist-unassigned">
           {unassigned.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.unassignedEmpty')} /> : (
