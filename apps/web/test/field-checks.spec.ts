@@ -1,5 +1,9 @@
-import { checkRegionCode } from '@zhulian/core';
-import { checkCharacter, normaliseMobile, parseResidentId } from '@zhulian/registry';
+// The server's own pure functions, by their files: the libs' index files would load Nest into a browser-code
+// test, and the web's typecheck does not resolve @zhulian/* (only jest does).
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { checkRegionCode } from '../../../libs/core/src/regions/region-codes';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { checkCharacter, normaliseMobile, parseResidentId } from '../../../libs/registry/src/people/resident-id';
 import { isMobileNumber, isPlainMobileNumber, regionCodeProblem, residentIdFacts, residentIdProblem } from '../src/forms/field-checks';
 
 /** A valid ID number for a region, a birth date and a sequence: the check character computed as the server does. */

@@ -15,7 +15,7 @@ export function OrganisationSwitch() {
       aria-label={t('org.switch')}
       data-testid="organisation-switch"
       value={acting.organisation.id}
-      onChange={(id: string) => void switchTo(id)}
+      onChange={(id: string) => switchTo(id)}
       options={activeMemberships.map((m) => ({ value: m.organisation.id, label: `${m.organisation.name} · ${t(`roles.${m.role}`)}` }))}
       style={{ maxWidth: 320, minWidth: 160 }}
       popupMatchSelectWidth={false}

@@ -21,7 +21,7 @@ export function useOrganisationSwitch() {
   const { activeMemberships, switchOrganisation } = useSession();
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
-  return async (organisationId: string) => {
+  return (organisationId: string) => {
     const chosen = activeMemberships.find((m) => m.organisation.id === organisationId);
     if (!chosen) return;
     const target = pageAfterSwitch(pathname, chosen);
@@ -29,7 +29,8 @@ export function useOrganisationSwitch() {
       navigate(target, { state: { switchTo: organisationId } satisfies SwitchState });
       return;
     }
-    await switchOrganisation(organisationId);
+    // The switch is made at once; what the pages read again shows its own errors, if any.
+    void switchOrganisation(organisationId).catch(() => undefined);
     void message.success(t('org.switched', { name: chosen.organisation.name }));
     // The query string may name a record of the other organisation (`?caseId=`): the page without it.
     if (search) navigate(pathname, { replace: true });
@@ -50,9 +51,9 @@ export function useSwitchOnArrival(): boolean {
   useEffect(() => {
     if (!switchTo) return;
     const chosen = activeMemberships.find((m) => m.organisation.id === switchTo);
-    const switching = switchOrganisation(switchTo);
+    void switchOrganisation(switchTo).catch(() => undefined);
     navigate({ pathname: location.pathname, search: location.search }, { replace: true, state: null });
-    void switching.then(() => message.success(t('org.switched', { name: chosen?.organisation.name })), () => undefined);
+    void message.success(t('org.switched', { name: chosen?.organisation.name }));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per arrival
   }, [switchTo]);
   return !!switchTo;
