@@ -1,7 +1,7 @@
 import { Skeleton } from 'antd';
 import { ComponentType, createElement, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, useLocation, useMatches } from 'react-router-dom';
+import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, ScrollRestoration, useLocation, useMatches } from 'react-router-dom';
 import { pageTitleKey } from './layout/page-title';
 import { ShellSkeleton } from './layout/ShellSkeleton';
 import { LoginPage } from './pages/LoginPage';
@@ -150,6 +150,7 @@ function Frame() {
     <SessionProvider>
       <PreloadRoute />
       <DocumentTitle />
+      <ScrollRestoration />
       <Outlet />
     </SessionProvider>
   );

@@ -4,3 +4,9 @@ import type { TFunction } from 'i18next';
 export function regionName(t: TFunction, code: string): string {
   return t(`regions.${code}`, { defaultValue: code });
 }
+
+/** The places the app knows by name (Beijing and its districts), for choosing one: `北京市`, `朝阳区`, … */
+export function regionChoices(t: TFunction): { value: string; label: string }[] {
+  const names = t('regions', { returnObjects: true }) as Record<string, string>;
+  return Object.entries(names).map(([value, label]) => ({ value, label }));
+}

@@ -3,7 +3,7 @@ import {
   SwapOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Button, Dropdown, Grid, Layout, Menu, Skeleton, Space, Typography } from 'antd';
-import { ReactNode } from 'react';
+import { ReactNode, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -79,9 +79,22 @@ export function AppShell({ children }: { children: ReactNode }) {
   // A phone's bar holds five within a thumb's reach; the rest go under "more".
   const barSections = sections.length > PHONE_BAR_ITEMS ? sections.slice(0, PHONE_BAR_ITEMS - 1) : sections;
   const moreSections = sections.slice(barSections.length);
+  // A new page starts the keyboard at the top, as a page load does: the next Tab reaches "skip to content",
+  // not whatever followed the link that was pressed on the page before.
+  const top = useRef<HTMLSpanElement>(null);
+  const shown = useRef(pathname);
+  useEffect(() => {
+    if (shown.current === pathname) return;
+    shown.current = pathname;
+    // A page that put the focus somewhere in itself (a form's first field) keeps it.
+    const focused = document.activeElement;
+    const inPage = !!focused && focused.isConnected && focused !== document.body && !!document.getElementById('main-content')?.contains(focused);
+    if (!inPage) top.current?.focus({ preventScroll: true });
+  }, [pathname]);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <span ref={top} tabIndex={-1} style={{ outline: 'none' }} />
       <a href="#main-content" className="skip-link" data-testid="skip-link">{t('nav.skipToContent')}</a>
       <Layout.Header
         style={{ display: 'flex', alignItems: 'center', gap: 12, paddingInline: phone ? 12 : 24, background: '#fff', borderBottom: '1px solid #f0f0f0' }}

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Typography 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { RegionSelect } from '../components/RegionSelect';
 import { errorText } from '../errors';
 import { birthDateRule, genderRule, mobileRule, regionCodeRule, residentIdRule } from '../forms/field-checks';
 import { showAtField, useEditingForm } from '../forms/form-behaviour';
@@ -82,7 +83,7 @@ export function RegisterPersonPage() {
           <Input />
         </Form.Item>
         <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[regionCodeRule(t)]}>
-          <Input inputMode="numeric" maxLength={6} />
+          <RegionSelect />
         </Form.Item>
         <HouseholdSection form={form} />
         <Typography.Title level={5} style={{ marginTop: 8 }}>{t('register.circumstances')}</Typography.Title>

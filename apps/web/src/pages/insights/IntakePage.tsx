@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Guarded } from '../../components/Guarded';
 import { useNeeds } from '../../components/Needs';
+import { RegionSelect } from '../../components/RegionSelect';
 import { apiErrors, errorText } from '../../errors';
 import { birthDateRule, genderRule, mobileRule, regionCodeRule, residentIdRule } from '../../forms/field-checks';
 import { scrollToFieldSoon, scrollToFirstError, useEditingForm } from '../../forms/form-behaviour';
@@ -246,7 +247,7 @@ function NewPerson({ form, onUse }: { form: FormInstance<IntakeFields>; onUse: (
         <Input />
       </Form.Item>
       <Form.Item name="regionCode" label={t('person.fields.regionCode')} rules={[regionCodeRule(t)]}>
-        <Input inputMode="numeric" maxLength={6} />
+        <RegionSelect />
       </Form.Item>
       <Space wrap size="middle" style={{ width: '100%' }}>
         <Form.Item name="disability" label={t('person.fields.disability')}>
