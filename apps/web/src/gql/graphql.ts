@@ -743,6 +743,8 @@ export type ReferralFilter = {
   receiverOrganisationId?: string | number | null | undefined;
   /** Only those routed to you. */
   routedToMe?: boolean | null | undefined;
+  /** Part of the service’s name, of the sending or receiving organisation’s name, or (where you may read which case a referral belongs to) of its case number. */
+  search?: string | null | undefined;
   /** Only those sent by this organisation. */
   senderOrganisationId?: string | number | null | undefined;
   status?: Array<ReferralStatus> | null | undefined;
@@ -887,7 +889,7 @@ export type ServiceFilter = {
   organisationId?: string | number | null | undefined;
   /** Services delivered in this region (6-digit code; a service for the whole city or province counts). */
   regionCode?: string | null | undefined;
-  /** Words of the name (similar spellings match too). */
+  /** Words of the name (similar spellings match too), the description or the organisation’s name; the name of a need category (老人, elderly) or of a region (朝阳) the service answers or serves. */
   search?: string | null | undefined;
   status?: ServiceStatus | null | undefined;
 };
