@@ -179,13 +179,14 @@ function filterCondition(filter: ServiceFilter | undefined): { sql: string; para
   if (filter?.search) {
     // A substring of the name, the description or the organisation's name, or a name alike as a whole or in
     // part (pg_trgm's % and <%, served by the name's trigram index: Chinese has no spaces, so a name is one long
-    // "word" and a slip of one character keeps it alike); a need category named so (老人 → ELDERLY_CARE, in
-    // Chinese or English); a region named so (朝阳 → the services delivered in 朝阳区, and those for all Beijing).
+    // "word" and a slip of one character keeps it alike); a need category named so, or by one of its search
+    // words, in Chinese or English (老人, 独居老人, elderly → ELDERLY_CARE: need_categories.search_terms); a region named so (朝阳 → the services delivered in 朝阳区, and those for all Beijing).
     // Never a place's address: a confidential place's whereabouts must not be found by searching for it.
     parts.push(`AND (s.name ILIKE :searchLike ESCAPE '\\' OR s.alternate_name ILIKE :searchLike ESCAPE '\\'
       OR s.description ILIKE :searchLike ESCAPE '\\' OR o.name ILIKE :searchLike ESCAPE '\\'
       OR s.name % :searchWords OR :searchWords <% s.name
-      OR s.categories && ARRAY(SELECT c.code FROM need_categories c WHERE c.name_zh ILIKE :searchLike ESCAPE '\\' OR c.name_en ILIKE :searchLike ESCAPE '\\')
+      OR s.categories && ARRAY(SELECT c.code FROM need_categories c WHERE c.name_zh ILIKE :searchLike ESCAPE '\\' OR c.name_en ILIKE :searchLike ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM unnest(c.search_terms) w WHERE w ILIKE :searchLike ESCAPE '\\' OR (length(w) > 1 AND strpos(lower(:searchWords), lower(w)) > 0)))
       OR s.service_area_codes && CAST(:searchAreas AS text[]))`);
     params.searchLike = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.searchWords = filter.search;
