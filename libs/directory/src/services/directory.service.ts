@@ -186,7 +186,7 @@ function filterCondition(filter: ServiceFilter | undefined): { sql: string; para
       OR s.description ILIKE :searchLike ESCAPE '\\' OR o.name ILIKE :searchLike ESCAPE '\\'
       OR s.name % :searchWords OR :searchWords <% s.name
       OR s.categories && ARRAY(SELECT c.code FROM need_categories c WHERE c.name_zh ILIKE :searchLike ESCAPE '\\' OR c.name_en ILIKE :searchLike ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM unnest(c.search_terms) w WHERE w ILIKE :searchLike ESCAPE '\\' OR (length(w) > 1 AND strpos(lower(:searchWords), lower(w)) > 0)))
+        OR EXISTS (SELECT 1 FROM unnest(c.search_terms) w WHERE w ILIKE :searchLike ESCAPE '\\' OR (length(w) > 1 AND strpos(lower(CAST(:searchWords AS text)), lower(w)) > 0)))
       OR s.service_area_codes && CAST(:searchAreas AS text[]))`);
     params.searchLike = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.searchWords = filter.search;
