@@ -45,7 +45,6 @@ const WORKLIST = graphql(`
   }
 `);
 
-const URGENCY_ORDER: Record<string, number> = { EMERGENCY: 0, URGENT: 1, HIGH: 2, NORMAL: 3, LOW: 4 };
 const SEVERITY_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 /** A request unanswered this long is reminded (the alliance's default deadline); it is marked "due soon" on the worklist. */
 const DUE_SOON_HOURS = 24;

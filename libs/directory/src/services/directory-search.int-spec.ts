@@ -65,7 +65,7 @@ describe('searching the directory', () => {
       const rows: Node[] = [];
       let after: string | null = null;
       do {
-        const res: { data?: Page; errors?: unknown[] } = await viewer.gql<Page>(LIST, { orderBy, first, after });
+        const res: { data?: Page | null; errors?: unknown[] } = await viewer.gql<Page>(LIST, { orderBy, first, after });
         expect(res.errors).toBeUndefined();
         rows.push(...res.data!.services.edges.map((e) => e.node));
         after = res.data!.services.pageInfo.hasNextPage ? res.data!.services.pageInfo.endCursor : null;
