@@ -2,8 +2,10 @@ import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
 import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
+// Starting the product (a seeded database, the API) and a dozen lists on a busy two-core machine: longer than jest's minute.
+jest.setTimeout(240_000);
 /** Sign-ins and a dozen lists on a busy two-core machine: longer than jest's minute. */
-const JOURNEY_TIMEOUT = 180_000;
+const JOURNEY_TIMEOUT = 240_000;
 const URGENCY = ['低', '一般', '高', '紧急'];
 const ELDERLY = ['长者助餐', '居家上门照护', '日间照料'];
 
