@@ -13,8 +13,8 @@ export interface ListOrder<F extends string> {
  * sorted as it was; an unknown value is the list's default.
  */
 export function orderFromParam<F extends string>(value: string | null, fields: readonly F[], fallback: ListOrder<F> | null): ListOrder<F> | null {
-  const [field, direction] = (value ?? '').split('.');
-  if ((fields as readonly string[]).includes(field) && (direction === 'ASC' || direction === 'DESC')) return { field: field as F, direction };
+  const [field, direction, ...rest] = (value ?? '').split('.');
+  if (rest.length === 0 && (fields as readonly string[]).includes(field) && (direction === 'ASC' || direction === 'DESC')) return { field: field as F, direction };
   return fallback;
 }
 
