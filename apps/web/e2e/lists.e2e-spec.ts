@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, pick, signIn, until } from './e2e-harness';
 
 // Starting the product (a seeded database, the API) and a dozen lists on a busy two-core machine: longer than jest's minute.
 jest.setTimeout(240_000);
@@ -80,6 +80,21 @@ describe('lists, as people who work in them all day use them', () => {
       await ngo.getByTestId('referrals-search').locator('input').fill('没有这样的服务');
       await ngo.getByTestId('referrals-search').locator('input').press('Enter');
       await expectText(table, '没有符合条件的转介');
+    }), JOURNEY_TIMEOUT);
+
+  it('on a phone, where the inbox is cards without headers, the NGO sorts it from a list of orders', () =>
+    journey('lists-inbox-phone', pages, async () => {
+      const ngo = await newPage({ width: 390, height: 844 });
+      await signIn(ngo, 'ngo@zhulian.demo');
+      await ngo.goto('/referrals');
+      await ngo.getByTestId('referral-urgency').first().waitFor();
+      await pick(ngo, ngo.getByTestId('referrals-sort'), '紧急程度（降序）');
+      await until(async () => ngo.url().includes('sort=URGENCY.DESC'));
+      await until(async () => {
+        const all = (await ngo.getByTestId('referral-urgency').allInnerTexts()).map((u) => URGENCY.indexOf(u));
+        return all.length > 1 && all.every((u, i) => i === 0 || all[i - 1] >= u);
+      });
+      await ngo.screenshot({ path: join(OUTPUT, 'lists-inbox-phone-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 
   it('the NGO’s cases page does not tell them to open a case they cannot open', () =>

@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import type { AuditOrderField, AuditTrailQuery } from '../gql/graphql';
 import { emptyText, ListLoading } from './ListLoading';
 import { orderFromSorter, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 /** The columns the API sorts the trail by (unsorted: newest first). */
 const SORTS: AuditOrderField[] = ['TIME', 'ACTION'];
@@ -131,6 +132,11 @@ export function AuditPage() {
         {invalid && <Typography.Text type="danger">{t('audit.subjectInvalid')}</Typography.Text>}
       </Card>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
+      {phone && (
+        <ListSortSelect testId="audit-sort" value={filters.orderBy ?? null} onChange={(o) => set({ orderBy: o ?? undefined })} columns={[
+          { field: 'TIME', label: t('audit.when') }, { field: 'ACTION', label: t('audit.action') },
+        ]} />
+      )}
       {!data && !error ? (
         <ListLoading />
       ) : phone ? (

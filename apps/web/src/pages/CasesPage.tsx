@@ -13,6 +13,7 @@ import { useActing } from '../session/SessionProvider';
 import { CASE_ACTIVE } from './case-moves';
 import { emptyText, ListLoading } from './ListLoading';
 import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 const CASES = graphql(`
   query Cases($first: Int, $after: String, $filter: CaseFilter, $orderBy: CaseOrder) {
@@ -118,6 +119,12 @@ export function CasesPage() {
           options={needs.options}
           style={{ minWidth: 160 }}
         />
+        {phone && (
+          <ListSortSelect testId="cases-sort" value={order} onChange={(o) => set('sort', orderToParam(o))} columns={[
+            { field: 'NUMBER', label: t('cases.number') }, { field: 'PRIORITY', label: t('cases.fields.priority') },
+            { field: 'STATUS', label: t('cases.status') }, { field: 'OPENED', label: t('cases.openedAt') },
+          ]} />
+        )}
         {canBeAssigned && (
           <Space>
             <Switch checked={mine} onChange={(on) => set('mine', on ? '1' : undefined)} aria-labelledby="cases-mine-label" data-testid="cases-mine" />

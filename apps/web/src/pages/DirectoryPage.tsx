@@ -14,6 +14,7 @@ import { regionName } from '../regions';
 import { BEIJING_DISTRICTS, ServiceStatusTag } from './ServiceParts';
 import { emptyText, ListLoading } from './ListLoading';
 import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 /** The columns the API sorts the directory by (unsorted: the order services were added). */
 const SORTS: ServiceOrderField[] = ['NAME', 'ORGANISATION', 'PLACES'];
@@ -99,6 +100,11 @@ export function DirectoryPage() {
           options={needs.options} style={{ minWidth: 160 }} data-testid="services-need" />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('directory.allDistricts')} aria-label={t('directory.district')} value={region}
           onChange={(v?: string) => set('region', v)} options={BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }))} style={{ minWidth: 160 }} />
+        {phone && (
+          <ListSortSelect testId="services-sort" value={order} onChange={(o) => set('sort', orderToParam(o))} columns={[
+            { field: 'NAME', label: t('directory.service') }, { field: 'ORGANISATION', label: t('directory.organisation') }, { field: 'PLACES', label: t('directory.places') },
+          ]} />
+        )}
         <Space>
           <Switch checked={withPlaces} onChange={(on) => set('places', on ? '1' : undefined)} aria-labelledby="services-places-label" data-testid="services-with-places" />
           <Typography.Text id="services-places-label">{t('directory.withPlaces')}</Typography.Text>

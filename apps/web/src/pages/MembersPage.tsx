@@ -12,6 +12,7 @@ import { invitationLink } from './invitation-link';
 import { PendingInvitations } from './PendingInvitations';
 import { emptyText, ListLoading } from './ListLoading';
 import { ListOrder, orderFromSorter, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 /** The columns the API sorts members by (unsorted: the order they joined). */
 const SORTS: MemberOrderField[] = ['NAME', 'EMAIL', 'ROLE', 'STATUS', 'JOINED'];
@@ -136,14 +137,22 @@ export function MembersPage() {
           </Button>
         )}
       </Space>
-      <Input.Search
-        allowClear
-        placeholder={t('lists.members.searchPlaceholder')}
-        aria-label={t('lists.members.search')}
-        data-testid="members-search"
-        onSearch={(text) => setSearch(text.trim() || undefined)}
-        style={{ maxWidth: 360 }}
-      />
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('lists.members.searchPlaceholder')}
+          aria-label={t('lists.members.search')}
+          data-testid="members-search"
+          onSearch={(text) => setSearch(text.trim() || undefined)}
+          style={{ width: 300, maxWidth: '100%' }}
+        />
+        {phone && (
+          <ListSortSelect testId="members-sort" value={order} onChange={setOrder} columns={[
+            { field: 'NAME', label: t('members.name') }, { field: 'EMAIL', label: t('members.email') }, { field: 'ROLE', label: t('members.role') },
+            { field: 'STATUS', label: t('members.status') }, { field: 'JOINED', label: t('members.joined') },
+          ]} />
+        )}
+      </Space>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
       {!data && !error ? <ListLoading /> : phone ? (
         <List

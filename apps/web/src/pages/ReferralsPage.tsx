@@ -15,6 +15,7 @@ import { ReferralSettingsCard } from './ReferralSettingsCard';
 import { regionName } from '../regions';
 import { emptyText, ListLoading } from './ListLoading';
 import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 /** The columns the API sorts referrals by: basic facts, which everyone who sees a referral reads. */
 const SORTS: ReferralOrderField[] = ['SERVICE', 'STATUS', 'URGENCY', 'SENT'];
@@ -196,6 +197,12 @@ export function ReferralsPage() {
           onSearch={(text) => set({ q: text.trim() || undefined })}
           style={{ width: 260 }}
         />
+        {phone && (
+          <ListSortSelect testId="referrals-sort" value={order} onChange={(o) => set({ sort: orderToParam(o) })} columns={[
+            { field: 'SERVICE', label: t('referrals.service') }, { field: 'STATUS', label: t('referrals.status') },
+            { field: 'URGENCY', label: t('referrals.urgency') }, { field: 'SENT', label: t('referrals.sentAt') },
+          ]} />
+        )}
         {tab === 'received' && (
           <Space>
             <Switch checked={mine} onChange={(on) => set({ mine: on ? '1' : undefined })} aria-labelledby="referrals-mine-label" data-testid="referrals-mine" />
