@@ -150,7 +150,7 @@ describe('lists, as people who work in them all day use them', () => {
       await coordinator.screenshot({ path: join(OUTPUT, 'lists-cases-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 
-  it('the directory finds elderly care by “老人” and the centre by “夕阳红”, and sorts by places left', () =>
+  it('the directory finds elderly care by “老人” and the centre by “夕阳红”, and sorts by name', () =>
     journey('lists-directory', pages, async () => {
       const caseworker = await newPage();
       await signIn(caseworker, 'caseworker@zhulian.demo');
