@@ -156,6 +156,7 @@ describe('the people registry in a real browser', () => {
       await signIn(caseworker, 'caseworker@zhulian.demo');
       await caseworker.getByRole('link', { name: '人员登记' }).click();
       await caseworker.getByTestId('register-open').click();
+      await caseworker.getByTestId('people-table').waitFor({ state: 'detached' });
       const register = async () => {
         await caseworker.getByLabel('姓名').fill('周桂英');
         await caseworker.getByLabel('证件号码').fill('110105195005060025');
@@ -218,6 +219,8 @@ describe('the people registry in a real browser', () => {
       await signIn(page, 'jianwai@zhulian.demo');
       await page.getByRole('link', { name: '人员登记' }).click();
       await page.getByTestId('register-open').click();
+      // The list's 姓名 column header is labelled too (it sorts): the form, once it has replaced the list.
+      await page.getByTestId('people-table').waitFor({ state: 'detached' });
       await page.getByLabel('姓名').fill('欧阳振邦');
       await page.getByLabel('证件号码').fill('110105195203140317');
       await page.getByLabel('手机号').fill('13911112222');

@@ -21,13 +21,14 @@ export function createApolloClient() {
         Query: {
           fields: {
             // One list per search and order: the household finder's few rows never replace the people list.
-            people: { ...appendPages, keyArgs: ['search', 'orderBy'] },
-            members: appendPages,
+            people: { ...appendPages, keyArgs: ['search', 'orderBy', 'orderDirection'] },
+            members: { ...appendPages, keyArgs: ['search', 'orderBy'] },
             // One list per filter: a person's cases never replace the cases list, nor the inbox the sent ones.
-            cases: { ...appendPages, keyArgs: ['filter'] },
-            referrals: { ...appendPages, keyArgs: ['filter'] },
+            cases: { ...appendPages, keyArgs: ['filter', 'orderBy'] },
+            services: { ...appendPages, keyArgs: ['filter', 'orderBy'] },
+            referrals: { ...appendPages, keyArgs: ['filter', 'orderBy'] },
             // One trail per set of filters; "load more" appends the next page to it.
-            auditTrail: { ...appendPages, keyArgs: ['subjectId', 'actorUserId', 'actorOrganisationId', 'actions', 'category', 'from', 'to'] },
+            auditTrail: { ...appendPages, keyArgs: ['subjectId', 'actorUserId', 'actorOrganisationId', 'actions', 'category', 'from', 'to', 'orderBy'] },
             // Volunteer tasks: the board per filter, a volunteer's claims, an organisation's tasks and hand-overs per tab.
             taskBoard: { ...appendPages, keyArgs: ['filter'] },
             myClaims: appendPages,

@@ -12,6 +12,7 @@ export * from './logging/logging';
 export * from './pagination/connection.types';
 export * from './pagination/cursor';
 export * from './pagination/keyset';
+export * from './pagination/seek';
 export * from './platform.module';
 export * from './regions/region-codes';
 export * from './graphql/request-loader';

@@ -1,18 +1,25 @@
 import { SafetyCertificateOutlined, WarningOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Card, DatePicker, Grid, Input, List, Select, Skeleton, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Grid, Input, List, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { AuditTrailQuery } from '../gql/graphql';
+import type { AuditOrderField, AuditTrailQuery } from '../gql/graphql';
+import { emptyText, ListLoading } from './ListLoading';
+import { orderFromSorter, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
+
+/** The columns the API sorts the trail by (unsorted: newest first). */
+const SORTS: AuditOrderField[] = ['TIME', 'ACTION'];
 import { auditWords } from './audit-words';
 
 const AUDIT = graphql(`
-  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String) {
+  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String,
+                   $orderBy: AuditOrder) {
     auditTrail(first: 50, after: $after, subjectId: $subjectId, actorUserId: $actorUserId, actorOrganisationId: $actorOrganisationId,
-               actions: $actions, category: $category, from: $from, to: $to) {
+               actions: $actions, category: $category, from: $from, to: $to, orderBy: $orderBy) {
       edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId subjectCount holderOrganisationNames
                      fields categories highlight rule purpose reason } }
       pageInfo { hasNextPage endCursor }
@@ -38,6 +45,7 @@ interface Filters {
   category?: string;
   from?: string;
   to?: string;
+  orderBy?: { field: AuditOrderField; direction: 'ASC' | 'DESC' };
 }
 
 /**
@@ -50,7 +58,9 @@ export function AuditPage() {
   const phone = !Grid.useBreakpoint().md;
   const [filters, setFilters] = useState<Filters>({});
   const [invalid, setInvalid] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(AUDIT, { variables: filters, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
+  const { data: answer, previousData, loading, error, fetchMore } = useQuery(AUDIT, { variables: filters, fetchPolicy: 'cache-and-network', notifyOnNetworkStatusChange: true });
+  // While another sort or filter is on its way, the entries shown before stay (under the spinner).
+  const data = answer ?? previousData;
   const { data: actors } = useQuery(ACTORS);
   const words = auditWords(t);
   const status = data?.auditChainStatus;
@@ -122,12 +132,18 @@ export function AuditPage() {
         {invalid && <Typography.Text type="danger">{t('audit.subjectInvalid')}</Typography.Text>}
       </Card>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
-      {!data && loading ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
+      {phone && (
+        <ListSortSelect testId="audit-sort" value={filters.orderBy ?? null} onChange={(o) => set({ orderBy: o ?? undefined })} columns={[
+          { field: 'TIME', label: t('audit.when') }, { field: 'ACTION', label: t('audit.action') },
+        ]} />
+      )}
+      {!data && !error ? (
+        <ListLoading />
       ) : phone ? (
         <List
+          loading={loading}
           dataSource={entries}
-          locale={{ emptyText: t('audit.empty') }}
+          locale={{ emptyText: emptyText(loading, t('audit.empty')) }}
           renderItem={(e) => (
             <Card size="small" style={{ marginBottom: 8, borderColor: e.highlight ? '#ffbb96' : undefined }} data-testid="audit-entry">
               <Space orientation="vertical" size={4} style={{ width: '100%' }}>
@@ -143,15 +159,18 @@ export function AuditPage() {
       ) : (
         <Table<Entry>
           rowKey="position"
+          loading={loading}
           dataSource={entries}
           pagination={false}
           scroll={{ x: true }}
-          locale={{ emptyText: t('audit.empty') }}
+          locale={{ emptyText: emptyText(loading, t('audit.empty')) }}
+          data-testid="audit-table"
+          onChange={(_pagination, _filters, sorter) => set({ orderBy: orderFromSorter(sorter, SORTS, null) ?? undefined })}
           onRow={(e) => ({ 'data-testid': 'audit-entry', style: e.highlight ? { background: '#fff7e6' } : undefined }) as React.HTMLAttributes<HTMLElement>}
           columns={[
-            { title: t('audit.when'), key: 'when', render: (_, e) => when(e) },
+            { title: t('audit.when'), key: 'TIME', ...sortableColumn('TIME', filters.orderBy ?? { field: 'TIME', direction: 'DESC' }, 'DESC'), render: (_, e) => when(e) },
             { title: t('audit.who'), key: 'who', render: (_, e) => who(e) },
-            { title: t('audit.action'), key: 'action', render: (_, e) => action(e) },
+            { title: t('audit.action'), key: 'ACTION', ...sortableColumn('ACTION', filters.orderBy ?? null), render: (_, e) => action(e) },
             { title: t('audit.record'), key: 'record', render: (_, e) => record(e) },
             { title: t('audit.fields'), key: 'fields', render: (_, e) => fields(e) },
             { title: t('audit.grounds'), key: 'grounds', render: (_, e) => grounds(e) },

@@ -8,13 +8,16 @@ import { CaseStatusTag, PriorityTag } from '../components/StatusTags';
 import { date } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { CaseFilter, CasesQuery, CaseStatus } from '../gql/graphql';
+import type { CaseFilter, CaseOrderField, CasesQuery, CaseStatus } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { CASE_ACTIVE } from './case-moves';
+import { emptyText, ListLoading } from './ListLoading';
+import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
 
 const CASES = graphql(`
-  query Cases($first: Int, $after: String, $filter: CaseFilter) {
-    cases(first: $first, after: $after, filter: $filter) {
+  query Cases($first: Int, $after: String, $filter: CaseFilter, $orderBy: CaseOrder) {
+    cases(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       edges { node { id caseNumber needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }
       pageInfo { hasNextPage endCursor }
     }
@@ -22,8 +25,10 @@ const CASES = graphql(`
   }
 `);
 
-/** Roles that work cases, and so may narrow the list to their own. */
+/** Roles that work cases, and so may narrow the list to their own; they are also those who open cases. */
 export const CASE_WORKER_ROLES = ['COORDINATOR', 'CASEWORKER'];
+/** The columns the API sorts cases by: basic facts, which everyone who sees a case reads. */
+const SORTS: CaseOrderField[] = ['NUMBER', 'PRIORITY', 'STATUS', 'OPENED'];
 const VIEWS = ['active', 'OPEN', 'IN_PROGRESS', 'ON_HOLD', 'CLOSED', 'all'] as const;
 type View = (typeof VIEWS)[number];
 
@@ -57,9 +62,16 @@ export function CasesPage() {
   const filter: CaseFilter = {
     ...(statusesOf(view) ? { status: statusesOf(view) } : {}), ...(need ? { need } : {}), ...(mine ? { assignedToMe: true } : {}), ...(number ? { caseNumber: number } : {}),
   };
-  const { data, loading, error, fetchMore } = useQuery(CASES, { variables: { first: 25, filter } });
+  const order = orderFromParam(params.get('sort'), SORTS, null);
+  const orderBy = order ?? undefined;
+  const { data: answer, previousData, loading, error, fetchMore } = useQuery(CASES, { variables: { first: 25, filter, orderBy } });
+  // While another sort or filter is on its way, the rows shown before stay (under the spinner).
+  const data = answer ?? previousData;
   const rows = data?.cases.edges.map((e) => e.node) ?? [];
   const canBeAssigned = !!acting && CASE_WORKER_ROLES.includes(acting.role);
+  const filtered = view !== 'all' || !!need || mine || !!number;
+  // Only those who open cases are told how to; the others (an NGO's staff, an admin) read what their organisation holds.
+  const empty = canBeAssigned ? t('cases.empty') : t(filtered ? 'cases.empty' : 'lists.cases.noneHeld');
 
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -79,7 +91,7 @@ export function CasesPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
         {data && <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { count: data.casesCount })}</Typography.Text>}
       </Space>
-      <Typography.Text type="secondary">{t('cases.openHint')}</Typography.Text>
+      <Typography.Text type="secondary" data-testid="cases-hint">{t(canBeAssigned ? 'cases.openHint' : 'lists.cases.readOnlyHint')}</Typography.Text>
       <Space wrap size="middle">
         <Segmented<View>
           aria-label={t('cases.status')}
@@ -107,6 +119,12 @@ export function CasesPage() {
           options={needs.options}
           style={{ minWidth: 160 }}
         />
+        {phone && (
+          <ListSortSelect testId="cases-sort" value={order} onChange={(o) => set('sort', orderToParam(o))} columns={[
+            { field: 'NUMBER', label: t('cases.number') }, { field: 'PRIORITY', label: t('cases.fields.priority') },
+            { field: 'STATUS', label: t('cases.status') }, { field: 'OPENED', label: t('cases.openedAt') },
+          ]} />
+        )}
         {canBeAssigned && (
           <Space>
             <Switch checked={mine} onChange={(on) => set('mine', on ? '1' : undefined)} aria-labelledby="cases-mine-label" data-testid="cases-mine" />
@@ -115,11 +133,11 @@ export function CasesPage() {
         )}
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
-      {phone ? (
+      {!data && !error ? <ListLoading /> : phone ? (
         <List
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
-          locale={{ emptyText: t('cases.empty') }}
+          locale={{ emptyText: emptyText(loading, empty) }}
           renderItem={(row) => (
             <Card size="small" style={{ marginBottom: 8 }}>
               <Space orientation="vertical" size={4}>
@@ -133,23 +151,26 @@ export function CasesPage() {
       ) : (
         <Table<Row>
           rowKey="id"
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
           pagination={false}
-          locale={{ emptyText: t('cases.empty') }}
+          locale={{ emptyText: emptyText(loading, empty) }}
+          data-testid="cases-table"
+          onChange={(_pagination, _filters, sorter) => set('sort', orderToParam(orderFromSorter(sorter, SORTS, null)))}
           columns={[
-            { title: t('cases.number'), key: 'number', render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.caseNumber}</span> },
+            { title: t('cases.number'), key: 'NUMBER', ...sortableColumn('NUMBER', order), render: (_, row) => <span style={{ whiteSpace: 'nowrap' }}>{row.caseNumber}</span> },
+            // The person is not a sort: not every viewer of a case may read whose it is.
             { title: t('cases.person'), key: 'person', render: (_, row) => name(row) },
             { title: t('cases.fields.needs'), key: 'needs', render: (_, row) => <NeedTags codes={row.needs} /> },
-            { title: t('cases.fields.priority'), key: 'priority', render: (_, row) => <PriorityTag priority={row.priority} /> },
-            { title: t('cases.status'), key: 'status', render: (_, row) => <CaseStatusTag status={row.status} /> },
+            { title: t('cases.fields.priority'), key: 'PRIORITY', ...sortableColumn('PRIORITY', order, 'DESC'), render: (_, row) => <PriorityTag priority={row.priority} /> },
+            { title: t('cases.status'), key: 'STATUS', ...sortableColumn('STATUS', order), render: (_, row) => <CaseStatusTag status={row.status} /> },
             { title: t('cases.assignees'), key: 'assignees', render: (_, row) => <CurrentAssignees assignees={row.assignees} /> },
-            { title: t('cases.openedAt'), key: 'openedAt', render: (_, row) => date(row.createdAt, i18n.resolvedLanguage) },
+            { title: t('cases.openedAt'), key: 'OPENED', ...sortableColumn('OPENED', order ?? { field: 'OPENED', direction: 'DESC' }, 'DESC'), render: (_, row) => date(row.createdAt, i18n.resolvedLanguage) },
           ]}
         />
       )}
       {data?.cases.pageInfo.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: 25, filter, after: data.cases.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+        <Button onClick={() => void fetchMore({ variables: { first: 25, filter, orderBy, after: data.cases.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
       )}
     </div>
   );

@@ -7,15 +7,21 @@ import { useNeeds } from '../components/Needs';
 import { dateTime } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { ServiceFilter, ServicesQuery } from '../gql/graphql';
+import type { ServiceFilter, ServiceOrderField, ServicesQuery } from '../gql/graphql';
 import { useActing } from '../session/SessionProvider';
 import { HsdsExport, HsdsImport } from './HsdsImport';
 import { regionName } from '../regions';
 import { BEIJING_DISTRICTS, ServiceStatusTag } from './ServiceParts';
+import { emptyText, ListLoading } from './ListLoading';
+import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
+
+/** The columns the API sorts the directory by (unsorted: the order services were added). */
+const SORTS: ServiceOrderField[] = ['NAME', 'ORGANISATION', 'PLACES'];
 
 const SERVICES = graphql(`
-  query Services($first: Int, $after: String, $filter: ServiceFilter) {
-    services(first: $first, after: $after, filter: $filter) {
+  query Services($first: Int, $after: String, $filter: ServiceFilter, $orderBy: ServiceOrder) {
+    services(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
       edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }
       pageInfo { hasNextPage endCursor }
     }
@@ -51,7 +57,11 @@ export function DirectoryPage() {
     ...(search.trim() ? { search: search.trim() } : {}), ...(category ? { category } : {}), ...(region ? { regionCode: region } : {}),
     ...(withPlaces ? { hasCapacity: true } : {}),
   };
-  const { data, loading, error, fetchMore, refetch } = useQuery(SERVICES, { variables: { first: 25, filter }, fetchPolicy: 'cache-and-network' });
+  const order = orderFromParam(params.get('sort'), SORTS, null);
+  const orderBy = order ?? undefined;
+  const { data: answer, previousData, loading, error, fetchMore, refetch } = useQuery(SERVICES, { variables: { first: 25, filter, orderBy }, fetchPolicy: 'cache-and-network' });
+  // While another sort or search is on its way, the rows shown before stay (under the spinner).
+  const data = answer ?? previousData;
   const rows = data?.services.edges.map((e) => e.node) ?? [];
   const mayEdit = !!acting && SERVICE_EDITOR_ROLES.includes(acting.role);
 
@@ -83,24 +93,29 @@ export function DirectoryPage() {
           placeholder={t('directory.searchPlaceholder')}
           aria-label={t('directory.search')}
           onSearch={(v) => set('q', v)}
-          style={{ width: 240 }}
+          style={{ width: 300 }}
           data-testid="services-search"
         />
         <Select allowClear placeholder={t('cases.allNeeds')} aria-label={t('directory.need')} value={category} onChange={(v?: string) => set('need', v)}
           options={needs.options} style={{ minWidth: 160 }} data-testid="services-need" />
         <Select allowClear showSearch optionFilterProp="label" placeholder={t('directory.allDistricts')} aria-label={t('directory.district')} value={region}
           onChange={(v?: string) => set('region', v)} options={BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }))} style={{ minWidth: 160 }} />
+        {phone && (
+          <ListSortSelect testId="services-sort" value={order} onChange={(o) => set('sort', orderToParam(o))} columns={[
+            { field: 'NAME', label: t('directory.service') }, { field: 'ORGANISATION', label: t('directory.organisation') }, { field: 'PLACES', label: t('directory.places') },
+          ]} />
+        )}
         <Space>
           <Switch checked={withPlaces} onChange={(on) => set('places', on ? '1' : undefined)} aria-labelledby="services-places-label" data-testid="services-with-places" />
           <Typography.Text id="services-places-label">{t('directory.withPlaces')}</Typography.Text>
         </Space>
       </Space>
       {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
-      {phone ? (
+      {!data && !error ? <ListLoading /> : phone ? (
         <List
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
-          locale={{ emptyText: t('directory.empty') }}
+          locale={{ emptyText: emptyText(loading, t('directory.empty')) }}
           renderItem={(row) => (
             <Card size="small" style={{ marginBottom: 8 }}>
               <Space orientation="vertical" size={4}>
@@ -115,22 +130,24 @@ export function DirectoryPage() {
       ) : (
         <Table<Row>
           rowKey="id"
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
           pagination={false}
-          locale={{ emptyText: t('directory.empty') }}
+          locale={{ emptyText: emptyText(loading, t('directory.empty')) }}
+          data-testid="services-table"
           onRow={(row) => ({ 'data-testid': `service-row-${row.id}` }) as never}
+          onChange={(_pagination, _filters, sorter) => set('sort', orderToParam(orderFromSorter(sorter, SORTS, null)))}
           columns={[
-            { title: t('directory.service'), key: 'name', render: (_, row) => <Space wrap>{name(row)}{row.status !== 'ACTIVE' && <ServiceStatusTag status={row.status} />}</Space> },
-            { title: t('directory.organisation'), dataIndex: 'organisationName', key: 'organisation' },
+            { title: t('directory.service'), key: 'NAME', ...sortableColumn('NAME', order), render: (_, row) => <Space wrap>{name(row)}{row.status !== 'ACTIVE' && <ServiceStatusTag status={row.status} />}</Space> },
+            { title: t('directory.organisation'), dataIndex: 'organisationName', key: 'ORGANISATION', ...sortableColumn('ORGANISATION', order) },
             { title: t('directory.categories'), key: 'categories', render: (_, row) => categories(row) },
-            { title: t('directory.places'), key: 'places', render: (_, row) => <PlacesLeft capacity={row.capacity} /> },
+            { title: t('directory.places'), key: 'PLACES', ...sortableColumn('PLACES', order, 'DESC'), render: (_, row) => <PlacesLeft capacity={row.capacity} /> },
             { title: t('directory.updated'), key: 'updated', render: (_, row) => updated(row) },
           ]}
         />
       )}
       {data?.services.pageInfo.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: 25, filter, after: data.services.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+        <Button onClick={() => void fetchMore({ variables: { first: 25, filter, orderBy, after: data.services.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
       )}
       {mayEdit && (
         <>

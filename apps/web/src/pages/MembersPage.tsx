@@ -3,16 +3,23 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, App, Button, Card, Form, Grid, Input, List, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { date } from '../dates';
 import { errorText, showOnField } from '../errors';
 import { graphql } from '../gql';
-import type { MembersQuery, Role } from '../gql/graphql';
+import type { MemberOrderField, MembersQuery, Role } from '../gql/graphql';
 import { useActing, useSession } from '../session/SessionProvider';
 import { invitationLink } from './invitation-link';
 import { PendingInvitations } from './PendingInvitations';
+import { emptyText, ListLoading } from './ListLoading';
+import { ListOrder, orderFromSorter, sortableColumn } from './list-sort';
+import { ListSortSelect } from './ListSortSelect';
+
+/** The columns the API sorts members by (unsorted: the order they joined). */
+const SORTS: MemberOrderField[] = ['NAME', 'EMAIL', 'ROLE', 'STATUS', 'JOINED'];
 
 const MEMBERS = graphql(`
-  query Members($first: Int, $after: String) {
-    members(first: $first, after: $after) {
+  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {
+    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {
       edges { cursor node { id role status createdAt user { id displayName email } } }
       pageInfo { hasNextPage endCursor }
     }
@@ -57,8 +64,15 @@ export function MembersPage() {
   const { data: roles } = useQuery(GRANTABLE, { skip: !isAdmin });
   const grantable: Role[] = roles?.grantableRoles ?? [];
   const [inviting, setInviting] = useState(false);
-  const { data, loading, error, fetchMore } = useQuery(MEMBERS, { variables: { first: PAGE_SIZE } });
-  const [changeRole] = useMutation(CHANGE_ROLE);
+  const [order, setOrder] = useState<ListOrder<MemberOrderField> | null>(null);
+  const orderBy = order ?? undefined;
+  const [search, setSearch] = useState<string | undefined>(undefined);
+  const { data: answer, previousData, loading, error, fetchMore } = useQuery(MEMBERS, { variables: { first: PAGE_SIZE, orderBy, search } });
+  // While another sort or search is on its way, the rows shown before stay (under the spinner).
+  const data = answer ?? previousData;
+  // A role change is asked first, naming the person, the role they have and the one they would get.
+  const [roleChange, setRoleChange] = useState<{ member: Member; role: Role } | null>(null);
+  const [changeRole, { loading: changingRole }] = useMutation(CHANGE_ROLE);
   const [deactivate] = useMutation(DEACTIVATE);
   const members = data?.members.edges.map((e) => e.node) ?? [];
   const pageInfo = data?.members.pageInfo;
@@ -69,6 +83,8 @@ export function MembersPage() {
       void message.success(t('members.roleChanged', { name: member.user.displayName, role: t(`roles.${role}`) }));
     } catch (e) {
       void message.error(errorText(t, e));
+    } finally {
+      setRoleChange(null);
     }
   };
   const onDeactivate = async (member: Member) => {
@@ -89,7 +105,7 @@ export function MembersPage() {
         aria-label={`${t('members.role')}: ${member.user.displayName}`}
         data-testid={`role-${member.user.email}`}
         value={member.role}
-        onChange={(role) => void onRole(member, role)}
+        onChange={(role) => { if (role !== member.role) setRoleChange({ member, role }); }}
         options={grantable.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
         style={{ minWidth: 140 }}
         popupMatchSelectWidth={false}
@@ -121,12 +137,28 @@ export function MembersPage() {
           </Button>
         )}
       </Space>
+      <Space wrap>
+        <Input.Search
+          allowClear
+          placeholder={t('lists.members.searchPlaceholder')}
+          aria-label={t('lists.members.search')}
+          data-testid="members-search"
+          onSearch={(text) => setSearch(text.trim() || undefined)}
+          style={{ width: 300, maxWidth: '100%' }}
+        />
+        {phone && (
+          <ListSortSelect testId="members-sort" value={order} onChange={setOrder} columns={[
+            { field: 'NAME', label: t('members.name') }, { field: 'EMAIL', label: t('members.email') }, { field: 'ROLE', label: t('members.role') },
+            { field: 'STATUS', label: t('members.status') }, { field: 'JOINED', label: t('members.joined') },
+          ]} />
+        )}
+      </Space>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
-      {phone ? (
+      {!data && !error ? <ListLoading /> : phone ? (
         <List
-          loading={loading && !data}
+          loading={loading}
           dataSource={members}
-          locale={{ emptyText: t('members.empty') }}
+          locale={{ emptyText: emptyText(loading, search ? t('lists.members.noneMatch') : t('members.empty')) }}
           renderItem={(member) => (
             <Card size="small" style={{ marginBottom: 8 }} data-testid={`member-${member.user.email}`}>
               <Space direction="vertical" style={{ width: '100%' }}>
@@ -143,25 +175,46 @@ export function MembersPage() {
       ) : (
         <Table<Member>
           rowKey="id"
-          loading={loading && !data}
+          loading={loading}
           dataSource={members}
           pagination={false}
-          locale={{ emptyText: t('members.empty') }}
+          locale={{ emptyText: emptyText(loading, search ? t('lists.members.noneMatch') : t('members.empty')) }}
+          data-testid="members-table"
           onRow={(member) => ({ 'data-testid': `member-${member.user.email}` }) as React.HTMLAttributes<HTMLElement>}
+          onChange={(_pagination, _filters, sorter) => setOrder(orderFromSorter(sorter, SORTS, null))}
           columns={[
-            { title: t('members.name'), key: 'name', render: (_, m) => name(m) },
-            { title: t('members.email'), key: 'email', render: (_, m) => m.user.email },
-            { title: t('members.role'), key: 'role', render: (_, m) => roleCell(m) },
-            { title: t('members.status'), key: 'status', render: (_, m) => status(m) },
-            { title: t('members.joined'), key: 'joined', render: (_, m) => new Date(m.createdAt).toLocaleDateString(i18n.language) },
+            { title: t('members.name'), key: 'NAME', ...sortableColumn('NAME', order), render: (_, m) => name(m) },
+            { title: t('members.email'), key: 'EMAIL', ...sortableColumn('EMAIL', order), render: (_, m) => m.user.email },
+            { title: t('members.role'), key: 'ROLE', ...sortableColumn('ROLE', order), render: (_, m) => roleCell(m) },
+            { title: t('members.status'), key: 'STATUS', ...sortableColumn('STATUS', order), render: (_, m) => status(m) },
+            { title: t('members.joined'), key: 'JOINED', ...sortableColumn('JOINED', order), render: (_, m) => date(m.createdAt, i18n.resolvedLanguage) },
             ...(isAdmin ? [{ title: t('members.actions'), key: 'actions', render: (_: unknown, m: Member) => actions(m) }] : []),
           ]}
         />
       )}
       {pageInfo?.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: PAGE_SIZE, after: pageInfo.endCursor } })} data-testid="load-more">
+        <Button onClick={() => void fetchMore({ variables: { first: PAGE_SIZE, orderBy, search, after: pageInfo.endCursor } })} data-testid="load-more">
           {t('members.loadMore')}
         </Button>
+      )}
+      {roleChange && (
+        <Modal
+          open
+          title={t('lists.members.roleChangeTitle')}
+          okText={t('lists.members.roleChangeOk')}
+          cancelText={t('members.cancel')}
+          confirmLoading={changingRole}
+          onOk={() => onRole(roleChange.member, roleChange.role)}
+          onCancel={() => setRoleChange(null)}
+          okButtonProps={{ 'data-testid': 'role-change-confirm' } as never}
+          cancelButtonProps={{ 'data-testid': 'role-change-cancel' } as never}
+        >
+          <Typography.Paragraph data-testid="role-change-text">
+            {t('lists.members.roleChangeText', {
+              name: roleChange.member.user.displayName, from: t(`roles.${roleChange.member.role}`), to: t(`roles.${roleChange.role}`),
+            })}
+          </Typography.Paragraph>
+        </Modal>
       )}
       {isAdmin && <PendingInvitations />}
       {inviting && <InviteModal onClose={() => setInviting(false)} roles={grantable} />}

@@ -7,14 +7,17 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
-import type { PeopleOrder, PeopleQuery, PeopleSearch } from '../gql/graphql';
+import type { PeopleOrder, PeopleQuery, PeopleSearch, SortDirection } from '../gql/graphql';
 import { ExportPeopleDialog } from './ExportPeopleDialog';
 import { searchFrom } from './people-search';
 import { useActing } from '../session/SessionProvider';
+import { regionName } from '../regions';
+import { emptyText, ListLoading } from './ListLoading';
+import { orderFromSorter, sortableColumn } from './list-sort';
 
 const PEOPLE = graphql(`
-  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder) {
-    people(first: $first, after: $after, search: $search, orderBy: $orderBy) {
+  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {
+    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {
       edges { node { id fullName gender birthYear phone regionCode } }
       pageInfo { hasNextPage endCursor }
     }
@@ -36,7 +39,10 @@ export function PeoplePage() {
   const phone = !Grid.useBreakpoint().md;
   const [search, setSearch] = useState<PeopleSearch | undefined>(undefined);
   const [orderBy, setOrderBy] = useState<PeopleOrder>('REGISTERED');
-  const { data, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search, orderBy } });
+  const [orderDirection, setOrderDirection] = useState<SortDirection>('ASC');
+  const { data: answer, previousData, loading, error, fetchMore } = useQuery(PEOPLE, { variables: { first: 25, search, orderBy, orderDirection } });
+  // While another search or order is on its way, the rows shown before stay (under the spinner).
+  const data = answer ?? previousData;
   const [exporting, setExporting] = useState(false);
   const rows = data?.people.edges.map((e) => e.node) ?? [];
   const canRegister = !!acting && REGISTRAR_ROLES.includes(acting.role);
@@ -71,17 +77,17 @@ export function PeoplePage() {
           aria-labelledby="people-order-label"
           data-testid="people-order"
           value={orderBy}
-          onChange={setOrderBy}
+          onChange={(o) => { setOrderBy(o); setOrderDirection('ASC'); }}
           options={ORDERS.map((o) => ({ value: o, label: t(`people.order.${o}`) }))}
         />
         {orderBy === 'NAME' && <Typography.Text type="secondary" data-testid="people-order-hint">{t('people.nameOrderHint')}</Typography.Text>}
       </Space>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
-      {phone ? (
+      {!data && !error ? <ListLoading /> : phone ? (
         <List
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
-          locale={{ emptyText: t('people.empty') }}
+          locale={{ emptyText: emptyText(loading, t('people.empty')) }}
           renderItem={(row) => (
             <Card size="small" style={{ marginBottom: 8 }}>
               <Space direction="vertical">
@@ -94,21 +100,28 @@ export function PeoplePage() {
       ) : (
         <Table<Row>
           rowKey="id"
-          loading={loading && !data}
+          loading={loading}
           dataSource={rows}
           pagination={false}
-          locale={{ emptyText: t('people.empty') }}
+          locale={{ emptyText: emptyText(loading, t('people.empty')) }}
+          data-testid="people-table"
+          onChange={(_pagination, _filters, sorter) => {
+            // By name, the API lists only the people whose name you may read (the hint says so); unsorted, in the order registered.
+            const order = orderFromSorter(sorter, ['NAME'] as const, null);
+            setOrderBy(order ? 'NAME' : 'REGISTERED');
+            setOrderDirection(order?.direction ?? 'ASC');
+          }}
           columns={[
-            { title: t('people.name'), key: 'name', render: (_, row) => name(row) },
+            { title: t('people.name'), key: 'NAME', ...sortableColumn('NAME', orderBy === 'NAME' ? { field: 'NAME', direction: orderDirection } : null), render: (_, row) => name(row) },
             { title: t('people.gender'), key: 'gender', render: (_, row) => (row.gender ? t(`gender.${row.gender}`) : <Guarded value={null} />) },
             { title: t('people.birthYear'), key: 'birthYear', render: (_, row) => <Guarded value={row.birthYear} /> },
             { title: t('people.phone'), key: 'phone', render: (_, row) => <Guarded value={row.phone} /> },
-            { title: t('people.region'), key: 'region', render: (_, row) => <Guarded value={row.regionCode} /> },
+            { title: t('people.region'), key: 'region', render: (_, row) => <Guarded value={row.regionCode && regionName(t, row.regionCode)} /> },
           ]}
         />
       )}
       {data?.people.pageInfo.hasNextPage && (
-        <Button onClick={() => void fetchMore({ variables: { first: 25, search, orderBy, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
+        <Button onClick={() => void fetchMore({ variables: { first: 25, search, orderBy, orderDirection, after: data.people.pageInfo.endCursor } })}>{t('members.loadMore')}</Button>
       )}
     </div>
   );

@@ -45,7 +45,6 @@ const WORKLIST = graphql(`
   }
 `);
 
-const URGENCY_ORDER: Record<string, number> = { EMERGENCY: 0, URGENT: 1, HIGH: 2, NORMAL: 3, LOW: 4 };
 const SEVERITY_ORDER: Record<string, number> = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 };
 /** A request unanswered this long is reminded (the alliance's default deadline); it is marked "due soon" on the worklist. */
 const DUE_SOON_HOURS = 24;
@@ -78,9 +77,8 @@ export function Worklist() {
   // When the page was opened: "due soon" is judged against it (a refresh after an event re-renders, not re-times).
   const [openedAt] = useState(() => Date.now());
   if (!data) return loading ? <Card loading /> : null;
-  const inbox = data.inbox.edges.map((e) => e.node)
-    .sort((a, b) => (URGENCY_ORDER[a.urgency ?? 'NORMAL'] ?? 3) - (URGENCY_ORDER[b.urgency ?? 'NORMAL'] ?? 3)
-      || (a.requestedAt ?? '').localeCompare(b.requestedAt ?? ''));
+  // In the inbox's own order, from the API: the most urgent first, then the oldest request (the soonest deadline).
+  const inbox = data.inbox.edges.map((e) => e.node);
   const dueSoon = (requestedAt: string | null | undefined) =>
     requestedAt !== null && requestedAt !== undefined && openedAt - new Date(requestedAt).getTime() > DUE_SOON_HOURS * 3_600_000;
   const cases = data.myCases.edges.map((e) => e.node);

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, Connection, cursorScope, forbidden, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Field, InputType, registerEnumType } from '@nestjs/graphql';
+import { Actor, APP_CONFIG, AppConfig, badInput, Connection, cursorScope, forbidden, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { IsEnum } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { FieldCategory, protectedTypes, sensitiveFieldsOf } from '../fields/sensitive';
 import { AuditActorOption, AuditChainStatus, AuditEntry, AuditHighlight } from './audit-event.type';
@@ -35,6 +37,29 @@ const ENTRY_SELECT = `SELECT e.position, e.occurred_at, e.actor_user_id, u.displ
     LEFT JOIN users u ON u.id = e.actor_user_id
     LEFT JOIN organisations o ON o.id = e.actor_organisation_id`;
 
+export enum AuditOrderField {
+  TIME = 'TIME',
+  ACTION = 'ACTION',
+}
+registerEnumType(AuditOrderField, { name: 'AuditOrderField', description: 'TIME: when it happened (the order of the chain). ACTION: READ, CHANGE, … then when.' });
+
+@InputType()
+export class AuditOrder {
+  @Field(() => AuditOrderField)
+  @IsEnum(AuditOrderField)
+  field!: AuditOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.DESC;
+}
+
+/** The keys of the trail's sorts (before the event's position), indexed (migration ListSorts). */
+const AUDIT_SORTS: Record<AuditOrderField, string[]> = {
+  [AuditOrderField.TIME]: [],
+  [AuditOrderField.ACTION]: ['e.action COLLATE "C"'],
+};
+
 /** The auditor's organisation and every organisation below it, however deep the tree. */
 const SCOPE = `WITH RECURSIVE scope AS (SELECT id FROM organisations WHERE id = $1 UNION SELECT o.id FROM organisations o JOIN scope ON o.parent_id = scope.id)`;
 /** Events by the scope's staff, or about the scope's records whoever acted. */
@@ -67,29 +92,33 @@ export class AuditQueryService {
 
   // Each reader links the reads recorded so far first, and reads linked events only: the trail it shows is whole and in order.
 
-  async list(actor: Actor, args: PageArgs, filter: AuditFilter): Promise<Connection<AuditEntry & { id: string }>> {
+  async list(actor: Actor, args: PageArgs & { orderBy?: AuditOrder }, filter: AuditFilter): Promise<Connection<AuditEntry & { id: string }>> {
     const organisationId = this.auditorOrganisation(actor);
     const range = dateRange(filter);
-    const category = categoryCondition(filter.category, 9);
+    const category = categoryCondition(filter.category, 8);
+    const field = args.orderBy?.field ?? AuditOrderField.TIME;
+    const sort: SeekSort = { name: field, keys: AUDIT_SORTS[field], id: 'e.position', direction: args.orderBy?.direction ?? SortDirection.DESC };
     await this.chainer.flush();
-    return paginateById(args, async (after, limit) => {
-      const rows: EntryRow[] = await this.db.query(
-        `${SCOPE} ${ENTRY_SELECT}
+    return paginateSeek<EntryRow & SeekRow, AuditEntry & { id: string }>(args, sort, cursorScope(actor, 'audit-trail'), async (page) => {
+      // The seek's named parameters follow the filters' numbered ones.
+      const first = 8 + category.params.length;
+      const seekValues = Object.values(page.params);
+      const seek = page.where.replace(/:seek_(\d+)/g, (_, i: string) => `$${first + Number(i)}`);
+      return this.db.query(
+        `${SCOPE} ${ENTRY_SELECT.replace(' FROM audit_events e', `${page.keyColumn} FROM audit_events e`)}
           WHERE e.position IS NOT NULL AND ${IN_SCOPE}
-            AND ($2::bigint IS NULL OR e.position < $2)
-            AND ($3::uuid IS NULL OR e.subject_id = $3 OR e.subject_ids @> ARRAY[$3::uuid])
-            AND ($4::uuid IS NULL OR e.actor_user_id = $4)
-            AND ($5::uuid IS NULL OR e.actor_organisation_id = $5)
-            AND ($6::text[] IS NULL OR e.action = ANY($6))
-            AND ($7::timestamptz IS NULL OR e.occurred_at >= $7) AND ($8::timestamptz IS NULL OR e.occurred_at < $8)
+            AND ($2::uuid IS NULL OR e.subject_id = $2 OR e.subject_ids @> ARRAY[$2::uuid])
+            AND ($3::uuid IS NULL OR e.actor_user_id = $3)
+            AND ($4::uuid IS NULL OR e.actor_organisation_id = $4)
+            AND ($5::text[] IS NULL OR e.action = ANY($5))
+            AND ($6::timestamptz IS NULL OR e.occurred_at >= $6) AND ($7::timestamptz IS NULL OR e.occurred_at < $7)
             AND ${category.sql}
-          ORDER BY e.position DESC
-          LIMIT ${Number(limit)}`,
-        [organisationId, after === null ? null : Number(after), filter.subjectId ?? null, filter.actorUserId ?? null, filter.actorOrganisationId ?? null,
-          filter.actions?.length ? filter.actions : null, range.from, range.to, ...category.params],
+            ${seek}
+          ${page.tail}`,
+        [organisationId, filter.subjectId ?? null, filter.actorUserId ?? null, filter.actorOrganisationId ?? null,
+          filter.actions?.length ? filter.actions : null, range.from, range.to, ...category.params, ...seekValues],
       );
-      return rows.map(toEntry);
-    }, cursorScope(actor, 'audit-trail'));
+    }, toEntry);
   }
 
   /** The staff whose events the auditor may read, with their organisations: the choices of the trail's filters. */

@@ -1,10 +1,11 @@
 import { Args, ArgsType, Field, ID, Query, Resolver } from '@nestjs/graphql';
-import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsIn, IsOptional, IsString, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { Actor, ConnectionType, CurrentActor, PageArgs } from '@zhulian/core';
 import { FieldCategory, SENSITIVITY_CATEGORIES } from '../fields/sensitive';
 import { AuditActorOption, AuditChainStatus, AuditEntry } from './audit-event.type';
 import type { AuditAction } from './audit-event';
-import { AuditQueryService } from './audit-query.service';
+import { AuditOrder, AuditQueryService } from './audit-query.service';
 
 export const AuditEntryConnection = ConnectionType(AuditEntry);
 
@@ -12,6 +13,12 @@ const ACTIONS: AuditAction[] = ['READ', 'EXPORT', 'LOOKUP', 'DENY', 'CHANGE', 'B
 
 @ArgsType()
 class AuditTrailArgs extends PageArgs {
+  @Field(() => AuditOrder, { nullable: true, description: 'Default: newest first.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditOrder)
+  orderBy?: AuditOrder;
+
   @Field(() => ID, { nullable: true, description: 'Only events about this record (e.g. a person).' })
   @IsOptional()
   @IsUUID('all')
@@ -55,7 +62,7 @@ class AuditTrailArgs extends PageArgs {
 export class AuditResolver {
   constructor(private readonly audit: AuditQueryService) {}
 
-  @Query(() => AuditEntryConnection, { description: 'Auditors: what the staff of your organisation and those under it did, and what anyone did with their records, newest first.' })
+  @Query(() => AuditEntryConnection, { description: 'Auditors: what the staff of your organisation and those under it did, and what anyone did with their records, newest first unless orderBy says otherwise.' })
   auditTrail(@CurrentActor() actor: Actor, @Args() args: AuditTrailArgs) {
     return this.audit.list(actor, args, {
       subjectId: args.subjectId, actorUserId: args.actorUserId, actorOrganisationId: args.actorOrganisationId, actions: args.actions,

@@ -2,12 +2,12 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
-import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, inTransaction, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, inTransaction, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
-import { AssignCaseInput, CaseFilter, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
+import { AssignCaseInput, CaseFilter, CaseOrder, CaseOrderField, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { NeedService } from '../needs/need.service';
 import { CaseNoteVisibility } from '../notes/case-note.type';
 import { insertCaseNote } from '../notes/insert-case-note';
@@ -43,6 +43,18 @@ const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisa
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${CASE_COLUMNS.assignedToMe} AS assigned_to_me`;
 
+/**
+ * The keys of the cases list's sorts (before the id). Only basic facts, which every rule that shows a case
+ * shows: the order and the cursor reveal nothing a viewer may not read. Indexed with the holder first
+ * (migration ListSorts), as the rules filter by it.
+ */
+export const CASE_SORTS: Record<CaseOrderField, string[]> = {
+  [CaseOrderField.OPENED]: ['k.created_at'],
+  [CaseOrderField.NUMBER]: ['k.case_number COLLATE "C"'],
+  [CaseOrderField.PRIORITY]: [`array_position(ARRAY['LOW', 'NORMAL', 'HIGH', 'URGENT']::text[], k.priority)`, 'k.created_at'],
+  [CaseOrderField.STATUS]: [`array_position(ARRAY['OPEN', 'IN_PROGRESS', 'ON_HOLD', 'CLOSED']::text[], k.status)`, 'k.created_at'],
+};
+
 /** The moves a case's status may make. Reopening a closed case is the holder's coordinators' call. */
 const MOVES: Record<CaseStatus, readonly CaseStatus[]> = {
   [CaseStatus.OPEN]: [CaseStatus.IN_PROGRESS, CaseStatus.ON_HOLD, CaseStatus.CLOSED],
@@ -74,11 +86,16 @@ export class CaseService {
     return found;
   }
 
-  list(actor: Actor, args: PageArgs & { filter?: CaseFilter }): Promise<Connection<Case>> {
+  /** A page of the cases the actor may see, newest first unless `orderBy` says otherwise (on basic facts only: see CASE_SORTS). */
+  list(actor: Actor, args: PageArgs & { filter?: CaseFilter; orderBy?: CaseOrder }): Promise<Connection<Case>> {
     const filter = this.filterCondition(args.filter);
-    return paginateById(args, (after, limit) =>
-      this.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND k.id < :after' : ''}`, { ...filter.params, after }, `ORDER BY k.id DESC LIMIT ${Number(limit)}`),
-      cursorScope(actor, 'cases'));
+    const field = args.orderBy?.field ?? CaseOrderField.OPENED;
+    const sort: SeekSort = { name: field, keys: CASE_SORTS[field], id: 'k.id', direction: args.orderBy?.direction ?? SortDirection.DESC };
+    return paginateSeek<CaseRow & SeekRow, Case>(args, sort, cursorScope(actor, 'cases'), (page) =>
+      queryUnderRules<CaseRow & SeekRow>(this.db.manager, actor, {
+        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(),
+        where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
+      }), toCase);
   }
 
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {

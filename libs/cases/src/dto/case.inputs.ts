@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '@zhulian/core';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { PageArgs, SortDirection } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CaseOutcome, CasePriority, CaseStatus } from '../cases/case.type';
@@ -170,8 +170,36 @@ export class CaseFilter {
   caseNumber?: string;
 }
 
+export enum CaseOrderField {
+  OPENED = 'OPENED',
+  NUMBER = 'NUMBER',
+  PRIORITY = 'PRIORITY',
+  STATUS = 'STATUS',
+}
+registerEnumType(CaseOrderField, {
+  name: 'CaseOrderField',
+  description: 'Basic facts of a case, which everyone who may see a case may read. OPENED: when it was opened. NUMBER: its case number. PRIORITY: LOW to URGENT, then when opened. STATUS: OPEN, IN_PROGRESS, ON_HOLD, CLOSED, then when opened.',
+});
+
+@InputType()
+export class CaseOrder {
+  @Field(() => CaseOrderField)
+  @IsEnum(CaseOrderField)
+  field!: CaseOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.DESC;
+}
+
 @ArgsType()
 export class CasesArgs extends PageArgs {
+  @Field(() => CaseOrder, { nullable: true, description: 'Default: newest first.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CaseOrder)
+  orderBy?: CaseOrder;
+
   @Field(() => CaseFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

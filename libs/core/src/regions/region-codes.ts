@@ -35,3 +35,13 @@ export function checkRegionCode(code: string): RegionCheck {
 export function regionName(code: string): string | undefined {
   return beijingDistricts.get(code) ?? provinces.get(code.slice(0, 2));
 }
+
+/** The codes of the regions (provinces, Beijing's districts) whose name holds the text, e.g. 朝阳 → 110105. */
+export function regionCodesNamed(text: string): string[] {
+  const wanted = text.trim();
+  if (!wanted) return [];
+  const codes: string[] = [];
+  for (const [code, name] of beijingDistricts) if (name.includes(wanted)) codes.push(code);
+  for (const [code, name] of provinces) if (name.includes(wanted)) codes.push(code.length === 2 ? `${code}0000` : code);
+  return codes;
+}

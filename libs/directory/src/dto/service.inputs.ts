@@ -1,5 +1,5 @@
-import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '@zhulian/core';
+import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { PageArgs, SortDirection } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength,
@@ -323,7 +323,7 @@ export class SetServiceCapacityInput {
 
 @InputType()
 export class ServiceFilter {
-  @Field(() => String, { nullable: true, description: 'Words of the name (similar spellings match too).' })
+  @Field(() => String, { nullable: true, description: 'Words of the name (similar spellings match too), the description or the organisation’s name; the name of a need category (老人, elderly) or of a region (朝阳) the service answers or serves.' })
   @IsOptional()
   @trim()
   @IsString()
@@ -357,8 +357,36 @@ export class ServiceFilter {
   hasCapacity?: boolean;
 }
 
+export enum ServiceOrderField {
+  ADDED = 'ADDED',
+  NAME = 'NAME',
+  ORGANISATION = 'ORGANISATION',
+  PLACES = 'PLACES',
+}
+registerEnumType(ServiceOrderField, {
+  name: 'ServiceOrderField',
+  description: 'ADDED: when it was added to the directory. NAME: its name. ORGANISATION: its organisation’s name, then its own. PLACES: places free now (those that do not count places first in ASC).',
+});
+
+@InputType()
+export class ServiceOrder {
+  @Field(() => ServiceOrderField)
+  @IsEnum(ServiceOrderField)
+  field!: ServiceOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.ASC;
+}
+
 @ArgsType()
 export class ServicesArgs extends PageArgs {
+  @Field(() => ServiceOrder, { nullable: true, description: 'Default: in the order services were added.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ServiceOrder)
+  orderBy?: ServiceOrder;
+
   @Field(() => ServiceFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

@@ -3,10 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail } from '@zhulian/access';
 import { NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, cursorScope, forbidden, notFound, paginateById } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, cursorScope, forbidden, notFound, paginateSeek, regionCodesNamed, SeekSort, SortDirection } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateServiceInput, ServiceFilter, ServiceInput, ServicesArgs, SetServiceCapacityInput, UpdateServiceInput } from '../dto/service.inputs';
+import { CreateServiceInput, ServiceFilter, ServiceInput, ServiceOrderField, ServicesArgs, SetServiceCapacityInput, UpdateServiceInput } from '../dto/service.inputs';
 import { changedFields, draftProblems, filledFields, micro, servedAreaCodes, ServiceDraft } from './service-draft';
 import { draftOf, resolveRefs, ServiceStore } from './service.store';
 import { Service, ServiceLocation, ServiceSchedule } from './service.type';
@@ -32,13 +32,14 @@ export class DirectoryService {
     return found;
   }
 
-  /** The directory in the order services were added, filtered in SQL. */
+  /** The directory, filtered and sorted in SQL: by default in the order services were added. */
   list(actor: Actor, args: ServicesArgs): Promise<Connection<Service>> {
     actingMembership(actor);
     const filter = filterCondition(args.filter);
-    return paginateById(args, (after, limit) =>
-      this.store.select(this.db.manager, actor, `${filter.sql} ${after ? 'AND s.id > :after' : ''}`, { ...filter.params, after },
-        `ORDER BY s.id LIMIT ${Number(limit)}`), cursorScope(actor, 'services'));
+    const field = args.orderBy?.field ?? ServiceOrderField.ADDED;
+    const sort: SeekSort = { name: field, keys: SERVICE_SORTS[field], id: 's.id', direction: args.orderBy?.direction ?? SortDirection.ASC };
+    return paginateSeek(args, sort, cursorScope(actor, 'services'),
+      (page) => this.store.selectPage(this.db.manager, actor, filter.sql, filter.params, page), (row) => row.service);
   }
 
   count(actor: Actor, filter?: ServiceFilter): Promise<number> {
@@ -163,17 +164,33 @@ function auditActor(actor: Actor) {
   return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
 }
 
+/** The keys of the directory's sorts (before the id): directory data, no one's personal data. Indexed (migration ListSorts). */
+const SERVICE_SORTS: Record<ServiceOrderField, string[]> = {
+  [ServiceOrderField.ADDED]: ['s.created_at'],
+  [ServiceOrderField.NAME]: ['s.name COLLATE "C"'],
+  [ServiceOrderField.ORGANISATION]: ['o.name COLLATE "C"', 's.name COLLATE "C"'],
+  [ServiceOrderField.PLACES]: ['COALESCE(s.capacity_available, -1)'],
+};
+
 /** Filters on directory data only (no personal data): every viewer may use every one. */
 function filterCondition(filter: ServiceFilter | undefined): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (filter?.search) {
-    // A substring, or a name alike as a whole or in part (pg_trgm's % and <%, served by the name's trigram
-    // index). Chinese has no spaces, so a name is one long "word": a slip of one character keeps it alike.
+    // A substring of the name, the description or the organisation's name, or a name alike as a whole or in
+    // part (pg_trgm's % and <%, served by the name's trigram index: Chinese has no spaces, so a name is one long
+    // "word" and a slip of one character keeps it alike); a need category named so, or by one of its search
+    // words, in Chinese or English (老人, 独居老人, elderly → ELDERLY_CARE: need_categories.search_terms); a region named so (朝阳 → the services delivered in 朝阳区, and those for all Beijing).
+    // Never a place's address: a confidential place's whereabouts must not be found by searching for it.
     parts.push(`AND (s.name ILIKE :searchLike ESCAPE '\\' OR s.alternate_name ILIKE :searchLike ESCAPE '\\'
-      OR s.name % :searchWords OR :searchWords <% s.name)`);
+      OR s.description ILIKE :searchLike ESCAPE '\\' OR o.name ILIKE :searchLike ESCAPE '\\'
+      OR s.name % :searchWords OR :searchWords <% s.name
+      OR s.categories && ARRAY(SELECT c.code FROM need_categories c WHERE c.name_zh ILIKE :searchLike ESCAPE '\\' OR c.name_en ILIKE :searchLike ESCAPE '\\'
+        OR EXISTS (SELECT 1 FROM unnest(c.search_terms) w WHERE w ILIKE :searchLike ESCAPE '\\' OR (length(w) > 1 AND strpos(lower(CAST(:searchWords AS text)), lower(w)) > 0)))
+      OR s.service_area_codes && CAST(:searchAreas AS text[]))`);
     params.searchLike = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     params.searchWords = filter.search;
+    params.searchAreas = [...new Set(regionCodesNamed(filter.search).flatMap(servedAreaCodes))];
   }
   if (filter?.category) {
     parts.push('AND :category = ANY(s.categories)');

@@ -65,7 +65,7 @@ describe('browsing the directory', () => {
     ['a district, counting services for the whole city', { regionCode: '110105' }, ['社区老年助餐', '居家上门照护', '日间照料中心', '儿童心理辅导', '临时救助金']],
     ['another district', { regionCode: '110108' }, ['儿童心理辅导', '100%安心课堂']],
     ['a part of the name', { search: '助餐' }, ['社区老年助餐']],
-    ['the alternate name', { search: '童心' }, ['儿童心理辅导']],
+    ['the alternate name', { search: '热线' }, ['儿童心理辅导']],
     ['a name with a slip of the pen', { search: '儿童心里辅导' }, ['儿童心理辅导']],
     ['a percent sign, as a character', { search: '100%' }, ['100%安心课堂']],
     ['several criteria at once', { category: 'ELDERLY_CARE', hasCapacity: true, regionCode: '110105' }, ['社区老年助餐']],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { queryUnderRules } from '@zhulian/access';
-import { Actor, changedRows, groupBy, newId } from '@zhulian/core';
+import { Actor, changedRows, groupBy, newId, SeekPage, SeekRow } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { LocationDraft, ScheduleDraft, ServiceDraft } from './service-draft';
 import { locationColumns, SERVICE_COLUMNS } from './service.rules';
@@ -97,6 +97,15 @@ export class ServiceStore {
       subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT, from: SERVICES_FROM, where, params, tail,
     });
     return rows.map(toService);
+  }
+
+  /** One page of a sorted list (see paginateSeek): each service with its sort key. */
+  async selectPage(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, page: SeekPage): Promise<Array<SeekRow & { service: Service }>> {
+    const rows = await queryUnderRules<ServiceRow & SeekRow>(tx, actor, {
+      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT + page.keyColumn, from: SERVICES_FROM,
+      where: `${where} ${page.where}`, params: { ...params, ...page.params }, tail: page.tail,
+    });
+    return rows.map((row) => ({ seek_key: row.seek_key, service: toService(row) }));
   }
 
   async count(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<number> {

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, CurrentActor, PageArgs, ParseIdPipe, Role } from '@zhulian/core';
+import { Actor, ConnectionType, CurrentActor, ParseIdPipe, Role } from '@zhulian/core';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
+import { MembersArgs } from '../dto/members.args';
 import { Membership } from '../entities/membership.entity';
 import { MemberService } from './member.service';
 
@@ -10,8 +11,8 @@ export const MembershipConnection = ConnectionType(Membership);
 export class MemberResolver {
   constructor(private readonly members: MemberService) {}
 
-  @Query(() => MembershipConnection, { name: 'members', description: 'Members of the acting organisation, in the order they joined.' })
-  list(@CurrentActor() actor: Actor, @Args() args: PageArgs) {
+  @Query(() => MembershipConnection, { name: 'members', description: 'Members of the acting organisation, in the order they joined unless orderBy says otherwise; search: by name or e-mail.' })
+  list(@CurrentActor() actor: Actor, @Args() args: MembersArgs) {
     return this.members.list(actor, args);
   }
 

@@ -7,13 +7,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { referralEscalatedEvent, referralExpiringEvent, ReferralParties } from '../referrals/referral-events';
 import { ReferralStatus } from '../referrals/referral-moves';
 import { ReferralService } from '../referrals/referral.service';
+import { DEFAULT_DEADLINES } from './default-deadlines';
 import { ReferralReason } from '../referrals/referral.type';
 
 /** The receiving organisation's setting, or the alliance's default when it has none. */
 const setting = (column: 'remind_after_hours' | 'escalate_after_hours' | 'expire_after_days', fallback: number) =>
   `COALESCE((SELECT s.${column} FROM referral_settings s WHERE s.organisation_id = r.receiver_organisation_id), ${fallback})`;
 
-export const DEFAULT_DEADLINES = { remindAfterHours: 24, escalateAfterHours: 48, expireAfterDays: 7 } as const;
+export { DEFAULT_DEADLINES };
 
 export interface SweepResult {
   reminded: number;

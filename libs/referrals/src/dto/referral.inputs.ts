@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs } from '@zhulian/core';
+import { PageArgs, SortDirection } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ReferralStatus } from '../referrals/referral-moves';
@@ -168,10 +168,48 @@ export class ReferralFilter {
   @IsOptional()
   @IsUUID('all')
   senderOrganisationId?: string;
+
+  @Field({ nullable: true, description: 'Part of the service’s name, of the sending or receiving organisation’s name, or (where you may read which case a referral belongs to) of its case number.' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  search?: string;
+}
+
+export enum ReferralOrderField {
+  NEEDS_ANSWER = 'NEEDS_ANSWER',
+  SENT = 'SENT',
+  URGENCY = 'URGENCY',
+  STATUS = 'STATUS',
+  SERVICE = 'SERVICE',
+}
+registerEnumType(ReferralOrderField, {
+  name: 'ReferralOrderField',
+  description: 'Basic facts of a referral, which everyone who may see it may read. NEEDS_ANSWER (ASC: the inbox’s order): those awaiting an answer first, the most urgent first, then the oldest request (the soonest deadline: an inbox’s deadlines all run from the request). '
+    + 'SENT: when requested (a draft: when written). URGENCY: URGENT to LOW in DESC, then when sent. STATUS: along the lifecycle, then when sent. SERVICE: the service’s name.',
+});
+
+@InputType()
+export class ReferralOrder {
+  @Field(() => ReferralOrderField)
+  @IsEnum(ReferralOrderField)
+  field!: ReferralOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.DESC })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.DESC;
 }
 
 @ArgsType()
 export class ReferralsArgs extends PageArgs {
+  @Field(() => ReferralOrder, { nullable: true, description: 'Default: the inbox (filter.direction RECEIVED) by NEEDS_ANSWER ascending; anything else newest first.' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReferralOrder)
+  orderBy?: ReferralOrder;
+
   @Field(() => ReferralFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()

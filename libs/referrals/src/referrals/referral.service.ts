@@ -1,14 +1,15 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
+import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules, rowFilter } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
-import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, RouteReferralInput } from '../dto/referral.inputs';
+import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, ReferralOrder, ReferralOrderField, RouteReferralInput } from '../dto/referral.inputs';
+import { answerBy } from '../deadlines/default-deadlines';
 import { ACTIVE, ENDED, moveParty, NEEDS_REASON, Party, ReferralStatus } from './referral-moves';
 import { referralMoveEvent, ReferralParties, referralRoutedEvent } from './referral-events';
 import { accessEndsAt, REFERRAL_COLUMNS } from './referral.rules';
@@ -38,6 +39,7 @@ interface ReferralRow {
   outcome_note: string | null;
   receiver_user_id: string | null;
   receiver_user_name: string | null;
+  answer_by: Date | null;
   requested_at: Date | null;
   responded_at: Date | null;
   ended_at: Date | null;
@@ -58,8 +60,22 @@ const REFERRALS_FROM = `
 const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.person_id, r.sender_organisation_id, so.name AS sender_organisation_name, r.receiver_organisation_id,
   ro.name AS receiver_organisation_name, r.service_id, s.name AS service_name, r.status, r.needs, r.urgency, r.region_code, r.age_band,
   r.note_for_receiver, r.shared_categories, r.override_reason, r.reason_code, r.reason_text, r.outcome, r.outcome_note, r.receiver_user_id,
-  ru.display_name AS receiver_user_name, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
+  ru.display_name AS receiver_user_name, ${answerBy('r')} AS answer_by, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
   ${REFERRAL_COLUMNS.openToReceiver} AS open_to_receiver, ${REFERRAL_COLUMNS.caseAssignedToMe} AS case_assigned_to_me`;
+
+/**
+ * The keys of the referrals list's sorts (before the id): basic facts only, which every rule that shows a
+ * referral shows, so neither the order nor the cursor tells a viewer anything they may not read. The
+ * inbox's and the sent list's orders are indexed with the organisation first (migration ListSorts).
+ */
+const SENT_AT = 'COALESCE(r.requested_at, r.created_at)';
+export const REFERRAL_SORTS: Record<ReferralOrderField, string[]> = {
+  [ReferralOrderField.NEEDS_ANSWER]: [`(r.status <> 'REQUESTED')::int`, `array_position(ARRAY['URGENT', 'HIGH', 'NORMAL', 'LOW']::text[], r.urgency)`, SENT_AT],
+  [ReferralOrderField.SENT]: [SENT_AT],
+  [ReferralOrderField.URGENCY]: [`array_position(ARRAY['LOW', 'NORMAL', 'HIGH', 'URGENT']::text[], r.urgency)`, SENT_AT],
+  [ReferralOrderField.STATUS]: [`array_position(ARRAY['DRAFT', 'REQUESTED', 'ACCEPTED', 'IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED', 'REJECTED', 'CANCELLED', 'ENTERED_IN_ERROR']::text[], r.status)`, SENT_AT],
+  [ReferralOrderField.SERVICE]: [`COALESCE(s.name, '') COLLATE "C"`],
+};
 
 /** A person's age in ten-year bands — enough for a receiver to judge fit, never the date of birth. */
 const AGE_BAND = `CASE WHEN p.birth_date IS NULL THEN NULL
@@ -104,23 +120,36 @@ export class ReferralService {
     return found;
   }
 
-  list(actor: Actor, args: PageArgs & { filter?: ReferralFilter }): Promise<Connection<Referral>> {
-    const filter = this.filterCondition(args.filter);
-    return paginateById(args, (after, limit) =>
-      this.select(this.db.manager, actor, `${filter} ${after ? 'AND r.id < :after' : ''}`, { ...this.filterParams(args.filter), after },
-        `ORDER BY r.id DESC LIMIT ${Number(limit)}`), cursorScope(actor, 'referrals'));
+  /**
+   * A page of the referrals the actor's organisation sent or received. The inbox (direction RECEIVED)
+   * opens on what needs an answer, urgent first, then the oldest request; anything else newest first.
+   */
+  list(actor: Actor, args: PageArgs & { filter?: ReferralFilter; orderBy?: ReferralOrder }): Promise<Connection<Referral>> {
+    const filter = this.filterCondition(actor, args.filter);
+    const inbox = args.filter?.direction === ReferralDirection.RECEIVED;
+    const order = args.orderBy ?? (inbox ? { field: ReferralOrderField.NEEDS_ANSWER, direction: SortDirection.ASC } : { field: ReferralOrderField.SENT, direction: SortDirection.DESC });
+    const sort: SeekSort = { name: order.field, keys: REFERRAL_SORTS[order.field], id: 'r.id', direction: order.direction };
+    return paginateSeek<ReferralRow & SeekRow, Referral>(args, sort, cursorScope(actor, 'referrals'), (page) =>
+      queryUnderRules<ReferralRow & SeekRow>(this.db.manager, actor, {
+        subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_SELECT + page.keyColumn, from: REFERRALS_FROM,
+        where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
+      }), toReferral);
   }
 
-  async count(actor: Actor, filter?: ReferralFilter): Promise<number> {
+  async count(actor: Actor, filterInput?: ReferralFilter): Promise<number> {
+    const filter = this.filterCondition(actor, filterInput);
     const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
-      subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: 'SELECT count(*) AS n', from: 'FROM referrals r',
-      where: this.filterCondition(filter), params: this.filterParams(filter),
+      subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: 'SELECT count(*) AS n', from: REFERRALS_FROM,
+      where: filter.sql, params: filter.params,
     });
     return Number(row.n);
   }
 
-  private filterCondition(filter: ReferralFilter | undefined): string {
+  private filterCondition(actor: Actor, filter: ReferralFilter | undefined): { sql: string; params: Record<string, unknown> } {
     const parts: string[] = [];
+    const params: Record<string, unknown> = {
+      status: filter?.status, caseId: filter?.caseId, receiverOrganisationId: filter?.receiverOrganisationId, senderOrganisationId: filter?.senderOrganisationId,
+    };
     if (filter?.direction === ReferralDirection.SENT) parts.push('AND r.sender_organisation_id = :actingOrganisation');
     if (filter?.direction === ReferralDirection.RECEIVED) parts.push('AND r.receiver_organisation_id = :actingOrganisation');
     if (filter?.status?.length) parts.push('AND r.status = ANY(:status)');
@@ -132,11 +161,19 @@ export class ReferralService {
     // Who sent and who received are basic facts of a referral too.
     if (filter?.receiverOrganisationId) parts.push('AND r.receiver_organisation_id = :receiverOrganisationId');
     if (filter?.senderOrganisationId) parts.push('AND r.sender_organisation_id = :senderOrganisationId');
-    return parts.join(' ');
-  }
-
-  private filterParams(filter: ReferralFilter | undefined): Record<string, unknown> {
-    return { status: filter?.status, caseId: filter?.caseId, receiverOrganisationId: filter?.receiverOrganisationId, senderOrganisationId: filter?.senderOrganisationId };
+    if (filter?.search) {
+      params.referralSearch = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      // The service and the organisations are directory facts anyone who sees the referral sees. Which case a
+      // referral belongs to is not (the receiver never learns it): its number matches only where the actor may
+      // read the referral's case, so that a search cannot tell a receiver which case sent it.
+      const caseReadable = abilityFor(actor).can('read', 'Referral', 'caseId')
+        ? rowFilter(abilityFor(actor), 'read', 'Referral', REFERRAL_COLUMNS, { field: 'caseId' })
+        : null;
+      if (caseReadable) Object.assign(params, caseReadable.params);
+      parts.push(`AND (s.name ILIKE :referralSearch ESCAPE '\\' OR so.name ILIKE :referralSearch ESCAPE '\\' OR ro.name ILIKE :referralSearch ESCAPE '\\'${caseReadable
+        ? ` OR (${caseReadable.sql} AND EXISTS (SELECT 1 FROM cases sk WHERE sk.id = r.case_id AND sk.case_number ILIKE :referralSearch ESCAPE '\\'))` : ''})`);
+    }
+    return { sql: parts.join(' '), params };
   }
 
   /**
@@ -408,7 +445,7 @@ function toReferral(row: ReferralRow): Referral {
     serviceId: row.service_id, serviceName: row.service_name, senderOrganisationId: row.sender_organisation_id,
     senderOrganisationName: row.sender_organisation_name, receiverOrganisationId: row.receiver_organisation_id,
     receiverOrganisationName: row.receiver_organisation_name, receiverUserId: row.receiver_user_id, receiverUserName: row.receiver_user_name,
-    requestedAt: row.requested_at, respondedAt: row.responded_at, endedAt: row.ended_at, escalatedAt: row.escalated_at, version: row.version,
+    answerBy: row.answer_by, requestedAt: row.requested_at, respondedAt: row.responded_at, endedAt: row.ended_at, escalatedAt: row.escalated_at, version: row.version,
     createdAt: row.created_at, personId: row.person_id, openToReceiver: row.open_to_receiver, caseAssignedToMe: row.case_assigned_to_me,
   });
 }

@@ -170,6 +170,10 @@ export class Referral {
   receiverUserName!: string | null;
 
   @NotPersonal()
+  @Field(() => Date, { nullable: true, description: 'Awaiting an answer: when it expires unanswered (the receiving organisation’s deadline).' })
+  answerBy!: Date | null;
+
+  @NotPersonal()
   @Field(() => Date, { nullable: true })
   requestedAt!: Date | null;
 

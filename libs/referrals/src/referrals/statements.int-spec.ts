@@ -38,9 +38,10 @@ describe('SQL statements per referrals page', () => {
 
   async function statementsFor(first: number): Promise<number> {
     const spy = jest.spyOn(Client.prototype, 'query');
+    // Newest first, so that the page mixes accepted referrals and those awaiting an answer (the inbox's own order puts the latter first).
     try {
       const res = await ngo.gql<{ referrals: { edges: { node: { person: { phone: string } | null } }[] } }>(
-        `query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }) { edges { node { id status needs ageBand serviceName
+        `query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) { edges { node { id status needs ageBand serviceName
            senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`, { first });
       expect(res.data!.referrals.edges).toHaveLength(first);
       expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);

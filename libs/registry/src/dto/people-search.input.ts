@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageArgs } from '@zhulian/core';
+import { PageArgs, SortDirection } from '@zhulian/core';
 import { ExportLanguage } from '../export/people-export';
 
 @InputType({ description: 'Narrow the list. Each criterion needs the right to read that field, and matches only where you may.' })
@@ -41,6 +41,11 @@ export class PeopleArgs extends PageArgs {
   @IsOptional()
   @IsEnum(PeopleOrder)
   orderBy?: PeopleOrder;
+
+  @Field(() => SortDirection, { nullable: true, defaultValue: SortDirection.ASC, description: 'DESC: newest record, or the end of the alphabet, first.' })
+  @IsOptional()
+  @IsEnum(SortDirection)
+  orderDirection?: SortDirection;
 
   @Field(() => PeopleSearch, { nullable: true })
   @IsOptional()

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian/access';
-import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, inTransaction, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, inTransaction, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
@@ -94,20 +94,23 @@ export class PersonService {
    * The cursor holds only the record's id, never a name. Names sort by code point (the same on every
    * server, whatever its locale).
    */
-  list(actor: Actor, args: PageArgs & { search?: PeopleSearch; orderBy?: PeopleOrder }): Promise<Connection<Person>> {
+  list(actor: Actor, args: PageArgs & { search?: PeopleSearch; orderBy?: PeopleOrder; orderDirection?: SortDirection }): Promise<Connection<Person>> {
     const search = this.searchCondition(actor, args.search);
+    const desc = args.orderDirection === SortDirection.DESC;
+    const [seek, direction] = desc ? ['<', 'DESC'] : ['>', 'ASC'];
     if (args.orderBy === PeopleOrder.NAME) {
       const readable = this.readableCondition(actor, 'fullName', 'sort by name');
       // The cursor's id was signed for this viewer and this order, from a row listed to them: its name is one they were shown.
       return paginateById(args, (after, limit) =>
         this.audited(actor, search, this.select(this.db.manager, actor,
-          `${search.sql} AND ${readable.sql} ${after ? 'AND (p.full_name COLLATE "C", p.id) > (SELECT a.full_name COLLATE "C", a.id FROM people a WHERE a.id = :after)' : ''}`,
-          { ...search.params, ...readable.params, after }, `ORDER BY p.full_name COLLATE "C", p.id LIMIT ${Number(limit)}`)), cursorScope(actor, 'people:NAME'));
+          `${search.sql} AND ${readable.sql} ${after ? `AND (p.full_name COLLATE "C", p.id) ${seek} (SELECT a.full_name COLLATE "C", a.id FROM people a WHERE a.id = :after)` : ''}`,
+          { ...search.params, ...readable.params, after }, `ORDER BY p.full_name COLLATE "C" ${direction}, p.id ${direction} LIMIT ${Number(limit)}`)),
+        cursorScope(actor, `people:NAME:${direction}`));
     }
     return paginateById(args, (after, limit) =>
-      this.audited(actor, search, this.select(this.db.manager, actor, `${search.sql} ${after ? 'AND p.id > :after' : ''}`, { ...search.params, after },
-        `ORDER BY p.id LIMIT ${Number(limit)}`)),
-      cursorScope(actor, 'people'));
+      this.audited(actor, search, this.select(this.db.manager, actor, `${search.sql} ${after ? `AND p.id ${seek} :after` : ''}`, { ...search.params, after },
+        `ORDER BY p.id ${direction} LIMIT ${Number(limit)}`)),
+      cursorScope(actor, `people:${direction}`));
   }
 
   /** The people a search found, once the search's tests of values beyond `basic` are recorded as look-ups of them. */
