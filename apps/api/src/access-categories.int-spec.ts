@@ -34,7 +34,7 @@ const PINNED: Record<string, Record<string, FieldCategory>> = {
   Referral: {
     id: 'none', status: 'basic', needs: 'basic', urgency: 'basic', regionCode: 'basic', ageBand: 'basic', noteForReceiver: 'basic', sharedCategories: 'basic',
     overrideReason: 'basic', reasonCode: 'basic', reasonText: 'basic', outcome: 'basic', outcomeNote: 'basic', person: 'identity', caseId: 'case_notes',
-    timeline: 'basic', serviceId: 'none', serviceName: 'none', senderOrganisationId: 'none', senderOrganisationName: 'none', receiverOrganisationId: 'none',
+    timeline: 'basic', serviceId: 'none', serviceName: 'none', answerBy: 'none', senderOrganisationId: 'none', senderOrganisationName: 'none', receiverOrganisationId: 'none',
     receiverOrganisationName: 'none', receiverUserId: 'none', receiverUserName: 'none', requestedAt: 'none', respondedAt: 'none', endedAt: 'none',
     escalatedAt: 'none', version: 'none', createdAt: 'none',
   },

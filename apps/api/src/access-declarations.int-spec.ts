@@ -27,6 +27,7 @@ describe('access declarations across the API', () => {
       'CaseEvent.outcome': 'the outcome code of a closing, on the timeline of a case the viewer may see (Case.outcome is basic)',
       'Service.phone': 'a service’s public telephone number in the directory, not a person’s',
       'Service.maxIncomePerPersonCents': 'a service’s eligibility threshold, not anyone’s income',
+      'Mutation.addCaseNote': 'answers with the CaseNote written, whose fields are declared and checked under the note rules',
     };
     const unprotected: string[] = [];
     const undeclared: string[] = [];
