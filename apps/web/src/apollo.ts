@@ -1,4 +1,5 @@
 import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import type { FieldMergeFunction } from '@apollo/client';
 import { accessNotesLink } from './access-notes';
 import { sessionFetch } from './session/session-store';
 
@@ -11,6 +12,19 @@ const appendPages = {
   },
 };
 
+/**
+ * A record that carries its version is never set back by an older answer arriving late: a refetch sent just
+ * before a move and answered after it (its row read before the move committed) must not undo what the move's
+ * own answer showed. An answer without the version, or with the same or a newer one, is merged as usual.
+ */
+const newestVersion: FieldMergeFunction = (existing, incoming, { mergeObjects, readField }) => {
+  if (!existing) return incoming;
+  const had = readField<number>('version', existing);
+  const got = readField<number>('version', incoming);
+  if (typeof had === 'number' && typeof got === 'number' && got < had) return existing;
+  return mergeObjects(existing, incoming);
+};
+
 export function createApolloClient() {
   return new ApolloClient({
     link: ApolloLink.from([accessNotesLink, new HttpLink({ uri: '/graphql', fetch: sessionFetch })]),
@@ -18,6 +32,9 @@ export function createApolloClient() {
       typePolicies: {
         // A volunteer is known by their user id: a check recorded updates the row in every list.
         VolunteerProfile: { keyFields: ['userId'] },
+        Referral: { merge: newestVersion },
+        Case: { merge: newestVersion },
+        Service: { merge: newestVersion },
         Query: {
           fields: {
             // One list per search and order: the household finder's few rows never replace the people list.
