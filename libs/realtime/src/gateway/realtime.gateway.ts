@@ -27,6 +27,11 @@ interface SocketState {
   expiry: NodeJS.Timeout | null;
   /** Live events that arrived while the socket's replay ran. */
   buffered: RealtimeMessage[] | null;
+  /**
+   * The newest event sent to this socket. Replay, the buffer and the live stream can each hold the same
+   * event (one targeted while the replay read it); whichever comes second is dropped, so none arrives twice.
+   */
+  sentUpTo: number;
 }
 
 type RealtimeSocket = Socket & { data: { state?: SocketState } };
@@ -115,7 +120,7 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     const connection: StandingConnection = {
       userId: actor.userId, sessionId: actor.sessionId, organisationId: actor.acting?.organisationId ?? null, role: actor.acting?.role ?? null,
     };
-    socket.data.state = { actor, connection, expiry: null, buffered: [] };
+    socket.data.state = { actor, connection, expiry: null, buffered: [], sentUpTo: 0 };
     this.expireAt(socket, expiresAt);
   }
 
@@ -138,13 +143,10 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
       this.logger.warn(`replay failed: ${(error as Error).message}`);
       complete = false;
     }
-    for (const message of state.buffered ?? []) {
-      if (message.id > last) {
-        socket.emit(SERVER_MESSAGES.event, message);
-        last = message.id;
-      }
-    }
+    state.sentUpTo = Math.max(state.sentUpTo, last);
+    for (const message of state.buffered ?? []) emitOnce(socket, state, message);
     state.buffered = null;
+    last = state.sentUpTo;
     socket.emit(SERVER_MESSAGES.ready, { lastEventId: last, complete });
   }
 
@@ -162,7 +164,7 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     for (const event of rows.slice(0, MAX_REPLAY).map(toPublishedEvent)) {
       if (!concerns(event.audience, connection.userId, connection.organisationId, connection.role)) continue;
       if (socket.disconnected) return { last, complete: false };
-      socket.emit(SERVER_MESSAGES.event, message(event, await this.reads.read(state.actor, event)));
+      emitOnce(socket, state, message(event, await this.reads.read(state.actor, event)));
       last = event.seq;
     }
     if (rows.length > MAX_REPLAY) {
@@ -195,9 +197,10 @@ export class RealtimeGateway implements OnGatewayInit, OnApplicationShutdown {
     for (const { group, view } of reads) {
       const payload = message(event, await view);
       for (const socket of group) {
-        const buffered = socket.data.state?.buffered;
-        if (buffered) buffered.push(payload);
-        else socket.emit(SERVER_MESSAGES.event, payload);
+        const state = socket.data.state;
+        if (!state) continue;
+        if (state.buffered) state.buffered.push(payload);
+        else emitOnce(socket, state, payload);
       }
     }
   }
@@ -313,6 +316,12 @@ function message(event: PublishedEvent, view: RecipientView): RealtimeMessage {
     id: event.seq, kind: event.kind, subjectType: event.subjectType, subjectId: event.subjectId, occurredAt: event.occurredAt.toISOString(),
     params: event.params, data: view.data, denied: view.denied,
   };
+}
+
+function emitOnce(socket: RealtimeSocket, state: SocketState, payload: RealtimeMessage): void {
+  if (payload.id <= state.sentUpTo) return;
+  socket.emit(SERVER_MESSAGES.event, payload);
+  state.sentUpTo = payload.id;
 }
 
 function lastEventIdOf(auth: RealtimeHandshake): number | null {
