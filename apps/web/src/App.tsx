@@ -2,6 +2,7 @@ import { Skeleton } from 'antd';
 import { ComponentType, createElement, lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, ScrollRestoration, useLocation, useMatches } from 'react-router-dom';
+import { firstScreenPath, releaseFirstScreen } from './first-screen';
 import { pageTitleKey } from './layout/page-title';
 import { ShellSkeleton } from './layout/ShellSkeleton';
 import { LoginPage } from './pages/LoginPage';
@@ -144,10 +145,20 @@ function DocumentTitle() {
   return null;
 }
 
+/** A first screen the server drew for another page than the one on show (the person signed out, was sent elsewhere) goes. */
+function FirstScreenKeeper() {
+  const { pathname } = useLocation();
+  useEffect(() => {
+    if (firstScreenPath() !== pathname) releaseFirstScreen();
+  }, [pathname]);
+  return null;
+}
+
 /** What every page sits in: the session and the tab's title. */
 function Frame() {
   return (
     <SessionProvider>
+      <FirstScreenKeeper />
       <PreloadRoute />
       <DocumentTitle />
       <ScrollRestoration />

@@ -1,4 +1,5 @@
 import type { Locale } from 'antd/es/locale';
+import { PREFERENCE_COOKIES, rememberInCookie } from './preference-cookie';
 
 /**
  * Which language the app speaks, decided before any of the app's code arrives, and that language's words
@@ -23,12 +24,16 @@ export function detectLanguage(): Language {
   } catch {
     // Storage refused (a private window's quota, a policy): the browser's languages decide.
   }
-  if (stored) return supported(stored);
+  if (stored) {
+    rememberInCookie(PREFERENCE_COOKIES.language, supported(stored));
+    return supported(stored);
+  }
   const preferred = navigator.languages?.[0] ?? navigator.language;
   return preferred ? supported(preferred) : 'zh-CN';
 }
 
 export function rememberLanguage(language: string): void {
+  rememberInCookie(PREFERENCE_COOKIES.language, supported(language));
   try {
     localStorage.setItem(STORAGE_KEY, language);
   } catch {

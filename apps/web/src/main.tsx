@@ -1,3 +1,4 @@
+import { releaseFirstScreen } from './first-screen';
 import { detectLanguage, loadWords } from './language';
 
 /**
@@ -15,6 +16,7 @@ Promise.all([import('./root'), loadWords(language)])
     // A chunk that did not arrive (the network dropped): say so in both languages instead of a skeleton forever.
     // eslint-disable-next-line no-console -- the one trace of why, for whoever opens the console
     console.error(error);
+    releaseFirstScreen();
     const root = document.getElementById('root');
     if (root) {
       root.innerHTML = '';

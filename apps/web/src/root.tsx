@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router-dom';
 import { createApolloClient } from './apollo';
 import { createAppRouter, preloadPage } from './App';
+import { FIRST_SCREEN_MAX_MS, releaseFirstScreen } from './first-screen';
 import { currentLanguage, startI18n } from './i18n';
 import { antdLocale, Language, Words } from './language';
 
@@ -32,6 +33,8 @@ export async function start(language: Language, words: Words): Promise<void> {
   await startI18n(language, words);
   const client = createApolloClient();
   const router = createAppRouter();
+  // A first screen the server drew never outstays the app that replaces it, whatever the page does.
+  setTimeout(releaseFirstScreen, FIRST_SCREEN_MAX_MS);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <Root client={client} router={router} />

@@ -6,6 +6,8 @@ export * from './errors/app-error';
 export * from './errors/public-error-code';
 export * from './errors/to-public-error';
 export * from './graphql/graphql-context';
+export * from './graphql/internal-queries';
+export * from './http/first-screens';
 export * from './graphql/graphql-options';
 export * from './ids/ids';
 export * from './logging/logging';

@@ -12,6 +12,8 @@ import { databaseOptions } from './database/database-options';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { InputValidationPipe } from './errors/validation.pipe';
 import { ErrorReportingPlugin } from './graphql/error-reporting.plugin';
+import { InternalQueries } from './graphql/internal-queries';
+import { FirstScreens } from './http/first-screens';
 import { graphqlOptions } from './graphql/graphql-options';
 import { pinoHttpOptions } from './logging/logging';
 import { JobRunner } from './jobs/job-runner';
@@ -50,8 +52,10 @@ export class PlatformModule {
         ErrorReportingPlugin,
         JobRunner,
         RedisConnection,
+        InternalQueries,
+        FirstScreens,
       ],
-      exports: [APP_CONFIG, CLOCK, JobRunner, RedisConnection],
+      exports: [APP_CONFIG, CLOCK, JobRunner, RedisConnection, InternalQueries, FirstScreens],
     };
   }
 }

@@ -10,6 +10,7 @@ import { ActorLoader } from './auth/actor.loader';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthResolver } from './auth/auth.resolver';
 import { AuthService } from './auth/auth.service';
+import { PageSessions } from './auth/page-sessions';
 import { SessionChecks } from './auth/session-checks';
 import { LoginThrottle } from './auth/login-throttle';
 import { PasswordHasher } from './auth/password-hasher';
@@ -43,6 +44,7 @@ import { OrganisationService } from './organisations/organisation.service';
     AccessTokenService,
     ActorLoader,
     SessionChecks,
+    PageSessions,
     AuthService,
     LoginThrottle,
     PasswordHasher,
@@ -57,6 +59,6 @@ import { OrganisationService } from './organisations/organisation.service';
     MemberResolver,
     InvitationResolver,
   ],
-  exports: [AuthService, PasswordHasher, OrganisationService, MemberService, SessionChecks],
+  exports: [AuthService, PasswordHasher, OrganisationService, MemberService, SessionChecks, PageSessions],
 })
 export class IdentityModule {}

@@ -9,6 +9,7 @@ export * from './entities/invitation.entity';
 export * from './identity.module';
 export * from './demo/identity-demo';
 export * from './auth/session-checks';
+export { PageSessions, ORGANISATION_COOKIE } from './auth/page-sessions';
 export { ORGANISATION_HEADER } from './auth/auth.constants';
 export * from './members/member.service';
 export { OrganisationService } from './organisations/organisation.service';

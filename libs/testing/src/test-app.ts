@@ -129,6 +129,27 @@ export class TestApp {
   }
 
   /**
+   * Signs in as a browser does (`X-Session-Transport: cookie`) and returns the cookies the API set, by name:
+   * the refresh cookie and the page cookie; and the access token the page keeps in memory. Fails the test when
+   * sign-in is refused.
+   */
+  async browserLogin(email: string, password = DEMO_PASSWORD): Promise<{ cookies: Record<string, string>; accessToken: string }> {
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-session-transport': 'cookie' },
+      body: JSON.stringify({ query: `mutation($input: LoginInput!) { login(input: $input) { accessToken } }`, variables: { input: { email, password } } }),
+    });
+    const cookies: Record<string, string> = {};
+    for (const header of response.headers.getSetCookie()) {
+      const pair = header.split(';')[0];
+      cookies[pair.slice(0, pair.indexOf('='))] = decodeURIComponent(pair.slice(pair.indexOf('=') + 1));
+    }
+    const body = (await response.json()) as { data?: { login?: { accessToken: string } } };
+    if (!response.ok || !cookies.zhulian_refresh || !body.data?.login) throw new Error(`browser login as ${email} failed: HTTP ${response.status} ${JSON.stringify(body)}`);
+    return { cookies, accessToken: body.data.login.accessToken };
+  }
+
+  /**
    * A session for the user without the password round (no argon2, no sign-in rate limit): for tests that
    * act as many users at once. The session is real — a row the guard checks, and an access token signed
    * with the application's key.

@@ -1,7 +1,8 @@
 import { Button, Result, Space } from 'antd';
-import { ReactNode } from 'react';
+import { ReactNode, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
+import { releaseFirstScreen } from '../first-screen';
 import { useActing, useSession } from '../session/SessionProvider';
 import { canOpen } from './route-access';
 
@@ -23,6 +24,7 @@ function NotForRole() {
   const acting = useActing();
   const { activeMemberships, switchOrganisation } = useSession();
   const others = activeMemberships.filter((m) => m.organisation.id !== acting?.organisation.id && canOpen(pathname, m));
+  useEffect(releaseFirstScreen, []);
   return (
     <Result
       status="403"

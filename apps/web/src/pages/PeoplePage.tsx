@@ -1,10 +1,11 @@
 import { DownloadOutlined, SolutionOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useQuery } from '@apollo/client/react';
 import { Alert, Button, Card, Grid, Input, List, Segmented, Space, Table, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { Guarded } from '../components/Guarded';
+import { releaseFirstScreen } from '../first-screen';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { PeopleOrder, PeopleQuery, PeopleSearch, SortDirection } from '../gql/graphql';
@@ -47,6 +48,10 @@ export function PeoplePage() {
   const rows = data?.people.edges.map((e) => e.node) ?? [];
   const canRegister = !!acting && REGISTRAR_ROLES.includes(acting.role);
   const canExport = !!acting && VIEWER_ROLES.includes(acting.role);
+  // The list the server drew first (if it did) stands until this one can take its place.
+  useEffect(() => {
+    if (data || error) releaseFirstScreen();
+  }, [data, error]);
 
   const name = (row: Row) => <Link to={`/people/${row.id}`} data-testid={`person-${row.id}`}><Guarded value={row.fullName} /></Link>;
 

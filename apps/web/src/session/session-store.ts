@@ -1,5 +1,6 @@
 import { DocumentNode, print } from 'graphql';
 import { graphql } from '../gql';
+import { PREFERENCE_COOKIES, rememberInCookie } from '../preference-cookie';
 
 /**
  * The browser side of a session. The access token lives in this module's memory only; the refresh
@@ -94,6 +95,7 @@ export function organisationId(): string | null {
 
 export function chooseOrganisation(id: string): void {
   localStorage.setItem(ORGANISATION_KEY, id);
+  rememberInCookie(PREFERENCE_COOKIES.organisation, id);
 }
 
 /** Session requests go around Apollo: they must not be retried or cached, and they carry the cookie. */
@@ -114,7 +116,8 @@ function started(issued: Issued): SessionUser {
   const delay = Math.max(5_000, new Date(issued.accessTokenExpiresAt).getTime() - Date.now() - 60_000);
   refreshTimer = setTimeout(() => void refresh(), delay);
   const active = issued.user.memberships.filter((m) => m.status === 'ACTIVE');
-  if (!active.some((m) => m.organisation.id === organisationId()) && active[0]) chooseOrganisation(active[0].organisation.id);
+  const chosen = active.find((m) => m.organisation.id === organisationId()) ?? active[0];
+  if (chosen) chooseOrganisation(chosen.organisation.id);
   emit({ kind: 'signedIn', user: issued.user });
   return issued.user;
 }

@@ -9,6 +9,7 @@ import { AppConfig } from '../config/app-config';
 import { PlatformModule } from '../platform.module';
 import { bodyParserErrors } from './body-parser-errors';
 import { contentTypeGuard, documentNestingGuard } from './request-guards';
+import { FirstScreens } from './first-screens';
 import { webAppMiddleware } from './web-app';
 
 /** Largest request body accepted; a GraphQL operation with its variables fits many times over. */
@@ -40,7 +41,7 @@ export async function createApiApplication(
   app.use(bodyParserErrors);
   app.use(documentNestingGuard);
   app.use(cookieParser());
-  const web = webAppMiddleware(config.webDir);
+  const web = webAppMiddleware(config.webDir, app.get(FirstScreens));
   if (web) app.use(web);
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ? 1 : false);

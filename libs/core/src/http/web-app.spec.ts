@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import express from 'express';
+import { FirstScreens } from './first-screens';
 import { webAppMiddleware } from './web-app';
 
 interface Answer {
@@ -122,5 +123,55 @@ describe('the web app as the API serves it', () => {
     }
     expect((await get(port, '/people', { accept: 'text/html' }, 'POST')).status).toBe(404);
     expect((await get(port, '/people', { accept: 'application/json' })).status).toBe(404);
+  });
+});
+
+describe('a first screen drawn by the server', () => {
+  let dir: string;
+  let server: Server;
+  let port: number;
+  const screens = new FirstScreens();
+  const drawn = { html: '<div id="zl-first">王秀兰 &amp; co</div>', language: 'en' as const, title: 'People · Zhulian' };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'zhulian-web-first-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="zh-CN"><head><title>助联 Zhulian</title></head><body><!--first-screen--><div id="root"></div></body></html>');
+    screens.add('/drawn', async () => drawn);
+    screens.add('/none', async () => null);
+    screens.add('/broken', async () => {
+      throw new Error('the database went away');
+    });
+    screens.add('/slow', () => new Promise((resolve) => setTimeout(() => resolve(drawn), 5_000).unref()));
+    const app = express();
+    app.use(webAppMiddleware(dir, screens)!);
+    server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('goes in front of the root, with the page’s language and title, compressed and never cached', async () => {
+    const res = await get(port, '/drawn', { accept: 'text/html', 'accept-encoding': 'br' });
+    const html = brotliDecompressSync(res.body).toString('utf8');
+    expect(res.status).toBe(200);
+    expect(html).toBe('<!doctype html><html lang="en"><head><title>People · Zhulian</title></head><body><div id="zl-first">王秀兰 &amp; co</div><div id="root"></div></body></html>');
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['vary']).toMatch(/Cookie/);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('leaves the plain page when none is drawn, drawing fails or takes too long', async () => {
+    for (const path of ['/none', '/broken', '/slow', '/other']) {
+      const res = await get(port, path, { accept: 'text/html' });
+      expect([path, res.status, res.headers['cache-control']]).toEqual([path, 200, 'no-cache']);
+      expect(res.body.toString('utf8')).toContain('<!--first-screen--><div id="root">');
+    }
+  });
+
+  it('is drawn for one page by one module only', () => {
+    expect(() => screens.add('/drawn', async () => null)).toThrow('registered twice');
   });
 });

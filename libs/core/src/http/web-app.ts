@@ -1,6 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib } from 'node:zlib';
+import { Logger } from '@nestjs/common';
+import escapeHtml from 'escape-html';
 import type { NextFunction, Request, Response } from 'express';
+import type { FirstScreen, FirstScreens } from './first-screens';
 
 /**
  * What the page may load: only its own files and its own API. Ant Design writes its styles at run time,
@@ -25,6 +30,13 @@ const API_PATHS = ['/graphql', '/health', '/socket.io', '/fhir', '/files'];
 /** Hashed asset names never change content: a year, and no revalidation. Anything else is checked on every load. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
+
+/** Where index.html takes a first screen drawn by the server (apps/web/index.html): in front of the app's root. */
+const FIRST_SCREEN_MARK = '<!--first-screen-->';
+/** How long a page waits for its first screen before it goes without (the app then draws it, as without a session). */
+const FIRST_SCREEN_WAIT_MS = 1_500;
+const compress = promisify(brotliCompress);
+const logger = new Logger('WebApp');
 
 /** Compressed copies the build leaves beside a file (tools/build-web.mjs), in the order the server prefers them. */
 const ENCODINGS = [
@@ -93,12 +105,56 @@ function scan(dir: string): Map<string, Set<Encoding>> {
  * A file with a brotli or gzip copy goes compressed to a browser that accepts it (`Content-Encoding`, and
  * `Vary: Accept-Encoding` for caches in between); `Cache-Control` is a year for hashed assets and
  * `no-cache` for the page itself, which always carries the content security policy.
+ *
+ * A page with a first screen (FirstScreens) is drawn for a person whose session cookie says who they are: the
+ * markup goes into index.html in front of the app's root, the answer is never stored by any cache, and any
+ * failure or delay sends the plain page instead.
  */
-export function webAppMiddleware(dir: string) {
+export function webAppMiddleware(dir: string, screens?: FirstScreens) {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return null;
   const files = scan(dir);
   const assets = `${join(dir, 'assets')}${sep}`;
+  const page = readFileSync(index, 'utf8');
+  const mark = page.indexOf(FIRST_SCREEN_MARK);
+
+  const sendFirstScreen = async (req: Request, res: Response, screen: FirstScreen): Promise<void> => {
+    const head = page.slice(0, mark)
+      .replace(/<html lang="[^"]*">/, `<html lang="${screen.language}">`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(screen.title)}</title>`);
+    const html = head + screen.html + page.slice(mark + FIRST_SCREEN_MARK.length);
+    res.setHeader('Content-Security-Policy', PAGE_POLICY);
+    // Someone's own data: no cache keeps it, and a page for one cookie is never given for another.
+    res.setHeader('Cache-Control', 'no-store');
+    res.vary('Cookie');
+    res.vary('Accept-Encoding');
+    res.type('html');
+    if (chooseEncoding(req.headers['accept-encoding'], new Set(['br'])) === 'br') {
+      res.setHeader('Content-Encoding', 'br');
+      res.end(await compress(html, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } }));
+    } else {
+      res.end(html);
+    }
+  };
+
+  /** The first screen of this page for this person, or null: none registered, none drawn, or not in time. */
+  const firstScreen = async (req: Request): Promise<FirstScreen | null> => {
+    const render = mark >= 0 && req.method === 'GET' ? screens?.find(req.path) : undefined;
+    if (!render) return null;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), FIRST_SCREEN_WAIT_MS);
+    });
+    const drawn = render(req).catch((error: unknown) => {
+      logger.warn(`drawing the first screen of ${req.path} failed: ${(error as Error)?.message ?? String(error)}`);
+      return null;
+    });
+    try {
+      return await Promise.race([drawn, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
 
   const send = (req: Request, res: Response, next: NextFunction, url: string): void => {
     const encodings = files.get(url)!;
@@ -130,6 +186,11 @@ export function webAppMiddleware(dir: string) {
     if (req.path !== '/index.html' && files.has(req.path)) return send(req, res, next, req.path);
     if (extname(req.path) !== '' && req.path !== '/index.html') return next();
     if (!req.accepts('html')) return next();
-    send(req, res, next, '/index.html');
+    void firstScreen(req).then(
+      (screen) => (screen ? sendFirstScreen(req, res, screen) : send(req, res, next, '/index.html')),
+    ).catch((error: unknown) => {
+      logger.warn(`sending the first screen of ${req.path} failed: ${(error as Error)?.message ?? String(error)}`);
+      if (!res.headersSent) send(req, res, next, '/index.html');
+    });
   };
 }

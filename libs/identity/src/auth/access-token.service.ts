@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { unauthenticated } from '@zhulian/core';
-import { ACCESS_TOKEN_TTL_SECONDS } from './auth.constants';
+import { ACCESS_TOKEN_TTL_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './auth.constants';
 
 interface AccessClaims {
   sub: string;
   sid: string;
-  typ: 'access';
+  typ: 'access' | 'page';
   exp?: number;
 }
 
@@ -39,5 +39,26 @@ export class AccessTokenService {
     }
     const expiresAt = new Date(typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + ACCESS_TOKEN_TTL_SECONDS * 1000);
     return { userId: claims.sub, sessionId: claims.sid, expiresAt };
+  }
+
+  /**
+   * A page token: it names the user and the session for the server to draw a page's first screen (see
+   * page-sessions.ts), and for nothing else — the API refuses it as an access token (its type differs). It
+   * lives as long as the refresh token beside it, and the session it names is checked on every use.
+   */
+  issuePage(userId: string, sessionId: string): string {
+    const claims: AccessClaims = { sub: userId, sid: sessionId, typ: 'page' };
+    return this.jwt.sign(claims, { expiresIn: REFRESH_TOKEN_TTL_SECONDS, algorithm: 'HS256' });
+  }
+
+  /** The user and session a page token names, or null for anything else (forged, expired, another kind of token). */
+  verifyPage(token: string): { userId: string; sessionId: string } | null {
+    try {
+      const claims = this.jwt.verify<Partial<AccessClaims>>(token, { algorithms: ['HS256'] });
+      if (claims.typ !== 'page' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      return { userId: claims.sub, sessionId: claims.sid };
+    } catch {
+      return null;
+    }
   }
 }

@@ -14,6 +14,8 @@ export interface IssuedSession {
   accessToken: string;
   accessTokenExpiresAt: Date;
   refreshToken: string;
+  /** For browsers only, in its own cookie (session-cookie.ts): lets the server draw a page's first screen. */
+  pageToken: string;
   user: User;
 }
 
@@ -110,7 +112,8 @@ export class AuthService {
       [hashToken(refreshToken), sessionId, REFRESH_TOKEN_TTL_SECONDS],
     );
     const access = this.accessTokens.issue(user.id, sessionId);
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, user };
+    const pageToken = this.accessTokens.issuePage(user.id, sessionId);
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, pageToken, user };
   }
 
   private async revokeSession(tx: EntityManager, sessionId: string, reason: string): Promise<void> {

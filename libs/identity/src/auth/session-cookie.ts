@@ -10,6 +10,12 @@ import { IssuedSession } from './auth.service';
  * keep other sites from spending the cookie.
  */
 export const REFRESH_COOKIE = 'zhulian_refresh';
+/**
+ * Beside it, for every page of the site: the page token (access-token.service.ts), with which the server
+ * draws the first screen of a page the person opens (page-sessions.ts). HttpOnly and SameSite=Strict too: a
+ * page opened from another site is drawn by the app alone.
+ */
+export const PAGE_COOKIE = 'zhulian_page';
 const TRANSPORT_HEADER = 'x-session-transport';
 
 export function wantsCookie(req: Request): boolean {
@@ -21,19 +27,25 @@ export function refreshTokenFromCookie(req: Request): string | undefined {
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-/** Moves the refresh token from the answer into the cookie when the client asked for that. */
-export function deliverSession(req: Request, res: Response, session: IssuedSession): Omit<IssuedSession, 'refreshToken'> & { refreshToken: string | null } {
-  if (!wantsCookie(req)) return session;
-  res.cookie(REFRESH_COOKIE, session.refreshToken, {
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: req.secure,
-    path: '/graphql',
-    maxAge: REFRESH_TOKEN_TTL_SECONDS * 1000,
-  });
-  return { ...session, refreshToken: null };
+export function pageTokenFromCookie(req: Request): string | undefined {
+  const value: unknown = (req as Request & { cookies?: Record<string, unknown> }).cookies?.[PAGE_COOKIE];
+  return typeof value === 'string' && value.length > 0 && value.length <= 4096 ? value : undefined;
+}
+
+/**
+ * Moves the refresh token from the answer into the cookie when the client asked for that, with the page
+ * token in its own; other clients get no page token.
+ */
+export function deliverSession(req: Request, res: Response, session: IssuedSession): Omit<IssuedSession, 'refreshToken' | 'pageToken'> & { refreshToken: string | null } {
+  const { pageToken, ...answer } = session;
+  if (!wantsCookie(req)) return answer;
+  const cookie = { httpOnly: true, sameSite: 'strict', secure: req.secure, maxAge: REFRESH_TOKEN_TTL_SECONDS * 1000 } as const;
+  res.cookie(REFRESH_COOKIE, session.refreshToken, { ...cookie, path: '/graphql' });
+  res.cookie(PAGE_COOKIE, pageToken, { ...cookie, path: '/' });
+  return { ...answer, refreshToken: null };
 }
 
 export function clearSessionCookie(res: Response): void {
   res.clearCookie(REFRESH_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/graphql' });
+  res.clearCookie(PAGE_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/' });
 }

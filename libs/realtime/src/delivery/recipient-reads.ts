@@ -1,10 +1,6 @@
-import { ApolloServer } from '@apollo/server';
 import { Injectable } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
-import { Actor, GraphqlContext, internalRequest, newId } from '@zhulian/core';
+import { Actor, InternalQueries, newId } from '@zhulian/core';
 import { Sema } from 'async-sema';
-import type { Response } from 'express';
 import { PublishedEvent } from '../outbox/realtime-event';
 import { EventSubject, EventSubjects } from './event-subjects';
 
@@ -26,11 +22,10 @@ export interface RecipientView {
  */
 @Injectable()
 export class RecipientReads {
-  private server: ApolloServer<GraphqlContext> | null = null;
   private readonly turns = new Sema(READS_AT_ONCE);
 
   constructor(
-    private readonly modules: ModuleRef,
+    private readonly queries: InternalQueries,
     private readonly subjects: EventSubjects,
   ) {}
 
@@ -46,23 +41,9 @@ export class RecipientReads {
   }
 
   private async run(actor: Actor, event: Pick<PublishedEvent, 'subjectId' | 'seq'>, subject: EventSubject): Promise<RecipientView> {
-    const req = internalRequest(actor, `event-${event.seq}-${newId()}`);
-    const response = await this.apollo().executeOperation(
-      { query: subject.document, variables: { id: event.subjectId } },
-      { contextValue: { req, res: {} as Response } },
-    );
-    if (response.body.kind !== 'single') return { data: null, denied: [] };
-    const result = response.body.singleResult;
-    const data = (result.data?.[subject.root] ?? null) as Record<string, unknown> | null;
-    const access = result.extensions?.access as { denied?: RecipientView['denied'] } | undefined;
+    const answer = await this.queries.run(actor, `event-${event.seq}-${newId()}`, subject.document, { id: event.subjectId });
+    const data = (answer.data?.[subject.root] ?? null) as Record<string, unknown> | null;
+    const access = answer.extensions.access as { denied?: RecipientView['denied'] } | undefined;
     return { data, denied: data ? (access?.denied ?? []) : [] };
-  }
-
-  private apollo(): ApolloServer<GraphqlContext> {
-    if (!this.server) {
-      const graphql = this.modules.get(GraphQLModule, { strict: false }) as unknown as { graphQlAdapter: { instance: ApolloServer<GraphqlContext> } };
-      this.server = graphql.graphQlAdapter.instance;
-    }
-    return this.server;
   }
 }

@@ -5,7 +5,7 @@ import { breakGlassOn } from '../consents/valid-consent';
 import { Person } from './person.type';
 
 /** Roles that work with people and may receive them from other organisations by consent. */
-const CONSENT_RECEIVERS: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.ORG_ADMIN];
+export const CONSENT_RECEIVERS: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.ORG_ADMIN];
 
 /**
  * The registry's baseline for a record about people (a person, a household), as rules over the
