@@ -213,7 +213,13 @@ describe('organisations’ volunteer tasks in a real browser', () => {
       await readyVolunteer(url, 'volunteer3@zhulian.demo', residentId('1995-03-08', '123'));
       const coordinator = await newPage(PHONE);
       await signIn(coordinator, GROUP_COORDINATOR);
-      await coordinator.goto('/volunteers');
+      // Their home leads with the group's own work, not with empty lists of cases and referrals.
+      await expectText(coordinator.getByTestId('worklist-group'), '的工作是志愿任务和志愿者');
+      await coordinator.getByTestId('worklist-tasks').waitFor();
+      await expectNotShown(coordinator.getByTestId('worklist-inbox'));
+      await expectNotShown(coordinator.getByTestId('worklist-unassigned'));
+      await coordinator.getByTestId('worklist-group').getByRole('link', { name: /核验本队志愿者/ }).click();
+      await coordinator.waitForURL('**/volunteers');
       const row = coordinator.getByTestId('volunteer-row').filter({ hasText: '吴强' });
       await expectText(row, '朝阳区');
       await clickUntilShown(row.getByRole('button', { name: '核验' }), coordinator.getByTestId('verify-identity'));

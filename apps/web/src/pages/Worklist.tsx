@@ -89,9 +89,45 @@ export function Worklist() {
   const tasksToday = data.tasksToday.edges.map((e) => e.node);
   const toDecide = data.toDecide.edges.map((e) => ({ ...e.node, pending: e.node.claims.filter((c) => c.status === 'PENDING').length }));
   const holdsNothing = coordinator && data.heldCases === 0 && data.heldPeople === 0;
+  // A volunteer group's day is its tasks and its volunteers: those lead, and the lists of cases and referrals, which
+  // stay empty in a group that registers no one, show only when they hold something.
+  const group = acting?.organisation.kind === 'VOLUNTEER_GROUP';
+  const shown = (count: number | null | undefined) => !group || (count ?? 0) > 0;
+  const taskSection = (tasksToday.length > 0 || toDecide.length > 0 || group) && (
+    <Section title={t('worklist.tasks')} count={toDecide.length} testId="worklist-tasks">
+      {tasksToday.length === 0 && toDecide.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.tasksEmpty')} /> : (
+        <List size="small" dataSource={[...toDecide.map((task) => ({ task, pending: task.pending })), ...tasksToday.filter((task) => !toDecide.some((d) => d.id === task.id)).map((task) => ({ task, pending: 0 }))]}
+          renderItem={({ task, pending }) => (
+            <List.Item key={task.id} data-testid="worklist-task">
+              <Space wrap>
+                <Link to={`/org-tasks/${task.id}`}>{task.title}</Link>
+                {pending > 0 && <Tag color="blue">{t('worklist.claimsToApprove', { count: pending })}</Tag>}
+                {'needsCover' in task && task.needsCover && <Tag color="orange">{t('worklist.needsCover')}</Tag>}
+                {tasksToday.some((today) => today.id === task.id) && <Tag>{t('worklist.today')}</Tag>}
+                <Typography.Text type="secondary">{dateTime(task.startsAt, i18n.language)}</Typography.Text>
+              </Space>
+            </List.Item>
+          )} />
+      )}
+    </Section>
+  );
   return (
     <div style={{ display: 'grid', gap: 16 }} data-testid="worklist">
-      {holdsNothing && (
+      {group && holdsNothing && (
+        <Alert type="info" showIcon data-testid="worklist-group" message={t('worklist.group.title', { organisation: acting?.organisation.name })}
+          description={(
+            <div>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('worklist.group.why')}</Typography.Paragraph>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {(['org-tasks', 'volunteers', 'members'] as const)
+                  .filter((way) => canOpen(`/${way}`, acting))
+                  .map((way) => <li key={way}><Link to={`/${way}`}>{t(`worklist.group.${way}`)}</Link></li>)}
+              </ul>
+            </div>
+          )} />
+      )}
+      {group && taskSection}
+      {!group && holdsNothing && (
         <Alert type="info" showIcon data-testid="worklist-no-records" message={t('worklist.noRecords.title', { organisation: acting?.organisation.name })}
           description={(
             <div>
@@ -106,7 +142,7 @@ export function Worklist() {
             </div>
           )} />
       )}
-      <Section title={t('worklist.inbox')} count={data.inboxCount} testId="worklist-inbox">
+      {shown(data.inboxCount) && <Section title={t('worklist.inbox')} count={data.inboxCount} testId="worklist-inbox">
         {inbox.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.inboxEmpty')} /> : (
           <List size="small" dataSource={inbox} renderItem={(r) => (
             <List.Item key={r.id} data-testid="worklist-inbox-item">
@@ -120,9 +156,9 @@ export function Worklist() {
             </List.Item>
           )} />
         )}
-      </Section>
+      </Section>}
       {/* Cases are assigned to caseworkers and coordinators only (libs/cases ASSIGNABLE): no empty promise to the others. */}
-      {assignable && (
+      {assignable && shown(data.myCasesCount) && (
         <Section title={t('worklist.myCases')} count={data.myCasesCount} testId="worklist-cases">
           {cases.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.casesEmpty')} /> : (
             <List size="small" dataSource={cases} renderItem={(c) => (
@@ -138,7 +174,7 @@ export function Worklist() {
           )}
         </Section>
       )}
-      {coordinator && (
+      {coordinator && shown(data.unassignedCount) && (
         <Section title={t('worklist.unassigned')} count={data.unassignedCount ?? 0} testId="worklist-unassigned">
           {unassigned.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.unassignedEmpty')} /> : (
             <List size="small" dataSource={unassigned} renderItem={(c) => (
@@ -154,7 +190,7 @@ export function Worklist() {
           )}
         </Section>
       )}
-      {coordinator && (
+      {coordinator && shown(data.alertsCount) && (
         <Section title={t('insights.worklist.title')} count={data.alertsCount ?? 0} testId="worklist-alerts">
           {alerts.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('insights.worklist.empty')} /> : (
             <>
@@ -172,22 +208,7 @@ export function Worklist() {
           )}
         </Section>
       )}
-      {(tasksToday.length > 0 || toDecide.length > 0) && (
-        <Section title={t('worklist.tasks')} count={toDecide.length} testId="worklist-tasks">
-          <List size="small" dataSource={[...toDecide.map((task) => ({ task, pending: task.pending })), ...tasksToday.filter((task) => !toDecide.some((d) => d.id === task.id)).map((task) => ({ task, pending: 0 }))]}
-            renderItem={({ task, pending }) => (
-              <List.Item key={task.id} data-testid="worklist-task">
-                <Space wrap>
-                  <Link to={`/org-tasks/${task.id}`}>{task.title}</Link>
-                  {pending > 0 && <Tag color="blue">{t('worklist.claimsToApprove', { count: pending })}</Tag>}
-                  {'needsCover' in task && task.needsCover && <Tag color="orange">{t('worklist.needsCover')}</Tag>}
-                  {tasksToday.some((today) => today.id === task.id) && <Tag>{t('worklist.today')}</Tag>}
-                  <Typography.Text type="secondary">{dateTime(task.startsAt, i18n.language)}</Typography.Text>
-                </Space>
-              </List.Item>
-            )} />
-        </Section>
-      )}
+      {!group && taskSection}
       {returned.length > 0 && (
         <Section title={t('worklist.returned')} testId="worklist-returned">
           <List size="small" dataSource={returned} renderItem={(r) => (
@@ -201,7 +222,7 @@ export function Worklist() {
           )} />
         </Section>
       )}
-      {coordinator && (
+      {coordinator && shown(escalated.length) && (
         <Section title={t('worklist.escalated')} count={escalated.length} testId="worklist-escalated">
           {escalated.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('worklist.escalatedEmpty')} /> : (
             <List size="small" dataSource={escalated} renderItem={(r) => (
