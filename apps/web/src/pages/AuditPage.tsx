@@ -98,7 +98,7 @@ export function AuditPage() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('audit.title')}</Typography.Title>
       {status && (status.intact ? (
         <Alert type="success" showIcon icon={<SafetyCertificateOutlined />} data-testid="chain-status" title={t('audit.intact', { count: status.events })} />
@@ -107,7 +107,7 @@ export function AuditPage() {
           description={t(status.problem === 'EDITED' ? 'audit.edited' : 'audit.linkBroken')} />
       ))}
       <Card size="small" title={t('audit.filters')}>
-        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: phone ? '1fr' : 'repeat(auto-fill, minmax(220px, 1fr))' }}>
+        <div style={{ display: 'grid', gap: 8, gridTemplateColumns: phone ? 'minmax(0, 1fr)' : 'repeat(auto-fill, minmax(220px, 1fr))' }}>
           <Select allowClear showSearch optionFilterProp="label" placeholder={t('audit.byStaff')} aria-label={t('audit.byStaff')} data-testid="audit-staff"
             value={filters.actorUserId} onChange={(actorUserId?: string) => set({ actorUserId })}
             options={(actors?.auditActors ?? []).map((a) => ({ value: a.userId, label: `${a.displayName}（${a.organisationName ?? ''}）` }))} />

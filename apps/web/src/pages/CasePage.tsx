@@ -85,7 +85,7 @@ export function CasePage() {
   };
   if (!found) {
     return (
-      <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
         <Link to="/cases">← {t('cases.back')}</Link>
         {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
         {loading && <Card loading />}
@@ -125,7 +125,7 @@ export function CasePage() {
   ].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id.localeCompare(b.id));
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
       <Link to="/cases">← {t('cases.back')}</Link>
       {stale && <StaleNotice onReload={() => void reload()} />}
       {found.readyToClose && mayWork && (

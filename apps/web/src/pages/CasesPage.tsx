@@ -86,7 +86,7 @@ export function CasesPage() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('cases.title')}</Typography.Title>
         {data && <Typography.Text type="secondary" data-testid="cases-count">{t('cases.count', { count: data.casesCount })}</Typography.Text>}

@@ -78,7 +78,7 @@ export function DirectoryPage() {
   const updated = (row: Row) => dateTime(row.capacity?.updatedAt ?? row.updatedAt, i18n.resolvedLanguage);
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('directory.title')}</Typography.Title>
         <Space wrap>

@@ -17,7 +17,7 @@ export function HomePage() {
   // A volunteer's home is the task board.
   if (acting?.role === 'VOLUNTEER') return <TaskBoardPage />;
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 880 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 880 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('home.welcome', { name: user?.displayName })}</Typography.Title>
       <SecurityAlerts />
       {acting && CASE_ROLES.includes(acting.role) && <Worklist />}

@@ -128,7 +128,7 @@ export function MembersPage() {
   const status = (member: Member) => <Tag color={member.status === 'ACTIVE' ? 'green' : 'default'}>{t(`status.${member.status}`)}</Tag>;
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('members.title')}</Typography.Title>
         {isAdmin && (

@@ -56,7 +56,7 @@ export function PeoplePage() {
   const name = (row: Row) => <Link to={`/people/${row.id}`} data-testid={`person-${row.id}`}><Guarded value={row.fullName} /></Link>;
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('people.title')}</Typography.Title>
         <Space wrap>

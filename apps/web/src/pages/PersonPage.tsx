@@ -73,7 +73,7 @@ export function PersonPage() {
   const isCoordinatorHere = acting?.role === 'COORDINATOR' && person?.holdingOrganisationId === acting.organisation.id;
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
       <Link to="/people">← {t('person.back')}</Link>
       {error && <Alert type="error" showIcon role="alert" message={errorText(t, error)} />}
       {notVisible && acting?.role === 'COORDINATOR' && acting.organisation.kind === 'GOVERNMENT_OFFICE' && <BreakGlass personId={id} onOpened={() => void refetch()} />}

@@ -51,7 +51,7 @@ export function ReferralPage() {
 
   if (!referral) {
     return (
-      <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
         <Link to="/referrals">← {t('referrals.back')}</Link>
         {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
         {loading && <Card loading />}
@@ -77,7 +77,7 @@ export function ReferralPage() {
   }
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
       <Link to={party === 'SENDER' ? '/referrals?tab=sent' : '/referrals'}>← {t('referrals.back')}</Link>
       {stale && <StaleNotice onReload={() => { setStale(false); void refetch(); }} />}
       {referral.overrideReason && (

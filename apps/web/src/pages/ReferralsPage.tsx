@@ -177,7 +177,7 @@ export function ReferralsPage() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('referrals.title')}</Typography.Title>
       <Space wrap size="middle">
         <Segmented<View>

@@ -314,7 +314,7 @@ export function NewServicePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
       <Link to="/directory">← {t('directory.back')}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('serviceForm.newTitle')}</Typography.Title>
       <Card><ServiceForm onDone={(id) => navigate(id ? `/directory/${id}` : '/directory')} /></Card>

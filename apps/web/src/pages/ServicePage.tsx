@@ -55,7 +55,7 @@ export function ServicePage() {
 
   if (!service) {
     return (
-      <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+      <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
         <Link to="/directory">← {t('directory.back')}</Link>
         {error && <Alert type="error" showIcon role="alert" title={errorText(t, error)} />}
         {loading && <Card loading />}
@@ -75,7 +75,7 @@ export function ServicePage() {
   const empty = <Typography.Text type="secondary">{t('person.notRecorded')}</Typography.Text>;
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 960 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 960 }}>
       <Link to="/directory">← {t('directory.back')}</Link>
       {stale && (
         <Alert type="warning" showIcon role="alert" data-testid="stale-notice" title={t('service.stale')}

@@ -112,7 +112,7 @@ export function Worklist() {
     </Section>
   );
   return (
-    <div style={{ display: 'grid', gap: 16 }} data-testid="worklist">
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }} data-testid="worklist">
       {group && holdsNothing && (
         <Alert type="info" showIcon data-testid="worklist-group" message={t('worklist.group.title', { organisation: acting?.organisation.name })}
           description={(

@@ -65,7 +65,7 @@ export function AlertPage() {
   const open = alert.status === 'OPEN' && !alert.clearedAt;
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 900 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 900 }}>
       <Link to="/alerts">{t('insights.back')}</Link>
       <Space wrap align="center">
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="alert-title">{ruleName(alert.rule, language)}</Typography.Title>

@@ -68,7 +68,7 @@ export function AlertsPage() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }}>{t('insights.title')}</Typography.Title>
         <Space>

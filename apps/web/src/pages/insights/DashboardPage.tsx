@@ -136,7 +136,7 @@ export function DashboardPage() {
   if (error) return <Alert type="error" showIcon role="alert" title={errorText(t, error)} />;
   if (!d) return loading ? <Spin /> : null;
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }} wrap>
         <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-title">{t('insights.dashboard.title', { region: regionName(t, d.regionCode) })}</Typography.Title>
         <Space wrap>

@@ -90,7 +90,7 @@ export function RulesPage() {
   );
 
   return (
-    <div style={{ display: 'grid', gap: 16 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <Link to="/alerts">{t('insights.back')}</Link>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('insights.rules.title')}</Typography.Title>
       <Typography.Text type="secondary">{t('insights.rules.hint')}</Typography.Text>

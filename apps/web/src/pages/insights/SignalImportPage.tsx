@@ -113,7 +113,7 @@ export function SignalImportPage() {
   const result = run?.finished;
 
   return (
-    <div style={{ display: 'grid', gap: 16, maxWidth: 1000 }}>
+    <div style={{ display: 'grid', gap: 16, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 1000 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('insights.signals.title')}</Typography.Title>
       <Typography.Text type="secondary">{t('insights.signals.hint')}</Typography.Text>
       <Card data-testid="signal-import">

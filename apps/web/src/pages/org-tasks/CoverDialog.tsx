@@ -55,7 +55,7 @@ export function CoverDialog({ taskId, onClose }: { taskId: string; onClose: () =
           {cover.known.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('orgTasks.cover.noKnown')} />
           ) : (
-            <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'grid', gap: 8 }}>
+            <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as string[])} style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               {cover.known.map((v) => (
                 <Checkbox key={v.userId} value={v.userId} data-testid="cover-candidate">
                   <Typography.Text strong>{v.displayName ?? t('orgTasks.claims.nameWithheld')}</Typography.Text>{' '}

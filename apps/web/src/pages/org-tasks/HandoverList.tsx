@@ -69,7 +69,7 @@ export function HandoverAnswer({ handover }: { handover: { id: string; toOrganis
     }
   };
   return (
-    <div style={{ display: 'grid', gap: 8, justifyItems: 'start' }}>
+    <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)', justifyItems: 'start' }}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="handover-error" />}
       <Space wrap>
         <Popconfirm
@@ -109,7 +109,7 @@ export function HandoverWithdraw({ handover }: { handover: { id: string } }) {
   const [withdraw, { loading }] = useMutation(WITHDRAW, { refetchQueries: AFTER_HANDOVER, awaitRefetchQueries: true });
   const [problem, setProblem] = useState<string | null>(null);
   return (
-    <div style={{ display: 'grid', gap: 8, justifyItems: 'start' }}>
+    <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)', justifyItems: 'start' }}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="handover-error" />}
       <Popconfirm
         title={t('orgTasks.handover.withdrawConfirm')}

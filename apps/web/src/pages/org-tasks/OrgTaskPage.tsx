@@ -106,7 +106,7 @@ export function OrgTaskPage() {
               ? t('orgTasks.handover.bannerIncoming', { organisation: handover.toOrganisationName })
               : t('orgTasks.handover.bannerOutgoing', { organisation: handover.fromOrganisationName })}
             description={(
-              <div style={{ display: 'grid', gap: 8 }}>
+              <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)' }}>
                 <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{t('orgTasks.handover.reason')}：{handover.reason}</Typography.Text>
                 <Typography.Text type="secondary">
                   {ours ? t('orgTasks.handover.answerBy', { when: when(handover.answerBy) }) : t('orgTasks.handover.theyAnswerBy', { when: when(handover.answerBy) })}

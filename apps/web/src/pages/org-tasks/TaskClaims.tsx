@@ -57,7 +57,7 @@ export function TaskClaims({ task, now }: { task: Task; now: number }) {
       {groups.map((g) => (
         <section key={g.key} data-testid={`claims-${g.key}`}>
           <Typography.Title level={5} style={{ marginTop: 0 }}>{t(`orgTasks.claims.groups.${g.key}`, { count: g.claims.length })}</Typography.Title>
-          <div style={{ display: 'grid', gap: 8 }}>
+          <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)' }}>
             {g.claims.map((c) => <ClaimRow key={c.id} claim={c} started={started} taskMinutes={taskMinutes} />)}
           </div>
         </section>
@@ -188,7 +188,7 @@ function ClaimActions({ claim, started, taskMinutes }: { claim: Claim; started: 
   }
   if (buttons.length === 0) return null;
   return (
-    <div style={{ display: 'grid', gap: 8, marginTop: 4 }}>
+    <div style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)', marginTop: 4 }}>
       {problem && <Alert type="error" showIcon role="alert" title={problem} data-testid="claim-error" />}
       <Space wrap>{buttons}</Space>
       {declining && (

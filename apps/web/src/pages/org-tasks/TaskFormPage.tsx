@@ -255,7 +255,7 @@ function TaskForm({ task, source, onDone, onCancel, onStale }: { task?: Task; so
           {/* Whatever else a task discloses, it discloses who (the API adds the basics): ticked with the others. */}
           <Form.Item name="discloses" style={{ marginBottom: 0 }}
             normalize={(value: string[]) => (value.some((d) => d !== 'basic') ? [...new Set(['basic', ...value])] : value)}>
-            <Checkbox.Group style={{ display: 'grid', gap: 8 }}>
+            <Checkbox.Group style={{ display: 'grid', gap: 8, gridTemplateColumns: 'minmax(0, 1fr)' }}>
               {DISCLOSURES.map((d) => (
                 <Checkbox key={d} value={d} data-testid={`task-form-discloses-${d}`}
                   disabled={d === 'basic' && discloses.some((x) => x !== 'basic')}>

@@ -83,7 +83,7 @@ export function HoursPage() {
     }
   };
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.hours.title')}</Typography.Title>
       {(!!error || !!done.error) && <Alert type="error" showIcon message={taskErrorText(t, error ?? done.error)} />}
       {problem && <Alert type="error" showIcon message={problem} />}

@@ -124,7 +124,7 @@ export function MyTasksPage() {
     <Space direction="vertical" style={{ width: '100%' }} size={8}>{items.map((c) => <ClaimCard key={c.id} claim={c} />)}</Space>
   ));
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.my.title')}</Typography.Title>
       {error && <Alert type="error" showIcon message={taskErrorText(t, error)} />}
       {loading && !data ? <Skeleton active /> : (

@@ -70,7 +70,7 @@ export function ProfilePage() {
   if (loading && !data) return <Skeleton active />;
   const lapsed = profile?.backgroundCheckValidUntil && profile.backgroundCheckValidUntil < new Date().toISOString().slice(0, 10);
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('tasks.profile.title')}</Typography.Title>
       {error && <Alert type="error" showIcon message={taskErrorText(t, error)} />}
       {!profile && <Alert type="info" showIcon message={t('tasks.profile.first')} />}

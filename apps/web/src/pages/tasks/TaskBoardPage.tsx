@@ -53,7 +53,7 @@ export function TaskBoardPage() {
   const tasks = data?.taskBoard.edges.map((e) => e.node) ?? [];
 
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="welcome">{t('tasks.board.hello', { name: user?.displayName })}</Typography.Title>
       {profile.loading && !profile.data ? <Skeleton active /> : !hasProfile ? (
         <Card data-testid="profile-needed">

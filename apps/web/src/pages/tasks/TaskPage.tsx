@@ -64,7 +64,7 @@ export function TaskPage() {
   };
 
   return (
-    <div style={{ display: 'grid', gap: 12, maxWidth: 720 }}>
+    <div style={{ display: 'grid', gap: 12, gridTemplateColumns: 'minmax(0, 1fr)', maxWidth: 720 }}>
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="task-heading">{task.title}</Typography.Title>
       {task.status === 'CANCELLED' && <Alert type="warning" showIcon message={t('tasks.page.cancelled', { reason: task.cancelledReason ?? '' })} />}
       {task.status === 'COMPLETED' && <Alert type="info" showIcon message={t('tasks.page.completed')} />}
