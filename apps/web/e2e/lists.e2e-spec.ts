@@ -97,6 +97,28 @@ describe('lists, as people who work in them all day use them', () => {
       await ngo.screenshot({ path: join(OUTPUT, 'lists-inbox-phone-zh.png'), fullPage: true });
     }), JOURNEY_TIMEOUT);
 
+  it('on a phone in English, no list is wider than the screen (long words included)', () =>
+    journey('lists-phone-english', pages, async () => {
+      const page = await newPage({ width: 390, height: 844, locale: 'en-US' });
+      await signIn(page, 'caseworker@zhulian.demo');
+      for (const [path, row] of [['/', 'worklist'], ['/cases', 'cases-count'], ['/referrals', 'referrals-sort'], ['/people', 'people-count'], ['/directory', 'services-count']] as const) {
+        await page.goto(path);
+        await page.getByTestId(row).first().waitFor();
+        // What pokes out past the right edge, outside anything that scrolls or clips on purpose (a table, a row of choices).
+        // Against the phone's own width: a mobile browser widens its viewport to a page wider than the screen.
+        const wider = await page.evaluate((screenWidth) => {
+          const contained = (e: Element) => {
+            for (let a = e.parentElement; a && a.id !== 'main-content'; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+            return false;
+          };
+          return [...document.querySelectorAll('#main-content *')]
+            .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > screenWidth + 1 && !contained(e))
+            .slice(0, 3).map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`);
+        }, 390);
+        expect([path, wider]).toEqual([path, []]);
+      }
+    }), JOURNEY_TIMEOUT);
+
   it('the NGO’s cases page does not tell them to open a case they cannot open', () =>
     journey('lists-ngo-cases', pages, async () => {
       const ngo = await newPage();
