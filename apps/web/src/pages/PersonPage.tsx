@@ -114,8 +114,11 @@ export function PersonPage() {
           </Card>
           <HouseholdCard person={person} />
           <PersonCases personId={person.id} />
-          {/* A merge moves the duplicate's consents here: read them again when one happens. */}
-          <Consents key={person.mergedRecordIds.length} personId={person.id} holder={person.holdingOrganisationId} />
+          {/* A merge moves the duplicate's consents here: read them again when one happens. Only the holding organisation
+              keeps consents (its coordinators, the caseworker who registered the person): others are not asked. */}
+          {acting?.organisation.id === person.holdingOrganisationId && (
+            <Consents key={person.mergedRecordIds.length} personId={person.id} holder={person.holdingOrganisationId} />
+          )}
         </>
       )}
     </div>
