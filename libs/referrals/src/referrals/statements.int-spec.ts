@@ -3,10 +3,14 @@ import { newId } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { SignedIn, TestApp } from '@zhulian/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { ReferralsModule } from '../referrals.module';
 
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+/** The statement of the NGO staff's referral list, committed so that a reviewer sees what runs (`UPDATE_SQL=1` rewrites it). */
+const LIST_SQL = join(__dirname, 'queries', 'referral-list.ngo-staff.sql');
 
 /** N+1 guard: a page of referrals, people nested, costs the same statements whatever its size. */
 describe('SQL statements per referrals page', () => {
@@ -37,6 +41,10 @@ describe('SQL statements per referrals page', () => {
   afterAll(() => app.close());
 
   async function statementsFor(first: number): Promise<number> {
+    return (await statementTextsFor(first)).length;
+  }
+
+  async function statementTextsFor(first: number): Promise<string[]> {
     const spy = jest.spyOn(Client.prototype, 'query');
     // Newest first, so that the page mixes accepted referrals and those awaiting an answer (the inbox's own order puts the latter first).
     try {
@@ -46,7 +54,7 @@ describe('SQL statements per referrals page', () => {
       expect(res.data!.referrals.edges).toHaveLength(first);
       expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);
       expect(res.data!.referrals.edges.some((e) => e.node.person === null)).toBe(true);
-      return spy.mock.calls.length;
+      return spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
     } finally {
       spy.mockRestore();
     }
@@ -59,5 +67,24 @@ describe('SQL statements per referrals page', () => {
     // The session and actor (1), the page under the rules (1), the people under theirs (1), and the
     // contact data read recorded for the audit trail (1; linked into the chain a moment later).
     expect(ten).toBe(4);
+  });
+
+  it('runs the committed statement for the NGO staff’s page: one index-driven query per branch of the rules, UNION ALL', async () => {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    let texts: string[];
+    try {
+      // The page of bench/referrals.mjs (case A): the list's default order, last sent first.
+      const res = await app.withoutAuditLinking(() => ngo.gql<{ referrals: { edges: unknown[] } }>(`query { referrals(first: 25) { edges { node {
+        id createdAt status urgency serviceName senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`));
+      expect(res.data!.referrals.edges).toHaveLength(25);
+      texts = spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
+    } finally {
+      spy.mockRestore();
+    }
+    const [page] = texts.filter((t) => t.includes('FROM referrals r'));
+    expect(page).toBeDefined();
+    if (process.env.UPDATE_SQL === '1') writeFileSync(LIST_SQL, `${page}\n`);
+    expect(`${page}\n`).toBe(readFileSync(LIST_SQL, 'utf8'));
+    expect(page).toContain('UNION ALL');
   });
 });
