@@ -69,6 +69,32 @@ describe('SQL statements per referrals page', () => {
     expect(ten).toBe(4);
   });
 
+  it('records a page in the audit trail by kind of row, not by row: what the NGO was refused in as many events for 100 referrals as for 10', async () => {
+    const eventsOf = async (first: number) => {
+      const [{ since }]: { since: Date }[] = await app.db.query('SELECT clock_timestamp() AS since');
+      await ngo.gql(`query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) {
+        edges { node { id status person { fullName phone idNumber } } } } }`, { first });
+      const rows: { action: string; subject_type: string; subject_id: string | null; subject_ids: string[] | null; fields: string[] }[] = await app.db.query(
+        `SELECT action, subject_type, subject_id, subject_ids, fields FROM audit_events WHERE actor_user_id = $1 AND occurred_at >= $2`, [ngo.userId, since]);
+      const refused = rows.filter((e) => e.action === 'DENY' && e.subject_type === 'Referral');
+      return { refused, referralsRefused: new Set(refused.flatMap((e) => e.subject_ids ?? [e.subject_id])), reads: rows.filter((e) => e.action === 'READ') };
+    };
+    const ten = await eventsOf(10);
+    const hundred = await eventsOf(100);
+    expect(hundred.refused.length).toBe(ten.refused.length);
+    expect(hundred.refused.length).toBeLessThanOrEqual(3);
+    // Still found per referral: the half not yet accepted show no person, and each is listed.
+    expect(hundred.referralsRefused.size).toBeGreaterThanOrEqual(50);
+    // A person's data read on their consent stays one event per person, naming that person's consents.
+    const personReads = hundred.reads.filter((e) => e.subject_type === 'Person');
+    expect(personReads.every((e) => e.subject_id !== null && e.fields.includes('phone'))).toBe(true);
+    expect(personReads).toHaveLength(50);
+    // The referrals whose person was shown: one event listing them all.
+    const referralReads = hundred.reads.filter((e) => e.subject_type === 'Referral');
+    expect(referralReads).toHaveLength(1);
+    expect(referralReads[0].subject_ids).toHaveLength(50);
+  });
+
   it('runs the committed statement for the NGO staff’s page: one index-driven query per branch of the rules, UNION ALL', async () => {
     const spy = jest.spyOn(Client.prototype, 'query');
     let texts: string[];
