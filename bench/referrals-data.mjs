@@ -308,10 +308,12 @@ const CASES_SQL = `INSERT INTO cases (id, person_id, household_id, holding_organ
       AS t(id, person, household, holder, opened_by, needs, priority, status, summary, outcome, closed_at, closed_by, created)`;
 const REFERRALS_SQL = `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs,
     urgency, region_code, age_band, note_for_receiver, shared_categories, consent_ids, override_reason, reason_code, reason_text, outcome, outcome_note,
-    holds_place, requested_at, responded_at, accepted_at, ended_at, created_at, updated_at)
+    holds_place, requested_at, responded_at, accepted_at, ended_at, access_ends_at, created_at, updated_at)
   SELECT id, case_id, person, sender, sent_by, receiver, service, status, string_to_array(needs, ','), urgency, '110105', age_band, note,
          string_to_array(shared, ','), string_to_array(consents, ',')::uuid[], override, reason_code, reason_text, outcome, outcome_note, holds,
-         requested, responded, accepted, ended, created, COALESCE(ended, responded, created)
+         requested, responded, accepted, ended,
+         ended + make_interval(days => COALESCE((SELECT s.access_grace_days FROM referral_settings s WHERE s.organisation_id = receiver), 0)),
+         created, COALESCE(ended, responded, created)
     FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[], $8::text[], $9::text[], $10::text[], $11::text[],
                 $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::bool[],
                 $21::timestamptz[], $22::timestamptz[], $23::timestamptz[], $24::timestamptz[], $25::timestamptz[])

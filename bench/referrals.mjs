@@ -149,15 +149,33 @@ const PEER_SERVERS = {
  */
 function productStatements(dist, secrets) {
   require('reflect-metadata');
-  require(join(dist, 'apps/api/src/app.module.js'));
+  const { AppModule } = require(join(dist, 'apps/api/src/app.module.js'));
   const { ReferralService } = require(join(dist, 'libs/referrals/src/referrals/referral.service.js'));
   const { PersonService } = require(join(dist, 'libs/registry/src/people/person.service.js'));
+  const { PersonAttributes } = require(join(dist, 'libs/registry/src/people/person-attributes.js'));
+  // The person attributes the app's modules declare (providePersonAttribute), in the order Nest makes them:
+  // its modules depth first from AppModule, as its scanner inserts them.
+  const attributes = new PersonAttributes();
+  const seen = new Set();
+  const visit = (module) => {
+    const type = module?.module ?? module;
+    if (!type || seen.has(type)) return;
+    seen.add(type);
+    for (const provider of Reflect.getMetadata('providers', type) ?? []) {
+      if (typeof provider?.provide === 'string' && provider.provide.startsWith('PersonAttribute:')) provider.useFactory(attributes);
+    }
+    for (const provider of module?.providers ?? []) {
+      if (typeof provider?.provide === 'string' && provider.provide.startsWith('PersonAttribute:')) provider.useFactory(attributes);
+    }
+    for (const imported of [...(Reflect.getMetadata('imports', type) ?? []), ...(module?.imports ?? [])]) visit(imported);
+  };
+  visit(AppModule);
   const { DataSource } = require('typeorm');
   const driver = new DataSource({ type: 'postgres' }).driver;
   let captured = [];
   const db = capturingManager(driver, async (text, values) => (captured.push({ text, values }), []));
   const config = { idNumberKeys: [{ id: 'k1', key: secrets.idKey }], idNumberIndexKey: secrets.env.ID_NUMBER_INDEX_KEY };
-  const referrals = new ReferralService(db, new PersonService(db, config, null), null, null, null, null);
+  const referrals = new ReferralService(db, new PersonService(db, config, null, null, null, attributes), null, null, null, null, null);
   const actorOf = (userId, organisationId, role) => {
     const membership = { membershipId: 'bench', organisationId, role };
     return { userId, sessionId: 'bench', memberships: [membership], acting: membership };
@@ -193,7 +211,7 @@ async function expectedPage(pool, organisationId, first) {
                 AND o.status <> 'ENTERED_IN_ERROR' AND o.ended_at IS NULL) s ORDER BY x) AS categories
       FROM referrals r JOIN people p ON p.id = r.person_id LEFT JOIN referral_settings st ON st.organisation_id = r.receiver_organisation_id
      WHERE (r.receiver_organisation_id = $1 AND r.status <> 'DRAFT') OR r.sender_organisation_id = $1
-     ORDER BY r.id DESC LIMIT $2`, [organisationId, first]);
+     ORDER BY COALESCE(r.requested_at, r.created_at) DESC, r.id DESC LIMIT $2`, [organisationId, first]);
   const { rows: [count] } = await pool.query(`SELECT count(*)::int AS n FROM referrals r
      WHERE (r.receiver_organisation_id = $1 AND r.status <> 'DRAFT') OR r.sender_organisation_id = $1`, [organisationId]);
   return { rows, count: count.n };
@@ -206,7 +224,7 @@ function fail(message) {
 /** A: the NGO's page — the rows the rules allow, the person null until accepted, then exactly the consented categories. */
 function checkNgoPage(answer, expected, idNumbers) {
   const edges = answer.json.data.referrals.edges;
-  if (!isDeepStrictEqual(edges.map((e) => e.node.id), expected.rows.map((r) => r.id))) fail('A: the page is not the referrals the NGO sent or received (not drafts), newest first');
+  if (!isDeepStrictEqual(edges.map((e) => e.node.id), expected.rows.map((r) => r.id))) fail('A: the page is not the referrals the NGO sent or received (not drafts), last sent first');
   let visible = 0;
   edges.forEach(({ node }, i) => {
     const want = expected.rows[i];
@@ -738,7 +756,7 @@ function report({ startedAt, build, database, data, peer, peerRequest, checks, s
       ['referrals the user sees', String(peerRequest.visible), String(checks.A.referralsVisible)],
       ['page of 25', `${peerRequest.page?.shown} people shown (held by its org), ${peerRequest.page?.masked} with phone and ID number masked (null)`,
         `${checks.A.visible} people shown (accepted and open, consented categories only), ${checks.A.masked} person null (not accepted, or not open)`],
-      ['order', 'created_at DESC, id DESC', 'id DESC (UUIDv7: creation time)'],
+      ['order', 'created_at DESC, id DESC', 'COALESCE(requested_at, created_at) DESC, id DESC (the list’s default: last sent first)'],
       ['rules', 'RLS policies on referrals and people; a masking view', 'CASL rules compiled into the WHERE clause; every field checked; reads audited'],
       ['PostgreSQL', 'the peer’s 15 cluster (db.sh)', database.kind],
     ]));

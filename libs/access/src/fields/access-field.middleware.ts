@@ -3,6 +3,7 @@ import { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
 import { GraphqlContext } from '@zhulian/core';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { AuditValue } from '../audit/audit-event';
+import type { AppAbility } from '../rules/abilities';
 import { RequestAccess, requestAccess } from './request-access';
 import { ProtectedType, protectedTypeNamed, sensitiveFieldsOf } from './sensitive';
 
@@ -46,15 +47,14 @@ export async function readProtectedField(
   if (declaration.category === 'none') return resolve();
   const subjectId = String(record.id);
   const holder = holderOf(record);
-  const target = subject(type.name, record);
-  const ability = access.ability;
-  if (ability.can('read', target, field)) {
+  const decision = decideField(access.ability, type.name, record, field);
+  if (decision.read) {
     const value: unknown = await resolve();
     const action = options.action ?? 'READ';
     // Every export is recorded; a read only beyond `basic`, and not when a `public:` rule let it through
     // (e.g. where an ordinary service is: the alliance's shared directory, no one's personal data).
     if (value !== null && value !== undefined && (action === 'EXPORT' || declaration.category !== 'basic')) {
-      const reason = ability.relevantRuleFor('read', target, field)?.reason ?? 'unnamed';
+      const reason = decision.reason;
       if (action === 'EXPORT' || !reason.startsWith('public:')) {
         const grounds: Record<string, AuditValue> = { rule: reason };
         if (reason === 'consent' && Array.isArray(record.consentIds)) grounds.consents = (record.consentIds as string[]).join(',');
@@ -63,13 +63,70 @@ export async function readProtectedField(
     }
     return value;
   }
-  if (declaration.mask && ability.can('readMasked', target, field)) {
+  if (declaration.mask && decision.masked) {
     const value: unknown = await resolve();
     return typeof value === 'string' ? declaration.mask(value) : null;
   }
   // An export leaves a denied column empty; naming each empty cell would only bloat the response.
   if (options.action !== 'EXPORT') access.recordDenial(type.name, subjectId, field, options.path, holder);
   return null;
+}
+
+/** Stands for a missing attribute in a shape's key (JSON would make it null, which a rule may tell apart). */
+const UNDEFINED = '\u0000undefined';
+
+interface FieldDecision {
+  read: boolean;
+  /** The reason of the rule that lets the field be read (`unnamed` if it gives none). */
+  reason: string;
+  masked: boolean;
+}
+
+/** Per ability: the record attributes its rules test, by subject type; and its decisions, by type, field and those attributes' values. */
+const decided = new WeakMap<AppAbility, { shapes: Map<string, string[]>; decisions: Map<string, FieldDecision> }>();
+
+/**
+ * What the ability decides for one field of one record: readable (and by which rule), masked, or neither.
+ * The rules test only some attributes of a record (its holder, its status, the categories consented…), so
+ * records alike in those — the record's "shape" — get the same answer: it is worked out once per request,
+ * type, field and shape, not again for every row of a list.
+ */
+function decideField(ability: AppAbility, type: string, record: Record<string, unknown>, field: string): FieldDecision {
+  let memo = decided.get(ability);
+  if (!memo) decided.set(ability, (memo = { shapes: new Map(), decisions: new Map() }));
+  let tested = memo.shapes.get(type);
+  if (!tested) memo.shapes.set(type, (tested = attributesTested(ability, type)));
+  const key = `${type}\u0000${field}\u0000${JSON.stringify(tested.map((name) => (record[name] === undefined ? UNDEFINED : record[name])))}`;
+  let decision = memo.decisions.get(key);
+  if (!decision) {
+    const target = subject(type, record);
+    const read = ability.can('read', target, field);
+    decision = {
+      read,
+      reason: read ? (ability.relevantRuleFor('read', target, field)?.reason ?? 'unnamed') : '',
+      masked: !read && ability.can('readMasked', target, field),
+    };
+    memo.decisions.set(key, decision);
+  }
+  return decision;
+}
+
+/** The record attributes (top-level names) that any `read` or `readMasked` rule of the type tests, sorted. */
+function attributesTested(ability: AppAbility, type: string): string[] {
+  const names = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const { field, value } = node as { field?: unknown; value?: unknown };
+    if (typeof field === 'string') names.add(field.split('.')[0]);
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object' && 'operator' in value) visit(value);
+  };
+  for (const action of ['read', 'readMasked']) {
+    for (const rule of ability.possibleRulesFor(action, type)) {
+      if (rule.conditions) visit(rule.ast);
+    }
+  }
+  return [...names].sort();
 }
 
 /**

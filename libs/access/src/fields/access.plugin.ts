@@ -30,7 +30,7 @@ export class AccessPlugin implements ApolloServerPlugin<GraphqlContext> {
         if (access.denied.length > 0) {
           result.extensions = { ...result.extensions, access: { denied: access.denied } };
         }
-        const events = access.auditEvents();
+        const events = access.compactAuditEvents();
         if (events.length === 0) return;
         const actor = access.actor;
         try {

@@ -36,9 +36,33 @@ export class RequestAccess {
     this.reads.set(key, event);
   }
 
-  /** The reads, exports and denials of this request, one event per record (and per grounds), for the audit trail. */
-  auditEvents(): AuditEvent[] {
+  /** The reads, exports and denials of this request, one event per record (and per grounds). */
+  auditEvents(): (AuditEvent & { fields: string[] })[] {
     return [...this.reads.values()].map((e) => ({ ...e, fields: [...e.fields].sort() }));
+  }
+
+  /**
+   * The reads, exports and denials of this request for the audit trail: one event per kind of disclosure — the
+   * records of one type read (or refused) with the same fields on the same grounds, listed in `subjectIds` (found
+   * per record by the trail's readers), so a page of a list writes as many events as it has kinds of rows, not one
+   * per row. A kind with one record is recorded as that record's event (`subjectId`). Grounds are never merged:
+   * each record's event says exactly what let its fields be read (a consent names that person's consents).
+   */
+  compactAuditEvents(): AuditEvent[] {
+    const kinds = new Map<string, { event: AuditEvent & { fields: string[] }; subjects: string[]; holders: Set<string> }>();
+    for (const e of this.auditEvents()) {
+      const key = `${e.action}:${e.subjectType}:${e.fields.join(',')}:${canonicalGrounds(e.grounds ?? {})}`;
+      const kind = kinds.get(key) ?? { event: e, subjects: [] as string[], holders: new Set<string>() };
+      if (e.subjectId !== null && !kind.subjects.includes(e.subjectId)) kind.subjects.push(e.subjectId);
+      if (e.holderOrganisationId) kind.holders.add(e.holderOrganisationId);
+      kinds.set(key, kind);
+    }
+    return [...kinds.values()].map(({ event, subjects, holders }) => {
+      if (subjects.length <= 1) return event;
+      const rest: AuditEvent = { ...event };
+      delete rest.holderOrganisationId;
+      return { ...rest, subjectId: null, subjectIds: [...subjects].sort(), holderOrganisationIds: [...holders].sort() };
+    });
   }
 }
 

@@ -2,7 +2,7 @@ import { Actor } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { abilityFor } from './abilities';
 import { queryBatched } from './batched-query';
-import { ColumnMap, rowFilter } from './row-filter';
+import { ColumnMap, rowFilter, rowFilterBranches } from './row-filter';
 
 export interface RuledQuery {
   /** The subject type whose `read` rules filter the rows, and what its rule attributes mean in SQL. */
@@ -14,6 +14,13 @@ export interface RuledQuery {
   where?: string;
   params?: Record<string, unknown>;
   tail?: string;
+  /**
+   * A page of a sorted list: each branch of the rules runs as its own query (`select` + `sortColumns`, `tail`: its own
+   * ORDER BY … LIMIT, served by an index that starts with what the branch fixes, e.g. the receiving organisation), and
+   * `SELECT * FROM (branch 1 UNION ALL branch 2 …) ${unionTail}` takes the page from their rows: `sortColumns` selects the
+   * sort keys under names (`, k AS seek_k0 …`) that `unionTail` orders by. With one branch, the query as it is.
+   */
+  page?: { sortColumns: string; unionTail: string };
 }
 
 /**
@@ -23,10 +30,27 @@ export interface RuledQuery {
  * arrive at the same moment (queryBatched).
  */
 export function queryUnderRules<T>(manager: EntityManager, actor: Actor, query: RuledQuery): Promise<T[]> {
-  const filter = rowFilter(abilityFor(actor), 'read', query.subjectType, query.columns);
-  const sql = `${query.select} ${query.from} WHERE ${filter.sql} ${query.where ?? ''} ${query.tail ?? ''}`;
-  const [text, values] = manager.connection.driver.escapeQueryWithParameters(sql, {
-    ...query.params, ...filter.params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId,
-  });
+  const [text, values] = ruledStatement(manager, actor, query);
   return queryBatched<T>(manager, text, values);
+}
+
+/** The statement `queryUnderRules` runs, as text with numbered parameters and their values. */
+export function ruledStatement(manager: EntityManager, actor: Actor, query: RuledQuery): [string, unknown[]] {
+  const ability = abilityFor(actor);
+  const whole = (condition: string, select = query.select) => `${select} ${query.from} WHERE ${condition} ${query.where ?? ''} ${query.tail ?? ''}`;
+  let sql: string;
+  let params: Record<string, unknown>;
+  const split = query.page ? rowFilterBranches(ability, 'read', query.subjectType, query.columns) : null;
+  if (split && split.branches.length > 1) {
+    const branches = split.branches.map((condition) => `(${whole(condition, query.select + query.page!.sortColumns)})`);
+    sql = `SELECT * FROM (${branches.join(' UNION ALL ')}) AS branches ${query.page!.unionTail}`;
+    params = split.params;
+  } else {
+    const filter = rowFilter(ability, 'read', query.subjectType, query.columns);
+    sql = whole(filter.sql);
+    params = filter.params;
+  }
+  return manager.connection.driver.escapeQueryWithParameters(sql, {
+    ...query.params, ...params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId,
+  }) as [string, unknown[]];
 }

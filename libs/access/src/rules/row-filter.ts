@@ -35,6 +35,65 @@ export function rowFilter(
   columns: ColumnMap,
   options: { field?: string; params?: Record<string, unknown> } = {},
 ): RowFilter {
+  const { ast, compiler } = compileRules(ability, action, subjectType, columns, options);
+  return { sql: ast === null ? 'FALSE' : compiler.compile(ast), params: compiler.params };
+}
+
+/** The same rules as `rowFilter`, as disjoint branches (see `rowFilterBranches`). */
+export interface RowFilterBranches {
+  /** SQL conditions, one per branch of the rules; a row matches at most one. Never empty: no rule gives `['FALSE']`. */
+  branches: string[];
+  params: Record<string, unknown>;
+}
+
+/**
+ * The rules as `rowFilter` compiles them, split at their top-level OR into branches (one per `can` rule:
+ * "the sender's", "the receiver's", …), so that each branch can be its own index-driven query and a list
+ * read as `branch 1 UNION ALL branch 2 …` instead of one OR that the planner can only serve by walking
+ * the table. A branch that another implies (its conditions include all of the other's) is left out: the
+ * other finds its rows. Each later branch excludes the rows of the earlier ones (`(earlier) IS NOT TRUE`),
+ * so the branches are disjoint and their UNION ALL is exactly the rows `rowFilter` gives, each once.
+ */
+export function rowFilterBranches(
+  ability: AnyAbility,
+  action: string,
+  subjectType: string,
+  columns: ColumnMap,
+  options: { params?: Record<string, unknown> } = {},
+): RowFilterBranches {
+  const { ast, compiler } = compileRules(ability, action, subjectType, columns, options);
+  if (ast === null) return { branches: ['FALSE'], params: compiler.params };
+  const alternatives = ast.operator === 'or' ? (ast.value as Node[]) : [ast];
+  const kept = withoutImplied(alternatives);
+  if (kept.length === 0) return { branches: ['FALSE'], params: compiler.params };
+  const conditions = kept.map((node) => compiler.compile(node));
+  const branches = conditions.map((condition, i) => [condition, ...conditions.slice(0, i).map((earlier) => `(${earlier}) IS NOT TRUE`)].join(' AND '));
+  return { branches, params: compiler.params };
+}
+
+/** The conjuncts of a condition: the children of an AND (nested ANDs flattened), else the condition itself. */
+function conjunctsOf(node: Node): string[] {
+  if (node.operator === 'and') return (node.value as Node[]).flatMap(conjunctsOf);
+  return [JSON.stringify(node)];
+}
+
+/**
+ * The alternatives without those another one implies: A implies B when every conjunct of B is one of A's
+ * (B has fewer conditions). Of two alike, the first is kept. Only drops what is provably redundant.
+ */
+function withoutImplied(alternatives: Node[]): Node[] {
+  const conjuncts = alternatives.map((node) => new Set(conjunctsOf(node)));
+  const implies = (a: number, b: number) => [...conjuncts[b]].every((c) => conjuncts[a].has(c));
+  return alternatives.filter((_, a) => !alternatives.some((__, b) => b !== a && implies(a, b) && (!implies(b, a) || b < a)));
+}
+
+function compileRules(
+  ability: AnyAbility,
+  action: string,
+  subjectType: string,
+  columns: ColumnMap,
+  options: { field?: string; params?: Record<string, unknown> },
+): { ast: Node | null; compiler: { compile: (node: Node) => string; params: Record<string, unknown> } } {
   // The rules for the action (and, when given, for one field: "rows where this field is readable").
   const rules = ability.rulesFor(action, subjectType, options.field);
   // A `cannot` rule arrives as its own condition: negating it is the converter's job.
@@ -99,5 +158,5 @@ export function rowFilter(
         throw new Error(`Access rule on ${subjectType}: the operator "${node.operator}" cannot be turned into SQL`);
     }
   };
-  return { sql: ast === null ? 'FALSE' : compile(ast), params };
+  return { ast, compiler: { compile, params } };
 }

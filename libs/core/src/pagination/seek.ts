@@ -30,6 +30,10 @@ export interface SeekPage {
   params: Record<string, string>;
   /** `ORDER BY … LIMIT n`. */
   tail: string;
+  /** `, k1 AS seek_k0, …, id AS seek_kn`: the sort keys under names, for a query that takes the page from a union of queries. */
+  sortColumns: string;
+  /** `ORDER BY seek_k0 …, seek_kn LIMIT n`: the page's order and limit over those named keys. */
+  unionTail: string;
 }
 
 export interface SeekRow {
@@ -65,6 +69,8 @@ export async function paginateSeek<R extends SeekRow, T>(
     where,
     params,
     tail: `ORDER BY ${columns.map((c) => `${c} ${sort.direction}`).join(', ')} LIMIT ${Number(first + 1)}`,
+    sortColumns: columns.map((c, i) => `, ${c} AS seek_k${i}`).join(''),
+    unionTail: `ORDER BY ${columns.map((_, i) => `seek_k${i} ${sort.direction}`).join(', ')} LIMIT ${Number(first + 1)}`,
   });
   const edges = rows.slice(0, first).map((row) => ({ node: toNode(row), cursor: encodeCursor(row.seek_key, signedFor) }));
   return {

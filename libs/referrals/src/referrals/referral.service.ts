@@ -133,6 +133,7 @@ export class ReferralService {
       queryUnderRules<ReferralRow & SeekRow>(this.db.manager, actor, {
         subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_SELECT + page.keyColumn, from: REFERRALS_FROM,
         where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
+        page: { sortColumns: page.sortColumns, unionTail: page.unionTail },
       }), toReferral);
   }
 

@@ -3,10 +3,14 @@ import { newId } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { SignedIn, TestApp } from '@zhulian/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { ReferralsModule } from '../referrals.module';
 
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
+/** The statement of the NGO staff's referral list, committed so that a reviewer sees what runs (`UPDATE_SQL=1` rewrites it). */
+const LIST_SQL = join(__dirname, 'queries', 'referral-list.ngo-staff.sql');
 
 /** N+1 guard: a page of referrals, people nested, costs the same statements whatever its size. */
 describe('SQL statements per referrals page', () => {
@@ -37,6 +41,10 @@ describe('SQL statements per referrals page', () => {
   afterAll(() => app.close());
 
   async function statementsFor(first: number): Promise<number> {
+    return (await statementTextsFor(first)).length;
+  }
+
+  async function statementTextsFor(first: number): Promise<string[]> {
     const spy = jest.spyOn(Client.prototype, 'query');
     // Newest first, so that the page mixes accepted referrals and those awaiting an answer (the inbox's own order puts the latter first).
     try {
@@ -46,7 +54,7 @@ describe('SQL statements per referrals page', () => {
       expect(res.data!.referrals.edges).toHaveLength(first);
       expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);
       expect(res.data!.referrals.edges.some((e) => e.node.person === null)).toBe(true);
-      return spy.mock.calls.length;
+      return spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
     } finally {
       spy.mockRestore();
     }
@@ -59,5 +67,50 @@ describe('SQL statements per referrals page', () => {
     // The session and actor (1), the page under the rules (1), the people under theirs (1), and the
     // contact data read recorded for the audit trail (1; linked into the chain a moment later).
     expect(ten).toBe(4);
+  });
+
+  it('records a page in the audit trail by kind of row, not by row: what the NGO was refused in as many events for 100 referrals as for 10', async () => {
+    const eventsOf = async (first: number) => {
+      const [{ since }]: { since: Date }[] = await app.db.query('SELECT clock_timestamp() AS since');
+      await ngo.gql(`query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) {
+        edges { node { id status person { fullName phone idNumber } } } } }`, { first });
+      const rows: { action: string; subject_type: string; subject_id: string | null; subject_ids: string[] | null; fields: string[] }[] = await app.db.query(
+        `SELECT action, subject_type, subject_id, subject_ids, fields FROM audit_events WHERE actor_user_id = $1 AND occurred_at >= $2`, [ngo.userId, since]);
+      const refused = rows.filter((e) => e.action === 'DENY' && e.subject_type === 'Referral');
+      return { refused, referralsRefused: new Set(refused.flatMap((e) => e.subject_ids ?? [e.subject_id])), reads: rows.filter((e) => e.action === 'READ') };
+    };
+    const ten = await eventsOf(10);
+    const hundred = await eventsOf(100);
+    expect(hundred.refused.length).toBe(ten.refused.length);
+    expect(hundred.refused.length).toBeLessThanOrEqual(3);
+    // Still found per referral: the half not yet accepted show no person, and each is listed.
+    expect(hundred.referralsRefused.size).toBeGreaterThanOrEqual(50);
+    // A person's data read on their consent stays one event per person, naming that person's consents.
+    const personReads = hundred.reads.filter((e) => e.subject_type === 'Person');
+    expect(personReads.every((e) => e.subject_id !== null && e.fields.includes('phone'))).toBe(true);
+    expect(personReads).toHaveLength(50);
+    // The referrals whose person was shown: one event listing them all.
+    const referralReads = hundred.reads.filter((e) => e.subject_type === 'Referral');
+    expect(referralReads).toHaveLength(1);
+    expect(referralReads[0].subject_ids).toHaveLength(50);
+  });
+
+  it('runs the committed statement for the NGO staff’s page: one index-driven query per branch of the rules, UNION ALL', async () => {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    let texts: string[];
+    try {
+      // The page of bench/referrals.mjs (case A): the list's default order, last sent first.
+      const res = await app.withoutAuditLinking(() => ngo.gql<{ referrals: { edges: unknown[] } }>(`query { referrals(first: 25) { edges { node {
+        id createdAt status urgency serviceName senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`));
+      expect(res.data!.referrals.edges).toHaveLength(25);
+      texts = spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
+    } finally {
+      spy.mockRestore();
+    }
+    const [page] = texts.filter((t) => t.includes('FROM referrals r'));
+    expect(page).toBeDefined();
+    if (process.env.UPDATE_SQL === '1') writeFileSync(LIST_SQL, `${page}\n`);
+    expect(`${page}\n`).toBe(readFileSync(LIST_SQL, 'utf8'));
+    expect(page).toContain('UNION ALL');
   });
 });
