@@ -106,15 +106,16 @@ describe('lists, as people who work in them all day use them', () => {
         await page.getByTestId(row).first().waitFor();
         // What pokes out past the right edge, outside anything that scrolls or clips on purpose (a table, a row of choices).
         // Against the phone's own width: a mobile browser widens its viewport to a page wider than the screen.
-        const wider = await page.evaluate((screenWidth) => {
-          const contained = (e: Element) => {
+        const wider = await page.evaluate<string[]>(`(() => {
+          const screenWidth = 390;
+          const contained = (e) => {
             for (let a = e.parentElement; a && a.id !== 'main-content'; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
             return false;
           };
           return [...document.querySelectorAll('#main-content *')]
             .filter((e) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().right > screenWidth + 1 && !contained(e))
-            .slice(0, 3).map((e) => `${e.tagName} ${(e.textContent ?? '').slice(0, 40)}`);
-        }, 390);
+            .slice(0, 3).map((e) => e.tagName + ' ' + (e.textContent || '').slice(0, 40));
+        })()`);
         expect([path, wider]).toEqual([path, []]);
       }
     }), JOURNEY_TIMEOUT);
