@@ -27,6 +27,21 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
   });
 }
 
+/** The middleware over a build folder, in front of the API's own 404, on a free port. */
+async function serve(dir: string, screens?: FirstScreens): Promise<{ server: Server; port: number }> {
+  const app = express();
+  app.use(webAppMiddleware(dir, screens)!);
+  app.use((_req, res) => void res.status(404).send('api 404'));
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+async function stop(server: Server, dir: string): Promise<void> {
+  await new Promise((resolve) => server.close(resolve));
+  rmSync(dir, { recursive: true, force: true });
+}
+
 describe('the web app as the API serves it', () => {
   let dir: string;
   let server: Server;
@@ -47,17 +62,9 @@ describe('the web app as the API serves it', () => {
     }
     writeFileSync(join(dir, 'favicon.svg'), icon);
     writeFileSync(join(dir, 'assets', 'orphan-9z9z9z.js.br'), brotliCompressSync(script)); // a copy without its original
-    const app = express();
-    app.use(webAppMiddleware(dir)!);
-    app.use((_req, res) => void res.status(404).send('api 404'));
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await serve(dir));
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stop(server, dir));
 
   it('sends a hashed asset as brotli to a browser that accepts it, cached for a year', async () => {
     const res = await get(port, '/assets/main-1a2b3c.js', { 'accept-encoding': 'gzip, deflate, br, zstd' });
@@ -142,16 +149,9 @@ describe('a first screen drawn by the server', () => {
       throw new Error('the database went away');
     });
     screens.add('/slow', () => new Promise((resolve) => setTimeout(() => resolve(drawn), 5_000).unref()));
-    const app = express();
-    app.use(webAppMiddleware(dir, screens)!);
-    server = app.listen(0, '127.0.0.1');
-    await new Promise((resolve) => server.once('listening', resolve));
-    port = (server.address() as AddressInfo).port;
+    ({ server, port } = await serve(dir, screens));
   });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stop(server, dir));
 
   it('goes in front of the root, with the page’s language and title, compressed and never cached', async () => {
     const res = await get(port, '/drawn', { accept: 'text/html', 'accept-encoding': 'br' });
