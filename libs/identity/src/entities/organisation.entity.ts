@@ -18,7 +18,7 @@ export class Organisation {
   name!: string;
 
   @Field({ description: "China's 6-digit administrative division code, e.g. 110105." })
-  @Column({ name: 'region_code', type: 'char', length: 6 })
+  @Column({ name: 'region_code', type: 'varchar', length: 9 })
   regionCode!: string;
 
   @Field(() => ID, { nullable: true })
