@@ -151,7 +151,7 @@ describe('the service directory in a real browser', () => {
       await admin.getByLabel('服务区域').press('Enter');
       await done();
       await admin.getByTestId('service-form-submit').click();
-      await admin.getByText('行政区划代码为 6 位数字，例如 110105。').waitFor();
+      await admin.getByText('行政区划代码为 6 位数字（区，例如 110105）或 9 位数字（街道，例如 110105001）。').waitFor();
       await admin.locator('.ant-select-selection-item', { hasText: '朝阳' }).locator('.ant-select-selection-item-remove').click();
       await admin.getByLabel('服务区域').fill('朝阳');
       await admin.locator('.ant-select-item-option', { hasText: '朝阳区' }).click();
