@@ -1,6 +1,6 @@
 import { validateSync } from 'class-validator';
 import {
-  checkRegionCode, IsRegionCode, regionAndAncestors, regionCodesNamed, regionContains, regionLabel, regionLikePattern, regionName, regionPrefix,
+  checkRegionCode, IsRegionCode, regionAndAncestors, regionCodesNamed, regionContains, regionLabel, regionLikePattern, regionName, regionPrefix, subregionDigits,
 } from './region-codes';
 
 describe('region codes', () => {
@@ -64,6 +64,15 @@ describe('region codes', () => {
     for (const code of ['110105001', '110105004', '110105', '110106100', '110000', '310101']) {
       expect(areas.filter((area) => regionContains(area, code)).sort()).toEqual(areas.filter((area) => regionAndAncestors(code).includes(area)).sort());
     }
+  });
+
+  it('breaks Beijing down by district and a district by street', () => {
+    const under = (region: string, code: string) => code.slice(0, subregionDigits(region));
+    expect(under('110000', '110105001')).toBe('110105');
+    expect(under('110100', '110105')).toBe('110105');
+    expect(under('110105', '110105001')).toBe('110105001');
+    expect(under('110105', '110105')).toBe('110105');
+    expect(under('110105001', '110105001')).toBe('110105001');
   });
 
   it('finds regions by name, streets only when no district or province is named so', () => {

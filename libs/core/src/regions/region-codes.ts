@@ -90,6 +90,16 @@ export function regionLikePattern(code: string): string {
 }
 
 /**
+ * How many leading digits of a code inside `region` name the region one level under it that holds the code:
+ * 6 (its district) under a province or city, 9 (the whole code: a street, or the district itself) under a
+ * district or a street. Region views group by `left(region_code, subregionDigits(region))`: Beijing by
+ * district, 朝阳区 by street.
+ */
+export function subregionDigits(region: string): number {
+  return regionPrefix(region).length < 6 ? 6 : 9;
+}
+
+/**
  * The region and the regions that hold it, smallest first: 110105001 → 110105001, 110105, 110100, 110000.
  * For a valid `area`, `regionContains(area, code)` exactly when `area` is one of these, so a list of areas
  * can be searched for one that holds the code by overlap (`areas && $1`).

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, CLOCK, Clock, forbidden, isRegionCode, REGION_CODE_MESSAGE, regionContains, regionLikePattern, Role } from '@zhulian/core';
+import { Actor, badInput, CLOCK, Clock, forbidden, isRegionCode, REGION_CODE_MESSAGE, regionContains, regionLikePattern, Role, subregionDigits } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
 import { DirectoryStats } from '@zhulian/directory';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
@@ -139,11 +139,11 @@ export class RegionDashboardService {
     });
   }
 
-  /** The alerts raised in the region (this lib's own table), per district and rule. */
+  /** The alerts raised in the region (this lib's own table), per region one level under it and rule. */
   private alertCounts(region: string): Promise<{ region_code: string; rule_code: string; raised: number; confirmed: number; dismissed: number }[]> {
     return this.db.query(
-      `SELECT region_code, rule_code, count(*)::int AS raised, (count(*) FILTER (WHERE status = 'ACKNOWLEDGED'))::int AS confirmed,
+      `SELECT left(region_code, $2) AS region_code, rule_code, count(*)::int AS raised, (count(*) FILTER (WHERE status = 'ACKNOWLEDGED'))::int AS confirmed,
               (count(*) FILTER (WHERE status = 'DISMISSED'))::int AS dismissed
-         FROM insight_alerts WHERE region_code LIKE $1 GROUP BY 1, 2`, [regionLikePattern(region)]);
+         FROM insight_alerts WHERE region_code LIKE $1 GROUP BY 1, 2`, [regionLikePattern(region), subregionDigits(region)]);
   }
 }

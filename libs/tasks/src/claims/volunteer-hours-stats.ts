@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { regionLikePattern } from '@zhulian/core';
+import { regionLikePattern, subregionDigits } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 
 /**
@@ -26,10 +26,10 @@ const CONFIRMED = `c.status = 'COMPLETED' AND c.hours_confirmed_at IS NOT NULL A
 export class VolunteerHoursStats {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Per region code in `region` (itself and the regions under it) and month (`YYYY-MM`), and the totals of each, of the tasks that started in [since, until). */
+  /** Per region one level under `region` (libs/core subregionDigits) and month (`YYYY-MM`), and the totals of each, of the tasks that started in [since, until). */
   byMonth(region: string, since: Date, until: Date): Promise<HoursCell[]> {
     return this.cells(
-      `SELECT t.region_code, to_char(t.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, c.minutes, c.volunteer_id
+      `SELECT left(t.region_code, $4) AS region_code, to_char(t.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, c.minutes, c.volunteer_id
          FROM task_claims c JOIN tasks t ON t.id = c.task_id WHERE ${CONFIRMED}`,
       region, since, until);
   }
@@ -37,7 +37,7 @@ export class VolunteerHoursStats {
   /** The same per skill the task asked for (a task asking for two counts under both; one asking for none under NO_SKILL). */
   bySkill(region: string, since: Date, until: Date): Promise<HoursCell[]> {
     return this.cells(
-      `SELECT t.region_code, skill AS key, c.minutes, c.volunteer_id
+      `SELECT left(t.region_code, $4) AS region_code, skill AS key, c.minutes, c.volunteer_id
          FROM task_claims c JOIN tasks t ON t.id = c.task_id
               CROSS JOIN LATERAL unnest(CASE WHEN cardinality(t.skills) = 0 THEN ARRAY['${NO_SKILL}'] ELSE t.skills END) skill
         WHERE ${CONFIRMED}`,
@@ -55,7 +55,7 @@ export class VolunteerHoursStats {
     const rows: { region_code: string | null; key: string | null; minutes: number; volunteers: number }[] = await this.db.query(
       `SELECT region_code, key, COALESCE(sum(minutes), 0)::int AS minutes, count(DISTINCT volunteer_id)::int AS volunteers
          FROM (${source}) confirmed
-        GROUP BY GROUPING SETS ((region_code, key), (region_code), (key), ())`, [regionLikePattern(region), since, until]);
+        GROUP BY GROUPING SETS ((region_code, key), (region_code), (key), ())`, [regionLikePattern(region), since, until, subregionDigits(region)]);
     return rows.map((r) => ({ regionCode: r.region_code === null ? null : r.region_code.trim(), key: r.key, minutes: r.minutes, volunteers: r.volunteers }));
   }
 }
