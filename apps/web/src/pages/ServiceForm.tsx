@@ -112,6 +112,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
   const editing = useEditingForm(form);
   const districts = BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }));
   // Where a service works or whom it takes: a district, or a street of one (found by its name, 建外 → 朝阳区建外街道).
+  // Not a virtual list: a search such as 朝阳 offers the district and its 43 streets, each of which stays in the page.
   const areas = [...districts, ...allStreetChoices(t)];
   // A region typed rather than picked must be a region code: a name typed in is not one.
   const regionCodes = {
@@ -170,7 +171,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
         </Col>
       </Row>
       <Form.Item name="serviceAreaCodes" label={t('service.areas')} extra={t('serviceForm.regionHelp')} rules={[regionCodes]}>
-        <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} data-testid="service-form-areas" />
+        <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} virtual={false} data-testid="service-form-areas" />
       </Form.Item>
 
       <Divider titlePlacement="start">{t('service.eligibility')}</Divider>
@@ -193,7 +194,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="eligibleRegionCodes" label={t('serviceForm.eligibleRegions')} extra={t('serviceForm.eligibleRegionsHelp')} rules={[regionCodes]}>
-            <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} />
+            <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} virtual={false} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
