@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeInsightAlert, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 
 const DISTRICT = '0193a000-0000-7000-8000-000000000001'; // 朝阳区民政局, 110105
@@ -25,6 +25,7 @@ describe('streets inside a district', () => {
   let app: TestApp;
   const sessions: Record<string, SignedIn> = {};
   const numbers: string[] = [];
+  const personIds: string[] = [];
 
   const coordinatorOf = async (organisationId: string) => {
     const user = await makeUser(app.db, { memberships: [{ organisationId, role: Role.COORDINATOR }] });
@@ -61,6 +62,7 @@ describe('streets inside a district', () => {
       expect(res.errors).toBeUndefined();
       expect(res.data!.registerPerson.regionCode).toBe('110105001');
       numbers.push(number);
+      personIds.push(res.data!.registerPerson.id);
     }
   });
   afterAll(() => app.close());
@@ -86,5 +88,16 @@ describe('streets inside a district', () => {
       const asked = await sessions.sanlitun.gql(DASHBOARD, { r: region });
       expect([region, asked.errors![0].extensions]).toMatchObject([region, { code: 'FORBIDDEN', reason: 'REGION_NOT_YOURS' }]);
     }
+  });
+
+  it('finds a street’s alert when the alerts are filtered by its district or by the street, not by the other street', async () => {
+    await makeInsightAlert(app.db, { ruleCode: 'ELDERLY_ALONE_NO_CONTACT', personId: personIds[0], holdingOrganisationId: JIANWAI, regionCode: '110105001' });
+    const count = async (regionCode: string) => {
+      const res = await sessions.jianwai.gql<{ insightAlerts: { edges: unknown[] } }>(
+        `query($r: String) { insightAlerts(first: 50, filter: { regionCode: $r }) { edges { node { id } } } }`, { r: regionCode });
+      expect(res.errors).toBeUndefined();
+      return res.data!.insightAlerts.edges.length;
+    };
+    expect([await count('110105'), await count('110105001'), await count('110105004'), await count('110106')]).toEqual([1, 1, 0, 0]);
   });
 });
