@@ -30,6 +30,7 @@ import { IncrementalInsightEvaluation1765700500000 } from './1765700500000-Incre
 import { HsdsKept1765700800000 } from './1765700800000-HsdsKept';
 import { ListSorts1765701200000 } from './1765701200000-ListSorts';
 import { NeedSearchTerms1765701200001 } from './1765701200001-NeedSearchTerms';
+import { StreetRegionCodes1765701400000 } from './1765701400000-StreetRegionCodes';
 
 /** Every migration, in order. A new migration is added here in the same commit. */
 export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail1764500000000, CreateRegistry1764600000000, CreateBreakGlass1764700000000,
@@ -43,4 +44,5 @@ export const MIGRATIONS = [CreateIdentity1764400000000, CreateAuditTrail17645000
   TaskClaimPlacesRetention1765500300000, CreateRealtime1765600000000, CreateInsights1765700000000, SignalImports1765700200000,
   InsightRulesForReferralsAndChildren1765700300000, OneStopIntakes1765700400000,
   IncrementalInsightEvaluation1765700500000, HsdsKept1765700800000, CaseNumbers1765701000000,
-  CaseNoteEntriesAndAttachments1765701100000, ListSorts1765701200000, NeedSearchTerms1765701200001];
+  CaseNoteEntriesAndAttachments1765701100000, ListSorts1765701200000, NeedSearchTerms1765701200001,
+  StreetRegionCodes1765701400000];

@@ -151,10 +151,11 @@ describe('the service directory in a real browser', () => {
       await admin.getByLabel('服务区域').press('Enter');
       await done();
       await admin.getByTestId('service-form-submit').click();
-      await admin.getByText('行政区划代码为 6 位数字，例如 110105。').waitFor();
+      await admin.getByText('行政区划代码为 6 位数字（区，例如 110105）或 9 位数字（街道，例如 110105001）。').waitFor();
       await admin.locator('.ant-select-selection-item', { hasText: '朝阳' }).locator('.ant-select-selection-item-remove').click();
       await admin.getByLabel('服务区域').fill('朝阳');
-      await admin.locator('.ant-select-item-option', { hasText: '朝阳区' }).click();
+      // The district itself, not one of its streets (朝阳区建外街道, …) that the same search offers.
+      await admin.locator('.ant-select-item-option', { hasText: /^朝阳区$/ }).click();
       await done();
       await admin.getByTestId('service-form-available').fill('2');
       await admin.getByTestId('service-form-unit').fill('床位');

@@ -66,10 +66,17 @@ describe('the form checks are the API’s checks', () => {
   });
 
   it('knows the region codes the server knows', () => {
-    const codes = ['110105', '110000', '110100', '110199', '110103', '120101', '440301', '990000', '000000', '710000', '1101', 'abcdef', '11010a', '820000', '650102'];
+    const codes = ['110105', '110000', '110100', '110199', '110103', '120101', '440301', '990000', '000000', '710000', '1101', 'abcdef', '11010a', '820000', '650102',
+      '110105001', '110105004', '110106100', '110105999', '110199001', '990000001', '310101001', '11010500', '1101050011', '11010500a'];
     for (const code of codes) {
       const server = checkRegionCode(code);
       expect([code, regionCodeProblem(code)]).toEqual([code, server.ok ? null : server.problem]);
     }
+  });
+
+  it('takes a Beijing street code, and tells a malformed code from an unknown street', () => {
+    expect(regionCodeProblem('110105001')).toBeNull();
+    expect(regionCodeProblem('110105999')).toBe('UNKNOWN');
+    expect(regionCodeProblem('1101050')).toBe('FORMAT');
   });
 });

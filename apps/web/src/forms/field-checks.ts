@@ -1,6 +1,7 @@
 import type { FormRule } from 'antd';
 import type { RuleObject } from 'antd/es/form';
 import type { TFunction } from 'i18next';
+import { BEIJING_DISTRICT_CODES, BEIJING_STREETS, PROVINCE_CODES } from '../region-data';
 
 /**
  * The checks a form makes before sending, each the same as the API's (named beside it), so a person
@@ -41,19 +42,23 @@ export function isPlainMobileNumber(text: string): boolean {
   return /^1[3-9]\d{9}$/.test(text.trim());
 }
 
-/** The 2-digit provinces of GB/T 2260 (libs/core regions/provinces.csv). */
-const PROVINCES = new Set(['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
-  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65']);
-/** Beijing's districts (libs/core regions/beijing-areas.csv). */
-const BEIJING = new Set(['110101', '110102', '110105', '110106', '110107', '110108', '110109', '110111', '110112', '110113', '110114', '110115', '110116',
-  '110117', '110118', '110119']);
+const PROVINCES = new Set(PROVINCE_CODES);
+const BEIJING = new Set(BEIJING_DISTRICT_CODES);
 
-/** libs/core checkRegionCode: 6 digits of a province that exists; inside Beijing, a district that exists. */
+/** libs/core REGION_CODE_PATTERN: a district or province (6 digits) or a street (9 digits). */
+export const REGION_CODE_PATTERN = /^\d{6}(\d{3})?$/;
+
+/**
+ * libs/core checkRegionCode: 6 or 9 digits of a province that exists; inside Beijing, a district (6 digits)
+ * or a street (9 digits) that exists (region-data.ts, made from the same lists).
+ */
 export function regionCodeProblem(code: string): 'FORMAT' | 'UNKNOWN' | null {
-  if (!/^\d{6}$/.test(code)) return 'FORMAT';
+  if (!REGION_CODE_PATTERN.test(code)) return 'FORMAT';
   const province = code.slice(0, 2);
   if (!PROVINCES.has(province)) return 'UNKNOWN';
-  if (province === '11' && !code.endsWith('0000') && !BEIJING.has(code) && code !== '110100') return 'UNKNOWN';
+  if (province !== '11') return null;
+  if (code.length === 9) return code in BEIJING_STREETS ? null : 'UNKNOWN';
+  if (!code.endsWith('0000') && !BEIJING.has(code) && code !== '110100') return 'UNKNOWN';
   return null;
 }
 

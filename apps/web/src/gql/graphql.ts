@@ -294,7 +294,7 @@ export type CreateServiceInput = {
   eligibilityDescription?: string | null | undefined;
   /** Need category codes an applicant must have (any of them). */
   eligibleNeeds?: Array<string> | null | undefined;
-  /** Where applicants must live (6-digit region codes). */
+  /** Where applicants must live (6- or 9-digit region codes). */
   eligibleRegionCodes?: Array<string> | null | undefined;
   email?: string | null | undefined;
   feesDescription?: string | null | undefined;
@@ -311,7 +311,7 @@ export type CreateServiceInput = {
   requiredDocuments?: Array<string> | null | undefined;
   /** Every opening schedule (at most 20): schedules not listed are removed. */
   schedules?: Array<ServiceScheduleInput> | null | undefined;
-  /** Where the service is delivered (6-digit region codes). */
+  /** Where the service is delivered (6- or 9-digit region codes). */
   serviceAreaCodes?: Array<string> | null | undefined;
   status?: ServiceStatus;
   url?: string | null | undefined;
@@ -558,7 +558,7 @@ export type IntakePersonInput = {
   notes?: string | null | undefined;
   /** Mainland mobile number. */
   phone?: string | null | undefined;
-  /** 6-digit administrative division code, e.g. 110105. */
+  /** Administrative division code: 6 digits for a district (110105), 9 for a street (110105001). */
   regionCode: string;
   /** The person’s relation to the head of the household joined. */
   relationToHead?: HouseholdRelation | null | undefined;
@@ -738,7 +738,7 @@ export type PostTaskInput = {
   needsApproval?: boolean;
   /** Or: a referral your organisation accepted, whose person the task serves. */
   referralId?: string | number | null | undefined;
-  /** The district, a 6-digit region code (e.g. 110105). */
+  /** The district or street, a 6- or 9-digit region code (e.g. 110105, 110105001). */
   regionCode: string;
   skills: Array<string>;
   slots: number;
@@ -864,7 +864,7 @@ export type RegisterPersonInput = {
   notes?: string | null | undefined;
   /** Mainland mobile number. */
   phone?: string | null | undefined;
-  /** 6-digit administrative division code, e.g. 110105. */
+  /** Administrative division code: 6 digits for a district (110105), 9 for a street (110105001). */
   regionCode: string;
   /** The person’s relation to the head of the household joined. */
   relationToHead?: HouseholdRelation | null | undefined;
@@ -935,7 +935,7 @@ export type ServiceFilter = {
   /** true: places are free now; false: full. Services that do not track places match neither. */
   hasCapacity?: boolean | null | undefined;
   organisationId?: string | number | null | undefined;
-  /** Services delivered in this region (6-digit code; a service for the whole city or province counts). */
+  /** Services delivered in this region (6- or 9-digit code; a service for the whole district, city or province counts). */
   regionCode?: string | null | undefined;
   /** Words of the name (similar spellings match too), the description or the organisation’s name; the name of a need category (老人, elderly) or of a region (朝阳) the service answers or serves. */
   search?: string | null | undefined;
@@ -951,7 +951,7 @@ export type ServiceLocationInput = {
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
   name?: string | null | undefined;
-  /** The district: a 6-digit region code, e.g. 110105. */
+  /** The district or street: a 6- or 9-digit region code, e.g. 110105 or 110105001. */
   regionCode?: string | null | undefined;
 };
 
@@ -1096,7 +1096,7 @@ export type UpdateServiceInput = {
   eligibilityDescription?: string | null | undefined;
   /** Need category codes an applicant must have (any of them). */
   eligibleNeeds?: Array<string> | null | undefined;
-  /** Where applicants must live (6-digit region codes). */
+  /** Where applicants must live (6- or 9-digit region codes). */
   eligibleRegionCodes?: Array<string> | null | undefined;
   email?: string | null | undefined;
   feesDescription?: string | null | undefined;
@@ -1111,7 +1111,7 @@ export type UpdateServiceInput = {
   requiredDocuments?: Array<string> | null | undefined;
   /** Every opening schedule (at most 20): schedules not listed are removed. */
   schedules?: Array<ServiceScheduleInput> | null | undefined;
-  /** Where the service is delivered (6-digit region codes). */
+  /** Where the service is delivered (6- or 9-digit region codes). */
   serviceAreaCodes?: Array<string> | null | undefined;
   serviceId: string | number;
   status?: ServiceStatus;

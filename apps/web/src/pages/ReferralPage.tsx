@@ -13,6 +13,7 @@ import { dateTime } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { ReferralQuery } from '../gql/graphql';
+import { regionName } from '../regions';
 import { useActing } from '../session/SessionProvider';
 import { StaleNotice } from './CasePage';
 import { TASK_ROLES } from './org-tasks/org-task-parts';
@@ -112,7 +113,7 @@ export function ReferralPage() {
           <Descriptions.Item label={t('referrals.from')}>{referral.senderOrganisationName}</Descriptions.Item>
           <Descriptions.Item label={t('referrals.to')}>{referral.receiverOrganisationName}</Descriptions.Item>
           <Descriptions.Item label={t('referrals.needs')}><NeedTags codes={referral.needs} /></Descriptions.Item>
-          <Descriptions.Item label={t('referrals.region')}><Guarded value={referral.regionCode} /></Descriptions.Item>
+          <Descriptions.Item label={t('referrals.region')}><Guarded value={referral.regionCode && regionName(t, referral.regionCode)} /></Descriptions.Item>
           <Descriptions.Item label={t('referrals.ageBand')}>
             {referral.ageBand ? t('referrals.ageBandValue', { band: referral.ageBand }) : <Typography.Text type="secondary">{t('person.notRecorded')}</Typography.Text>}
           </Descriptions.Item>

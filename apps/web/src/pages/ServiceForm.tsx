@@ -10,7 +10,8 @@ import { showAtField, useEditingForm } from '../forms/form-behaviour';
 import { graphql } from '../gql';
 import type { ScheduleFrequency, ServiceStatus } from '../gql/graphql';
 import { newIdempotencyKey } from '../idempotency';
-import { regionName } from '../regions';
+import { REGION_CODE_PATTERN } from '../forms/field-checks';
+import { allStreetChoices, regionName } from '../regions';
 import type { ServiceData } from './ServicePage';
 import { BEIJING_DISTRICTS, SERVICE_STATUSES } from './ServiceParts';
 
@@ -110,10 +111,13 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
   const tracksPlaces = Form.useWatch('tracksPlaces', form);
   const editing = useEditingForm(form);
   const districts = BEIJING_DISTRICTS.map((c) => ({ value: c, label: regionName(t, c) }));
-  // A district typed rather than picked must be a region code: a name typed in is not one.
+  // Where a service works or whom it takes: a district, or a street of one (found by its name, 建外 → 朝阳区建外街道).
+  // Not a virtual list: a search such as 朝阳 offers the district and its 43 streets, each of which stays in the page.
+  const areas = [...districts, ...allStreetChoices(t)];
+  // A region typed rather than picked must be a region code: a name typed in is not one.
   const regionCodes = {
     validator: (_: unknown, codes?: string[]) =>
-      (codes ?? []).every((c) => /^\d{6}$/.test(c)) ? Promise.resolve() : Promise.reject(new Error(t('errors.reason.REGION_CODE_FORMAT'))),
+      (codes ?? []).every((c) => REGION_CODE_PATTERN.test(c)) ? Promise.resolve() : Promise.reject(new Error(t('errors.reason.REGION_CODE_FORMAT'))),
   };
 
   const submit = async (fields: ServiceFields) => {
@@ -167,7 +171,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
         </Col>
       </Row>
       <Form.Item name="serviceAreaCodes" label={t('service.areas')} extra={t('serviceForm.regionHelp')} rules={[regionCodes]}>
-        <Select mode="tags" options={districts} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} data-testid="service-form-areas" />
+        <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} virtual={false} data-testid="service-form-areas" />
       </Form.Item>
 
       <Divider titlePlacement="start">{t('service.eligibility')}</Divider>
@@ -190,7 +194,7 @@ export function ServiceForm({ service, onDone, onStale }: { service?: ServiceDat
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item name="eligibleRegionCodes" label={t('serviceForm.eligibleRegions')} extra={t('serviceForm.eligibleRegionsHelp')} rules={[regionCodes]}>
-            <Select mode="tags" options={districts} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} />
+            <Select mode="tags" options={areas} optionFilterProp="label" tokenSeparators={[',', '，', ' ']} virtual={false} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>

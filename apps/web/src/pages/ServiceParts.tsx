@@ -2,13 +2,11 @@ import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNeeds } from '../components/Needs';
 import type { ServiceStatus } from '../gql/graphql';
+import { BEIJING_DISTRICT_CODES } from '../region-data';
 import { regionName } from '../regions';
 
 /** Beijing's districts, for choosing where a service is delivered or whom it takes. */
-export const BEIJING_DISTRICTS = [
-  '110101', '110102', '110105', '110106', '110107', '110108', '110109', '110111',
-  '110112', '110113', '110114', '110115', '110116', '110117', '110118', '110119',
-];
+export const BEIJING_DISTRICTS = BEIJING_DISTRICT_CODES;
 
 export const SERVICE_STATUSES: ServiceStatus[] = ['ACTIVE', 'TEMPORARILY_CLOSED', 'INACTIVE', 'DEFUNCT'];
 const STATUS_COLOUR: Record<ServiceStatus, string> = { ACTIVE: 'green', TEMPORARILY_CLOSED: 'orange', INACTIVE: 'default', DEFUNCT: 'default' };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { regionLikePattern, subregionDigits } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { CasePriority } from './case.type';
 
@@ -53,17 +54,17 @@ export class CaseFacts {
     return new Set(rows.map((r) => r.person_id));
   }
 
-  /** Open cases per region under `regionPrefix`, by how long they have been open (days) and by need (a case counts once per need). */
-  async openCaseStats(regionPrefix: string, now: Date): Promise<{ byAge: { regionCode: string; bucket: string; cases: number }[]; byNeed: { regionCode: string; need: string; cases: number }[] }> {
+  /** Open cases per region one level under `region` (libs/core subregionDigits), by how long they have been open (days) and by need (a case counts once per need). */
+  async openCaseStats(region: string, now: Date): Promise<{ byAge: { regionCode: string; bucket: string; cases: number }[]; byNeed: { regionCode: string; need: string; cases: number }[] }> {
     const byAge: { region_code: string; bucket: string; cases: number }[] = await this.db.query(
-      `SELECT k.region_code, CASE WHEN k.created_at > $2::timestamptz - interval '7 days' THEN 'UNDER_7_DAYS'
+      `SELECT left(k.region_code, $3) AS region_code, CASE WHEN k.created_at > $2::timestamptz - interval '7 days' THEN 'UNDER_7_DAYS'
                                   WHEN k.created_at > $2::timestamptz - interval '30 days' THEN 'UNDER_30_DAYS'
                                   WHEN k.created_at > $2::timestamptz - interval '90 days' THEN 'UNDER_90_DAYS' ELSE 'OVER_90_DAYS' END AS bucket,
               count(*)::int AS cases
-         FROM cases k WHERE k.status <> 'CLOSED' AND k.region_code LIKE $1 GROUP BY 1, 2`, [`${regionPrefix}%`, now]);
+         FROM cases k WHERE k.status <> 'CLOSED' AND k.region_code LIKE $1 GROUP BY 1, 2`, [regionLikePattern(region), now, subregionDigits(region)]);
     const byNeed: { region_code: string; need: string; cases: number }[] = await this.db.query(
-      `SELECT k.region_code, need, count(*)::int AS cases FROM cases k CROSS JOIN LATERAL unnest(k.needs) AS need
-        WHERE k.status <> 'CLOSED' AND k.region_code LIKE $1 GROUP BY 1, 2`, [`${regionPrefix}%`]);
+      `SELECT left(k.region_code, $2) AS region_code, need, count(*)::int AS cases FROM cases k CROSS JOIN LATERAL unnest(k.needs) AS need
+        WHERE k.status <> 'CLOSED' AND k.region_code LIKE $1 GROUP BY 1, 2`, [regionLikePattern(region), subregionDigits(region)]);
     return {
       byAge: byAge.map((r) => ({ regionCode: r.region_code, bucket: r.bucket, cases: r.cases })),
       byNeed: byNeed.map((r) => ({ regionCode: r.region_code, need: r.need, cases: r.cases })),

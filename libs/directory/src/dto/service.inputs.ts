@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection } from '@zhulian/core';
+import { IsRegionCode, PageArgs, SortDirection } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength,
@@ -9,7 +9,6 @@ import { ScheduleFrequency, ServiceStatus } from '../services/service.type';
 
 const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 export const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
-export const REGION_CODE = /^\d{6}$/;
 export const PHONE = /^[0-9+()\- ]{3,40}$/;
 export const BYDAY = /^(-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))(,-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))*$/;
 export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -69,9 +68,9 @@ export class ServiceLocationInput {
   @MaxLength(300)
   address?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The district: a 6-digit region code, e.g. 110105.' })
+  @Field(() => String, { nullable: true, description: 'The district or street: a 6- or 9-digit region code, e.g. 110105 or 110105001.' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'A region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode?: string | null;
 
   @Field(() => Float, { nullable: true })
@@ -186,10 +185,10 @@ export class ServiceInput {
   @Max(150)
   maximumAge?: number | null;
 
-  @Field(() => [String], { nullable: true, description: 'Where applicants must live (6-digit region codes).' })
+  @Field(() => [String], { nullable: true, description: 'Where applicants must live (6- or 9-digit region codes).' })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(REGION_CODE, { each: true, message: 'A region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode({ each: true })
   eligibleRegionCodes?: string[] | null;
 
   @Field(() => Int, { nullable: true, description: 'The highest monthly income per household member (in fen) that qualifies.' })
@@ -212,10 +211,10 @@ export class ServiceInput {
   @MaxLength(MAX_DOCUMENT_LENGTH, { each: true })
   requiredDocuments?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: 'Where the service is delivered (6-digit region codes).' })
+  @Field(() => [String], { nullable: true, description: 'Where the service is delivered (6- or 9-digit region codes).' })
   @IsOptional()
   @ArrayMaxSize(50)
-  @Matches(REGION_CODE, { each: true, message: 'A region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode({ each: true })
   serviceAreaCodes?: string[] | null;
 
   @Field(() => String, { nullable: true })
@@ -336,9 +335,9 @@ export class ServiceFilter {
   @Matches(NEED_CODE, { message: 'Choose a category from the list.' })
   category?: string;
 
-  @Field(() => String, { nullable: true, description: 'Services delivered in this region (6-digit code; a service for the whole city or province counts).' })
+  @Field(() => String, { nullable: true, description: 'Services delivered in this region (6- or 9-digit code; a service for the whole district, city or province counts).' })
   @IsOptional()
-  @Matches(REGION_CODE, { message: 'A region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field(() => ID, { nullable: true })

@@ -1,5 +1,5 @@
+import { REGION_CODE_PATTERN } from '@zhulian/core';
 import { z } from 'zod';
-import { REGION_CODE } from '../dto/service.inputs';
 import { TAXONOMY } from './hsds-mapping';
 import { toBeijingClock } from './hsds.schema';
 
@@ -74,7 +74,7 @@ export function keptOf(given: Json): HsdsKept {
   }
   if (Object.keys(schedules).length > 0) kept.schedules = schedules;
   const areas = list(row.service_areas);
-  if (areas.some((a) => !REGION_CODE.test(String(a.extent ?? '')) || (a.extent_type ?? 'text') !== 'text' || Object.keys(a).some((k) => !['id', 'name', 'description', 'extent', 'extent_type'].includes(k)))) {
+  if (areas.some((a) => !REGION_CODE_PATTERN.test(String(a.extent ?? '')) || (a.extent_type ?? 'text') !== 'text' || Object.keys(a).some((k) => !['id', 'name', 'description', 'extent', 'extent_type'].includes(k)))) {
     kept.serviceAreas = areas;
   }
   const documents = list(row.required_documents);
@@ -161,7 +161,7 @@ export function withKept(out: Json, kept: HsdsKept, options: GiveBackOptions): J
   if (kept.serviceAreas) {
     const ours = list(out.service_areas);
     const codes = new Set(ours.map((a) => String(a.extent)));
-    const given = kept.serviceAreas.filter((a) => !REGION_CODE.test(String(a.extent ?? '')) || codes.has(String(a.extent)));
+    const given = kept.serviceAreas.filter((a) => !REGION_CODE_PATTERN.test(String(a.extent ?? '')) || codes.has(String(a.extent)));
     const givenCodes = new Set(given.map((a) => String(a.extent)));
     result.service_areas = [...given, ...ours.filter((a) => !givenCodes.has(String(a.extent)))];
   }

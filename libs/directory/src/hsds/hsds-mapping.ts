@@ -1,6 +1,6 @@
-import { regionName } from '@zhulian/core';
+import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN, regionName } from '@zhulian/core';
 import { v5 as uuidv5 } from 'uuid';
-import { NEED_CODE, REGION_CODE } from '../dto/service.inputs';
+import { NEED_CODE } from '../dto/service.inputs';
 import { DraftProblem, LocationDraft, micro, ServiceDraft } from '../services/service-draft';
 import { Service, ServiceLocation, ServiceSchedule, ServiceStatus } from '../services/service.type';
 import { HsdsAttribute, HsdsService } from './hsds.schema';
@@ -72,7 +72,7 @@ export function fromHsds(row: HsdsService): MappedRow {
 
   row.service_areas.forEach((area, i) => {
     const code = area.extent?.trim() ?? '';
-    if ((area.extent_type === null || area.extent_type.toLowerCase() === 'text') && REGION_CODE.test(code)) push('serviceAreaCodes', code, `service_areas.${i}.extent`);
+    if ((area.extent_type === null || area.extent_type.toLowerCase() === 'text') && REGION_CODE_PATTERN.test(code)) push('serviceAreaCodes', code, `service_areas.${i}.extent`);
   });
 
   row.attributes.forEach((attribute, i) => {
@@ -85,13 +85,13 @@ export function fromHsds(row: HsdsService): MappedRow {
     } else if (taxonomy === TAXONOMY.eligibility) {
       const [kind, value = ''] = code.split(/:(.*)/s);
       if (kind === 'need' && NEED_CODE.test(value)) push('eligibleNeeds', value, at);
-      else if (kind === 'region' && REGION_CODE.test(value)) push('eligibleRegionCodes', value, at);
+      else if (kind === 'region' && REGION_CODE_PATTERN.test(value)) push('eligibleRegionCodes', value, at);
       else if (kind === 'max-income-per-person' && /^\d{1,10}$/.test(value) && Number(value) <= MAX_INCOME_CENTS) {
         draft.maxIncomePerPersonCents = Number(value);
         origins.set('maxIncomePerPersonCents', at);
       } else {
         problems.push({ path: at, code: 'UNKNOWN_ELIGIBILITY_TERM',
-          message: `“${code}” is not an eligibility term of ${TAXONOMY.eligibility}: use need:<CODE>, region:<6 digits> or max-income-per-person:<fen>.` });
+          message: `“${code}” is not an eligibility term of ${TAXONOMY.eligibility}: use need:<CODE>, region:<6 or 9 digits> or max-income-per-person:<fen>.` });
       }
     }
   });
@@ -122,8 +122,8 @@ export function fromHsds(row: HsdsService): MappedRow {
         origins.set(`locations.${k}.regionCode`, `${at}.attributes.${j}.taxonomy_term.code`);
       }
     });
-    if (draftLocation.regionCode !== null && !REGION_CODE.test(draftLocation.regionCode)) {
-      problems.push({ path: origins.get(`locations.${k}.regionCode`)!, code: 'REGION_CODE_FORMAT', message: 'A region code has 6 digits, e.g. region:110105.' });
+    if (draftLocation.regionCode !== null && !REGION_CODE_PATTERN.test(draftLocation.regionCode)) {
+      problems.push({ path: origins.get(`locations.${k}.regionCode`)!, code: 'REGION_CODE_FORMAT', message: REGION_CODE_MESSAGE });
       draftLocation.regionCode = null;
     }
     draft.locations.push(draftLocation);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { regionLikePattern } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { servedAreaCodes } from './service-draft';
 import { ServiceStatus } from './service.type';
@@ -28,7 +29,7 @@ export class DirectoryStats {
    * its province), or which have a place in it. A confidential place (a shelter) does not count: the
    * dashboard would otherwise tell in which district it is.
    */
-  async servicesWorkingIn(regionCode: string, regionPrefix: string): Promise<ServiceInRegion[]> {
+  async servicesWorkingIn(region: string): Promise<ServiceInRegion[]> {
     const rows: { id: string; name: string; organisation_id: string; organisation_name: string; status: ServiceStatus; capacity_available: number | null;
       capacity_maximum: number | null; capacity_unit: string | null; capacity_updated_at: Date | null }[] = await this.db.query(
       `SELECT s.id, s.name, s.organisation_id, o.name AS organisation_name, s.status, s.capacity_available, s.capacity_maximum, s.capacity_unit,
@@ -38,7 +39,7 @@ export class DirectoryStats {
           AND (s.service_area_codes && $2::text[]
                OR EXISTS (SELECT 1 FROM unnest(s.service_area_codes) a WHERE a LIKE $1)
                OR EXISTS (SELECT 1 FROM service_locations l WHERE l.service_id = s.id AND NOT l.confidential AND l.region_code LIKE $1))
-        ORDER BY o.name, s.name, s.id`, [`${regionPrefix}%`, servedAreaCodes(regionCode)]);
+        ORDER BY o.name, s.name, s.id`, [regionLikePattern(region), servedAreaCodes(region)]);
     return rows.map((r) => ({
       serviceId: r.id, serviceName: r.name, organisationId: r.organisation_id, organisationName: r.organisation_name, status: r.status,
       capacity: r.capacity_available === null || r.capacity_updated_at === null ? null

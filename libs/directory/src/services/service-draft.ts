@@ -1,4 +1,4 @@
-import { checkRegionCode } from '@zhulian/core';
+import { checkRegionCode, REGION_CODE_MESSAGE, regionAndAncestors } from '@zhulian/core';
 import { ScheduleFrequency, ServiceStatus } from './service.type';
 
 /**
@@ -118,13 +118,13 @@ function regionProblem(code: string, path: string): DraftProblem | null {
   const check = checkRegionCode(code);
   if (check.ok) return null;
   return check.problem === 'FORMAT'
-    ? { path, code: 'REGION_CODE_FORMAT', message: 'A region code has 6 digits, e.g. 110105.' }
-    : { path, code: 'REGION_CODE_UNKNOWN', message: `The region code ${code} does not exist. Use a 6-digit code such as 110105.` };
+    ? { path, code: 'REGION_CODE_FORMAT', message: REGION_CODE_MESSAGE }
+    : { path, code: 'REGION_CODE_UNKNOWN', message: `The region code ${code} does not exist. Use a district code such as 110105 or a street code such as 110105001.` };
 }
 
-/** The codes a region code stands for when asking who serves it: itself, its city and its province. */
+/** The codes a region code stands for when asking who serves it: itself, its district (for a street), its city and its province. */
 export function servedAreaCodes(code: string): string[] {
-  return [...new Set([code, `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`])];
+  return regionAndAncestors(code);
 }
 
 /** The fields a new service was given (for its CHANGE event). */

@@ -82,7 +82,7 @@ export class ServiceLocation {
   address!: string | null;
 
   @NotPersonal()
-  @Field(() => String, { nullable: true, description: 'The district (6-digit region code).' })
+  @Field(() => String, { nullable: true, description: 'The district or street (6- or 9-digit region code).' })
   regionCode!: string | null;
 
   @Sensitive('location')
@@ -149,7 +149,7 @@ export class Service {
   @Field(() => Int, { nullable: true })
   maximumAge!: number | null;
 
-  @Field(() => [String], { description: 'Where applicants must live (6-digit region codes); empty: anywhere.' })
+  @Field(() => [String], { description: 'Where applicants must live (6- or 9-digit region codes); empty: anywhere.' })
   eligibleRegionCodes!: string[];
 
   @Field(() => Int, { nullable: true, description: 'The highest monthly income per household member (in fen) that qualifies; null: no income limit.' })
@@ -161,7 +161,7 @@ export class Service {
   @Field(() => [String], { description: 'Documents to bring, e.g. 身份证.' })
   requiredDocuments!: string[];
 
-  @Field(() => [String], { description: 'Where the service is delivered (6-digit region codes).' })
+  @Field(() => [String], { description: 'Where the service is delivered (6- or 9-digit region codes).' })
   serviceAreaCodes!: string[];
 
   @Field(() => String, { nullable: true })

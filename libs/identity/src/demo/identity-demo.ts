@@ -26,8 +26,8 @@ interface DemoOrganisation {
 
 export const DEMO_ORGANISATIONS: DemoOrganisation[] = [
   { id: DEMO_ORGS.district, kind: OrganisationKind.GOVERNMENT_OFFICE, name: '朝阳区民政局', regionCode: '110105', parentId: null },
-  { id: DEMO_ORGS.streetJianwai, kind: OrganisationKind.GOVERNMENT_OFFICE, name: '朝阳区建外街道办事处', regionCode: '110105', parentId: DEMO_ORGS.district },
-  { id: DEMO_ORGS.streetSanlitun, kind: OrganisationKind.GOVERNMENT_OFFICE, name: '朝阳区三里屯街道办事处', regionCode: '110105', parentId: DEMO_ORGS.district },
+  { id: DEMO_ORGS.streetJianwai, kind: OrganisationKind.GOVERNMENT_OFFICE, name: '朝阳区建外街道办事处', regionCode: '110105001', parentId: DEMO_ORGS.district },
+  { id: DEMO_ORGS.streetSanlitun, kind: OrganisationKind.GOVERNMENT_OFFICE, name: '朝阳区三里屯街道办事处', regionCode: '110105004', parentId: DEMO_ORGS.district },
   { id: DEMO_ORGS.elderlyNgo, kind: OrganisationKind.NGO, name: '朝阳区夕阳红养老服务中心', regionCode: '110105', parentId: null },
   { id: DEMO_ORGS.familyNgo, kind: OrganisationKind.NGO, name: '朝阳区童心儿童与家庭服务社', regionCode: '110105', parentId: null },
   { id: DEMO_ORGS.charity, kind: OrganisationKind.CHARITY, name: '北京市朝阳区慈善协会', regionCode: '110105', parentId: null },

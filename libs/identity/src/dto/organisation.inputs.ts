@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { Trim } from './trim';
-import { PageArgs } from '@zhulian/core';
+import { IsRegionCode, PageArgs } from '@zhulian/core';
 import { OrganisationKind } from '../entities/enums';
 
 @InputType()
@@ -17,9 +17,9 @@ export class CreateOrganisationInput {
   @IsEnum(OrganisationKind)
   kind!: OrganisationKind;
 
-  @Field({ description: "6-digit administrative division code, e.g. 110105." })
+  @Field({ description: 'Administrative division code: 6 digits for a district (110105), 9 for a street (110105001).' })
   @Trim()
-  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode!: string;
 
   @Field(() => ID, { nullable: true })

@@ -17,8 +17,8 @@ export class Organisation {
   @Column('text')
   name!: string;
 
-  @Field({ description: "China's 6-digit administrative division code, e.g. 110105." })
-  @Column({ name: 'region_code', type: 'char', length: 6 })
+  @Field({ description: "China's administrative division code: 6 digits for a district (110105), 9 for a street (110105001)." })
+  @Column({ name: 'region_code', type: 'varchar', length: 9 })
   regionCode!: string;
 
   @Field(() => ID, { nullable: true })

@@ -40,7 +40,7 @@ export class OrganisationService {
     const acting = requireRole(actor, [Role.PLATFORM_ADMIN], 'create organisations');
     const region = checkRegionCode(input.regionCode);
     if (!region.ok) {
-      throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
+      throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a district code such as 110105 or a street code such as 110105001.', 'input.regionCode');
     }
     const name = input.name.trim();
     if (!name) throw badInput('INVALID_INPUT', 'Enter the organisation’s name.', 'input.name');

@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, inTransaction, notFound, PageArgs, paginateById } from '@zhulian/core';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, inTransaction, notFound, PageArgs, paginateById, regionLikePattern } from '@zhulian/core';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AcknowledgeInsightAlertInput, DismissInsightAlertInput, InsightAlertFilter } from '../dto/insight.inputs';
@@ -38,9 +38,6 @@ interface AlertRow {
 const SELECT = `SELECT a.id, a.rule_id, a.rule_code, a.subject_type, a.person_id, a.household_id, a.case_id, a.holding_organisation_id, a.region_code,
   a.severity, a.score, a.evidence, a.status, a.reason_code, a.reason_text, a.decided_at, a.raised_at, a.last_seen_at, a.cleared_at, a.version`;
 const FROM = 'FROM insight_alerts a';
-
-/** The region a filter names and every region under it, as a code prefix (110000 → 11, 110100 → 1101, 110105 → 110105). */
-const regionPrefix = (code: string) => code.replace(/(00)+$/, '') || code;
 
 const number = (value: unknown) => (typeof value === 'number' ? value : null);
 
@@ -90,7 +87,7 @@ export class InsightAlertService {
     return {
       sql: parts.join(' '),
       params: { ruleCode: filter?.ruleCode, severity: filter?.severity, status: filter?.status, personId: filter?.personId,
-        region: filter?.regionCode ? `${regionPrefix(filter.regionCode)}%` : undefined },
+        region: filter?.regionCode ? regionLikePattern(filter.regionCode) : undefined },
     };
   }
 

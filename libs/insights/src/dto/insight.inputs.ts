@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { PageArgs } from '@zhulian/core';
+import { IsRegionCode, PageArgs } from '@zhulian/core';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AlertStatus, DismissReason } from '../alerts/insight-alert.type';
@@ -26,7 +26,7 @@ export class InsightAlertFilter {
 
   @Field({ nullable: true, description: 'A region code: alerts in it or in the regions under it.' })
   @IsOptional()
-  @Matches(/^[0-9]{6}$/, { message: 'regionCode must be six digits' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true, description: 'Live alerts only (the default), or only those whose condition stopped (false).' })

@@ -1,10 +1,10 @@
-import { groupBy } from '@zhulian/core';
+import { groupBy, regionAndAncestors } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
 import { ReferralFacts } from '@zhulian/referrals';
 import { HouseholdFacts, PersonFacts } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 import { RuleKind } from '../rules/insight-rule.type';
-import { PARAMS, regionAncestry, RuleBook, RuleParameterError, RuleRow, RuleSet } from '../rules/rule-book';
+import { PARAMS, RuleBook, RuleParameterError, RuleRow, RuleSet } from '../rules/rule-book';
 import { ageOn, beijingDate, monthsBefore } from './calendar';
 import { EvaluationScope, Finding } from './finding';
 
@@ -58,7 +58,7 @@ export class RuleEvaluators {
     const { year } = beijingDate(now);
     const lines = await this.rules.lines(year);
     if (lines.size === 0) return [];
-    const lineFor = (region: string) => regionAncestry(region).map((r) => lines.get(r)).find((l) => l !== undefined);
+    const lineFor = (region: string) => regionAndAncestors(region).map((r) => lines.get(r)).find((l) => l !== undefined);
     const findings: Finding[] = [];
     for (const fact of await this.people.lowIncome(Math.max(...lines.values()), scope)) {
       const rule = set.for(code, fact.regionCode);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, CLOCK, Clock, forbidden, Role } from '@zhulian/core';
+import { Actor, badInput, CLOCK, Clock, forbidden, isRegionCode, REGION_CODE_MESSAGE, regionContains, regionLikePattern, Role, subregionDigits } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
 import { DirectoryStats } from '@zhulian/directory';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
@@ -15,9 +15,6 @@ import { lastTwelveMonths, volunteerHoursFigures } from './volunteer-hours-figur
 
 const AGE_BUCKETS = ['UNDER_7_DAYS', 'UNDER_30_DAYS', 'UNDER_90_DAYS', 'OVER_90_DAYS'];
 const YEAR_MS = 365 * 86_400_000;
-
-/** A region and every region under it, as a code prefix (110000 → 11, 110100 → 1101, 110105 → 110105). */
-const prefixOf = (code: string) => code.replace(/(00)+$/, '') || code;
 
 /** The values of `rows` per district, for each key: `{ key → [district values] }`, every district present (0 where none). */
 function perDistrict<T>(rows: readonly T[], districts: readonly string[], region: (row: T) => string, key: (row: T) => string, value: (row: T) => number) {
@@ -58,24 +55,23 @@ export class RegionDashboardService {
       throw forbidden('DASHBOARD_NOT_ALLOWED', 'Region dashboards are for civil-affairs offices.');
     }
     const region = regionCode ?? office.regionCode;
-    if (!/^\d{6}$/.test(region)) throw badInput('REGION_CODE_INVALID', 'A region code is six digits.', 'regionCode');
-    if (!region.startsWith(prefixOf(office.regionCode))) {
+    if (!isRegionCode(region)) throw badInput('REGION_CODE_INVALID', REGION_CODE_MESSAGE, 'regionCode');
+    if (!regionContains(office.regionCode, region)) {
       throw forbidden('REGION_NOT_YOURS', 'Your office sees the dashboards of its own region and the regions under it only.');
     }
-    const prefix = prefixOf(region);
     const now = this.clock.now();
     const yearAgo = new Date(now.getTime() - YEAR_MS);
     const hoursWindow = lastTwelveMonths(now);
     const [peopleRows, caseStats, receivers, medians, alertRows, services, serviceReferrals, hoursByMonth, hoursBySkill, skillNames] = await Promise.all([
-      this.people.regionCounts(prefix),
-      this.cases.openCaseStats(prefix, now),
-      this.referrals.byReceiver(prefix, yearAgo),
-      this.referrals.medianResponseHours(prefix, yearAgo),
-      this.alertCounts(prefix),
-      this.directory.servicesWorkingIn(region, prefix),
-      this.referrals.byService(prefix, yearAgo),
-      this.hours.byMonth(prefix, hoursWindow.since, now),
-      this.hours.bySkill(prefix, hoursWindow.since, now),
+      this.people.regionCounts(region),
+      this.cases.openCaseStats(region, now),
+      this.referrals.byReceiver(region, yearAgo),
+      this.referrals.medianResponseHours(region, yearAgo),
+      this.alertCounts(region),
+      this.directory.servicesWorkingIn(region),
+      this.referrals.byService(region, yearAgo),
+      this.hours.byMonth(region, hoursWindow.since, now),
+      this.hours.bySkill(region, hoursWindow.since, now),
       this.hours.skillNames(),
     ]);
     const districts = [...new Set([...peopleRows.map((r) => r.regionCode), ...caseStats.byAge.map((r) => r.regionCode)])].sort();
@@ -143,11 +139,11 @@ export class RegionDashboardService {
     });
   }
 
-  /** The alerts raised in the region (this lib's own table), per district and rule. */
-  private alertCounts(prefix: string): Promise<{ region_code: string; rule_code: string; raised: number; confirmed: number; dismissed: number }[]> {
+  /** The alerts raised in the region (this lib's own table), per region one level under it and rule. */
+  private alertCounts(region: string): Promise<{ region_code: string; rule_code: string; raised: number; confirmed: number; dismissed: number }[]> {
     return this.db.query(
-      `SELECT region_code, rule_code, count(*)::int AS raised, (count(*) FILTER (WHERE status = 'ACKNOWLEDGED'))::int AS confirmed,
+      `SELECT left(region_code, $2) AS region_code, rule_code, count(*)::int AS raised, (count(*) FILTER (WHERE status = 'ACKNOWLEDGED'))::int AS confirmed,
               (count(*) FILTER (WHERE status = 'DISMISSED'))::int AS dismissed
-         FROM insight_alerts WHERE region_code LIKE $1 GROUP BY 1, 2`, [`${prefix}%`]);
+         FROM insight_alerts WHERE region_code LIKE $1 GROUP BY 1, 2`, [regionLikePattern(region), subregionDigits(region)]);
   }
 }

@@ -1,3 +1,4 @@
+import { regionAndAncestors } from '@zhulian/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -28,11 +29,6 @@ export function toRule(row: RuleRow): InsightRule {
   });
 }
 
-/** The regions a rule or a line written for `regionCode` would cover it from, most specific first (district, city, province). */
-export function regionAncestry(regionCode: string): string[] {
-  return [...new Set([regionCode, `${regionCode.slice(0, 4)}00`, `${regionCode.slice(0, 2)}0000`])];
-}
-
 /**
  * The rules in force: for each code, the latest version of each region's own rule; a subject is judged by
  * the most specific region's version (its district's, else its city's, else its province's). A region
@@ -60,7 +56,8 @@ export class RuleSet {
   for(code: string, regionCode: string): RuleRow | null {
     const regions = this.byCode.get(code);
     if (!regions) return null;
-    for (const region of regionAncestry(regionCode)) {
+    // The regions a version written for would cover it from, most specific first (street, district, city, province).
+    for (const region of regionAndAncestors(regionCode)) {
       const row = regions.get(region);
       if (row) return row.active ? row : null;
     }

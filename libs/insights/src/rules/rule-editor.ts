@@ -2,10 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail } from '@zhulian/access';
-import { Actor, badInput, CLOCK, Clock, conflict, forbidden, newId, notFound, Role } from '@zhulian/core';
+import { Actor, badInput, CLOCK, Clock, conflict, forbidden, IsRegionCode, newId, notFound, regionContains, Role } from '@zhulian/core';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsString, IsUUID, Matches, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsEnum, IsInt, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { InsightEvaluation } from '../evaluation/insight-evaluation';
 import { AlertSeverity, InsightRule, RuleKind } from './insight-rule.type';
@@ -20,7 +20,7 @@ export class SaveInsightRuleVersionInput {
   basedOnId!: string;
 
   @Field({ description: 'The region the version is for: your office’s region.' })
-  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode!: string;
 
   @Field(() => Int, { description: 'The region’s latest version of this rule as you saw it (0 when it had none): a version saved meanwhile makes this one stale.' })
@@ -70,9 +70,6 @@ export class SaveInsightRuleVersionInput {
   descriptionEn!: string;
 }
 
-/** Whether a region is, or is under, another: 110105 is under 110100 and 110000. */
-const prefixOf = (code: string) => code.replace(/(00)+$/, '') || code;
-
 /**
  * A region tunes the early-warning rules for itself: a new version of a rule for its region, which then
  * judges the subjects there (and in the regions under it without a version of their own), or retires it
@@ -101,7 +98,7 @@ export class RuleEditor {
   async saveVersion(actor: Actor, input: SaveInsightRuleVersionInput): Promise<InsightRule> {
     const acting = requireRole(actor, [Role.COORDINATOR], 'tune early-warning rules');
     const regions = await this.regions(actor);
-    if (!regions.some((region) => input.regionCode.startsWith(prefixOf(region)))) {
+    if (!regions.some((region) => regionContains(region, input.regionCode))) {
       throw forbidden('RULES_NOT_YOURS', 'Rules are tuned by the coordinators of the civil-affairs office at the top of a region, for their region.');
     }
     const [base]: RuleRow[] = await this.db.query(`SELECT * FROM insight_rules WHERE id = $1`, [input.basedOnId]);

@@ -44,9 +44,6 @@ const IMPORT_SELECT = `SELECT i.id, i.kind, i.file_name, i.region_code, i.rows_e
   LEFT JOIN LATERAL (SELECT sum(rows) AS rows_done, sum(matched) AS matched, sum(repeated) AS repeated, sum(unmatched) AS unmatched, sum(invalid) AS invalid
                        FROM signal_import_batches b WHERE b.import_id = i.id) s ON TRUE`;
 
-/** The region an office serves, as a code prefix (110105 → 110105, 110000 → 11). */
-const regionPrefix = (code: string) => code.replace(/(00)+$/, '') || code;
-
 /** YYYY-MM-DD (or with / or .), a real date from 2000 to today. */
 function readDate(text: string, today: string): string | null {
   const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(text.trim());
@@ -143,7 +140,7 @@ export class SignalImportService {
         if (problem || !id.ok || date === null) issues.push({ line: row.line, problem: problem ?? SignalRowProblem.ID_NUMBER_FORMAT });
         else valid.push({ number: id.facts.normalised, date, amount });
       }
-      const matches = await this.matcher.match([...new Set(valid.map((v) => v.number))], regionPrefix(found.region_code));
+      const matches = await this.matcher.match([...new Set(valid.map((v) => v.number))], found.region_code);
       const signals = valid.flatMap((v) => {
         const match = matches.get(v.number);
         if (!match) return [];

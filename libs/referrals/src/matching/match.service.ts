@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readProtectedField, RequestAccess } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
-import { Actor, ageOn, beijingDate, Role } from '@zhulian/core';
+import { Actor, ageOn, beijingDate, regionContains, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
@@ -35,9 +35,8 @@ interface Facts {
   incomePerPersonCents: number | null;
 }
 
-/** A region code without its trailing zero pairs: 110105 → 110105, 110100 → 1101, 110000 → 11 (a prefix of what it contains). */
-const regionPrefix = (code: string) => code.replace(/(00)+$/, '');
-const within = (region: string, area: string) => region.startsWith(regionPrefix(area));
+/** Whether the person's region lies in a service's area (libs/core regionContains). */
+const within = (region: string, area: string) => regionContains(area, region);
 
 /**
  * Suggests services for a case: the person's needs, the services' machine-readable eligibility as
@@ -188,10 +187,11 @@ export class MatchService {
     };
   }
 
-  /** 1 when the service serves the person's district, less for the same city or province, 0.5 when it names no area. */
+  /** 1 when the service serves the person's region, less for the same district, city or province, 0.5 when it names no area. */
   private nearness(areas: string[], region: string | null): number {
     if (areas.length === 0 || !region) return 0.5;
     if (areas.some((a) => within(region, a))) return 1;
+    if (areas.some((a) => a.slice(0, 6) === region.slice(0, 6))) return 0.8;
     if (areas.some((a) => a.slice(0, 4) === region.slice(0, 4))) return 0.6;
     if (areas.some((a) => a.slice(0, 2) === region.slice(0, 2))) return 0.3;
     return 0;

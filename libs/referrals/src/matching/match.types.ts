@@ -1,5 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsRegionCode } from '@zhulian/core';
 
 /** What a reason is about. Its `values` fill the sentence the app shows, e.g. AGE_AT_LEAST ["72", "60"]: "age 72 ≥ 60". */
 export enum MatchReasonCode {
@@ -77,7 +78,7 @@ export class IntakeMatchInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true, description: 'YYYY-MM-DD.' })

@@ -3,8 +3,9 @@ import { IdNumberVault } from '../crypto/id-number-vault';
 import { generateHouseholds, GeneratedPerson } from './people-generator';
 
 /** The demo organisations and users this part of the demo stands on (see libs/identity/src/demo). */
-const JIANWAI = { organisationId: '0193a000-0000-7000-8000-000000000002', registeredBy: '0193a000-0000-7000-8000-100000000003' }; // caseworker@
-const SANLITUN = { organisationId: '0193a000-0000-7000-8000-000000000003', registeredBy: '0193a000-0000-7000-8000-100000000014' }; // social@
+// Each street office registers the people of its own street (建外街道 110105001, 三里屯街道 110105004).
+const JIANWAI = { organisationId: '0193a000-0000-7000-8000-000000000002', registeredBy: '0193a000-0000-7000-8000-100000000003', regionCode: '110105001' }; // caseworker@
+const SANLITUN = { organisationId: '0193a000-0000-7000-8000-000000000003', registeredBy: '0193a000-0000-7000-8000-100000000014', regionCode: '110105004' }; // social@
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
 const CHARITY = '0193a000-0000-7000-8000-000000000006';
 
@@ -29,8 +30,8 @@ export async function seedRegistryDemo(tx: EntityManager, vault: IdNumberVault):
     const income = household.members.reduce((sum, m) => sum + m.monthlyIncomeCents, 0);
     const inserted: unknown[] = await tx.query(
       `INSERT INTO households (id, holding_organisation_id, registered_by, region_code, address, monthly_income_cents)
-       VALUES ($1, $2, $3, '110105', $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
-      [hid, office.organisationId, office.registeredBy, household.address, income],
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
+      [hid, office.organisationId, office.registeredBy, office.regionCode, household.address, income],
     );
     added.households += inserted.length;
     for (const member of household.members) {
@@ -73,8 +74,8 @@ export async function seedRegistryDemo(tx: EntityManager, vault: IdNumberVault):
 async function insertDuplicate(tx: EntityManager, original: GeneratedPerson): Promise<number> {
   const rows: unknown[] = await tx.query(
     `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, phone, region_code, notes)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, '110105', '社区走访时登记，待核实身份证件') ON CONFLICT DO NOTHING RETURNING id`,
-    [personId(9000), JIANWAI.organisationId, JIANWAI.registeredBy, original.fullName, original.gender, original.birthDate, '13700000001'],
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, '社区走访时登记，待核实身份证件') ON CONFLICT DO NOTHING RETURNING id`,
+    [personId(9000), JIANWAI.organisationId, JIANWAI.registeredBy, original.fullName, original.gender, original.birthDate, '13700000001', JIANWAI.regionCode],
   );
   return rows.length;
 }
@@ -87,10 +88,10 @@ async function insertPerson(
   const rows: unknown[] = await tx.query(
     `INSERT INTO people (id, holding_organisation_id, registered_by, full_name, gender, birth_date, id_document_type, id_key_id, id_sealed,
        id_blind_index, phone, address, region_code, household_id, relation_to_head, disability, chronic_illness, monthly_income_cents, assistance, notes)
-     VALUES ($1, $2, $3, $4, $5, $6, 'RESIDENT_ID', $7, $8, $9, $10, $11, '110105', $12, $13, $14, $15, $16, $17, $18)
+     VALUES ($1, $2, $3, $4, $5, $6, 'RESIDENT_ID', $7, $8, $9, $10, $11, $19, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT DO NOTHING RETURNING id`,
     [id, office.organisationId, office.registeredBy, p.fullName, p.gender, p.birthDate, sealed.keyId, sealed.sealed, vault.blindIndex(p.idNumber),
-      p.phone, address, household, p.relationToHead, p.disability, p.chronicIllness, p.monthlyIncomeCents, p.assistance, p.notes],
+      p.phone, address, household, p.relationToHead, p.disability, p.chronicIllness, p.monthlyIncomeCents, p.assistance, p.notes, office.regionCode],
   );
   return rows.length;
 }

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsRegionCode } from '@zhulian/core';
 import { HouseholdRelation } from '../households/household.type';
 import { Assistance, Gender, IdDocumentType } from '../people/person.type';
 
@@ -67,9 +68,9 @@ export class RegisterPersonInput {
   @MaxLength(300)
   address?: string;
 
-  @Field({ description: '6-digit administrative division code, e.g. 110105.' })
+  @Field({ description: 'Administrative division code: 6 digits for a district (110105), 9 for a street (110105001).' })
   @trim()
-  @Matches(/^\d{6}$/, { message: 'The region code has 6 digits, e.g. 110105.' })
+  @IsRegionCode()
   regionCode!: string;
 
   @Field({ nullable: true })

@@ -61,4 +61,21 @@ describe('exporting the people list', () => {
       `query($id: ID!) { personAccessReport(personId: $id, field: "idNumber") { action purpose } }`, { id: ids[1] });
     expect(report.data!.personAccessReport).toContainEqual({ action: 'EXPORT', purpose: '年度统计核对' });
   });
+
+  it('keeps a person registered in a street, and names the street with its district in the export', async () => {
+    const res = await registrar.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { fullName: '邹秀梅', regionCode: '110105001', phone: '13600002222' } });
+    expect(res.errors).toBeUndefined();
+    const read = await registrar.gql<{ person: { regionCode: string } }>(`query($id: ID!) { person(id: $id) { regionCode } }`, { id: res.data!.registerPerson.id });
+    expect(read.data!.person.regionCode).toBe('110105001');
+    const csv = (await exportAs(registrar, { purpose: '街道走访名单' })).data!.exportPeople.csv;
+    const [header, ...rows] = parse(csv, { bom: true }) as string[][];
+    const row = rows.find((r) => r[header.indexOf('Full name')] === '邹秀梅')!;
+    expect(row[header.indexOf('Region')]).toBe('朝阳区建外街道 (110105001)');
+    expect(column(csv, 'Region').filter((r) => r === '朝阳区 (110105)')).toHaveLength(3);
+    // A street that does not exist, and a code of neither 6 nor 9 digits: refused, with the field named.
+    const unknown = await registrar.gql(REGISTER, { input: { fullName: '某人', regionCode: '110105999' } });
+    expect(unknown.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REGION_CODE_UNKNOWN', field: 'input.regionCode' });
+    const malformed = await registrar.gql(REGISTER, { input: { fullName: '某人', regionCode: '1101050' } });
+    expect(malformed.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
 });

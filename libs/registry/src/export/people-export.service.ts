@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, readProtectedField, RequestAccess, sensitiveFieldsOf } from '@zhulian/access';
-import { Actor, AppError, badInput, forbidden, PublicErrorCode, beijingDate, regionName } from '@zhulian/core';
+import { Actor, AppError, badInput, forbidden, PublicErrorCode, beijingDate, regionLabel } from '@zhulian/core';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
@@ -129,7 +129,7 @@ function cell(field: string, value: unknown, english: boolean): string {
   if (value === null || value === undefined) return '';
   if (field === 'monthlyIncomeCents' && typeof value === 'number') return (value / 100).toFixed(2);
   // A place by its name, as the list shows it, with the code a spreadsheet can still sort and join on.
-  if (field === 'regionCode' && typeof value === 'string') return regionName(value) ? `${regionName(value)} (${value})` : value;
+  if (field === 'regionCode' && typeof value === 'string') return regionLabel(value);
   const label = (code: unknown) => (english ? String(code) : EXPORT_VALUE_LABELS[field]?.[String(code)] ?? String(code));
   const text = Array.isArray(value) ? value.map(label).join('、') : label(value);
   // A spreadsheet runs a cell that starts like a formula: quote it as text (CSV injection).

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig } from '@zhulian/core';
+import { APP_CONFIG, AppConfig, regionLikePattern } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
 
@@ -23,14 +23,14 @@ export class IdNumberMatcher {
     this.vault = new IdNumberVault(config);
   }
 
-  /** Of these normalised numbers, those of live records registered in a region under `regionPrefix` (e.g. `110105`, `1101`). */
-  async match(normalisedNumbers: readonly string[], regionPrefix: string): Promise<Map<string, IdNumberMatch>> {
+  /** Of these normalised numbers, those of live records registered in `region` or a region under it (110105: its streets too; 1101: all its districts). */
+  async match(normalisedNumbers: readonly string[], region: string): Promise<Map<string, IdNumberMatch>> {
     if (normalisedNumbers.length === 0) return new Map();
     const byIndex = new Map(normalisedNumbers.map((n) => [this.vault.blindIndex(n).toString('hex'), n]));
     const rows: { id: string; id_blind_index: Buffer }[] = await this.db.query(
       `SELECT id, id_blind_index FROM people
         WHERE id_blind_index = ANY($1::bytea[]) AND merged_into IS NULL AND region_code LIKE $2`,
-      [[...byIndex.keys()].map((hex) => Buffer.from(hex, 'hex')), `${regionPrefix}%`]);
+      [[...byIndex.keys()].map((hex) => Buffer.from(hex, 'hex')), regionLikePattern(region)]);
     return new Map(rows.map((r) => [byIndex.get(r.id_blind_index.toString('hex'))!, { personId: r.id, blindIndex: r.id_blind_index }]));
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { regionLikePattern, subregionDigits } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 
 /** A household (or a person in none) whose recorded monthly income per member is below a bound. */
@@ -111,11 +112,11 @@ export class PersonFacts {
       birthDate: r.birth_date, adultId: r.adult_id }));
   }
 
-  /** Live records per region under `regionPrefix`: people, and the households they live in. */
-  async regionCounts(regionPrefix: string): Promise<{ regionCode: string; people: number; households: number }[]> {
+  /** Live records per region one level under `region` (libs/core subregionDigits: Beijing by district, a district by street): people, and the households they live in. */
+  async regionCounts(region: string): Promise<{ regionCode: string; people: number; households: number }[]> {
     const rows: { region_code: string; people: number; households: number }[] = await this.db.query(
-      `SELECT region_code, count(*)::int AS people, count(DISTINCT household_id)::int AS households
-         FROM people WHERE merged_into IS NULL AND region_code LIKE $1 GROUP BY region_code ORDER BY region_code`, [`${regionPrefix}%`]);
+      `SELECT left(region_code, $2) AS region_code, count(*)::int AS people, count(DISTINCT household_id)::int AS households
+         FROM people WHERE merged_into IS NULL AND region_code LIKE $1 GROUP BY 1 ORDER BY 1`, [regionLikePattern(region), subregionDigits(region)]);
     return rows.map((r) => ({ regionCode: r.region_code, people: r.people, households: r.households }));
   }
 

@@ -314,7 +314,7 @@ export class PersonService {
     }
     const phone = input.phone ? normaliseMobile(input.phone) : null;
     if (input.phone && !phone) throw badInput('INVALID_PHONE', 'Enter an 11-digit mainland mobile number, e.g. 13800138000.', 'input.phone');
-    if (!checkRegionCode(input.regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
+    if (!checkRegionCode(input.regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a district code such as 110105 or a street code such as 110105001.', 'input.regionCode');
     return { gender: gender ?? 'UNKNOWN', birthDate, idNumber, phone };
   }
 

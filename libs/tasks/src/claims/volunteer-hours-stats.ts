@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { regionLikePattern, subregionDigits } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 
 /**
@@ -25,22 +26,22 @@ const CONFIRMED = `c.status = 'COMPLETED' AND c.hours_confirmed_at IS NOT NULL A
 export class VolunteerHoursStats {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Per district under `regionPrefix` and month (`YYYY-MM`), and the totals of each, of the tasks that started in [since, until). */
-  byMonth(regionPrefix: string, since: Date, until: Date): Promise<HoursCell[]> {
+  /** Per region one level under `region` (libs/core subregionDigits) and month (`YYYY-MM`), and the totals of each, of the tasks that started in [since, until). */
+  byMonth(region: string, since: Date, until: Date): Promise<HoursCell[]> {
     return this.cells(
-      `SELECT t.region_code, to_char(t.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, c.minutes, c.volunteer_id
+      `SELECT left(t.region_code, $4) AS region_code, to_char(t.starts_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS key, c.minutes, c.volunteer_id
          FROM task_claims c JOIN tasks t ON t.id = c.task_id WHERE ${CONFIRMED}`,
-      regionPrefix, since, until);
+      region, since, until);
   }
 
   /** The same per skill the task asked for (a task asking for two counts under both; one asking for none under NO_SKILL). */
-  bySkill(regionPrefix: string, since: Date, until: Date): Promise<HoursCell[]> {
+  bySkill(region: string, since: Date, until: Date): Promise<HoursCell[]> {
     return this.cells(
-      `SELECT t.region_code, skill AS key, c.minutes, c.volunteer_id
+      `SELECT left(t.region_code, $4) AS region_code, skill AS key, c.minutes, c.volunteer_id
          FROM task_claims c JOIN tasks t ON t.id = c.task_id
               CROSS JOIN LATERAL unnest(CASE WHEN cardinality(t.skills) = 0 THEN ARRAY['${NO_SKILL}'] ELSE t.skills END) skill
         WHERE ${CONFIRMED}`,
-      regionPrefix, since, until);
+      region, since, until);
   }
 
   /** The skills' names (the taxonomy is data), by code. */
@@ -50,11 +51,11 @@ export class VolunteerHoursStats {
   }
 
   /** One statement: every district × key, every district, every key and the whole region (grouping sets). */
-  private async cells(source: string, regionPrefix: string, since: Date, until: Date): Promise<HoursCell[]> {
+  private async cells(source: string, region: string, since: Date, until: Date): Promise<HoursCell[]> {
     const rows: { region_code: string | null; key: string | null; minutes: number; volunteers: number }[] = await this.db.query(
       `SELECT region_code, key, COALESCE(sum(minutes), 0)::int AS minutes, count(DISTINCT volunteer_id)::int AS volunteers
          FROM (${source}) confirmed
-        GROUP BY GROUPING SETS ((region_code, key), (region_code), (key), ())`, [`${regionPrefix}%`, since, until]);
+        GROUP BY GROUPING SETS ((region_code, key), (region_code), (key), ())`, [regionLikePattern(region), since, until, subregionDigits(region)]);
     return rows.map((r) => ({ regionCode: r.region_code === null ? null : r.region_code.trim(), key: r.key, minutes: r.minutes, volunteers: r.volunteers }));
   }
 }

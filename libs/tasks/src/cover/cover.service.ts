@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditTrail } from '@zhulian/access';
-import { Actor, badInput, conflict } from '@zhulian/core';
+import { Actor, badInput, conflict, regionAndAncestors } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { TASK_POSTERS } from '../tasks/task.rules';
@@ -16,14 +16,15 @@ const ASK_AT_MOST = 200;
 
 /**
  * Volunteers (`v`, with user `u`) who could take a place of task `t` now: active members of a volunteer
- * group, with a skill it asks for and an area that covers its district, verified where it is safeguarded,
+ * group, with a skill it asks for and an area that holds the task's region (`taskAreas`: it and the regions
+ * holding it, libs/core regionAndAncestors), verified where it is safeguarded,
  * not busy then, who never claimed it (those who gave it up said they cannot come) and were not asked yet.
  */
 const FITTING = `FROM volunteer_profiles v JOIN users u ON u.id = v.user_id AND u.status = 'ACTIVE'
   JOIN tasks t ON t.id = :taskId
   WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = v.user_id AND m.organisation_id = v.organisation_id AND m.role = 'VOLUNTEER' AND m.status = 'ACTIVE')
     AND (t.skills = '{}' OR v.skills && t.skills)
-    AND t.region_code LIKE ANY (SELECT regexp_replace(a, '(00)+$', '') || '%' FROM unnest(v.area_codes) a)
+    AND v.area_codes && CAST(:taskAreas AS text[])
     AND (NOT (t.involves_minor OR t.home_visit)
       OR (v.identity_checked_at IS NOT NULL AND v.background_check_expires_on >= (t.ends_at AT TIME ZONE 'Asia/Shanghai')::date))
     AND NOT EXISTS (SELECT 1 FROM task_claims c WHERE c.task_id = t.id AND c.volunteer_id = v.user_id)
@@ -54,9 +55,9 @@ export class CoverService {
     const task = await this.tasks.runnable(this.db.manager, actor, taskId);
     const organisationId = actor.acting!.organisationId;
     const [known, [counts]] = await Promise.all([
-      this.query<{ user_id: string }>(`SELECT v.user_id ${FITTING} AND ${KNOWN} ORDER BY u.display_name, v.user_id LIMIT 50`, { taskId: task.id, organisationId }),
+      this.query<{ user_id: string }>(`SELECT v.user_id ${FITTING} AND ${KNOWN} ORDER BY u.display_name, v.user_id LIMIT 50`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode) }),
       this.query<{ others: number; asked: number }>(`SELECT count(*) FILTER (WHERE NOT ${KNOWN})::int AS others,
-          (SELECT count(*)::int FROM task_cover_requests WHERE task_id = :taskId) AS asked ${FITTING}`, { taskId: task.id, organisationId }),
+          (SELECT count(*)::int FROM task_cover_requests WHERE task_id = :taskId) AS asked ${FITTING}`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode) }),
     ]);
     const profiles = await this.volunteers.byIds(actor, known.map((k) => k.user_id));
     return { known: known.map((k) => profiles.get(k.user_id)).filter((p) => p !== undefined), othersCount: counts.others, askedCount: counts.asked };
@@ -73,7 +74,7 @@ export class CoverService {
       if (named && input.volunteerIds!.length === 0) throw badInput('NOBODY_CHOSEN', 'Choose the volunteers to ask.', 'input.volunteerIds');
       const [sql, params] = this.expand(`INSERT INTO task_cover_requests (task_id, volunteer_id, asked_by)
         SELECT t.id, v.user_id, :asker ${FITTING} ${named ? `AND ${KNOWN} AND v.user_id = ANY(CAST(:ids AS uuid[]))` : ''}
-        ORDER BY v.user_id LIMIT ${ASK_AT_MOST} RETURNING volunteer_id`, { taskId: task.id, organisationId, asker: actor.userId, ids: input.volunteerIds ?? [] });
+        ORDER BY v.user_id LIMIT ${ASK_AT_MOST} RETURNING volunteer_id`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode), asker: actor.userId, ids: input.volunteerIds ?? [] });
       const asked: { volunteer_id: string }[] = await tx.query(sql, params);
       if (named && asked.length < input.volunteerIds!.length) {
         throw badInput('NOT_A_CANDIDATE', 'Ask only volunteers the list offers you: someone chosen no longer fits this task, or was asked already.', 'input.volunteerIds');

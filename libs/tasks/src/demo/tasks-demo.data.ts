@@ -35,8 +35,8 @@ const slot = (day: number, from: string, to: string): Availability => ({ day, fr
 /**
  * The five volunteers of 朝阳区“邻里守望”志愿者服务队 as they describe themselves; the skills are the taxonomy's
  * codes (陪伴探访, 送餐, 课业辅导, 生活照护, 心理疏导, 法律援助, 驾驶接送, 陪同就医, 家政清洁, 家电维修) and the areas
- * 6-digit district codes — the API's areas are districts (朝阳区 110105, 东城区 110101, 海淀区 110108), the streets
- * (建外街道, 三里屯街道…) are named in the tasks' descriptions.
+ * districts (朝阳区 110105, 东城区 110101, 海淀区 110108: a district covers its streets, so these volunteers see
+ * the tasks of 建外街道 110105001 too); the demo's tasks are posted for districts, the streets named in their descriptions.
  */
 export const DEMO_VOLUNTEER_PROFILES: DemoVolunteerProfile[] = [
   {

@@ -3,10 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
-import {
-  Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden,
-  newId, notFound, PageArgs, paginateById, Role,
-} from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden, newId, notFound, PageArgs, paginateById, regionLikePattern, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { ReferralService, ReferralStatus } from '@zhulian/referrals';
 import { Person, PersonService } from '@zhulian/registry';
@@ -122,7 +119,7 @@ export class TaskService {
     const f = { fitsMySkills: true, nearMe: true, whenIAmFree: false, thisWeek: false, askedMe: false, ...args.filter };
     const parts = [`AND t.status = 'OPEN' AND t.starts_at > now()`];
     if (f.fitsMySkills) parts.push(`AND (t.skills = '{}' OR t.skills && CAST(:skills AS text[]))`);
-    // An area covers the regions it is a prefix of, once its trailing zero pairs are cut (110100 covers 110105).
+    // An area covers the regions under it (libs/core regionLikePattern: 110100 covers 110105, 110105 its streets).
     if (f.nearMe) parts.push(`AND t.region_code LIKE ANY (CAST(:areaPrefixes AS text[]))`);
     if (f.whenIAmFree) {
       parts.push(`AND EXISTS (SELECT 1 FROM jsonb_array_elements(CAST(:availability AS jsonb)) slot
@@ -137,7 +134,7 @@ export class TaskService {
     if (after) parts.push(`AND (t.starts_at, t.id) > (CAST(:afterStart AS timestamptz), CAST(:afterId AS uuid))`);
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const rows = await this.select(this.db.manager, actor, parts.join(' '), {
-      skills: profile.skills, areaPrefixes: profile.area_codes.map((code) => `${code.replace(/(00)+$/, '')}%`), availability: JSON.stringify(profile.availability),
+      skills: profile.skills, areaPrefixes: profile.area_codes.map(regionLikePattern), availability: JSON.stringify(profile.availability),
       afterStart: after?.[0] ?? null, afterId: after?.[1] ?? null,
     }, `ORDER BY t.starts_at, t.id LIMIT ${Number(first) + 1}`);
     const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.startsAt.toISOString(), node.id], scope) }));
@@ -253,7 +250,7 @@ export class TaskService {
 }
 
 export function checkTaskPlace(regionCode: string): void {
-  if (!checkRegionCode(regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a 6-digit code such as 110105.', 'input.regionCode');
+  if (!checkRegionCode(regionCode).ok) throw badInput('REGION_CODE_UNKNOWN', 'This region code does not exist. Use a district code such as 110105 or a street code such as 110105001.', 'input.regionCode');
 }
 
 /** A task starts in the future, ends after it starts, and lasts at most a day. */

@@ -1,6 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsRegionCode } from '@zhulian/core';
 
 export enum TaskStatus {
   OPEN = 'OPEN',
@@ -36,7 +37,7 @@ export class Task {
   @Field(() => [String], { description: 'Skill codes the task needs (any of them).' })
   skills!: string[];
 
-  @Field({ description: 'The district where the task is done (6-digit region code) — never an address.' })
+  @Field({ description: 'The district or street where the task is done (6- or 9-digit region code) — never an address.' })
   regionCode!: string;
 
   @Field()
@@ -113,8 +114,8 @@ export class PostTaskInput {
   @IsString({ each: true })
   skills!: string[];
 
-  @Field({ description: 'The district, a 6-digit region code (e.g. 110105).' })
-  @Matches(/^\d{6}$/, { message: 'Enter a 6-digit region code, e.g. 110105.' })
+  @Field({ description: 'The district or street, a 6- or 9-digit region code (e.g. 110105, 110105001).' })
+  @IsRegionCode()
   regionCode!: string;
 
   @Field()
@@ -246,7 +247,7 @@ export class EditTaskInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'Enter a 6-digit region code, e.g. 110105.' })
+  @IsRegionCode()
   regionCode?: string;
 
   @Field({ nullable: true })

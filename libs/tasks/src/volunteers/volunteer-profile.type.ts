@@ -2,6 +2,7 @@ import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { maskIdNumber, maskPhone, NotPersonal, Sensitive } from '@zhulian/access';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsRegionCode } from '@zhulian/core';
 
 @ObjectType({ description: 'A weekly time a volunteer is usually free (Beijing time).' })
 @InputType('AvailabilityInput')
@@ -92,7 +93,7 @@ export class VolunteerProfileInput {
   @Field(() => [String], { description: 'Region codes of the areas served, e.g. 110105.' })
   @IsArray()
   @ArrayMaxSize(20)
-  @Matches(/^\d{6}$/, { each: true, message: 'Each area is a 6-digit region code, e.g. 110105.' })
+  @IsRegionCode({ each: true })
   areaCodes!: string[];
 
   @Field(() => [Availability])

@@ -61,7 +61,7 @@ export class VolunteerService {
     const acting = requireRole(actor, [Role.VOLUNTEER], 'keep a volunteer profile');
     const skills = await this.skills.check(input.skills, 'input.skills');
     for (const code of input.areaCodes) {
-      if (!checkRegionCode(code).ok) throw badInput('REGION_CODE_UNKNOWN', `${code} is not a region code. Use a 6-digit code such as 110105.`, 'input.areaCodes');
+      if (!checkRegionCode(code).ok) throw badInput('REGION_CODE_UNKNOWN', `${code} is not a region code. Use a district code such as 110105 or a street code such as 110105001.`, 'input.areaCodes');
     }
     for (const slot of input.availability) {
       if (slot.to <= slot.from) throw badInput('AVAILABILITY_ENDS_BEFORE_IT_STARTS', 'Each free time must end after it starts.', 'input.availability');

@@ -9,6 +9,7 @@ import { useNeeds } from '../../components/Needs';
 import { dateTime } from '../../dates';
 import { downloadText } from '../../download';
 import { errorText } from '../../errors';
+import { REGION_CODE_PATTERN } from '../../forms/field-checks';
 import { graphql } from '../../gql';
 import type { RegionDashboardQuery } from '../../gql/graphql';
 import { regionName } from '../../regions';
@@ -118,7 +119,7 @@ export function DashboardPage() {
   const acting = useActing();
   const needs = useNeeds();
   const [params, setParams] = useSearchParams();
-  const regionCode = /^\d{6}$/.test(params.get('region') ?? '') ? params.get('region')! : undefined;
+  const regionCode = REGION_CODE_PATTERN.test(params.get('region') ?? '') ? params.get('region')! : undefined;
   const { data, loading, error } = useQuery(DASHBOARD, { variables: { regionCode } });
   const d = data?.regionDashboard;
   const language = i18n.resolvedLanguage;

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { errorText, showOnField } from '../../errors';
 import { graphql } from '../../gql';
 import type { AlertSeverity, InsightRulesQuery } from '../../gql/graphql';
-import { regionName } from '../../regions';
+import { regionContains, regionName } from '../../regions';
 import { ruleName, SeverityTag } from './alert-parts';
 
 const RULES = graphql(`
@@ -33,8 +33,8 @@ const PRIORITY_ORDER = ['URGENT', 'HIGH', 'NORMAL', 'LOW'];
 
 type Rule = InsightRulesQuery['insightRules'][number];
 
-/** Whether a region is, or is under, another (110105 is under 110000). */
-const within = (region: string, above: string) => region.startsWith(above.replace(/(00)+$/, '') || above);
+/** Whether a region is, or is under, another (110105 is under 110000, 110105001 under 110105). */
+const within = (region: string, above: string) => regionContains(above, region);
 
 /** A rule's parameters in words: "aged ≥ 70, 30 days without a record". */
 function paramsText(t: (key: string, options?: Record<string, unknown>) => string, json: string): string {

@@ -1,5 +1,6 @@
 import type { CasePriority, ConsentCategory, ConsentGivenBy, Gender, HouseholdRelation, OneStopIntakeInput, ReferralUrgency } from '../../gql/graphql';
 import { uncoveredCategories, type ConsentLike } from '../consent-cover';
+import { REGION_CODE_PATTERN } from '../../forms/field-checks';
 import { compactIdNumber } from '../duplicate-check';
 import { registrationInput, toFen, type RegistrationFields } from '../register-input';
 
@@ -170,7 +171,7 @@ export function matchFacts(fields: Partial<IntakeFields>): { regionCode?: string
   const birthDate = fields.birthDate || (/^\d{17}[\dX]$/.test(id) ? `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}` : undefined);
   const income = household ? fields.householdIncome : fields.householdChoice === 'NONE' || !fields.householdChoice ? fields.monthlyIncome : null;
   return {
-    ...(fields.regionCode && /^\d{6}$/.test(fields.regionCode) ? { regionCode: fields.regionCode } : {}),
+    ...(fields.regionCode && REGION_CODE_PATTERN.test(fields.regionCode) ? { regionCode: fields.regionCode } : {}),
     ...(birthDate ? { birthDate } : {}),
     ...(typeof income === 'number' ? { monthlyIncomeCents: toFen(income) } : {}),
     ...(household ? { householdSize: 1 + (fields.members?.length ?? 0) } : {}),
