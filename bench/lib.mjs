@@ -506,10 +506,14 @@ export async function statementCounter({ host, port: targetPort, completions = f
   const { createServer, connect } = await import('node:net');
   let log = [];
   let connections = 0;
+  const listening = new Set(); // connections that sent LISTEN (a relay's, not a request's), kept across resets
   const sockets = new Set();
   const server = createServer((client) => {
     const conn = (connections += 1);
-    const record = (text) => log.push({ text, at: performance.now(), conn });
+    const record = (text) => {
+      if (/^\s*LISTEN\b/i.test(text)) listening.add(conn);
+      log.push({ text, at: performance.now(), conn });
+    };
     const upstream = connect(targetPort, host);
     sockets.add(client);
     sockets.add(upstream);
@@ -586,6 +590,8 @@ export async function statementCounter({ host, port: targetPort, completions = f
     statements: () => log.filter((entry) => entry.text !== null).map((entry) => entry.text),
     /** The same with when (performance.now()) and on which connection each was sent (and, with `completions`, each CommandComplete). */
     entries: () => [...log],
+    /** The connections that sent a LISTEN (since the proxy started): an event relay's, whose statements are no request's. */
+    listeners: () => new Set(listening),
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(() => resolve());

@@ -143,28 +143,23 @@ async function apiClaim(url, token, taskId, key) {
   return { ms, status: claim.status, position: claim.waitlistPosition, taskId: claim.taskId, volunteerId: claim.volunteerId };
 }
 
-// The raw floor: ClaimService's one claim statement (TAKE_PLACE_OR_QUEUE in libs/tasks/src/claims/claim.service.ts,
-// read from the dist snapshot in main) — lock the task's row, take a place or the next waitlist number, write the
-// claim and its timeline event — alone in its transaction: none of the product's checks before it, nor its audit
-// event. The traced rounds check that the API sends this very text.
+// The raw floor: ClaimService's claim statement without the product's parts (TAKE_PLACE_OR_QUEUE in
+// libs/tasks/src/claims/claim.service.ts, read from the dist snapshot in main) — lock the task's row, take a place
+// or the next waitlist number, write the claim and its timeline event — committed on its own, as the API's is:
+// none of the product's checks before it, nor the audit and outbox events the API's statement adds to the same
+// CTEs. The traced rounds check that the API sends these very CTEs.
 let RAW_CLAIM = null;
+let CLAIM_CTES = null;
 
-/** One claim raw: the claim statement (the claim and its timeline event) in a transaction on the pool; its place is the waitlist number (no one leaves during a round). */
+/** One claim raw: the claim statement (the claim and its timeline event) on the pool, committed on its own; its place is the waitlist number (no one leaves during a round). */
 async function rawClaim(pool, taskId, volunteerId, key) {
   const t0 = performance.now();
-  let client;
   try {
-    client = await pool.connect();
-    await client.query('BEGIN');
-    const { rows: [claim] } = await client.query(RAW_CLAIM, [taskId, uuidv7At(Date.now()), volunteerId, key, uuidv7At(Date.now()), VOLUNTEER_GROUP]);
+    const { rows: [claim] } = await pool.query(RAW_CLAIM, [taskId, uuidv7At(Date.now()), volunteerId, key, uuidv7At(Date.now()), VOLUNTEER_GROUP]);
     if (!claim) throw new Error('task closed');
-    await client.query('COMMIT');
     return { ms: performance.now() - t0, status: claim.status, position: claim.waitlist_position, taskId, volunteerId };
   } catch (error) {
-    await client?.query('ROLLBACK').catch(() => {});
     return { ms: performance.now() - t0, error: String(error?.message ?? error).slice(0, 300) };
-  } finally {
-    client?.release();
   }
 }
 
@@ -363,40 +358,39 @@ async function runPhase({ name, rounds, warmup, apiWindows, rawWindows, assign, 
 // ---------------------------------------------------------------- what the traced rounds show: a task's row lock
 
 /**
- * From the counting proxy's log of one-task rounds: per claim (one connection's claim transaction), how
- * long its claim statement took — most of it waiting for the task's row — (sent → its CommandComplete),
- * and how long the row stayed locked after it (→ `COMMIT` sent; the commit itself comes on top: the
- * timeline and audit inserts and the API's event loop in between). Every claim on one task holds that row
- * in turn, so a round lasts at least the sum. Also how many claim transactions took the audit chain's lock.
+ * From the counting proxy's log of one-task rounds: per claim statement (the API's, committed on its own), how
+ * long it took from being sent to its CommandComplete (which PostgreSQL sends once the statement has run; the
+ * commit follows at once, before its ReadyForQuery), most of it waiting for the task's row; and its turn on
+ * the row: from the later of its sending and the previous claim's completion on the same task to its own
+ * completion — the time the row was its own, commit and wire included. Claims on one task take the row in
+ * turn, so 1000 ÷ the mean turn is a ceiling on claims a second on one task. Also how many claims took the
+ * audit chain's lock (a claim's audit event is staged in its statement and linked after: none should).
  */
 function lockProfile(entries) {
-  const open = new Map();
-  const waited = [];
-  const held = [];
+  const sent = new Map();
+  const claims = [];
   let chainLocks = 0;
   for (const { text, complete, at, conn } of entries) {
     const s = text?.trimStart();
-    if (s?.startsWith('WITH task AS')) open.set(conn, { sent: at });
-    else if (!open.has(conn)) continue;
-    else if (complete !== undefined) open.get(conn).done ??= at;
-    else if (s.startsWith('SELECT pg_advisory_xact_lock')) chainLocks += 1;
-    else if (s === 'ROLLBACK') open.delete(conn);
-    else if (s === 'COMMIT') {
-      const c = open.get(conn);
-      open.delete(conn);
-      if (c.done === undefined) continue;
-      waited.push(c.done - c.sent);
-      held.push(at - c.done);
+    if (s?.startsWith('WITH task AS')) sent.set(conn, at);
+    else if (s?.startsWith('SELECT pg_advisory_xact_lock') && sent.has(conn)) chainLocks += 1;
+    else if (complete !== undefined && sent.has(conn)) {
+      claims.push({ sent: sent.get(conn), done: at });
+      sent.delete(conn);
     }
   }
+  claims.sort((x, y) => x.done - y.done);
+  const took = claims.map((c) => c.done - c.sent);
+  // One round's claims complete one after another; the first of a round has no predecessor on its task.
+  const turns = claims.flatMap((c, i) => (i % CLAIMERS === 0 ? [] : [c.done - Math.max(c.sent, claims[i - 1].done)]));
   const stats = (xs) => {
     const [p50, p99] = percentiles(xs, [50, 99]);
     return { p50: round(p50), p99: round(p99), mean: round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) };
   };
-  const heldStats = stats(held);
+  const turnStats = stats(turns);
   return {
-    claims: held.length, rowWaitMs: stats(waited), rowHeldMs: heldStats, auditChainLocks: chainLocks,
-    ceilingClaimsPerSecondOnOneTask: round(1000 / heldStats.mean, 1), ceilingRoundsPerSecond: round(1000 / (heldStats.mean * CLAIMERS), 2),
+    claims: claims.length, claimStatementMs: stats(took), rowTurnMs: turnStats, auditChainLocks: chainLocks,
+    ceilingClaimsPerSecondOnOneTask: round(1000 / turnStats.mean, 1), ceilingRoundsPerSecond: round(1000 / (turnStats.mean * CLAIMERS), 2),
   };
 }
 
@@ -430,8 +424,10 @@ async function main() {
   say(`data: tables now ${Object.entries(data.tables).map(([k, v]) => `${v} ${k}`).join(', ')}; inserted in ${data.seconds.insert} s, VACUUM ANALYZE ${data.seconds.vacuumAnalyze} s`);
 
   require('reflect-metadata'); // the product's modules carry decorators
-  RAW_CLAIM = require(join(dist, 'libs/tasks/src/claims/claim.service.js')).TAKE_PLACE_OR_QUEUE;
-  if (typeof RAW_CLAIM !== 'string' || !RAW_CLAIM.startsWith('WITH task AS')) throw new Error('bench: the claim statement (TAKE_PLACE_OR_QUEUE) is not in the dist snapshot');
+  ({ TAKE_PLACE_OR_QUEUE: RAW_CLAIM, TAKE_PLACE_OR_QUEUE_CTES: CLAIM_CTES } = require(join(dist, 'libs/tasks/src/claims/claim.service.js')));
+  if (typeof RAW_CLAIM !== 'string' || !RAW_CLAIM.startsWith('WITH task AS') || typeof CLAIM_CTES !== 'string') {
+    throw new Error('bench: the claim statement (TAKE_PLACE_OR_QUEUE, TAKE_PLACE_OR_QUEUE_CTES) is not in the dist snapshot');
+  }
   const pool = new pg.Pool({ connectionString: database.url, max: API_POOL });
   pool.on('error', (error) => {
     if (error.code !== '57P01') console.error(`bench: idle pool connection: ${error.message}`);
@@ -450,7 +446,8 @@ async function main() {
   const port = await freePort();
   const apiEnv = (url) => baseEnv({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', JOBS: 'off', ...secrets.env });
   // SERVER_CPU_PROF=dir: each server writes a V8 CPU profile there when it stops (bench/cpu-profile.cjs), to find where its time goes.
-  const profiling = process.env.SERVER_CPU_PROF ? ['--require', join(ROOT, 'bench', 'cpu-profile.cjs')] : [];
+  const profiling = [...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ...(process.env.SERVER_CPU_PROF ? ['--require', join(ROOT, 'bench', 'cpu-profile.cjs')] : [])];
   const profileEnv = process.env.SERVER_CPU_PROF ? { SERVER_CPU_PROF_DIR: resolve(process.env.SERVER_CPU_PROF) } : {};
   const spec = { name: 'zhulian API', script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, env: { ...apiEnv(database.url), ...profileEnv }, ready: /listening on/i, nodeArgs: profiling };
   const secret = secrets.env.JWT_SECRET;
@@ -515,17 +512,20 @@ async function main() {
 
       // Statements per claim, on the probe task (1 place): a claim that takes it, one that joins the waitlist, a retry of that one.
       const [probe] = data.windows.probe[0];
-      // Statements sent before the answer arrived are the request's; those after it, the audit chainer linking its event (counted apart).
+      // Statements sent before the answer arrived are the request's; those after it, the audit chainer linking its event, and
+      // those of the event relay (on its listening connection, whenever they run) are counted apart.
       const count = async (label, volunteer, key) => {
-        await sleep(600); // the chainer done with what came before
+        await sleep(600); // the chainer and the relay done with what came before
         proxy.reset();
         const got = await apiClaim(url, accessToken({ sub: volunteer.id, sid: volunteer.sessionId }, secret), probe, key);
         const answered = performance.now();
         await sleep(600);
         if (got.error) fail(`${label}: ${got.error}`);
+        const relay = proxy.listeners();
         const sent = proxy.entries().filter((e) => e.text !== null);
-        const request = sent.filter((e) => e.at <= answered).map((e) => e.text);
-        statements[label] = { count: request.length, background: sent.length - request.length, answer: got.status,
+        const request = sent.filter((e) => e.at <= answered && !relay.has(e.conn)).map((e) => e.text);
+        const relayed = sent.filter((e) => relay.has(e.conn)).length;
+        statements[label] = { count: request.length, background: sent.length - request.length - relayed, relay: relayed, answer: got.status,
           statements: request.map((s) => s.replace(/\s+/g, ' ').slice(0, 120)) };
         return got;
       };
@@ -544,10 +544,10 @@ async function main() {
         tracedRounds.push(round(result.ms));
       }
       traced = { roundsMs: tracedRounds, ...lockProfile(proxy.entries()) };
-      if (!proxy.statements().includes(RAW_CLAIM)) fail('the raw claim statement is not the one the API sent');
-      if (traced.claims !== TRACED_ROUNDS * CLAIMERS) fail(`traced rounds: ${traced.claims} claim transactions seen, not ${TRACED_ROUNDS * CLAIMERS}`);
-      say(`check traced rounds (through the proxy): ${tracedRounds.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}; per claim the task row is held ${traced.rowHeldMs.p50} ms (p50, ` +
-        `mean ${traced.rowHeldMs.mean}) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s on one task`);
+      if (!proxy.statements().some((text) => text.startsWith(`WITH ${CLAIM_CTES},`))) fail('the API did not send the raw claim statement\'s CTEs');
+      if (traced.claims !== TRACED_ROUNDS * CLAIMERS) fail(`traced rounds: ${traced.claims} claim statements seen, not ${TRACED_ROUNDS * CLAIMERS}`);
+      say(`check traced rounds (through the proxy): ${tracedRounds.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}; per claim the task row's turn is ${traced.rowTurnMs.p50} ms (p50, ` +
+        `mean ${traced.rowTurnMs.mean}) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s on one task`);
       const explain = async (statement) => (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']);
       checks.plans = { 'board page': await explain(boardSql.page) };
       checks.statementTexts = { 'board profile': boardSql.profile.text, 'board page': boardSql.page.text, 'board claims': boardSql.claims.text };
@@ -680,12 +680,12 @@ function report({ startedAt, build, database, data, checks, statements, traced, 
   say(`board: ${checks.board.fitTheVolunteer} of ${checks.board.openTasks} open tasks fit the volunteer; API/raw req/s ${board.ratios.requestsPerSecond.toFixed(3)}, p99 ×${board.ratios.p99}; ` +
     `first page equals the raw rows: ${checks.board.idsEqualRaw ? 'yes' : 'NO'}`);
   say();
-  say(markdownTable(['request', 'SQL statements on the request path', 'afterwards: audit linking'],
-    Object.entries(statements).map(([k, v]) => [k, String(v.count), String(v.background ?? 0)])));
+  say(markdownTable(['request', 'SQL statements on the request path', 'afterwards: audit linking', 'the event relay (its own connection)'],
+    Object.entries(statements).map(([k, v]) => [k, String(v.count), String(v.background ?? 0), String(v.relay ?? 0)])));
   say();
-  say(`traced one-task rounds (${traced.claims} claims through the proxy, rounds ${traced.roundsMs.join(', ')} ms): the task row held p50 ${traced.rowHeldMs.p50} ms / mean ${traced.rowHeldMs.mean} ms (claim statement done → COMMIT sent) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s, ` +
-    `${traced.ceilingRoundsPerSecond} rounds/s on one task; the claim statement took p50 ${traced.rowWaitMs.p50} ms (waiting for the row); ` +
-    `${traced.auditChainLocks} claim transactions took the audit chain's lock; the raw claim statement is byte-identical to the API's`);
+  say(`traced one-task rounds (${traced.claims} claims through the proxy, rounds ${traced.roundsMs.join(', ')} ms): the task row's turn per claim p50 ${traced.rowTurnMs.p50} ms / mean ${traced.rowTurnMs.mean} ms (its statement's run and commit, wire included) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s, ` +
+    `${traced.ceilingRoundsPerSecond} rounds/s on one task; the claim statement took p50 ${traced.claimStatementMs.p50} ms (waiting for the row); ` +
+    `${traced.auditChainLocks} claims took the audit chain's lock; the API's claim statement is the raw one's CTEs with its audit and outbox events`);
   const plan = checks.plans['board page'];
   say(`board page plan: ${plan.filter((l) => /Execution Time|Planning Time/.test(l)).map((l) => l.trim()).join(', ')}`);
 

@@ -27,6 +27,7 @@ export * from './clock/clock';
 export * from './database/create-once';
 export * from './database/in-transaction';
 export * from './database/prepared-query';
+export * from './database/statement-values';
 export * from './jobs/job-runner';
 export * from './redis/redis-connection';
 export * from './collections';

@@ -1,6 +1,6 @@
 import { createSecretKey, KeyObject } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, newId } from '@zhulian/core';
+import { APP_CONFIG, AppConfig, newId, StatementValues } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { GENESIS, linkHash } from './audit-chain';
 import { AuditActor, AuditEvent, AuditValue, ChainedRow } from './audit-event';
@@ -28,6 +28,8 @@ export interface StoredEvent {
 /** The columns of an event, in the order the INSERTs below list them. */
 const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id, subject_ids, holder_ids`;
 const WIDTH = 13;
+/** Their types, in the same order (for a staging that is part of another statement: `stagedWrite`). */
+const COLUMN_TYPES = ['uuid', 'timestamptz', 'uuid', 'uuid', 'text', 'text', 'uuid', 'text[]', 'jsonb', 'jsonb', 'text', 'uuid[]', 'uuid[]'];
 /** How many recorded events one linking transaction takes at most. */
 const LINK_BATCH = 2000;
 
@@ -94,6 +96,19 @@ export class AuditTrail {
       this.staging.push({ db, rows, resolve, reject });
       this.writeStaged();
     });
+  }
+
+  /**
+   * Records events as a part of the caller's own statement, for a change that must be one statement (a claim,
+   * which holds a contended row until it commits: `ClaimService`): the body of a data-modifying CTE that stages
+   * the events if the caller's CTE `when` yields a row, and nothing otherwise. They are linked like any staged
+   * event.
+   */
+  stagedWrite(into: StatementValues, actor: AuditActor, events: AuditEvent[], when: string): string {
+    const occurredAt = new Date().toISOString();
+    const rows = events.map((event) => columnValues(toRow(0, newId(), occurredAt, actor, event))
+      .map((value, column) => into.add(value, COLUMN_TYPES[column])).join(', '));
+    return `INSERT INTO audit_events (${COLUMNS}) SELECT v.* FROM (VALUES (${rows.join('), (')})) AS v WHERE EXISTS (SELECT 1 FROM ${when})`;
   }
 
   private writeStaged(): void {

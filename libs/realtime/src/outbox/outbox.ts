@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, isUuid, newId, queryPrepared } from '@zhulian/core';
+import { Actor, isUuid, newId, queryPrepared, StatementValues } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { EVENT_KINDS } from '../events/event-kind';
 import { NewEvent } from './realtime-event';
@@ -14,28 +14,32 @@ export const OUTBOX_CHANNEL = 'zhulian_outbox';
 @Injectable()
 export class Outbox {
   async publish(tx: EntityManager, actor: Actor | null, events: readonly NewEvent[]): Promise<void> {
+    const into = new StatementValues();
+    const write = this.publishWrite(into, actor, events);
+    // One round trip: the rows, and the relay's wake-up call, which PostgreSQL delivers only if this transaction commits.
+    if (write) await queryPrepared(tx, `WITH added AS (${write}) SELECT count(*) FROM added`, into.values);
+  }
+
+  /**
+   * The same as a part of the caller's own statement (a change that must be one statement): the body of a
+   * data-modifying CTE that writes the events — and wakes the relay — if the caller's CTE `when` yields a row.
+   * Null when no event has anyone to tell.
+   */
+  publishWrite(into: StatementValues, actor: Actor | null, events: readonly NewEvent[], when?: string): string | null {
     const kept = events.filter((e) => e.audience.length > 0);
-    if (kept.length === 0) return;
-    const values: unknown[] = [];
+    if (kept.length === 0) return null;
     const tuples = kept.map((event) => {
       if (!EVENT_KINDS.includes(event.kind) || !isUuid(event.subjectId)) throw new Error(`not an event: ${event.kind} ${event.subjectId}`);
       const userIds = event.audience.flatMap((a) => ('userId' in a ? [a.userId] : []));
       const organisationIds = event.audience.flatMap((a) => ('organisationId' in a ? [a.organisationId] : []));
-      const start = values.length;
-      values.push(newId(), event.kind, event.subjectType, event.subjectId, actor?.userId ?? null, actor?.acting?.organisationId ?? null,
-        JSON.stringify(event.audience), [...new Set(userIds)], [...new Set(organisationIds)], JSON.stringify(event.params ?? {}));
-      return `(${Array.from({ length: 10 }, (_, i) => `$${start + i + 1}`).join(', ')})`;
+      return [into.add(newId(), 'uuid'), into.add(event.kind, 'text'), into.add(event.subjectType, 'text'), into.add(event.subjectId, 'uuid'),
+        into.add(actor?.userId ?? null, 'uuid'), into.add(actor?.acting?.organisationId ?? null, 'uuid'), into.add(JSON.stringify(event.audience), 'jsonb'),
+        into.add([...new Set(userIds)], 'uuid[]'), into.add([...new Set(organisationIds)], 'uuid[]'), into.add(JSON.stringify(event.params ?? {}), 'jsonb')].join(', ');
     });
-    // One round trip: the rows, and the relay's wake-up call, which PostgreSQL delivers only if this transaction commits.
-    await queryPrepared(tx,
-      `WITH added AS (
-         INSERT INTO outbox_events (id, kind, subject_type, subject_id, actor_user_id, actor_organisation_id, audience, user_ids, organisation_ids, params)
-         SELECT v.id::uuid, v.kind, v.subject_type, v.subject_id::uuid, v.actor_user_id::uuid, v.actor_organisation_id::uuid, v.audience::jsonb,
-                v.user_ids::uuid[], v.organisation_ids::uuid[], v.params::jsonb
-           FROM (VALUES ${tuples.join(', ')}) AS v(id, kind, subject_type, subject_id, actor_user_id, actor_organisation_id, audience, user_ids, organisation_ids, params)
-         RETURNING 1)
-       SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM (SELECT count(*) FROM added) AS n`,
-      values,
-    );
+    // The wake-up call is in RETURNING, evaluated for every row written (a data-modifying CTE always runs to the end);
+    // PostgreSQL delivers it once, and only if the transaction commits.
+    return `INSERT INTO outbox_events (id, kind, subject_type, subject_id, actor_user_id, actor_organisation_id, audience, user_ids, organisation_ids, params)
+         SELECT v.* FROM (VALUES (${tuples.join('), (')})) AS v${when ? ` WHERE EXISTS (SELECT 1 FROM ${when})` : ''}
+         RETURNING pg_notify('${OUTBOX_CHANNEL}', '')`;
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, Role } from '@zhulian/core';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, Role, StatementValues } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
@@ -87,9 +87,11 @@ const CLAIM_FACTS_FROM = `FROM tasks t LEFT JOIN volunteer_profiles p ON p.user_
  * columns TaskTimeline.record writes). The decision is made on the locked row, so of 200 volunteers claiming
  * a 3-place task at once exactly 3 take a place and the others queue in order. No row when the task is no
  * longer open or has started. The database refuses a second claim on the task and one overlapping another
- * task the volunteer holds. (bench/tasks.mjs runs this very text as its raw floor.)
+ * task the volunteer holds. `claim` (the CTE) is the claim written; the API's statement adds the audit and
+ * outbox events to these CTEs (`ClaimService.insert`), and bench/tasks.mjs runs them alone as its raw floor
+ * (`TAKE_PLACE_OR_QUEUE`).
  */
-export const TAKE_PLACE_OR_QUEUE = `WITH task AS (
+export const TAKE_PLACE_OR_QUEUE_CTES = `task AS (
     SELECT id, held < slots AS free FROM tasks WHERE id = $1 AND status = 'OPEN' AND starts_at > now() FOR UPDATE),
   took AS (
     UPDATE tasks t SET held = t.held + task.free::int, waitlist_seq = t.waitlist_seq + (NOT task.free)::int,
@@ -105,8 +107,8 @@ export const TAKE_PLACE_OR_QUEUE = `WITH task AS (
   event AS (
     INSERT INTO task_events (id, task_id, claim_id, actor_user_id, actor_organisation_id, kind, details, occurred_at)
     SELECT $5, task_id, id, volunteer_id, $6, CASE WHEN status = 'WAITLISTED' THEN 'WAITLISTED' ELSE 'CLAIMED' END, jsonb_build_object('status', status), clock_timestamp()
-      FROM claim)
-  SELECT * FROM claim`;
+      FROM claim)`;
+export const TAKE_PLACE_OR_QUEUE = `WITH ${TAKE_PLACE_OR_QUEUE_CTES} SELECT * FROM claim`;
 
 const pgCode = (error: unknown) => (error as { driverError?: { code?: string; constraint?: string } }).driverError;
 
@@ -165,10 +167,11 @@ export class ClaimService {
   }
 
   /**
-   * Takes a place or a waitlist number and writes the claim, its timeline event and its audit event in one
-   * transaction. The task's row is locked from the one statement that takes the place until the commit, so
-   * nothing but the commit follows that statement; the claim's place among those waiting is read after the
-   * commit.
+   * Takes a place or a waitlist number and writes the claim, its timeline event, its audit event and its
+   * outbox event in one statement, committed on its own: the task's row is locked from that statement's
+   * start to its commit inside PostgreSQL, never while an answer travels to this process and a COMMIT back
+   * (with 200 claims queued on one row, that round trip would be paid 200 times over, and more when this
+   * process is busy). The claim's place among those waiting is read after the commit.
    */
   private async insert(actor: Actor, input: ClaimTaskInput, facts: ClaimFacts): Promise<TaskClaim> {
     if (!facts.has_profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
@@ -179,25 +182,23 @@ export class ClaimService {
         'This task involves a child or a home visit: your volunteer group must first check your identity and a background check valid through the task.');
     }
     const id = newId();
-    const row = await this.db.transaction(async (tx) => {
-      // The volunteer's act, staged first in this transaction (it commits or rolls back with the claim, and is linked into
-      // the chain just after): so that once the claim statement holds the task's row, only the commit is left to do. The
-      // outcome — a place or a waitlist number — is the claim's and its timeline event's, written by that statement.
-      await this.audit.stage(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'], grounds: { rule: 'self' },
-        details: { task: facts.id, claimed: true } }]);
-      await this.events.claimed(tx, actor, facts.id, facts.organisation_id);
-      let claimed: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
-      try {
-        [claimed] = await queryPrepared(tx, TAKE_PLACE_OR_QUEUE, [facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
-      } catch (error) {
-        const driver = pgCode(error);
-        if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
-        if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
-        throw error;
-      }
-      if (!claimed) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
-      return claimed;
-    });
+    const into = new StatementValues([facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
+    // The volunteer's act (the outcome — a place or a waitlist number — is the claim's and its timeline event's), and the
+    // staff's news of it: written by the same statement if the claim is, linked into the chain and relayed just after.
+    const audited = this.audit.stagedWrite(into, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'],
+      grounds: { rule: 'self' }, details: { task: facts.id, claimed: true } }], 'claim');
+    const told = this.events.claimed(into, actor, facts.id, facts.organisation_id, 'claim');
+    let row: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
+    try {
+      [row] = await queryPrepared(this.db.manager,
+        `WITH ${TAKE_PLACE_OR_QUEUE_CTES},\n  audited AS (${audited})${told ? `,\n  told AS (${told})` : ''}\nSELECT * FROM claim`, into.values);
+    } catch (error) {
+      const driver = pgCode(error);
+      if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
+      if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
+      throw error;
+    }
+    if (!row) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
     this.chainer.soon();
     if (row.status !== ClaimStatus.WAITLISTED) {
       return toClaim({ ...row, waitlist_rank: null, reminder: null, checked_in_place: null, checked_out_place: null, task_organisation_id: facts.organisation_id });

@@ -68,6 +68,9 @@ describe('claiming tasks', () => {
       WHERE subject_type = 'TaskClaim' AND subject_id = ANY($1) ORDER BY subject_id`, [ids]);
     expect(audited).toEqual(claims.map((c, i) => ({ id: c.id, by: volunteers[i].userId, task: taskId, linked: true })).sort(byId));
     expect(await verifyAuditChain(app.db, auditKey(app.app.get<AppConfig>(APP_CONFIG)))).toMatchObject({ intact: true });
+    // And the task's staff are told of each, by the claim's own statement.
+    const told = await app.db.query(`SELECT actor_user_id AS by, organisation_ids AS orgs FROM outbox_events WHERE kind = 'TASK_CLAIMED' AND subject_id = $1 ORDER BY actor_user_id`, [taskId]);
+    expect(told).toEqual(volunteers.map((v) => ({ by: v.userId, orgs: [DEMO_ORGS.elderlyNgo] })).sort((a, b) => a.by.localeCompare(b.by)));
   });
 
   it('offers a released place to the first on the waitlist, who confirms it; an offer not confirmed in time passes on', async () => {
@@ -132,7 +135,8 @@ describe('claiming tasks', () => {
     const traces = (taskId: string) => app.db.query(`SELECT t.held, t.waitlist_seq, t.version,
         (SELECT count(*)::int FROM task_claims c WHERE c.task_id = t.id AND c.volunteer_id = $2) AS claims,
         (SELECT count(*)::int FROM task_events e WHERE e.task_id = t.id AND e.kind IN ('CLAIMED', 'WAITLISTED')) AS events,
-        (SELECT count(*)::int FROM audit_events a WHERE a.subject_type = 'TaskClaim' AND a.details->>'task' = t.id::text) AS audited
+        (SELECT count(*)::int FROM audit_events a WHERE a.subject_type = 'TaskClaim' AND a.details->>'task' = t.id::text) AS audited,
+        (SELECT count(*)::int FROM outbox_events o WHERE o.kind = 'TASK_CLAIMED' AND o.subject_id = t.id) AS told
       FROM tasks t WHERE t.id = $1`, [taskId, v.userId]);
     for (const [taskId, code, reason] of refused) {
       const before = await traces(taskId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Role } from '@zhulian/core';
+import { Actor, Role, StatementValues } from '@zhulian/core';
 import { EventKind, NewEvent, Outbox, provideEventSubject } from '@zhulian/realtime';
 import { EntityManager } from 'typeorm';
 
@@ -21,9 +21,12 @@ const TASK_STAFF: readonly Role[] = [Role.ORG_ADMIN, Role.COORDINATOR, Role.STAF
 export class TaskEvents {
   constructor(private readonly outbox: Outbox) {}
 
-  /** A volunteer claimed (or joined the waitlist of) a task: its organisation's staff see who comes, and what to approve. */
-  claimed(tx: EntityManager, actor: Actor, taskId: string, organisationId: string): Promise<void> {
-    return this.publish(tx, actor, EventKind.TASK_CLAIMED, taskId, [{ organisationId, roles: TASK_STAFF }]);
+  /**
+   * A volunteer claimed (or joined the waitlist of) a task: its organisation's staff see who comes, and what to approve.
+   * A part of the claim's own statement (`Outbox.publishWrite`), written if its CTE `when` yields the claim.
+   */
+  claimed(into: StatementValues, actor: Actor, taskId: string, organisationId: string, when: string): string | null {
+    return this.outbox.publishWrite(into, actor, [{ kind: EventKind.TASK_CLAIMED, subjectType: 'Task', subjectId: taskId, audience: [{ organisationId, roles: TASK_STAFF }], params: {} }], when);
   }
 
   decided(tx: EntityManager, actor: Actor, taskId: string, volunteerId: string, approved: boolean): Promise<void> {
