@@ -31,3 +31,4 @@ export * from './jobs/job-runner';
 export * from './redis/redis-connection';
 export * from './collections';
 export * from './calendar';
+export * from './input/trim';

@@ -1,10 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CaseOutcome, CasePriority, CaseStatus } from '../cases/case.type';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
 
 @InputType()
@@ -25,7 +24,7 @@ export class OpenCaseInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   summary?: string;
@@ -69,7 +68,7 @@ export class UpdateCaseInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   summary?: string;
@@ -130,7 +129,7 @@ export class SetCaseStatusInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   outcomeNote?: string;
