@@ -32,3 +32,4 @@ export * from './redis/redis-connection';
 export * from './collections';
 export * from './calendar';
 export * from './input/trim';
+export * from './input/need-code';

@@ -1,10 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CaseOutcome, CasePriority, CaseStatus } from '../cases/case.type';
-
-const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
 
 @InputType()
 export class OpenCaseInput {
@@ -15,7 +13,7 @@ export class OpenCaseInput {
   @Field(() => [String], { description: 'Need category codes (see needCategories), at least one.' })
   @ArrayMinSize(1, { message: 'Choose at least one need.' })
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs!: string[];
 
   @Field(() => CasePriority, { defaultValue: CasePriority.NORMAL })
@@ -58,7 +56,7 @@ export class UpdateCaseInput {
   @IsOptional()
   @ArrayMinSize(1, { message: 'Choose at least one need.' })
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs?: string[];
 
   @Field(() => CasePriority, { nullable: true })
@@ -159,7 +157,7 @@ export class CaseFilter {
 
   @Field({ nullable: true, description: 'A need category code.' })
   @IsOptional()
-  @Matches(NEED_CODE)
+  @Matches(NEED_CODE_PATTERN)
   need?: string;
 
   @Field({ nullable: true, description: 'Part of a case number, e.g. 2026-0042 or 建外-2026.' })

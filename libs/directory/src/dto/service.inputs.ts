@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { IsRegionCode, PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { IsRegionCode, NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength,
@@ -7,7 +7,6 @@ import {
 } from 'class-validator';
 import { ScheduleFrequency, ServiceStatus } from '../services/service.type';
 
-export const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
 export const PHONE = /^[0-9+()\- ]{3,40}$/;
 export const BYDAY = /^(-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))(,-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))*$/;
 export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -160,7 +159,7 @@ export class ServiceInput {
   @Field(() => [String], { nullable: true, description: 'Need category codes the service answers (see needCategories).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose categories from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose categories from the list.' })
   categories?: string[] | null;
 
   @Field(() => String, { nullable: true })
@@ -199,7 +198,7 @@ export class ServiceInput {
   @Field(() => [String], { nullable: true, description: 'Need category codes an applicant must have (any of them).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   eligibleNeeds?: string[] | null;
 
   @Field(() => [String], { nullable: true })
@@ -331,7 +330,7 @@ export class ServiceFilter {
 
   @Field(() => String, { nullable: true, description: 'A need category code the service answers.' })
   @IsOptional()
-  @Matches(NEED_CODE, { message: 'Choose a category from the list.' })
+  @Matches(NEED_CODE_PATTERN, { message: 'Choose a category from the list.' })
   category?: string;
 
   @Field(() => String, { nullable: true, description: 'Services delivered in this region (6- or 9-digit code; a service for the whole district, city or province counts).' })

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ReferralStatus } from '../referrals/referral-moves';
@@ -21,7 +21,7 @@ export class CreateReferralInput {
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @Matches(/^[A-Z][A-Z_]{1,39}$/, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs?: string[];
 
   @Field(() => ReferralUrgency, { defaultValue: ReferralUrgency.NORMAL })
