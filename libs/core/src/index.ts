@@ -32,3 +32,5 @@ export * from './jobs/job-runner';
 export * from './redis/redis-connection';
 export * from './collections';
 export * from './calendar';
+export * from './input/trim';
+export * from './input/need-code';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { RealtimeModule } from '@zhulian/realtime';
-import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
+import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
 import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
 import { REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
@@ -16,6 +16,10 @@ import { MatchResolver } from './matching/match.resolver';
 import { MatchService } from './matching/match.service';
 import { ReferralSettingsResolver } from './settings/referral-settings.resolver';
 import { ReferralSettingsService } from './settings/referral-settings.service';
+
+// A merged person's referrals follow them to the record that stays: their consents do, and the referral's
+// consent gate and person field look the person up by the referral's person_id.
+registerPersonReference('referrals', 'person_id');
 
 @Module({
   imports: [AccessModule, RegistryModule, CasesModule, RealtimeModule],

@@ -1,3 +1,5 @@
+import type { Actor } from '@zhulian/core';
+
 /**
  * What happened, in the trail's words. READ and EXPORT come with the registry's field rules. LOOKUP: a
  * search, count, duplicate check or match tested a value of the named fields without showing it (a use
@@ -33,6 +35,11 @@ export interface AuditActor {
   userId: string | null;
   organisationId: string | null;
   requestId?: string | null;
+}
+
+/** A request's actor as the trail names it: its user, the organisation it acts for (none: null), its request. */
+export function auditActor(actor: Actor): AuditActor {
+  return { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId ?? null };
 }
 
 /** One stored event as the chain hashes it. */

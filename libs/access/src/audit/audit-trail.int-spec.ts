@@ -1,6 +1,7 @@
 import { AppConfig, databaseOptions, loadConfig } from '@zhulian/core';
 import { createTestDatabase, TestDatabase } from '@zhulian/testing';
 import { DataSource } from 'typeorm';
+import { AuditEvent } from './audit-event';
 import { AuditTrail, auditKey } from './audit-trail';
 import { verifyAuditChain } from './verify-audit-chain';
 
@@ -117,6 +118,29 @@ describe('the audit trail', () => {
     expect(await verify()).toMatchObject({ intact: false, position: Number(row.position), problem: 'EDITED' });
     await tamper(`UPDATE audit_events SET subject_ids = $1 WHERE position = ${Number(row.position)}`.replace('$1', `'{${many.join(',')}}'`));
     expect(await verify()).toMatchObject({ intact: true });
+  });
+
+  it('verifies every shape of event it writes, recorded with a change or staged as a read', async () => {
+    const other = '0193a000-0000-7000-8000-000000000002';
+    const person = '0193a000-0000-7000-8000-200000000003';
+    const events: AuditEvent[] = [
+      { action: 'SIGN_IN', subjectType: 'User', subjectId: null },
+      { action: 'READ', subjectType: 'Person', subjectId: person, fields: ['phone', 'idNumber'], grounds: { consent: other, rule: 'consent' }, holderOrganisationId: ORG },
+      {
+        action: 'EXPORT', subjectType: 'Person', subjectId: null, subjectIds: [person, '0193a000-0000-7000-8000-200000000001', person],
+        holderOrganisationIds: [other, ORG], holderOrganisationId: ORG, fields: ['address'],
+        details: { purpose: '年度回访 “回访” \\ \n', rows: 0, share: 0.1, big: 2 ** 40, none: null, yes: false, zCode: 'Z', aCode: 'A' },
+      },
+      { action: 'CHANGE', subjectType: 'Membership', subjectId: null, fields: [], grounds: {}, details: {}, subjectIds: [], holderOrganisationIds: [] },
+    ];
+    const before = (await verify()).events;
+    const nobody = { userId: null, organisationId: null };
+    await db.transaction((tx) => trail.record(tx, { userId: USER, organisationId: ORG, requestId: 'every-shape' }, events));
+    await db.transaction((tx) => trail.record(tx, nobody, events));
+    await trail.stage(db.manager, { userId: USER, organisationId: null, requestId: null }, events);
+    await trail.stage(db.manager, nobody, events);
+    await trail.flush(db.manager);
+    expect(await verify()).toMatchObject({ intact: true, events: before + 4 * events.length });
   });
 
   it('names the first edited event when someone with the power to lift the guard edits one', async () => {

@@ -3,33 +3,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, newId, StatementValues } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { GENESIS, linkHash } from './audit-chain';
-import { AuditActor, AuditEvent, AuditValue, ChainedRow } from './audit-event';
+import { AuditActor, AuditEvent, ChainedRow } from './audit-event';
+import { chainedRowOf, STORED_EVENT_COLUMNS as COLUMNS, STORED_EVENT_TYPES, StoredEvent } from './stored-event';
 
 /** One advisory lock serialises appends, so the chain has exactly one next link at any time. */
 const CHAIN_LOCK = 0x7a68_6c61; // "zhla"
 
-/** An event as stored, in the columns the chain hashes. */
-export interface StoredEvent {
-  id: string;
-  occurred_at: Date;
-  actor_user_id: string | null;
-  actor_organisation_id: string | null;
-  action: string;
-  subject_type: string;
-  subject_id: string | null;
-  fields: string[];
-  grounds: Record<string, AuditValue>;
-  details: Record<string, AuditValue>;
-  request_id: string | null;
-  subject_ids: string[] | null;
-  holder_ids: string[] | null;
-}
-
-/** The columns of an event, in the order the INSERTs below list them. */
-const COLUMNS = `id, occurred_at, actor_user_id, actor_organisation_id, action, subject_type, subject_id, fields, grounds, details, request_id, subject_ids, holder_ids`;
-const WIDTH = 13;
-/** Their types, in the same order (for a staging that is part of another statement: `stagedWrite`). */
-const COLUMN_TYPES = ['uuid', 'timestamptz', 'uuid', 'uuid', 'text', 'text', 'uuid', 'text[]', 'jsonb', 'jsonb', 'text', 'uuid[]', 'uuid[]'];
+const WIDTH = COLUMNS.split(',').length;
 /** How many recorded events one linking transaction takes at most. */
 const LINK_BATCH = 2000;
 
@@ -107,7 +87,7 @@ export class AuditTrail {
   stagedWrite(into: StatementValues, actor: AuditActor, events: AuditEvent[], when: string): string {
     const occurredAt = new Date().toISOString();
     const rows = events.map((event) => columnValues(toRow(0, newId(), occurredAt, actor, event))
-      .map((value, column) => into.add(value, COLUMN_TYPES[column])).join(', '));
+      .map((value, column) => into.add(value, STORED_EVENT_TYPES[column])).join(', '));
     return `INSERT INTO audit_events (${COLUMNS}) SELECT v.* FROM (VALUES (${rows.join('), (')})) AS v WHERE EXISTS (SELECT 1 FROM ${when})`;
   }
 
@@ -188,19 +168,6 @@ function toRow(position: number, id: string, occurredAt: string, actor: AuditAct
     position, id, occurredAt, actorUserId: actor.userId, actorOrganisationId: actor.organisationId, action: event.action, subjectType: event.subjectType,
     subjectId: event.subjectId, fields: event.fields ?? [], grounds: event.grounds ?? {}, details: event.details ?? {}, requestId: actor.requestId ?? null,
     ...(subjects.length > 0 ? { subjectIds: subjects } : {}), ...(holders.length > 0 ? { holderIds: holders } : {}),
-  };
-}
-
-/**
- * A stored event as the chain hashes it: the one reading of a row, for linking it and for verifying it
- * (two readers that drifted apart would report tampering that never happened).
- */
-export function chainedRowOf(position: number, stored: StoredEvent): ChainedRow {
-  return {
-    position, id: stored.id, occurredAt: stored.occurred_at.toISOString(), actorUserId: stored.actor_user_id, actorOrganisationId: stored.actor_organisation_id,
-    action: stored.action, subjectType: stored.subject_type, subjectId: stored.subject_id, fields: stored.fields, grounds: stored.grounds,
-    details: stored.details, requestId: stored.request_id,
-    ...(stored.subject_ids?.length ? { subjectIds: stored.subject_ids } : {}), ...(stored.holder_ids?.length ? { holderIds: stored.holder_ids } : {}),
   };
 }
 

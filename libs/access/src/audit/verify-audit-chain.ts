@@ -1,7 +1,7 @@
 import { KeyObject } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { GENESIS, linkHash } from './audit-chain';
-import { chainedRowOf, StoredEvent } from './audit-trail';
+import { chainedRowOf, STORED_EVENT_COLUMNS, StoredEvent } from './stored-event';
 
 export type ChainReport =
   | { intact: true; events: number; head: string }
@@ -26,7 +26,7 @@ export async function verifyAuditChain(db: DataSource, key: KeyObject): Promise<
   let events = 0;
   for (;;) {
     const rows: StoredRow[] = await db.query(
-      `SELECT * FROM audit_events WHERE position > $1 ORDER BY position LIMIT ${BATCH}`,
+      `SELECT position, prev_hash, hash, ${STORED_EVENT_COLUMNS} FROM audit_events WHERE position > $1 ORDER BY position LIMIT ${BATCH}`,
       [after],
     );
     for (const stored of rows) {

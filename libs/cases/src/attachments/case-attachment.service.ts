@@ -2,7 +2,7 @@ import { subject } from '@casl/ability';
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, queryUnderRules, readProtectedField, RequestAccess } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail, queryUnderRules, readProtectedField, RequestAccess } from '@zhulian/access';
 import { Actor, AppError, badInput, forbidden, newId, notFound, PublicErrorCode } from '@zhulian/core';
 import { consentsOpeningTo } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -93,7 +93,7 @@ export class CaseAttachmentService {
         [id, current.id, category, ATTACHMENT_SENSITIVITY[category], fileName, type.contentType, bytes.length, createHash('sha256').update(bytes).digest(),
           actor.userId, actor.acting!.organisationId]);
       await tx.query(`INSERT INTO case_attachment_contents (attachment_id, content) VALUES ($1, $2)`, [id, bytes]);
-      await this.audit.record(tx, this.auditActor(actor), [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: current.id, fields: ['attachments'], holderOrganisationId: current.holdingOrganisationId,
         details: { attachment: id, category, contentType: type.contentType, sizeBytes: bytes.length },
       }]);
@@ -114,7 +114,7 @@ export class CaseAttachmentService {
       return row.content;
     }, { path: 'download.content' }) as Buffer | null;
     if (!content) throw notFound('ATTACHMENT_NOT_FOUND', 'No such file, or not one you may see.');
-    await this.db.transaction((tx) => this.audit.record(tx, this.auditActor(actor), access.auditEvents()));
+    await this.db.transaction((tx) => this.audit.record(tx, auditActor(actor), access.auditEvents()));
     return { attachment, content };
   }
 
@@ -135,10 +135,6 @@ export class CaseAttachmentService {
     if (!abilityFor(actor).can('read', subject('CaseAttachment', file))) {
       throw forbidden('ATTACHMENT_NOT_ALLOWED', 'You may not add this kind of file to the case: the person has not consented to your organisation reading it.');
     }
-  }
-
-  private auditActor(actor: Actor) {
-    return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<CaseAttachment[]> {

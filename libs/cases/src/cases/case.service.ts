@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
+import { abilityFor, auditActor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, inTransaction, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
@@ -163,7 +163,7 @@ export class CaseService {
         await this.timeline.record(tx, actor, id, CaseEventKind.ASSIGNED, { userId: actor.userId, organisationId: acting.organisationId });
         changes.push({ action: 'CHANGE', subjectType: 'Case', subjectId: id, fields: ['assignees'], grounds: { role: acting.role }, details: { assigned: actor.userId } });
       }
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
+      await this.audit.record(tx, auditActor(actor), changes);
       return this.get(actor, id, tx);
     });
   }
@@ -210,7 +210,7 @@ export class CaseService {
         await this.timeline.record(tx, actor, input.caseId, CaseEventKind.UPDATED, { changed: [...changed] });
       }
       const noteId = note ? await insertCaseNote(tx, actor, input.caseId, note, CaseNoteVisibility.CASE_TEAM) : null;
-      await this.audit.record(tx, this.auditActor(actor), [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: noteId ? [...changed, 'noteEntries'] : [...changed],
         ...(noteId ? { details: { note: noteId, visibility: CaseNoteVisibility.CASE_TEAM } } : {}),
       }]);
@@ -237,7 +237,7 @@ export class CaseService {
         `status = $3, outcome = $4, outcome_note = $5, closed_at = CASE WHEN $3 = 'CLOSED' THEN now() END, closed_by = CASE WHEN $3 = 'CLOSED' THEN $6::uuid END`,
         [input.status, closing ? input.outcome : null, closing ? input.outcomeNote ?? null : null, actor.userId]);
       await this.timeline.record(tx, actor, input.caseId, CaseEventKind.STATUS_CHANGED, { from, to: input.status, outcome: closing ? input.outcome! : null });
-      await this.audit.record(tx, this.auditActor(actor), [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: input.caseId, fields: closing ? ['status', 'outcome', 'outcomeNote'] : ['status'],
         details: { from, to: input.status },
       }]);
@@ -263,7 +263,7 @@ export class CaseService {
       await tx.query(`UPDATE cases SET updated_at = now(), version = version + 1 WHERE id = $1`, [current.id]);
       await this.timeline.record(tx, actor, current.id, CaseEventKind.ASSIGNED, { userId: input.userId, organisationId });
       await this.outbox.publish(tx, actor, [caseAssignedEvent(current.id, input.userId)]);
-      await this.audit.record(tx, this.auditActor(actor), [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: current.id, fields: ['assignees'], details: { assigned: input.userId, organisation: organisationId },
       }]);
       return this.get(actor, current.id, tx);
@@ -285,7 +285,7 @@ export class CaseService {
       [caseId, userId, actor.userId]);
     if (ended.length === 0) throw notFound('ASSIGNMENT_NOT_FOUND', 'This caseworker is not assigned to the case.', 'input.userId');
     await this.timeline.record(tx, actor, caseId, CaseEventKind.UNASSIGNED, { userId });
-    await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Case', subjectId: caseId, fields: ['assignees'], details: { unassigned: userId } }]);
+    await this.audit.record(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'Case', subjectId: caseId, fields: ['assignees'], details: { unassigned: userId } }]);
   }
 
   /** Where a user may be assigned from: their membership that may work cases, and the consent that lets them. */
@@ -349,10 +349,6 @@ export class CaseService {
     if (updated.length === 0) {
       throw conflict('STALE_VERSION', 'Someone changed this case since you opened it: reload it and make your change again.', 'input.version');
     }
-  }
-
-  private auditActor(actor: Actor) {
-    return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
   }
 
   /** The people of the given cases, each under the person rules: one statement for a page. */

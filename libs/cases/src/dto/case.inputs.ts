@@ -1,11 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { CaseOutcome, CasePriority, CaseStatus } from '../cases/case.type';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
 
 @InputType()
 export class OpenCaseInput {
@@ -16,7 +13,7 @@ export class OpenCaseInput {
   @Field(() => [String], { description: 'Need category codes (see needCategories), at least one.' })
   @ArrayMinSize(1, { message: 'Choose at least one need.' })
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs!: string[];
 
   @Field(() => CasePriority, { defaultValue: CasePriority.NORMAL })
@@ -25,7 +22,7 @@ export class OpenCaseInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   summary?: string;
@@ -59,7 +56,7 @@ export class UpdateCaseInput {
   @IsOptional()
   @ArrayMinSize(1, { message: 'Choose at least one need.' })
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs?: string[];
 
   @Field(() => CasePriority, { nullable: true })
@@ -69,7 +66,7 @@ export class UpdateCaseInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   summary?: string;
@@ -130,7 +127,7 @@ export class SetCaseStatusInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   outcomeNote?: string;
@@ -160,7 +157,7 @@ export class CaseFilter {
 
   @Field({ nullable: true, description: 'A need category code.' })
   @IsOptional()
-  @Matches(NEED_CODE)
+  @Matches(NEED_CODE_PATTERN)
   need?: string;
 
   @Field({ nullable: true, description: 'Part of a case number, e.g. 2026-0042 or 建外-2026.' })

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@zhulian/core';
 import { CaseNoteVisibility } from './case-note.type';
 
 @InputType({ description: 'A new entry in a case’s notes, or a correction of an earlier one (which keeps its text).' })
@@ -10,7 +10,7 @@ export class AddCaseNoteInput {
   caseId!: string;
 
   @Field({ description: 'What to record (1–10,000 characters).' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'Write the note.' })
   @MaxLength(10000)

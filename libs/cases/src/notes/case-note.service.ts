@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, AppError, conflict, createOnce, notFound, PublicErrorCode } from '@zhulian/core';
 import { consentsOpeningTo } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -80,7 +80,7 @@ export class CaseNoteService {
       }
       this.assertReadsBack(actor, current, visibility);
       const id = await insertCaseNote(tx, actor, current.id, input.body, visibility, { correctsId: input.correctsId, idempotencyKey: input.idempotencyKey });
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Case', subjectId: current.id, fields: ['noteEntries'], holderOrganisationId: current.holdingOrganisationId,
         details: { note: id, visibility, corrects: input.correctsId ?? null },
       }]);

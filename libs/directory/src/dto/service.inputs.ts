@@ -1,14 +1,12 @@
 import { ArgsType, Field, Float, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { IsRegionCode, PageArgs, SortDirection } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { IsRegionCode, NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, IsBoolean, IsEmail, IsEnum, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength,
   ValidateNested,
 } from 'class-validator';
 import { ScheduleFrequency, ServiceStatus } from '../services/service.type';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-export const NEED_CODE = /^[A-Z][A-Z_]{1,39}$/;
 export const PHONE = /^[0-9+()\- ]{3,40}$/;
 export const BYDAY = /^(-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))(,-?[0-9]?(MO|TU|WE|TH|FR|SA|SU))*$/;
 export const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -33,7 +31,7 @@ export class ServiceCapacityInput {
   maximum?: number | null;
 
   @Field({ description: 'What one place is, e.g. 床位, 份/日, 户.' })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(40)
@@ -41,7 +39,7 @@ export class ServiceCapacityInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(300)
   description?: string | null;
@@ -56,14 +54,14 @@ export class ServiceLocationInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   name?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(300)
   address?: string | null;
@@ -121,7 +119,7 @@ export class ServiceScheduleInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   description?: string | null;
@@ -134,7 +132,7 @@ export class ServiceScheduleInput {
 @InputType({ isAbstract: true })
 export class ServiceInput {
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'Give the service a name.' })
   @MaxLength(200)
@@ -142,14 +140,14 @@ export class ServiceInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(200)
   alternateName?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(5000)
   description?: string | null;
@@ -161,12 +159,12 @@ export class ServiceInput {
   @Field(() => [String], { nullable: true, description: 'Need category codes the service answers (see needCategories).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose categories from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose categories from the list.' })
   categories?: string[] | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   eligibilityDescription?: string | null;
@@ -200,7 +198,7 @@ export class ServiceInput {
   @Field(() => [String], { nullable: true, description: 'Need category codes an applicant must have (any of them).' })
   @IsOptional()
   @ArrayMaxSize(10)
-  @Matches(NEED_CODE, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   eligibleNeeds?: string[] | null;
 
   @Field(() => [String], { nullable: true })
@@ -219,35 +217,35 @@ export class ServiceInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   applicationProcess?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(1000)
   feesDescription?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @MaxLength(500)
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'Enter a web address starting with http:// or https://.' })
   url?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @MaxLength(254)
   @IsEmail({}, { message: 'Enter a valid e-mail address.' })
   email?: string | null;
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @Matches(PHONE, { message: 'Enter a telephone number: digits, spaces, +, - and brackets.' })
   phone?: string | null;
 
@@ -324,7 +322,7 @@ export class SetServiceCapacityInput {
 export class ServiceFilter {
   @Field(() => String, { nullable: true, description: 'Words of the name (similar spellings match too), the description or the organisation’s name; the name of a need category (老人, elderly) or of a region (朝阳) the service answers or serves.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -332,7 +330,7 @@ export class ServiceFilter {
 
   @Field(() => String, { nullable: true, description: 'A need category code the service answers.' })
   @IsOptional()
-  @Matches(NEED_CODE, { message: 'Choose a category from the list.' })
+  @Matches(NEED_CODE_PATTERN, { message: 'Choose a category from the list.' })
   category?: string;
 
   @Field(() => String, { nullable: true, description: 'Services delivered in this region (6- or 9-digit code; a service for the whole district, city or province counts).' })

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditEvent, AuditTrail } from '@zhulian/access';
+import { abilityFor, auditActor, AuditEvent, AuditTrail } from '@zhulian/access';
 import { NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, forbidden } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
@@ -172,7 +172,7 @@ export class HsdsImportService {
           }
         }
         if (dryRun) throw new DryRunDone();
-        await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, events);
+        await this.audit.record(tx, auditActor(actor), events);
       });
     } catch (error) {
       if (!(error instanceof DryRunDone)) throw error;

@@ -1,6 +1,5 @@
-import { REGION_CODE_MESSAGE, REGION_CODE_PATTERN, regionName } from '@zhulian/core';
+import { NEED_CODE_PATTERN, REGION_CODE_MESSAGE, REGION_CODE_PATTERN, regionName } from '@zhulian/core';
 import { v5 as uuidv5 } from 'uuid';
-import { NEED_CODE } from '../dto/service.inputs';
 import { DraftProblem, LocationDraft, micro, ServiceDraft } from '../services/service-draft';
 import { Service, ServiceLocation, ServiceSchedule, ServiceStatus } from '../services/service.type';
 import { HsdsAttribute, HsdsService } from './hsds.schema';
@@ -80,11 +79,11 @@ export function fromHsds(row: HsdsService): MappedRow {
     const code = attribute.taxonomy_term?.code ?? '';
     const at = `attributes.${i}.taxonomy_term.code`;
     if (taxonomy === TAXONOMY.need) {
-      if (NEED_CODE.test(code)) push('categories', code, at);
+      if (NEED_CODE_PATTERN.test(code)) push('categories', code, at);
       else problems.push({ path: at, code: 'INVALID_FORMAT', message: `“${code}” is not a need category code (e.g. ELDERLY_CARE).` });
     } else if (taxonomy === TAXONOMY.eligibility) {
       const [kind, value = ''] = code.split(/:(.*)/s);
-      if (kind === 'need' && NEED_CODE.test(value)) push('eligibleNeeds', value, at);
+      if (kind === 'need' && NEED_CODE_PATTERN.test(value)) push('eligibleNeeds', value, at);
       else if (kind === 'region' && REGION_CODE_PATTERN.test(value)) push('eligibleRegionCodes', value, at);
       else if (kind === 'max-income-per-person' && /^\d{1,10}$/.test(value) && Number(value) <= MAX_INCOME_CENTS) {
         draft.maxIncomePerPersonCents = Number(value);

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail } from '@zhulian/access';
 import { NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, conflict, Connection, createOnce, cursorScope, forbidden, notFound, paginateSeek, regionCodesNamed, SeekSort, SortDirection } from '@zhulian/core';
 import { actingMembership } from '@zhulian/identity';
@@ -158,10 +158,6 @@ export class DirectoryService {
     const [problem] = draftProblems(draft, known);
     if (problem) throw badInput(problem.code, problem.message, `input.${problem.path}`);
   }
-}
-
-function auditActor(actor: Actor) {
-  return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
 }
 
 /** The keys of the directory's sorts (before the id): directory data, no one's personal data. Indexed (migration ListSorts). */

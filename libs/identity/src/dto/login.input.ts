@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
-import { Trim } from './trim';
+import { Trim } from '@zhulian/core';
 
 @InputType()
 export class LoginInput {

@@ -1,7 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Role } from '@zhulian/core';
+import { Role, Trim } from '@zhulian/core';
 import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
-import { Trim } from './trim';
 import { MIN_PASSWORD_LENGTH } from '../auth/password-hasher';
 
 @InputType()

@@ -1,6 +1,6 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import { IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export enum MemberOrderField {
@@ -36,7 +36,7 @@ export class MembersArgs extends PageArgs {
 
   @Field({ nullable: true, description: 'Part of a member’s name or e-mail address.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsEnum, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { Trim } from './trim';
 import { IsRegionCode, PageArgs } from '@zhulian/core';
+import { Trim } from '@zhulian/core';
 import { OrganisationKind } from '../entities/enums';
 
 @InputType()

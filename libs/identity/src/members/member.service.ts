@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, conflict, Connection, cursorScope, forbidden, notFound, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { AuditTrail } from '@zhulian/access';
+import { auditActor, AuditTrail } from '@zhulian/access';
 import { requireRole } from '../auth/acting';
-import { auditActor } from '../auth/audit-actor';
 import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { MemberOrderField, MembersArgs } from '../dto/members.args';
@@ -13,7 +12,6 @@ import { Membership } from '../entities/membership.entity';
 import { InvitationAdminService } from '../invitations/invitation-admin.service';
 import { GrantableRoles } from './grantable-roles';
 import { MEMBER_ADMIN_ROLES, MEMBER_LIST_ROLES } from './member-roles';
-
 
 /** The keys of the members list's sorts (before the id), each indexed (migration ListSorts). */
 const MEMBER_SORTS: Record<MemberOrderField, string[]> = {

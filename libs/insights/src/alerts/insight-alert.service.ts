@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, inTransaction, notFound, PageArgs, paginateById, regionLikePattern } from '@zhulian/core';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -135,7 +135,7 @@ export class InsightAlertService {
         if (current.status !== AlertStatus.OPEN) throw conflict('ALERT_ALREADY_DECIDED', 'Someone already decided on this alert: reload it to see what.');
         throw conflict('STALE_VERSION', 'This alert changed since you opened it: reload it and decide again.', 'input.version');
       }
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'InsightAlert', subjectId: id, fields: text ? ['status', 'reasonCode', 'reasonText'] : ['status', 'reasonCode'],
         holderOrganisationId: current.holdingOrganisationId, details: { status, reasonCode },
       }]);

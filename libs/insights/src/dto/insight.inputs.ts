@@ -1,11 +1,9 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsRegionCode, PageArgs } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { IsRegionCode, PageArgs, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { AlertStatus, DismissReason } from '../alerts/insight-alert.type';
 import { AlertSeverity } from '../rules/insight-rule.type';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @InputType({ description: 'Which alerts: every condition given must hold.' })
 export class InsightAlertFilter {
@@ -71,7 +69,7 @@ export class AcknowledgeInsightAlertInput {
 
   @Field({ nullable: true, description: 'What you will do (kept with the decision, read by your organisation’s coordinators).' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   note?: string;
@@ -94,7 +92,7 @@ export class DismissInsightAlertInput {
 
   @Field({ nullable: true, description: 'Required with OTHER.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   reasonText?: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@zhulian/access';
+import { auditActor, AuditTrail } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
 import { Actor, AppError, badInput, conflict, createOnce, newId, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
@@ -152,7 +152,7 @@ export class IntakeService {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [id, actor.userId, organisationId, input.idempotencyKey, fingerprint, person.id, members.map((m) => m.id), consents.map((c) => c.id), opened.id,
         referrals.map((r) => r.id), alert?.id ?? null]);
-    await this.audit.record(tx, { userId: actor.userId, organisationId, requestId: actor.requestId }, [{
+    await this.audit.record(tx, auditActor(actor), [{
       action: 'CHANGE', subjectType: 'OneStopIntake', subjectId: id, fields: ['case', 'consents', 'referrals'], grounds: { role },
       details: { person: person.id, case: opened.id, referrals: referrals.length, consents: consents.length, members: members.length, ...(alert ? { alert: alert.id } : {}) },
     }]);

@@ -1,17 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@zhulian/access';
-import { Actor, badInput, CLOCK, Clock, conflict, forbidden, IsRegionCode, newId, notFound, regionContains, Role } from '@zhulian/core';
+import { auditActor, AuditTrail } from '@zhulian/access';
+import { Actor, badInput, CLOCK, Clock, conflict, forbidden, IsRegionCode, newId, notFound, regionContains, Role, Trim } from '@zhulian/core';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsInt, IsString, IsUUID, MaxLength, Min, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { InsightEvaluation } from '../evaluation/insight-evaluation';
 import { AlertSeverity, InsightRule, RuleKind } from './insight-rule.type';
 import { PARAMS, RuleParameterError, RuleRow, toRule } from './rule-book';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @InputType({ description: 'A new version of an early-warning rule for one region: tuned (severity, parameters, words) or retired there.' })
 export class SaveInsightRuleVersionInput {
@@ -42,28 +39,28 @@ export class SaveInsightRuleVersionInput {
   active!: boolean;
 
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
   nameZh!: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   nameEn!: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
   descriptionZh!: string;
 
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -96,7 +93,7 @@ export class RuleEditor {
   }
 
   async saveVersion(actor: Actor, input: SaveInsightRuleVersionInput): Promise<InsightRule> {
-    const acting = requireRole(actor, [Role.COORDINATOR], 'tune early-warning rules');
+    requireRole(actor, [Role.COORDINATOR], 'tune early-warning rules');
     const regions = await this.regions(actor);
     if (!regions.some((region) => regionContains(region, input.regionCode))) {
       throw forbidden('RULES_NOT_YOURS', 'Rules are tuned by the coordinators of the civil-affairs office at the top of a region, for their region.');
@@ -124,7 +121,7 @@ export class RuleEditor {
         }
         throw error;
       }
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'InsightRule', subjectId: id, fields: ['severity', 'params', 'active', 'nameZh', 'nameEn', 'descriptionZh', 'descriptionEn'],
         details: { code: base.code, region: input.regionCode, version: latest + 1, active: input.active },
       }]);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@zhulian/access';
+import { auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, CLOCK, Clock, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById } from '@zhulian/core';
 import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
 import { IdNumberMatcher, parseResidentId } from '@zhulian/registry';
@@ -92,7 +92,7 @@ export class SignalImportService {
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (organisation_id, kind, file_sha256) DO NOTHING RETURNING id`,
         [newId(), acting.organisationId, actor.userId, input.kind, input.fileName, sha, office.regionCode, input.rows]);
       if (created) {
-        await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+        await this.audit.record(tx, auditActor(actor), [{
           action: 'CHANGE', subjectType: 'SignalImport', subjectId: created.id, fields: ['kind', 'fileName', 'rows'],
           details: { kind: input.kind, rows: input.rows },
         }]);
@@ -171,7 +171,7 @@ export class SignalImportService {
         throw conflict('SIGNAL_ROWS_MISSING', `${current.rowsExpected - current.rowsDone} of the file’s rows have not arrived: send them, then finish.`);
       }
       await tx.query(`UPDATE signal_imports SET status = 'DONE', finished_at = now() WHERE id = $1`, [importId]);
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'SignalImport', subjectId: importId, fields: ['status'], details: { rows: current.rowsDone, invalid: current.invalid },
       }]);
       return this.one(tx, acting.organisationId, importId);

@@ -1,11 +1,10 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
-import { PageArgs, SortDirection } from '@zhulian/core';
-import { Transform, Type } from 'class-transformer';
+import { NEED_CODE_PATTERN, PageArgs, SortDirection, Trim } from '@zhulian/core';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { ReferralStatus } from '../referrals/referral-moves';
 import { ReferralOutcome, ReferralReason, ReferralUrgency } from '../referrals/referral.type';
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const CATEGORIES = ['basic', 'contact', 'identity', 'financial', 'health', 'case_notes', 'location'];
 
 @InputType()
@@ -22,7 +21,7 @@ export class CreateReferralInput {
   @IsOptional()
   @ArrayMinSize(1)
   @ArrayMaxSize(10)
-  @Matches(/^[A-Z][A-Z_]{1,39}$/, { each: true, message: 'Choose needs from the list.' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'Choose needs from the list.' })
   needs?: string[];
 
   @Field(() => ReferralUrgency, { defaultValue: ReferralUrgency.NORMAL })
@@ -31,7 +30,7 @@ export class CreateReferralInput {
 
   @Field({ nullable: true, description: 'What the receiver should know before accepting. Do not name the person here.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   noteForReceiver?: string;
@@ -43,7 +42,7 @@ export class CreateReferralInput {
 
   @Field({ nullable: true, description: 'Coordinators only: why this must be sent without the person’s consent (shown to the receiver, audited).' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(10, { message: 'Write down why this cannot wait for the person’s consent (at least 10 characters).' })
   @MaxLength(1000)
@@ -84,7 +83,7 @@ export class MoveReferralInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(1000)
   reasonText?: string;
@@ -96,14 +95,14 @@ export class MoveReferralInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   outcomeNote?: string;
 
   @Field({ nullable: true, description: 'Sending a draft without consent: a coordinator’s reason.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(10)
   @MaxLength(1000)
@@ -171,7 +170,7 @@ export class ReferralFilter {
 
   @Field({ nullable: true, description: 'Part of the service’s name, of the sending or receiving organisation’s name, or (where you may read which case a referral belongs to) of its case number.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

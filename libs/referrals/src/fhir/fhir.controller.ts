@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
-import { AuditChainer, AuditTrail, readProtectedField, requestAccess } from '@zhulian/access';
+import { auditActor, AuditChainer, AuditTrail, readProtectedField, requestAccess } from '@zhulian/access';
 import { Actor, badInput, CurrentActor, HTTP_STATUS_OF, HttpRequest, MAX_PAGE_SIZE, ParseIdPipe, PublicErrorCode, toPublicError } from '@zhulian/core';
 import { Public } from '@zhulian/identity';
 import { Person } from '@zhulian/registry';
@@ -155,7 +155,7 @@ export class FhirController {
   private async audited(actor: Actor, req: HttpRequest): Promise<void> {
     const events = requestAccess(req).auditEvents();
     if (events.length > 0) {
-      await this.audit.stage(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+      await this.audit.stage(this.db.manager, auditActor(actor), events);
       this.chainer.soon();
     }
   }

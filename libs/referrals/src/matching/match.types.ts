@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { IsRegionCode } from '@zhulian/core';
+import { IsRegionCode, NEED_CODE_PATTERN } from '@zhulian/core';
 
 /** What a reason is about. Its `values` fill the sentence the app shows, e.g. AGE_AT_LEAST ["72", "60"]: "age 72 ≥ 60". */
 export enum MatchReasonCode {
@@ -68,7 +68,7 @@ export class IntakeMatchInput {
   @Field(() => [String], { description: 'Need category codes, at least one.' })
   @ArrayMinSize(1, { message: 'Choose at least one need.' })
   @ArrayMaxSize(10)
-  @Matches(/^[A-Z][A-Z_]{1,39}$/, { each: true, message: 'needs must be need category codes such as ELDERLY_CARE' })
+  @Matches(NEED_CODE_PATTERN, { each: true, message: 'needs must be need category codes such as ELDERLY_CARE' })
   needs!: string[];
 
   @Field(() => ID, { nullable: true, description: 'A registered person: their facts as you may read them (the rest is ignored).' })

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules, rowFilter } from '@zhulian/access';
+import { abilityFor, assertNoPersonalData, auditActor, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules, rowFilter } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
@@ -217,7 +217,7 @@ export class ReferralService {
           input.noteForReceiver ?? null, categories, grounds?.consentIds ?? [], grounds?.override ?? null, input.idempotencyKey ?? null, found.personId]);
       await this.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id, sender_organisation_id: acting.organisationId,
         sent_by: actor.userId }, null, status, {});
-      await this.audit.record(tx, this.auditActor(actor), [
+      await this.audit.record(tx, auditActor(actor), [
         { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisation_id, status } },
         ...(grounds ? [this.disclosure(found.personId, id, service.organisation_id, categories, grounds)] : []),
       ]);
@@ -319,7 +319,7 @@ export class ReferralService {
         [row.id, from, to, holdsPlace, input.reasonCode ?? null, input.reasonText ?? null, input.outcome ?? null, input.outcomeNote ?? null, ENDED]);
       if (moved.length === 0) throw conflict('ALREADY_MOVED', 'Someone moved this referral at the same moment: reload it.');
       await this.recordMove(tx, actor, row, from, to, { reasonCode: input.reasonCode, reasonText: input.reasonText });
-      await this.audit.record(tx, this.auditActor(actor), [
+      await this.audit.record(tx, auditActor(actor), [
         { action: 'CHANGE', subjectType: 'Referral', subjectId: row.id, fields: ['status'], grounds: { party }, details: { from, to, override: override !== null } },
         ...disclosures,
       ]);
@@ -374,7 +374,7 @@ export class ReferralService {
       await tx.query(`INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind) VALUES ($1, $2, $3, $4, 'ROUTED')`,
         [newId(), referral.id, actor.userId, actor.acting!.organisationId]);
       await this.outbox.publish(tx, actor, [referralRoutedEvent(referral.id, input.userId)]);
-      await this.audit.record(tx, this.auditActor(actor), [{ action: 'CHANGE', subjectType: 'Referral', subjectId: referral.id, fields: ['receiverUserId'], details: { routedTo: input.userId } }]);
+      await this.audit.record(tx, auditActor(actor), [{ action: 'CHANGE', subjectType: 'Referral', subjectId: referral.id, fields: ['receiverUserId'], details: { routedTo: input.userId } }]);
       return this.get(actor, referral.id, tx);
     });
   }
@@ -424,10 +424,6 @@ export class ReferralService {
       `SELECT case_id, bool_and(status = ANY($2)) AS ready FROM referrals WHERE case_id = ANY($1) AND status <> 'ENTERED_IN_ERROR' GROUP BY case_id`,
       [[...caseIds], ENDED]);
     return new Map(rows.map((r) => [r.case_id, r.ready]));
-  }
-
-  private auditActor(actor: Actor) {
-    return { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId };
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Referral[]> {

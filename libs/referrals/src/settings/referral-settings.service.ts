@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@zhulian/access';
+import { auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
@@ -39,7 +39,7 @@ export class ReferralSettingsService {
          VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (organisation_id) DO UPDATE SET remind_after_hours = $2, escalate_after_hours = $3, expire_after_days = $4, access_grace_days = $5`,
         [acting.organisationId, input.remindAfterHours, input.escalateAfterHours, input.expireAfterDays, input.accessGraceDays]);
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'ReferralSettings', subjectId: acting.organisationId, fields: Object.keys(input).sort(), grounds: { role: acting.role },
         details: { ...input },
       }]);

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
-import { AuditTrail, SecurityAlertKind, SecurityAlerts } from '@zhulian/access';
-import { Actor, badInput, newId, notFound, Role } from '@zhulian/core';
+import { auditActor, AuditTrail, SecurityAlertKind, SecurityAlerts } from '@zhulian/access';
+import { Actor, badInput, newId, notFound, Role, Trim } from '@zhulian/core';
 import { OrganisationService, requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
-import { Transform } from 'class-transformer';
 import { IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { PersonService } from '../people/person.service';
@@ -33,7 +32,7 @@ export class BreakGlassInput {
   personId!: string;
 
   @Field({ description: 'Why this record must be opened now, in full sentences: it is shown to the record’s organisation admins.' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(10, { message: 'Write down why you must open this record now (at least 10 characters).' })
   @MaxLength(1000)
@@ -98,7 +97,7 @@ export class BreakGlassService {
          VALUES ($1, $2, $3, $4, $5, now() + make_interval(hours => $6))`,
         [id, input.personId, actor.userId, acting.organisationId, input.reason, BREAK_GLASS_HOURS],
       );
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'BREAK_GLASS', subjectType: 'Person', subjectId: input.personId, grounds: { role: acting.role, grant: id },
         details: { hours: BREAK_GLASS_HOURS }, holderOrganisationId: person.holding_organisation_id,
       }]);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
-import { abilityFor, AuditTrail } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, ageOn, badInput, beijingDate, changedRows, forbidden, inTransaction, newId, notFound } from '@zhulian/core';
 import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
@@ -100,7 +100,7 @@ export class ConsentService {
         [id, person.id, input.recipientOrganisationId, categories, input.purpose, input.validFrom ?? null, input.validUntil ?? null, input.givenBy,
           input.givenBy === ConsentGivenBy.GUARDIAN ? input.guardianName : null, input.evidence ?? null, actor.userId, actor.acting!.organisationId],
       );
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Consent', subjectId: id, fields: ['categories', 'purpose', 'validUntil'],
         grounds: { person: person.id }, details: { recipient: input.recipientOrganisationId, categories: categories.join(','), purpose: input.purpose },
       }]);
@@ -115,7 +115,7 @@ export class ConsentService {
     return this.db.transaction(async (tx) => {
       const withdrawn = await changedRows(tx, `UPDATE consents SET withdrawn_at = now(), withdrawn_by = $2 WHERE id = $1 AND withdrawn_at IS NULL RETURNING id`, [consentId, actor.userId]);
       if (withdrawn.length > 0) await this.outbox.publish(tx, actor, [consentWithdrawnEvent(row.person_id, row.recipient_organisation_id)]);
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Consent', subjectId: consentId, fields: ['withdrawnAt'], grounds: { person: row.person_id },
       }]);
       return this.one(tx, consentId);

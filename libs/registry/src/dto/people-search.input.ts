@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { PageArgs, SortDirection } from '@zhulian/core';
+import { PageArgs, SortDirection, Trim } from '@zhulian/core';
 import { ExportLanguage } from '../export/people-export';
 
 @InputType({ description: 'Narrow the list. Each criterion needs the right to read that field, and matches only where you may.' })
@@ -76,7 +76,7 @@ export class PeopleExportArgs extends PeopleCountArgs {
   language?: ExportLanguage;
 
   @Field({ description: 'What the list is for, in a few words (kept in the audit trail with the export).' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(4, { message: 'Say what the list is for, in a few words.' })
   @MaxLength(200)
@@ -89,7 +89,7 @@ export class PeopleExportArgs extends PeopleCountArgs {
 
   @Field({ nullable: true, description: 'Why identity data must leave in full: required with includeIdentity.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(500)
   identityReason?: string;

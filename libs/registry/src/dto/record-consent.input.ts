@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trim } from '@zhulian/core';
 import { ConsentCategory, ConsentGivenBy, ConsentPurpose } from '../consents/consent.type';
 
 @InputType()
@@ -39,14 +39,14 @@ export class RecordConsentInput {
 
   @Field({ nullable: true, description: 'Required when a guardian consents.' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(100)
   guardianName?: string;
 
   @Field({ nullable: true, description: 'Required: a reference to the signed form, e.g. its archive number (the form itself is kept on paper or in the archive).' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(300)
   evidence?: string;

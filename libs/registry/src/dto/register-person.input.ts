@@ -1,17 +1,15 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsRegionCode } from '@zhulian/core';
+import { IsRegionCode, Trim } from '@zhulian/core';
 import { HouseholdRelation } from '../households/household.type';
 import { Assistance, Gender, IdDocumentType } from '../people/person.type';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @InputType({ description: 'A household founded with the person registered as its head (户主).' })
 export class NewHouseholdInput {
   @Field({ nullable: true, description: 'The household’s address; the person’s when absent.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(300)
   address?: string;
@@ -27,7 +25,7 @@ export class NewHouseholdInput {
 @InputType()
 export class RegisterPersonInput {
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(1, { message: 'Enter the person’s full name.' })
   @MaxLength(100)
@@ -50,7 +48,7 @@ export class RegisterPersonInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(40)
   idNumber?: string;
@@ -63,26 +61,26 @@ export class RegisterPersonInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(300)
   address?: string;
 
   @Field({ description: 'Administrative division code: 6 digits for a district (110105), 9 for a street (110105001).' })
-  @trim()
+  @Trim()
   @IsRegionCode()
   regionCode!: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   disability?: string;
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   chronicIllness?: string;

@@ -1,9 +1,7 @@
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@zhulian/core';
 import { Person } from '../people/person.type';
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Why a record may be the same person. Each is found only on fields the caller may read. */
 export enum DuplicateReason {
@@ -19,7 +17,7 @@ registerEnumType(DuplicateReason, { name: 'DuplicateReason', description: 'Why a
 export class DuplicateCheckInput {
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(100)
   fullName?: string;
@@ -31,7 +29,7 @@ export class DuplicateCheckInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(40)
   idNumber?: string;
@@ -75,7 +73,7 @@ export class MergePeopleInput {
   duplicateId!: string;
 
   @Field({ description: 'Why these two records are the same person (kept with the merged record).' })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(5, { message: 'Write down why these records are the same person.' })
   @MaxLength(500)

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, readProtectedField, RequestAccess, sensitiveFieldsOf } from '@zhulian/access';
+import { abilityFor, assertNoPersonalData, auditActor, AuditEvent, AuditTrail, readProtectedField, RequestAccess, sensitiveFieldsOf } from '@zhulian/access';
 import { Actor, AppError, badInput, forbidden, PublicErrorCode, beijingDate, regionLabel } from '@zhulian/core';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
@@ -64,7 +64,7 @@ export class PeopleExportService {
       if (!page.pageInfo.hasNextPage) break;
       after = page.pageInfo.endCursor ?? undefined;
     }
-    await this.db.transaction((tx) => this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId },
+    await this.db.transaction((tx) => this.audit.record(tx, auditActor(actor),
       exportEvents(checked, { purpose: args.purpose, reason: args.includeIdentity ? args.identityReason ?? null : null, rows: rows.length - 1, identity: args.includeIdentity ?? false })));
     const stamp = beijingDate(new Date()).date; // the day on the user's clock, not UTC's
     return { filename: `people-${stamp}.csv`, csv: `\uFEFF${stringify(rows, { record_delimiter: 'windows' })}`, rows: rows.length - 1 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditChainer, AuditEvent, AuditTrail } from '@zhulian/access';
+import { auditActor, AuditChainer, AuditEvent, AuditTrail } from '@zhulian/access';
 import { Actor } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 
@@ -31,7 +31,7 @@ export class LookupAudit {
       details: { ...lookup.details, matched: lookup.matches.length }, holderOrganisationId: match?.holdingOrganisationId ?? null,
     });
     const events = lookup.matches.length === 0 ? [event(null)] : lookup.matches.map(event);
-    await this.audit.stage(this.db.manager, { userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId }, events);
+    await this.audit.stage(this.db.manager, auditActor(actor), events);
     this.chainer.soon();
   }
 }

@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, conflict, forbidden, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -73,7 +73,7 @@ export class MergeService {
         await tx.query(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2`, [survivor.id, duplicate.id]);
       }
       const grounds = { role: acting.role };
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [
+      await this.audit.record(tx, auditActor(actor), [
         { action: 'CHANGE', subjectType: 'Person', subjectId: survivor.id, fields: filled.map(camel), grounds, details: { merged: duplicate.id } },
         { action: 'CHANGE', subjectType: 'Person', subjectId: duplicate.id, fields: ['mergedInto'], grounds, details: { mergedInto: survivor.id } },
       ]);

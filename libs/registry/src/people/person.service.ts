@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian/access';
 import { Actor, ActorMembership, APP_CONFIG, createOnce, AppConfig, inTransaction, cursorScope, badInput, checkRegionCode, conflict, Connection, forbidden, newId, notFound, PageArgs, paginateById, Role, SortDirection } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -244,7 +244,7 @@ export class PersonService {
         changes.push({ action: 'CHANGE', subjectType: 'Household', subjectId: household.id, grounds: { role: acting.role },
           fields: Object.keys(input.newHousehold!).filter((k) => input.newHousehold![k as keyof typeof input.newHousehold] !== undefined).sort() });
       }
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, changes);
+      await this.audit.record(tx, auditActor(actor), changes);
       const [row] = await this.select(tx, actor, 'AND p.id = :id', { id }, 'LIMIT 1');
       return row;
     });

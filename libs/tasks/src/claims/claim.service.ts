@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertNoPersonalData, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { assertNoPersonalData, auditActor, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, Role, StatementValues } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -386,8 +386,6 @@ export class ClaimService {
     return this.audit.record(tx, auditActor(actor), events);
   }
 }
-
-const auditActor = (actor: Actor) => ({ userId: actor.userId, organisationId: actor.acting?.organisationId ?? null, requestId: actor.requestId });
 
 const placeFrom = (place: StoredPlace | null): CheckPlace | null => (place ? { ...place, accuracyMeters: place.accuracyMeters ?? null } : null);
 

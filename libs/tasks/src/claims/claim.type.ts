@@ -1,7 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NotPersonal, Sensitive } from '@zhulian/access';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { IsInt, IsNumber, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { Trim } from '@zhulian/core';
 
 export enum ClaimStatus {
   /** Holds a place until the task's organisation approves it. */
@@ -18,8 +19,6 @@ export enum ClaimStatus {
   COMPLETED = 'COMPLETED',
 }
 registerEnumType(ClaimStatus, { name: 'ClaimStatus' });
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @ObjectType({ description: 'Where a volunteer was when checking in or out, as their device told it (rounded to about 11 metres).' })
 export class CheckPlace {
@@ -164,7 +163,7 @@ export class CheckOutInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   report?: string;
@@ -236,7 +235,7 @@ export class ClaimDecisionInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   reason?: string;

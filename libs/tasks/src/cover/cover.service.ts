@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuditTrail } from '@zhulian/access';
+import { auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, conflict, regionAndAncestors } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
@@ -81,7 +81,7 @@ export class CoverService {
       }
       if (asked.length === 0) throw conflict('NOBODY_TO_ASK', 'Every fitting volunteer has been asked already.');
       await this.timeline.record(tx, actor, task.id, 'COVER_ASKED', { count: asked.length });
-      await this.audit.record(tx, { userId: actor.userId, organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Task', subjectId: task.id, fields: ['coverRequests'], details: { asked: asked.length },
       }]);
     });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertNoPersonalData, AuditEvent, AuditTrail } from '@zhulian/access';
+import { assertNoPersonalData, auditActor, AuditEvent, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, changedRows, conflict, Connection, cursorScope, newId, notFound, PageArgs, paginateById } from '@zhulian/core';
 import { OrganisationService, requireRole } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
@@ -188,7 +188,7 @@ export class HandoverService {
   }
 
   private record(tx: EntityManager, actor: Actor, handover: { id: string; from: string; to: string }, status: HandoverStatus): Promise<void> {
-    return this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId },
+    return this.audit.record(tx, auditActor(actor),
       [handoverEvent(handover, status, { role: actor.acting!.role })]);
   }
 }

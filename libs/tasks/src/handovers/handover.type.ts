@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Trim } from '@zhulian/core';
 
 export enum HandoverStatus {
   REQUESTED = 'REQUESTED',
@@ -16,8 +16,6 @@ export enum HandoverDirection {
   OUTGOING = 'OUTGOING',
 }
 registerEnumType(HandoverDirection, { name: 'HandoverDirection', description: 'INCOMING: other organisations ask to take your tasks; OUTGOING: you ask to take theirs.' });
-
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 @ObjectType({ description: 'An organisation asking to take over a task another holds; approved automatically if the holder does not answer in time.' })
 export class TaskHandover {
@@ -68,7 +66,7 @@ export class RequestHandoverInput {
   taskId!: string;
 
   @Field({ description: 'Why your organisation should take the task (the holder reads it).' })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(4)
   @MaxLength(500)
@@ -87,7 +85,7 @@ export class AnswerHandoverInput {
 
   @Field({ nullable: true, description: 'Required to decline.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(500)
   reason?: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertNoPersonalData, AuditTrail } from '@zhulian/access';
+import { assertNoPersonalData, auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, conflict } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { PersonService } from '@zhulian/registry';
@@ -88,7 +88,7 @@ export class TaskEditor {
       }
       if (next.slots > task.slots) await this.claims.fillFreePlaces(tx, actor, task.id);
       await this.timeline.record(tx, actor, task.id, 'EDITED', { fields: changed });
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Task', subjectId: task.id, fields: changed, details: { edited: changed.join(',') },
       }]);
       return this.tasks.get(actor, task.id, tx);

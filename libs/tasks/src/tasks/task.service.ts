@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, assertNoPersonalData, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
+import { abilityFor, assertNoPersonalData, auditActor, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden, newId, notFound, PageArgs, paginateById, regionLikePattern, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
@@ -195,7 +195,7 @@ export class TaskService {
           input.needsApproval, input.involvesMinor, input.homeVisit, input.caseId ?? null, input.referralId ?? null, person?.id ?? null, discloses,
           input.idempotencyKey ?? null]);
       await this.timeline.record(tx, actor, id, 'POSTED');
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Task', subjectId: id, grounds: { role: acting.role }, fields: ['title', 'slots', 'startsAt', 'endsAt'],
         details: { case: input.caseId ?? null, referral: input.referralId ?? null, discloses: discloses.join(',') },
       }]);
@@ -217,7 +217,7 @@ export class TaskService {
           WHERE task_id = $1 AND status IN ('PENDING', 'HELD', 'WAITLISTED', 'OFFERED') RETURNING id, volunteer_id`, [task.id, input.reason]);
       await this.timeline.record(tx, actor, task.id, 'CANCELLED', { reason: input.reason, claims: ended.length });
       await this.events.cancelled(tx, actor, task.id, ended.map((c) => c.volunteer_id));
-      await this.audit.record(tx, { userId: actor.userId, organisationId: actor.acting!.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'Task', subjectId: task.id, fields: ['status'], details: { to: 'CANCELLED', claimsEnded: ended.length },
       }]);
       return this.get(actor, task.id, tx);

@@ -1,7 +1,7 @@
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsRegionCode } from '@zhulian/core';
+import { IsRegionCode, Trim } from '@zhulian/core';
 
 export enum TaskStatus {
   OPEN = 'OPEN',
@@ -10,7 +10,6 @@ export enum TaskStatus {
 }
 registerEnumType(TaskStatus, { name: 'TaskStatus' });
 
-const trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 const CATEGORIES = ['basic', 'contact', 'location'];
 
 /**
@@ -95,7 +94,7 @@ export class Task {
 @InputType({ description: 'A task to post. With a case or an accepted referral, it may disclose some of the person’s data to volunteers holding it — within what you may read.' })
 export class PostTaskInput {
   @Field()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(100)
@@ -103,7 +102,7 @@ export class PostTaskInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   description?: string;
@@ -177,7 +176,7 @@ export class CancelTaskInput {
   taskId!: string;
 
   @Field({ description: 'Why: the volunteers who claimed it read this.' })
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(4)
   @MaxLength(500)
@@ -225,7 +224,7 @@ export class EditTaskInput {
 
   @Field({ nullable: true })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(100)
@@ -233,7 +232,7 @@ export class EditTaskInput {
 
   @Field(() => String, { nullable: true, description: 'An empty text removes the description.' })
   @IsOptional()
-  @trim()
+  @Trim()
   @IsString()
   @MaxLength(2000)
   description?: string;

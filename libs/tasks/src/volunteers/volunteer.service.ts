@@ -1,7 +1,7 @@
 import { subject } from '@casl/ability';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { abilityFor, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Connection, cursorScope, forbidden, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
 import { requireRole } from '@zhulian/identity';
 import { IdNumberVault, parseResidentId } from '@zhulian/registry';
@@ -100,7 +100,7 @@ export class VolunteerService {
         }
         throw error;
       }
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'VolunteerProfile', subjectId: actor.userId, grounds: { rule: 'self' },
         fields: ['skills', 'areaCodes', 'availability', 'languages', ...(input.idNumber ? ['idNumber'] : [])],
       }]);
@@ -136,7 +136,7 @@ export class VolunteerService {
            background_checked_at = CASE WHEN $4::date IS NULL THEN NULL ELSE now() END, background_checked_by = CASE WHEN $4::date IS NULL THEN NULL ELSE $3::uuid END,
            updated_at = now()
          WHERE user_id = $1`, [input.userId, input.identityChecked, actor.userId, until]);
-      await this.audit.record(tx, { userId: actor.userId, organisationId: acting.organisationId, requestId: actor.requestId }, [{
+      await this.audit.record(tx, auditActor(actor), [{
         action: 'CHANGE', subjectType: 'VolunteerProfile', subjectId: input.userId, grounds: { role: acting.role },
         fields: ['identityCheckedAt', 'backgroundCheckValidUntil'], details: { identityChecked: input.identityChecked, backgroundCheckValidUntil: until },
       }]);
