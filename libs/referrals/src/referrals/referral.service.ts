@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules, rowFilter } from '@zhulian/access';
 import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { ServicePlaces } from '@zhulian/directory';
 import { requireRole } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
 import { consentInForce, Person, PersonService } from '@zhulian/registry';
@@ -112,6 +113,7 @@ export class ReferralService {
     private readonly needs: NeedService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly places: ServicePlaces,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Referral> {
@@ -301,9 +303,9 @@ export class ReferralService {
         disclosures.push(this.disclosure(row.person_id, row.id, row.receiver_organisation_id, row.shared_categories, grounds));
         await tx.query(`UPDATE referrals SET consent_ids = $2, override_reason = $3 WHERE id = $1`, [row.id, grounds.consentIds, grounds.override]);
       }
-      if (to === ReferralStatus.ACCEPTED && row.service_id) holdsPlace = await this.takePlace(tx, row.service_id);
+      if (to === ReferralStatus.ACCEPTED && row.service_id) holdsPlace = await this.places.take(tx, row.service_id);
       if (ENDED.includes(to) && row.holds_place) {
-        await this.givePlaceBack(tx, row.service_id!);
+        await this.places.giveBack(tx, row.service_id!);
         holdsPlace = false;
       }
       const moved = await changedRows(tx,
@@ -339,23 +341,6 @@ export class ReferralService {
         ? 'Only the sending organisation’s coordinators and the caseworkers assigned to the case make this move.'
         : 'Only the receiving organisation makes this move.');
     }
-  }
-
-  /** Takes one of the service's places, if it counts them; none left is CONFLICT and nothing changes. */
-  private async takePlace(tx: EntityManager, serviceId: string): Promise<boolean> {
-    const taken = await changedRows(tx,
-      `UPDATE services SET capacity_available = capacity_available - 1, capacity_updated_at = now()
-        WHERE id = $1 AND capacity_available > 0 RETURNING id`, [serviceId]);
-    if (taken.length > 0) return true;
-    const [service]: { counted: boolean }[] = await tx.query(`SELECT capacity_available IS NOT NULL AS counted FROM services WHERE id = $1`, [serviceId]);
-    if (service?.counted) throw conflict('NO_PLACES_LEFT', 'The service has no place left: it cannot accept until a place is free.');
-    return false;
-  }
-
-  private async givePlaceBack(tx: EntityManager, serviceId: string): Promise<void> {
-    await tx.query(
-      `UPDATE services SET capacity_available = CASE WHEN capacity_maximum IS NULL THEN capacity_available + 1 ELSE LEAST(capacity_available + 1, capacity_maximum) END,
-         capacity_updated_at = now() WHERE id = $1 AND capacity_available IS NOT NULL`, [serviceId]);
   }
 
   async route(actor: Actor, input: RouteReferralInput): Promise<Referral> {
