@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './acting';
 export * from './config/app-config';
 export * from './config/config.tokens';
 export * from './database/database-options';

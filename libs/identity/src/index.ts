@@ -1,5 +1,4 @@
 export * from './auth/public.decorator';
-export * from './auth/acting';
 export * from './auth/password-hasher';
 export * from './entities/enums';
 export * from './entities/organisation.entity';

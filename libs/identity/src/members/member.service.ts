@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, conflict, Connection, cursorScope, forbidden, notFound, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { Actor, conflict, Connection, cursorScope, forbidden, notFound, paginateSeek, requireRole, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { AuditTrail } from '@zhulian/access';
-import { requireRole } from '../auth/acting';
 import { auditActor } from '../auth/audit-actor';
 import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
