@@ -32,3 +32,6 @@ export * from './jobs/job-runner';
 export * from './redis/redis-connection';
 export * from './collections';
 export * from './calendar';
+export * from './needs/need-category';
+export * from './needs/need.service';
+export * from './needs/needs.module';

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
-import { CasesModule } from '@zhulian/cases';
+import { NeedsModule } from '@zhulian/core';
 import { HsdsExportService } from './hsds/hsds-export.service';
 import { HsdsImportService } from './hsds/hsds-import.service';
 import { HsdsResolver } from './hsds/hsds.resolver';
@@ -13,7 +13,7 @@ import { ServiceStore } from './services/service.store';
 
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
-  imports: [AccessModule, CasesModule],
+  imports: [AccessModule, NeedsModule],
   providers: [ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
   exports: [DirectoryService, DirectoryStats, ServicePlaces, HsdsExportService],
 })
