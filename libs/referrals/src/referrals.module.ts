@@ -3,6 +3,7 @@ import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { NeedsModule } from '@zhulian/core';
 import { DirectoryModule } from '@zhulian/directory';
+import { IdentityModule } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
 import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
 import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
@@ -20,7 +21,7 @@ import { ReferralSettingsResolver } from './settings/referral-settings.resolver'
 import { ReferralSettingsService } from './settings/referral-settings.service';
 
 @Module({
-  imports: [AccessModule, NeedsModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
+  imports: [AccessModule, NeedsModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
   controllers: [FhirController],
   providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
   exports: [ReferralService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],

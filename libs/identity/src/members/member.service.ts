@@ -70,6 +70,14 @@ export class MemberService {
     return rows.map((r) => r.user_id);
   }
 
+  /** Whether the user is active and an active member of the organisation in one of the roles. */
+  async isActiveMember(db: Pick<EntityManager, 'query'>, userId: string, organisationId: string, roles: readonly Role[]): Promise<boolean> {
+    const [member]: unknown[] = await db.query(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.status = 'ACTIVE'
+          AND u.status = 'ACTIVE' AND m.role = ANY($3::text[])`, [userId, organisationId, [...roles]]);
+    return member !== undefined;
+  }
+
   /** The user's memberships, active ones and deactivated ones alike, with their organisations. */
   ofUser(userId: string): Promise<Membership[]> {
     return this.db.getRepository(Membership).find({
