@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
+import { NeedsModule } from '@zhulian/core';
 import { RealtimeModule } from '@zhulian/realtime';
 import { CASE_EVENT_SUBJECT } from './cases/case-events';
 import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
@@ -11,7 +12,6 @@ import { CaseTimeline } from './cases/case-timeline';
 import { CaseResolver } from './cases/case.resolver';
 import { CaseFacts } from './cases/case-facts';
 import { CaseService } from './cases/case.service';
-import { NeedService } from './needs/need.service';
 import { CaseNoteResolver } from './notes/case-note.resolver';
 import { CaseNoteService } from './notes/case-note.service';
 import './notes/case-note.rules';
@@ -21,10 +21,10 @@ import './attachments/case-attachment.rules';
 registerPersonReference('cases', 'person_id');
 
 @Module({
-  imports: [AccessModule, RegistryModule, RealtimeModule],
+  imports: [AccessModule, NeedsModule, RegistryModule, RealtimeModule],
   controllers: [CaseAttachmentController],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver, NeedService,
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver,
     CaseNoteService, CaseNoteResolver, CaseAttachmentService, CaseAttachmentResolver],
-  exports: [CaseService, CaseFacts, CaseTimeline, NeedService],
+  exports: [CaseService, CaseFacts, CaseTimeline],
 })
 export class CasesModule {}

@@ -5,6 +5,5 @@ export { OpenCaseInput } from './dto/case.inputs';
 export { CaseFacts } from './cases/case-facts';
 export type { InactiveCaseFact } from './cases/case-facts';
 export { CaseTimeline } from './cases/case-timeline';
-export { NeedService } from './needs/need.service';
 export * from './notes/case-note.type';
 export * from './attachments/case-attachment.type';

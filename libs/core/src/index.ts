@@ -1,4 +1,5 @@
 export * from './actor';
+export * from './acting';
 export * from './config/app-config';
 export * from './config/config.tokens';
 export * from './database/database-options';
@@ -34,3 +35,6 @@ export * from './collections';
 export * from './calendar';
 export * from './input/trim';
 export * from './input/need-code';
+export * from './needs/need-category';
+export * from './needs/need.service';
+export * from './needs/needs.module';

@@ -1,19 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
-import { CasesModule } from '@zhulian/cases';
+import { NeedsModule } from '@zhulian/core';
 import { HsdsExportService } from './hsds/hsds-export.service';
 import { HsdsImportService } from './hsds/hsds-import.service';
 import { HsdsResolver } from './hsds/hsds.resolver';
 import './services/service.rules';
 import { DirectoryService } from './services/directory.service';
 import { DirectoryStats } from './services/directory-stats';
+import { ServicePlaces } from './services/service-places';
 import { ServiceResolver } from './services/service.resolver';
 import { ServiceStore } from './services/service.store';
 
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
-  imports: [AccessModule, CasesModule],
-  providers: [ServiceStore, DirectoryService, DirectoryStats, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
-  exports: [DirectoryService, DirectoryStats, HsdsExportService],
+  imports: [AccessModule, NeedsModule],
+  providers: [ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
+  exports: [DirectoryService, DirectoryStats, ServicePlaces, HsdsExportService],
 })
 export class DirectoryModule {}

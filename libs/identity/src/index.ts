@@ -1,5 +1,4 @@
 export * from './auth/public.decorator';
-export * from './auth/acting';
 export * from './auth/password-hasher';
 export * from './entities/enums';
 export * from './entities/organisation.entity';
@@ -12,4 +11,5 @@ export * from './auth/session-checks';
 export { PageSessions, ORGANISATION_COOKIE } from './auth/page-sessions';
 export { ORGANISATION_HEADER } from './auth/auth.constants';
 export * from './members/member.service';
+export { activeMemberships, joinUser, userName } from './members/member-sql';
 export { OrganisationService } from './organisations/organisation.service';

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
+import { NeedsModule } from '@zhulian/core';
+import { DirectoryModule } from '@zhulian/directory';
+import { IdentityModule } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
 import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
 import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
@@ -22,7 +25,7 @@ import { ReferralSettingsService } from './settings/referral-settings.service';
 registerPersonReference('referrals', 'person_id');
 
 @Module({
-  imports: [AccessModule, RegistryModule, CasesModule, RealtimeModule],
+  imports: [AccessModule, NeedsModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
   controllers: [FhirController],
   providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
   exports: [ReferralService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules, readProtectedField, RequestAccess } from '@zhulian/access';
 import { Actor, AppError, badInput, forbidden, newId, notFound, PublicErrorCode } from '@zhulian/core';
+import { joinUser, userName } from '@zhulian/identity';
 import { consentsOpeningTo } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
@@ -29,10 +30,10 @@ interface AttachmentRow {
   consent_ids: string[];
 }
 
-const ATTACHMENT_SELECT = `SELECT f.id, f.case_id, f.category, f.sensitivity, f.file_name, f.content_type, f.size_bytes, u.display_name AS uploaded_by_name,
+const ATTACHMENT_SELECT = `SELECT f.id, f.case_id, f.category, f.sensitivity, f.file_name, f.content_type, f.size_bytes, ${userName('u')} AS uploaded_by_name,
   o.name AS uploaded_by_organisation_name, f.uploaded_at, k.holding_organisation_id, ${CASE_ATTACHMENT_COLUMNS.assignedToMe} AS assigned_to_me,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids`;
-const ATTACHMENT_FROM = `FROM case_attachments f JOIN cases k ON k.id = f.case_id JOIN users u ON u.id = f.uploaded_by
+const ATTACHMENT_FROM = `FROM case_attachments f JOIN cases k ON k.id = f.case_id ${joinUser('u', 'f.uploaded_by')}
   JOIN organisations o ON o.id = f.uploaded_by_organisation_id ${consentsOpeningTo('k.person_id')}`;
 
 /** What an upload says of itself besides its bytes. */

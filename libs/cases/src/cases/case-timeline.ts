@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, newId } from '@zhulian/core';
+import { joinUser, userName } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseEvent, CaseEventKind } from './case.type';
 
@@ -44,11 +45,11 @@ export class CaseTimeline {
   /** The events of the given cases, in order: one statement for a page of cases. */
   async of(caseIds: readonly string[]): Promise<Map<string, CaseEvent[]>> {
     const rows: EventRow[] = await this.db.query(
-      `SELECT e.id, e.case_id, e.occurred_at, e.kind, e.details, actor.display_name AS actor_name, assignee.display_name AS assignee_name,
+      `SELECT e.id, e.case_id, e.occurred_at, e.kind, e.details, ${userName('actor')} AS actor_name, ${userName('assignee')} AS assignee_name,
               o.name AS organisation_name
          FROM case_events e
-         LEFT JOIN users actor ON actor.id = e.actor_user_id
-         LEFT JOIN users assignee ON assignee.id = (e.details->>'userId')::uuid
+         ${joinUser('actor', 'e.actor_user_id', 'LEFT JOIN')}
+         ${joinUser('assignee', `(e.details->>'userId')::uuid`, 'LEFT JOIN')}
          LEFT JOIN organisations o ON o.id = (e.details->>'organisationId')::uuid
         WHERE e.case_id = ANY($1)
         ORDER BY e.case_id, e.occurred_at, e.id`, [[...caseIds]]);
@@ -71,8 +72,8 @@ export class CaseTimeline {
   async assigneesOf(caseIds: readonly string[]) {
     const rows: { id: string; case_id: string; user_id: string; display_name: string; organisation_id: string; organisation_name: string;
       assigned_at: Date; ended_at: Date | null }[] = await this.db.query(
-      `SELECT a.id, a.case_id, a.user_id, u.display_name, a.organisation_id, o.name AS organisation_name, a.assigned_at, a.ended_at
-         FROM case_assignments a JOIN users u ON u.id = a.user_id JOIN organisations o ON o.id = a.organisation_id
+      `SELECT a.id, a.case_id, a.user_id, ${userName('u')} AS display_name, a.organisation_id, o.name AS organisation_name, a.assigned_at, a.ended_at
+         FROM case_assignments a ${joinUser('u', 'a.user_id')} JOIN organisations o ON o.id = a.organisation_id
         WHERE a.case_id = ANY($1) ORDER BY a.case_id, a.assigned_at, a.id`, [[...caseIds]]);
     const byCase = new Map<string, { id: string; userId: string; displayName: string; organisationId: string; organisationName: string; assignedAt: Date; endedAt: Date | null }[]>();
     for (const r of rows) {

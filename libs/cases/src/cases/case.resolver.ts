@@ -1,11 +1,10 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ConnectionType, CurrentActor, GraphqlContext, ParseIdPipe, requestLoader } from '@zhulian/core';
+import { Actor, ConnectionType, CurrentActor, GraphqlContext, NeedCategory, NeedService, ParseIdPipe, requestLoader } from '@zhulian/core';
 import { Person } from '@zhulian/registry';
 import { AssignCaseInput, CasesArgs, CasesCountArgs, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
-import { NeedService } from '../needs/need.service';
 import { CaseTimeline } from './case-timeline';
 import { CaseService } from './case.service';
-import { AssignableCaseworker, Case, CaseAssignment, CaseEvent, NeedCategory } from './case.type';
+import { AssignableCaseworker, Case, CaseAssignment, CaseEvent } from './case.type';
 
 export const CaseConnection = ConnectionType(Case);
 

@@ -1,6 +1,6 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
-import { consentInForce, Person, PersonAttribute } from '@zhulian/registry';
+import { ConsentPurpose, hasConsentInForce, Person, PersonAttribute } from '@zhulian/registry';
 import { Case } from './case.type';
 
 /**
@@ -10,8 +10,7 @@ import { Case } from './case.type';
  */
 const assignedTo = (k: string) => `EXISTS (SELECT 1 FROM case_assignments a WHERE a.case_id = ${k}.id AND a.user_id = :actingUser
   AND a.organisation_id = :actingOrganisation AND a.ended_at IS NULL
-  AND (a.organisation_id = ${k}.holding_organisation_id OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = ${k}.person_id
-    AND c.purpose = 'CASE_MANAGEMENT' AND ${consentInForce('c', 'a.organisation_id')})))`;
+  AND (a.organisation_id = ${k}.holding_organisation_id OR ${hasConsentInForce(`${k}.person_id`, ConsentPurpose.CASE_MANAGEMENT, 'a.organisation_id')}))`;
 
 /**
  * A caseworker assigned to a person's open case sees that person as their own organisation's

@@ -2,13 +2,12 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditEvent, AuditTrail, fieldsInCategories, queryUnderRules, SENSITIVITY_CATEGORIES } from '@zhulian/access';
-import { Actor, ActorMembership, AppError, badInput, PublicErrorCode, changedRows, conflict, createOnce, inTransaction, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, ActorMembership, AppError, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, inTransaction, NeedService, newId, notFound, PageArgs, paginateSeek, PublicErrorCode, requireRole, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { activeMemberships } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
-import { consentInForce, consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
+import { ConsentPurpose, consentsOpeningTo, hasConsentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, CaseOrder, CaseOrderField, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
-import { NeedService } from '../needs/need.service';
 import { CaseNoteVisibility } from '../notes/case-note.type';
 import { insertCaseNote } from '../notes/insert-case-note';
 import { CASE_COLUMNS } from './case.rules';
@@ -291,10 +290,9 @@ export class CaseService {
   /** Where a user may be assigned from: their membership that may work cases, and the consent that lets them. */
   private async assignableOrganisation(tx: EntityManager, current: Case, userId: string): Promise<string> {
     const memberships: { organisation_id: string; consented: boolean }[] = await tx.query(
-      `SELECT m.organisation_id,
-              EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $3 AND c.purpose = 'CASE_MANAGEMENT' AND ${consentInForce('c', 'm.organisation_id')}) AS consented
-         FROM memberships m JOIN users u ON u.id = m.user_id
-        WHERE m.user_id = $1 AND m.status = 'ACTIVE' AND u.status = 'ACTIVE' AND m.role = ANY($2)
+      `SELECT m.organisation_id, ${hasConsentInForce('$3', ConsentPurpose.CASE_MANAGEMENT, 'm.organisation_id')} AS consented
+         FROM ${activeMemberships('m')}
+        WHERE m.user_id = $1 AND m.role = ANY($2)
         ORDER BY m.organisation_id = $4 DESC`,
       [userId, ASSIGNABLE, current.personId, current.holdingOrganisationId]);
     if (memberships.length === 0) throw badInput('NOT_A_CASEWORKER', 'Choose an active caseworker or coordinator.', 'input.userId');
@@ -311,12 +309,11 @@ export class CaseService {
   async assignable(actor: Actor, caseId: string): Promise<AssignableCaseworker[]> {
     const current = await this.managed(this.db.manager, actor, caseId, 'assign');
     const rows: { user_id: string; display_name: string; organisation_id: string; organisation_name: string }[] = await this.db.query(
-      `SELECT u.id AS user_id, u.display_name, o.id AS organisation_id, o.name AS organisation_name
-         FROM memberships m JOIN users u ON u.id = m.user_id JOIN organisations o ON o.id = m.organisation_id
-        WHERE m.status = 'ACTIVE' AND u.status = 'ACTIVE' AND m.role = ANY($1)
-          AND (m.organisation_id = $2 OR EXISTS (SELECT 1 FROM consents c WHERE c.person_id = $3 AND c.purpose = 'CASE_MANAGEMENT'
-                 AND ${consentInForce('c', 'm.organisation_id')}))
-        ORDER BY m.organisation_id = $2 DESC, o.name, u.display_name LIMIT 200`,
+      `SELECT m.user_id, m.display_name, o.id AS organisation_id, o.name AS organisation_name
+         FROM ${activeMemberships('m')} JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.role = ANY($1)
+          AND (m.organisation_id = $2 OR ${hasConsentInForce('$3', ConsentPurpose.CASE_MANAGEMENT, 'm.organisation_id')})
+        ORDER BY m.organisation_id = $2 DESC, o.name, m.display_name LIMIT 200`,
       [ASSIGNABLE, current.holdingOrganisationId, current.personId]);
     return rows.map((r) => ({ userId: r.user_id, displayName: r.display_name, organisationId: r.organisation_id, organisationName: r.organisation_name }));
   }

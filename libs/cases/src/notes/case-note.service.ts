@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, AppError, conflict, createOnce, notFound, PublicErrorCode } from '@zhulian/core';
+import { joinUser, userName } from '@zhulian/identity';
 import { consentsOpeningTo } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
@@ -31,11 +32,11 @@ interface NoteRow {
   consent_ids: string[];
 }
 
-const NOTE_SELECT = `SELECT n.id, n.case_id, n.body, n.visibility, n.author_user_id, u.display_name AS author_name, n.author_organisation_id,
+const NOTE_SELECT = `SELECT n.id, n.case_id, n.body, n.visibility, n.author_user_id, ${userName('u')} AS author_name, n.author_organisation_id,
   o.name AS author_organisation_name, n.written_at, n.corrects_id, (SELECT c.id FROM case_notes c WHERE c.corrects_id = n.id) AS corrected_by_id, n.migrated,
   k.holding_organisation_id, ${CASE_NOTE_COLUMNS.assignedToMe} AS assigned_to_me, COALESCE(g.categories, '{}') AS consented_categories,
   COALESCE(g.ids, '{}') AS consent_ids`;
-const NOTE_FROM = `FROM case_notes n JOIN cases k ON k.id = n.case_id JOIN users u ON u.id = n.author_user_id
+const NOTE_FROM = `FROM case_notes n JOIN cases k ON k.id = n.case_id ${joinUser('u', 'n.author_user_id')}
   JOIN organisations o ON o.id = n.author_organisation_id ${consentsOpeningTo('k.person_id')}`;
 
 /**

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { readProtectedField, RequestAccess, sensitiveFieldsOf } from '@zhulian/access';
-import { NeedService } from '@zhulian/cases';
-import { Actor, badInput, notFound } from '@zhulian/core';
-import { actingMembership } from '@zhulian/identity';
+import { actingMembership, Actor, badInput, NeedService, notFound } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { ServiceStore } from '../services/service.store';
 import { Service, ServiceLocation, ServiceStaffContacts } from '../services/service.type';

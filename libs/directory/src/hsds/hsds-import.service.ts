@@ -1,9 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditEvent, AuditTrail } from '@zhulian/access';
-import { NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, forbidden } from '@zhulian/core';
-import { actingMembership } from '@zhulian/identity';
+import { actingMembership, Actor, ActorMembership, badInput, forbidden, NeedService } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { changedFields, draftProblems, filledFields } from '../services/service-draft';
 import { draftOf, resolveRefs, ServiceStore } from '../services/service.store';

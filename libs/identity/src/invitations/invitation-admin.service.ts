@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { Actor, APP_CONFIG, AppConfig, changedRows, conflict, Connection, cursorScope, notFound, PageArgs, paginateById, Role } from '@zhulian/core';
+import { Actor, APP_CONFIG, AppConfig, changedRows, conflict, Connection, cursorScope, notFound, PageArgs, paginateById, requireRole, Role } from '@zhulian/core';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { requireRole } from '../auth/acting';
 import { INVITATION_TTL_SECONDS } from '../auth/auth.constants';
 import { hashToken, newSecretToken } from '../auth/secret-token';
 import { InvitationPreview, InvitationTicket } from '../dto/invitation-ticket.type';

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, APP_CONFIG, AppConfig, badInput, conflict, forbidden, newId, Role } from '@zhulian/core';
+import { Actor, APP_CONFIG, AppConfig, badInput, conflict, forbidden, newId, requireRole, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { requireRole } from '../auth/acting';
 import { INVITATION_TTL_SECONDS } from '../auth/auth.constants';
 import { AuthService, IssuedSession } from '../auth/auth.service';
 import { LoginThrottle } from '../auth/login-throttle';

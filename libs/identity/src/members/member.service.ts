@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, conflict, Connection, cursorScope, forbidden, notFound, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { Actor, conflict, Connection, cursorScope, forbidden, notFound, paginateSeek, requireRole, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { requireRole } from '../auth/acting';
 import { AuthService } from '../auth/auth.service';
 import { ChangeMemberRoleInput } from '../dto/member.inputs';
 import { MemberOrderField, MembersArgs } from '../dto/members.args';
@@ -67,6 +66,14 @@ export class MemberService {
       `SELECT m.user_id FROM memberships m JOIN users u ON u.id = m.user_id AND u.status = 'ACTIVE'
         WHERE m.organisation_id = $1 AND m.status = 'ACTIVE' AND m.role = ANY($2::text[]) ORDER BY m.user_id`, [organisationId, [...roles]]);
     return rows.map((r) => r.user_id);
+  }
+
+  /** Whether the user is active and an active member of the organisation in one of the roles. */
+  async isActiveMember(db: Pick<EntityManager, 'query'>, userId: string, organisationId: string, roles: readonly Role[]): Promise<boolean> {
+    const [member]: unknown[] = await db.query(
+      `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.status = 'ACTIVE'
+          AND u.status = 'ACTIVE' AND m.role = ANY($3::text[])`, [userId, organisationId, [...roles]]);
+    return member !== undefined;
   }
 
   /** The user's memberships, active ones and deactivated ones alike, with their organisations. */

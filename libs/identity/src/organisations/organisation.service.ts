@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, checkRegionCode, conflict, Connection, newId, notFound, paginate, Role } from '@zhulian/core';
+import { Actor, badInput, checkRegionCode, conflict, Connection, newId, notFound, paginate, requireRole, Role } from '@zhulian/core';
 import { DataSource, In, QueryFailedError } from 'typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { requireRole } from '../auth/acting';
 import { CreateOrganisationInput, OrganisationsArgs } from '../dto/organisation.inputs';
 import { Organisation } from '../entities/organisation.entity';
 

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, CLOCK, Clock, forbidden, isRegionCode, REGION_CODE_MESSAGE, regionContains, regionLikePattern, Role, subregionDigits } from '@zhulian/core';
+import { Actor, badInput, Clock, CLOCK, forbidden, isRegionCode, REGION_CODE_MESSAGE, regionContains, regionLikePattern, requireRole, Role, subregionDigits } from '@zhulian/core';
 import { CaseFacts } from '@zhulian/cases';
 import { DirectoryStats } from '@zhulian/directory';
-import { OrganisationKind, OrganisationService, requireRole } from '@zhulian/identity';
+import { OrganisationKind, OrganisationService } from '@zhulian/identity';
 import { ReferralStats } from '@zhulian/referrals';
 import { PersonFacts } from '@zhulian/registry';
 import { VolunteerHoursStats } from '@zhulian/tasks';

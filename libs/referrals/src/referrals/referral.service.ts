@@ -2,11 +2,12 @@ import { subject } from '@casl/ability';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, auditActor, AuditEvent, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules, rowFilter } from '@zhulian/access';
-import { CaseEventKind, CaseService, CaseStatus, CaseTimeline, NeedService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, inTransaction, forbidden, newId, notFound, PageArgs, paginateSeek, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { CaseEventKind, CaseService, CaseStatus, CaseTimeline } from '@zhulian/cases';
+import { Actor, ActorMembership, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, inTransaction, NeedService, newId, notFound, PageArgs, paginateSeek, requireRole, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
+import { joinUser, MemberService, userName } from '@zhulian/identity';
+import { ServicePlaces } from '@zhulian/directory';
 import { Outbox } from '@zhulian/realtime';
-import { consentInForce, Person, PersonService } from '@zhulian/registry';
+import { ConsentPurpose, ConsentService, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReferralInput, MoveReferralInput, ReferralDirection, ReferralFilter, ReferralOrder, ReferralOrderField, RouteReferralInput } from '../dto/referral.inputs';
 import { answerBy } from '../deadlines/default-deadlines';
@@ -55,13 +56,16 @@ const REFERRALS_FROM = `
   JOIN organisations so ON so.id = r.sender_organisation_id
   JOIN organisations ro ON ro.id = r.receiver_organisation_id
   LEFT JOIN services s ON s.id = r.service_id
-  LEFT JOIN users ru ON ru.id = r.receiver_user_id`;
+  ${joinUser('ru', 'r.receiver_user_id', 'LEFT JOIN')}`;
 
 const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.person_id, r.sender_organisation_id, so.name AS sender_organisation_name, r.receiver_organisation_id,
   ro.name AS receiver_organisation_name, r.service_id, s.name AS service_name, r.status, r.needs, r.urgency, r.region_code, r.age_band,
   r.note_for_receiver, r.shared_categories, r.override_reason, r.reason_code, r.reason_text, r.outcome, r.outcome_note, r.receiver_user_id,
-  ru.display_name AS receiver_user_name, ${answerBy('r')} AS answer_by, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
+  ${userName('ru')} AS receiver_user_name, ${answerBy('r')} AS answer_by, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
   ${REFERRAL_COLUMNS.openToReceiver} AS open_to_receiver, ${REFERRAL_COLUMNS.caseAssignedToMe} AS case_assigned_to_me`;
+
+/** Whom the receiver routes an accepted referral to. */
+const ROUTE_TO = [Role.CASEWORKER, Role.COORDINATOR, Role.STAFF];
 
 /**
  * The keys of the referrals list's sorts (before the id): basic facts only, which every rule that shows a
@@ -112,6 +116,9 @@ export class ReferralService {
     private readonly needs: NeedService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly places: ServicePlaces,
+    private readonly consents: ConsentService,
+    private readonly members: MemberService,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Referral> {
@@ -242,12 +249,9 @@ export class ReferralService {
    * only a coordinator may send, with a written reason that the receiver sees.
    */
   private async consentGate(tx: EntityManager, actor: Actor, personId: string, receiverId: string, categories: string[], overrideReason: string | undefined) {
-    const [covered]: { ids: string[] | null; categories: string[] | null }[] = await tx.query(
-      `SELECT array_agg(DISTINCT c.id) AS ids, array_agg(DISTINCT category) AS categories
-         FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-        WHERE c.person_id = $1 AND c.purpose = 'REFERRAL' AND ${consentInForce('c', '$2')}`, [personId, receiverId]);
-    const missing = categories.filter((c) => !(covered.categories ?? []).includes(c));
-    if (missing.length === 0) return { consentIds: covered.ids ?? [], override: null };
+    const covered = await this.consents.coverage(tx, personId, ConsentPurpose.REFERRAL, receiverId);
+    const missing = categories.filter((c) => !covered.categories.includes(c));
+    if (missing.length === 0) return { consentIds: covered.consentIds, override: null };
     if (!overrideReason) {
       throw forbidden('CONSENT_REQUIRED',
         `The person has not consented to share ${missing.join(', ')} with this organisation for a referral. Record their consent first, or ask a coordinator to send it with a reason.`);
@@ -255,7 +259,7 @@ export class ReferralService {
     if (actor.acting!.role !== Role.COORDINATOR) {
       throw forbidden('OVERRIDE_NOT_ALLOWED', 'Only a coordinator may send a referral without the person’s consent.');
     }
-    return { consentIds: covered.ids ?? [], override: overrideReason };
+    return { consentIds: covered.consentIds, override: overrideReason };
   }
 
   /** The audit trail's record of a person's data leaving for another organisation: what, on what grounds. */
@@ -301,9 +305,9 @@ export class ReferralService {
         disclosures.push(this.disclosure(row.person_id, row.id, row.receiver_organisation_id, row.shared_categories, grounds));
         await tx.query(`UPDATE referrals SET consent_ids = $2, override_reason = $3 WHERE id = $1`, [row.id, grounds.consentIds, grounds.override]);
       }
-      if (to === ReferralStatus.ACCEPTED && row.service_id) holdsPlace = await this.takePlace(tx, row.service_id);
+      if (to === ReferralStatus.ACCEPTED && row.service_id) holdsPlace = await this.places.take(tx, row.service_id);
       if (ENDED.includes(to) && row.holds_place) {
-        await this.givePlaceBack(tx, row.service_id!);
+        await this.places.giveBack(tx, row.service_id!);
         holdsPlace = false;
       }
       const moved = await changedRows(tx,
@@ -341,23 +345,6 @@ export class ReferralService {
     }
   }
 
-  /** Takes one of the service's places, if it counts them; none left is CONFLICT and nothing changes. */
-  private async takePlace(tx: EntityManager, serviceId: string): Promise<boolean> {
-    const taken = await changedRows(tx,
-      `UPDATE services SET capacity_available = capacity_available - 1, capacity_updated_at = now()
-        WHERE id = $1 AND capacity_available > 0 RETURNING id`, [serviceId]);
-    if (taken.length > 0) return true;
-    const [service]: { counted: boolean }[] = await tx.query(`SELECT capacity_available IS NOT NULL AS counted FROM services WHERE id = $1`, [serviceId]);
-    if (service?.counted) throw conflict('NO_PLACES_LEFT', 'The service has no place left: it cannot accept until a place is free.');
-    return false;
-  }
-
-  private async givePlaceBack(tx: EntityManager, serviceId: string): Promise<void> {
-    await tx.query(
-      `UPDATE services SET capacity_available = CASE WHEN capacity_maximum IS NULL THEN capacity_available + 1 ELSE LEAST(capacity_available + 1, capacity_maximum) END,
-         capacity_updated_at = now() WHERE id = $1 AND capacity_available IS NOT NULL`, [serviceId]);
-  }
-
   async route(actor: Actor, input: RouteReferralInput): Promise<Referral> {
     return this.db.transaction(async (tx) => {
       await tx.query(`SELECT 1 FROM referrals WHERE id = $1 FOR UPDATE`, [input.referralId]);
@@ -366,10 +353,7 @@ export class ReferralService {
         throw forbidden('ROUTE_NOT_ALLOWED', 'Only the receiving organisation’s coordinators, admins and staff route referrals.');
       }
       if (!ACTIVE.includes(referral.status!)) throw conflict('NOT_ACCEPTED', 'Accept the referral before routing it to a caseworker.');
-      const [member] = await tx.query(
-        `SELECT 1 FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.user_id = $1 AND m.organisation_id = $2 AND m.status = 'ACTIVE'
-            AND u.status = 'ACTIVE' AND m.role IN ('CASEWORKER', 'COORDINATOR', 'STAFF')`, [input.userId, referral.receiverOrganisationId]);
-      if (!member) throw badInput('NOT_A_MEMBER', 'Choose an active caseworker, coordinator or staff member of your organisation.', 'input.userId');
+      if (!await this.members.isActiveMember(tx, input.userId, referral.receiverOrganisationId, ROUTE_TO)) throw badInput('NOT_A_MEMBER', 'Choose an active caseworker, coordinator or staff member of your organisation.', 'input.userId');
       await tx.query(`UPDATE referrals SET receiver_user_id = $2, version = version + 1, updated_at = now() WHERE id = $1`, [referral.id, input.userId]);
       await tx.query(`INSERT INTO referral_events (id, referral_id, actor_user_id, actor_organisation_id, kind) VALUES ($1, $2, $3, $4, 'ROUTED')`,
         [newId(), referral.id, actor.userId, actor.acting!.organisationId]);
@@ -398,9 +382,9 @@ export class ReferralService {
   async eventsOf(ids: readonly string[]): Promise<Map<string, ReferralEvent[]>> {
     const rows: { id: string; referral_id: string; occurred_at: Date; kind: string; actor_name: string | null; actor_organisation_name: string | null;
       from_status: ReferralStatus | null; to_status: ReferralStatus | null; reason_code: ReferralEvent['reasonCode']; reason_text: string | null }[] = await this.db.query(
-      `SELECT e.id, e.referral_id, e.occurred_at, e.kind, u.display_name AS actor_name, o.name AS actor_organisation_name, e.from_status, e.to_status,
+      `SELECT e.id, e.referral_id, e.occurred_at, e.kind, ${userName('u')} AS actor_name, o.name AS actor_organisation_name, e.from_status, e.to_status,
               e.reason_code, e.reason_text
-         FROM referral_events e LEFT JOIN users u ON u.id = e.actor_user_id LEFT JOIN organisations o ON o.id = e.actor_organisation_id
+         FROM referral_events e ${joinUser('u', 'e.actor_user_id', 'LEFT JOIN')} LEFT JOIN organisations o ON o.id = e.actor_organisation_id
         WHERE e.referral_id = ANY($1) ORDER BY e.referral_id, e.occurred_at, e.id`, [[...ids]]);
     const byReferral = new Map<string, ReferralEvent[]>();
     for (const r of rows) {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, Role } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, badInput, requireRole, Role } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { DEFAULT_DEADLINES } from '../deadlines/referral-deadlines';
 import { ReferralSettings, ReferralSettingsInput } from './referral-settings';

@@ -9,7 +9,8 @@ import { RecordConsentInput } from '../dto/record-consent.input';
 import { PersonService } from '../people/person.service';
 import { consentWithdrawnEvent } from '../people/person-events';
 import { Person } from '../people/person.type';
-import { Consent, ConsentCategory, ConsentGivenBy } from './consent.type';
+import { Consent, ConsentCategory, ConsentGivenBy, ConsentPurpose } from './consent.type';
+import { consentInForce } from './valid-consent';
 
 /** Categories that need a consent of their own (PIPL Art. 29: sensitive personal information). */
 const SEPARATE: readonly ConsentCategory[] = [ConsentCategory.identity, ConsentCategory.health, ConsentCategory.financial];
@@ -46,6 +47,19 @@ export class ConsentService {
     await this.managed(actor, personId);
     const rows: ConsentRow[] = await this.db.query(`SELECT * FROM consents WHERE person_id = $1 ORDER BY created_at, id`, [personId]);
     return rows.map(toConsent);
+  }
+
+  /**
+   * What the person's consents for `purpose`, in force now for the recipient organisation, cover together:
+   * their ids and their categories (both empty when there is none). In the caller's transaction, so that a
+   * check and the change it allows see the same consents.
+   */
+  async coverage(tx: EntityManager, personId: string, purpose: ConsentPurpose, recipientId: string): Promise<{ consentIds: string[]; categories: string[] }> {
+    const [covered]: { ids: string[] | null; categories: string[] | null }[] = await tx.query(
+      `SELECT array_agg(DISTINCT c.id) AS ids, array_agg(DISTINCT category) AS categories
+         FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
+        WHERE c.person_id = $1 AND c.purpose = '${purpose}' AND ${consentInForce('c', '$2')}`, [personId, recipientId]);
+    return { consentIds: covered.ids ?? [], categories: covered.categories ?? [] };
   }
 
   /** Records a consent; within a caller's transaction (`tx`), it commits or rolls back with the rest. */

@@ -1,3 +1,5 @@
+import { ConsentPurpose } from './consent.type';
+
 /**
  * SQL: the consent row `c` is in force now for the recipient (by default the acting organisation) —
  * not withdrawn, started, not expired. Every rule and check that relies on consent reads it through
@@ -5,6 +7,14 @@
  */
 export const consentInForce = (c: string, recipient = ':actingOrganisation') =>
   `${c}.recipient_organisation_id = ${recipient} AND ${c}.withdrawn_at IS NULL AND ${c}.valid_from <= now() AND (${c}.valid_until IS NULL OR ${c}.valid_until > now())`;
+
+/**
+ * SQL: the person `person` (an SQL expression) has a consent for `purpose` in force now for `recipient`
+ * (an SQL expression; by default the acting organisation) — for the rules and checks of other libs that
+ * need the person's word to stay inside their own statement.
+ */
+export const hasConsentInForce = (person: string, purpose: ConsentPurpose, recipient = ':actingOrganisation') =>
+  `EXISTS (SELECT 1 FROM consents c WHERE c.person_id = ${person} AND c.purpose = '${purpose}' AND ${consentInForce('c', recipient)})`;
 
 /**
  * Purposes whose consent opens a person's data only together with something else: a consent to share

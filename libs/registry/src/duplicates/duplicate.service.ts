@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, rowFilter } from '@zhulian/access';
-import { Actor, badInput, Role } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, badInput, requireRole, Role } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { PersonAttributes } from '../people/person-attributes';
 import { PersonService, toPerson } from '../people/person.service';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, badInput, beijingDate, changedRows, conflict, Role } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, badInput, beijingDate, changedRows, conflict, requireRole, Role } from '@zhulian/core';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, auditActor, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, Role, StatementValues } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, requireRole, Role, StatementValues } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
 import { TaskService } from '../tasks/task.service';

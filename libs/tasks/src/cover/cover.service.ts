@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, conflict, regionAndAncestors } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, badInput, conflict, regionAndAncestors, requireRole } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { TASK_POSTERS } from '../tasks/task.rules';
 import { TaskTimeline } from '../tasks/task-timeline';

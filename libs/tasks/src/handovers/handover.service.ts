@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, auditActor, AuditEvent, AuditTrail } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, newId, notFound, PageArgs, paginateById } from '@zhulian/core';
-import { OrganisationService, requireRole } from '@zhulian/identity';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, newId, notFound, PageArgs, paginateById, requireRole } from '@zhulian/core';
+import { OrganisationService } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { TASK_POSTERS } from '../tasks/task.rules';
 import { TaskTimeline } from '../tasks/task-timeline';

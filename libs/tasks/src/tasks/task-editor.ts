@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { assertNoPersonalData, auditActor, AuditTrail } from '@zhulian/access';
-import { Actor, conflict } from '@zhulian/core';
-import { requireRole } from '@zhulian/identity';
+import { Actor, conflict, requireRole } from '@zhulian/core';
 import { PersonService } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 import { ClaimService } from '../claims/claim.service';

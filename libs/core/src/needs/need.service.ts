@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { badInput } from '@zhulian/core';
 import { DataSource } from 'typeorm';
-import { NeedCategory } from '../cases/case.type';
+import { badInput } from '../errors/app-error';
+import { NeedCategory } from './need-category';
 
 /** The need taxonomy: data in `need_categories`, so that a region can extend it without a release. */
 @Injectable()

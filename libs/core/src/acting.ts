@@ -1,4 +1,5 @@
-import { Actor, ActorMembership, badInput, forbidden, Role } from '@zhulian/core';
+import { Actor, ActorMembership, Role } from './actor';
+import { badInput, forbidden } from './errors/app-error';
 
 /** The membership the request acts through; refuses when the client has not chosen one. */
 export function actingMembership(actor: Actor): ActorMembership {
