@@ -14,6 +14,8 @@ export const PUBLISHED_CHANNEL = 'zhulian_events';
 const LEAD_TRY_MS = 2_000;
 const POLL_MS = 1_000;
 const BATCH = 500;
+/** The least time between the starts of two publishing runs in a burst (a few ms more for one event, a fraction of the runs). */
+const RUN_SPACING_MS = 10;
 const SWEEP_MS = 3_600_000;
 
 /**
@@ -27,7 +29,7 @@ const SWEEP_MS = 3_600_000;
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timers: NodeJS.Timeout[] = [];
-  private readonly runner = new SerialRunner(() => this.drain(), () => !this.stopped && !this.paused && this.listener.isLeader);
+  private readonly runner = new SerialRunner(() => this.drain(), () => !this.stopped && !this.paused && this.listener.isLeader, RUN_SPACING_MS);
   private stopped = false;
   private paused = false;
   private readonly published: ((lastSeq: number) => void)[] = [];
