@@ -213,5 +213,10 @@ describe('serving the web app', () => {
     expect(((await bad.json()) as { error: { reason: string } }).error.reason).toBe('MALFORMED_REQUEST_BODY');
     const sandbox = await fetch(`${app.url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await sandbox.text()).not.toContain('<title>助联</title>');
+    // An answer is personal to who asked: no cache keeps it, an error no more than data.
+    for (const body of ['{"query": "{ __typename }"}', '{"query": "{ me { id } }"}']) {
+      const answer = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect([body, answer.headers.get('cache-control')]).toEqual([body, 'no-store']);
+    }
   });
 });

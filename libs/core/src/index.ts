@@ -21,7 +21,7 @@ export * from './regions/region-codes';
 export * from './graphql/request-loader';
 export * from './ids/parse-id.pipe';
 export * from './http/configure-app';
-export * from './graphql/field-middleware';
+export * from './graphql/schema-transforms';
 export * from './graphql/current-actor.decorator';
 export * from './database/changed-rows';
 export * from './clock/clock';

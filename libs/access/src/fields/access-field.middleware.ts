@@ -1,7 +1,6 @@
 import { subject } from '@casl/ability';
-import { FieldMiddleware, MiddlewareContext, NextFn } from '@nestjs/graphql';
 import { GraphqlContext } from '@zhulian/core';
-import type { GraphQLResolveInfo } from 'graphql';
+import { defaultFieldResolver, GraphQLResolveInfo, GraphQLSchema, isObjectType } from 'graphql';
 import type { AuditValue } from '../audit/audit-event';
 import type { AppAbility } from '../rules/abilities';
 import { RequestAccess, requestAccess } from './request-access';
@@ -20,12 +19,26 @@ function pathOf(path: Path | undefined): string {
  * mutation results alike. A readable field resolves (and, if personal beyond `basic`, is noted for the
  * audit trail); a field the role may only see masked resolves masked; anything else resolves to null
  * and is named in the response's extensions. An undeclared field of a protected type is refused.
+ * Put on the built schema's fields (a schema transform), on exactly those that need it: a field declared
+ * `none` (an id, a status) and every field of a type with nothing personal keep their own resolvers, so
+ * a list does not pay a check, and a promise, for each of its plain fields.
  */
-export const accessFieldMiddleware: FieldMiddleware = async (ctx: MiddlewareContext<Record<string, unknown>, GraphqlContext>, next: NextFn) => {
-  const type = protectedTypeNamed(ctx.info.parentType.name);
-  if (!type) return next();
-  return readProtectedField(requestAccess(ctx.context.req), type, ctx.source, ctx.info.fieldName, next, { path: pathOf(ctx.info.path) });
-};
+export function protectFields(schema: GraphQLSchema): GraphQLSchema {
+  for (const named of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(named)) continue;
+    const type = protectedTypeNamed(named.name);
+    if (!type) continue;
+    const declarations = sensitiveFieldsOf(type);
+    for (const field of Object.values(named.getFields())) {
+      if (declarations.get(field.name)?.category === 'none') continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      const name = field.name;
+      field.resolve = (source: Record<string, unknown>, args, context: GraphqlContext, info) =>
+        readProtectedField(requestAccess(context.req), type, source, name, () => resolve(source, args, context, info), { path: pathOf(info.path) });
+    }
+  }
+  return schema;
+}
 
 /**
  * The one field check, for the API and for exports alike: the value, its mask, or null — and the

@@ -1,9 +1,10 @@
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { AppConfig } from '../config/app-config';
-import { fieldMiddleware } from './field-middleware';
+import { transformSchema } from './schema-transforms';
 import { graphqlErrorFormatter } from './format-graphql-error';
 import { GraphqlContext } from './graphql-context';
 
@@ -15,6 +16,21 @@ export const QUERY_LIMITS = {
   maxDirectives: 20,
   maxTokens: 2000,
 } as const;
+
+/**
+ * Every answer is personal to who asked: no cache may keep it. Said once per response, in place of Apollo's
+ * cache-control plugin, which would say the same after weighing a cache hint on every field of every answer
+ * (a wrapper around every field's resolver, for hints this API never gives).
+ */
+const noStore: ApolloServerPlugin<GraphqlContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -35,6 +51,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     playground: false,
     introspection: !config.isProduction,
     plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
       ...armor.plugins,
       config.isProduction ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
     ],
@@ -46,6 +64,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     autoTransformHttpErrors: false,
     context: ({ req, res }: GraphqlContext): GraphqlContext => ({ req, res }),
     formatError: graphqlErrorFormatter({ hideSuggestions: config.isProduction }),
-    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer', fieldMiddleware: fieldMiddleware() },
+    buildSchemaOptions: { dateScalarMode: 'isoDate', numberScalarMode: 'integer' },
+    transformSchema,
   };
 }
