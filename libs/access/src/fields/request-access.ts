@@ -43,25 +43,32 @@ export class RequestAccess {
 
   /**
    * The reads, exports and denials of this request for the audit trail: one event per kind of disclosure — the
-   * records of one type read (or refused) with the same fields on the same grounds, listed in `subjectIds` (found
+   * records of one type read (or refused) with the same fields by the same rule, listed in `subjectIds` (found
    * per record by the trail's readers), so a page of a list writes as many events as it has kinds of rows, not one
-   * per row. A kind with one record is recorded as that record's event (`subjectId`). Grounds are never merged:
-   * each record's event says exactly what let its fields be read (a consent names that person's consents).
+   * per row or per person's consent. Where the rule is consent, the event names every consent that let its records
+   * be read (`grounds.consents`): each belongs to one person, so a person's own grounds are those of theirs among
+   * them (AccessReportService answers so). A kind with one record is recorded as that record's event (`subjectId`).
    */
   compactAuditEvents(): AuditEvent[] {
-    const kinds = new Map<string, { event: AuditEvent & { fields: string[] }; subjects: string[]; holders: Set<string> }>();
+    const kinds = new Map<string, { event: AuditEvent & { fields: string[] }; subjects: string[]; seen: Set<string>; holders: Set<string>; consents: Set<string> }>();
     for (const e of this.auditEvents()) {
-      const key = `${e.action}:${e.subjectType}:${e.fields.join(',')}:${canonicalGrounds(e.grounds ?? {})}`;
-      const kind = kinds.get(key) ?? { event: e, subjects: [] as string[], holders: new Set<string>() };
-      if (e.subjectId !== null && !kind.subjects.includes(e.subjectId)) kind.subjects.push(e.subjectId);
+      const { consents, ...rule } = e.grounds ?? {};
+      const key = `${e.action}:${e.subjectType}:${e.fields.join(',')}:${canonicalGrounds(rule)}`;
+      let kind = kinds.get(key);
+      if (!kind) kinds.set(key, (kind = { event: e, subjects: [], seen: new Set(), holders: new Set(), consents: new Set() }));
+      if (e.subjectId !== null && !kind.seen.has(e.subjectId)) {
+        kind.seen.add(e.subjectId);
+        kind.subjects.push(e.subjectId);
+      }
       if (e.holderOrganisationId) kind.holders.add(e.holderOrganisationId);
-      kinds.set(key, kind);
+      if (typeof consents === 'string') for (const id of consents.split(',')) if (id) kind.consents.add(id);
     }
-    return [...kinds.values()].map(({ event, subjects, holders }) => {
+    return [...kinds.values()].map(({ event, subjects, holders, consents }) => {
       if (subjects.length <= 1) return event;
       const rest: AuditEvent = { ...event };
       delete rest.holderOrganisationId;
-      return { ...rest, subjectId: null, subjectIds: [...subjects].sort(), holderOrganisationIds: [...holders].sort() };
+      const grounds = consents.size > 0 ? { ...event.grounds, consents: [...consents].sort().join(',') } : event.grounds;
+      return { ...rest, grounds, subjectId: null, subjectIds: [...subjects].sort(), holderOrganisationIds: [...holders].sort() };
     });
   }
 }

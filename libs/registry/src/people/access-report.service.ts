@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { subject } from '@casl/ability';
 import { abilityFor, AuditEntry, AuditQueryService } from '@zhulian/access';
 import { Actor, forbidden } from '@zhulian/core';
+import { DataSource } from 'typeorm';
 import { PersonService } from './person.service';
 
 /**
@@ -11,6 +13,7 @@ import { PersonService } from './person.service';
 @Injectable()
 export class AccessReportService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
     private readonly audit: AuditQueryService,
   ) {}
@@ -20,6 +23,16 @@ export class AccessReportService {
     if (!abilityFor(actor).can('manageConsent', subject('Person', person))) {
       throw forbidden('REPORT_NOT_ALLOWED', 'Only those who keep this person’s record see who accessed it.');
     }
-    return this.audit.accessesOf('Person', [person.id, ...person.mergedRecordIds], field);
+    const ids = [person.id, ...person.mergedRecordIds];
+    const entries = await this.audit.accessesOf('Person', ids, field);
+    if (!entries.some((e) => e.consentIds.length > 0)) return entries;
+    // A read of a page of people is one event naming the consents of all of them: this person's grounds are their own among those.
+    const theirs = new Set((await this.db.query(`SELECT id FROM consents WHERE person_id = ANY($1)`, [ids]) as { id: string }[]).map((c) => c.id));
+    return entries.map((entry) => {
+      if (entry.consentIds.every((id) => theirs.has(id))) return entry;
+      const consentIds = entry.consentIds.filter((id) => theirs.has(id));
+      return Object.assign(Object.create(Object.getPrototypeOf(entry) as object) as AuditEntry, entry,
+        { consentIds, grounds: JSON.stringify({ ...(JSON.parse(entry.grounds) as Record<string, unknown>), consents: consentIds.join(',') }) });
+    });
   }
 }

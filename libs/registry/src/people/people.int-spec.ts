@@ -112,6 +112,25 @@ describe('the people registry under access rules', () => {
     const byNgo = report.data!.personAccessReport.filter((e) => e.actorOrganisationName === '朝阳区夕阳红养老服务中心');
     expect(byNgo.length).toBeGreaterThan(0);
     expect(byNgo.every((e) => e.actorName === '刘芳' && e.fields.includes('phone') && JSON.parse(e.grounds).rule === 'consent')).toBe(true);
+
+    // A page of two consenting people is one event naming both consents; each person's report names their own only.
+    const li = await caseworker.gql<{ registerPerson: PersonResult }>(REGISTER, { input: { fullName: '李建国', regionCode: '110105', phone: '13800001111', idNumber: '110105195001010012' } });
+    expect(li.errors).toBeUndefined();
+    const liId = String(li.data!.registerPerson.id);
+    const liConsent = await caseworker.gql<{ recordConsent: { id: string } }>(CONSENT, {
+      input: { personId: liId, recipientOrganisationId: ORGS.elderlyNgo, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 2026-119' },
+    });
+    expect(liConsent.errors).toBeUndefined();
+    await app.auditLinked();
+    const [{ before }] = await app.db.query(`SELECT count(*)::int AS before FROM audit_events`);
+    expect((await ngo.gql<{ people: { edges: unknown[] } }>(PEOPLE)).data!.people.edges).toHaveLength(2);
+    await app.auditLinked();
+    const written = await app.db.query(`SELECT action, subject_ids, grounds FROM audit_events ORDER BY position DESC NULLS FIRST LIMIT (SELECT count(*) FROM audit_events) - $1`, [before]);
+    expect(written).toEqual([{ action: 'READ', subject_ids: [wangId, liId].sort(), grounds: { rule: 'consent', consents: [consent.data!.recordConsent.id, liConsent.data!.recordConsent.id].sort().join(',') } }]);
+    const groundsOf = async (id: string) => (await caseworker.gql<{ personAccessReport: { grounds: string; consentIds: string[] }[] }>(
+      `query($id: ID!) { personAccessReport(personId: $id, field: "phone") { grounds consentIds } }`, { id })).data!.personAccessReport[0];
+    expect(await groundsOf(wangId)).toEqual({ consentIds: [consent.data!.recordConsent.id], grounds: JSON.stringify({ rule: 'consent', consents: consent.data!.recordConsent.id }) });
+    expect(await groundsOf(liId)).toEqual({ consentIds: [liConsent.data!.recordConsent.id], grounds: JSON.stringify({ rule: 'consent', consents: liConsent.data!.recordConsent.id }) });
     expect((await ngo.gql(`query($id: ID!) { personAccessReport(personId: $id) { action } }`, { id: wangId })).errors![0].extensions)
       .toMatchObject({ code: 'FORBIDDEN', reason: 'REPORT_NOT_ALLOWED' });
 
