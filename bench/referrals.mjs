@@ -349,7 +349,10 @@ async function main() {
 
   const port = await freePort();
   const apiEnv = (url) => baseEnv({ DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: 'warn', JOBS: 'off', ...secrets.env });
-  const spec = { name: 'zhulian API', script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, env: apiEnv(database.url), ready: /listening on/i };
+  // SERVER_CPU_PROF=<dir>: every API server of the run writes a V8 CPU profile there when it stops (bench/cpu-profile.cjs).
+  const profiling = process.env.SERVER_CPU_PROF ? ['--require', join(ROOT, 'bench', 'cpu-profile.cjs')] : [];
+  const profileEnv = process.env.SERVER_CPU_PROF ? { SERVER_CPU_PROF_DIR: resolve(process.env.SERVER_CPU_PROF) } : {};
+  const spec = { name: 'zhulian API', script: join(dist, 'apps/api/src/main.js'), cwd: ROOT, env: { ...apiEnv(database.url), ...profileEnv }, ready: /listening on/i, nodeArgs: profiling };
   const secret = secrets.env.JWT_SECRET;
   const url = graphqlUrl(port);
   const headersOf = (claims) => () => ({ 'content-type': 'application/json', authorization: `Bearer ${accessToken(claims, secret)}` });
@@ -382,7 +385,7 @@ async function main() {
   let raw;
   {
     say('check: signing in, asking each case once, checking against the tables; statements per request through a counting proxy');
-    const server = guard.track(await startServer({ ...spec, env: apiEnv(proxiedUrl.toString()) }));
+    const server = guard.track(await startServer({ ...spec, env: { ...apiEnv(proxiedUrl.toString()), ...profileEnv } }));
     try {
       claims.A = await signIn(port, USERS.ngo);
       claims.B = await signIn(port, USERS.allowAll);
