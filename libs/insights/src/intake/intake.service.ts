@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
 import { Actor, AppError, badInput, conflict, createOnce, newId, requireRole, Role } from '@zhulian/core';
-import { ReferralService } from '@zhulian/referrals';
+import { ReferralReads, ReferralSendService } from '@zhulian/referrals';
 import { ConsentService, HouseholdRelation, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { InsightAlertService } from '../alerts/insight-alert.service';
@@ -70,7 +70,8 @@ export class IntakeService {
     private readonly people: PersonService,
     private readonly consents: ConsentService,
     private readonly cases: CaseService,
-    private readonly referrals: ReferralService,
+    private readonly referrals: ReferralSendService,
+    private readonly referralReads: ReferralReads,
     private readonly alerts: InsightAlertService,
     private readonly audit: AuditTrail,
   ) {}
@@ -178,7 +179,7 @@ export class IntakeService {
     const members = await Promise.all(row.member_ids.map((id) => this.people.get(actor, id)));
     const consents = row.consent_ids.length ? (await this.consents.ofPerson(actor, row.person_id)).filter((c) => row.consent_ids.includes(c.id)) : [];
     const opened = await this.cases.get(actor, row.case_id);
-    const referrals = await Promise.all(row.referral_ids.map((id) => this.referrals.get(actor, id)));
+    const referrals = await Promise.all(row.referral_ids.map((id) => this.referralReads.get(actor, id)));
     const alert = row.alert_id ? await this.alerts.get(actor, row.alert_id) : null;
     return { intakeId: row.id, replayed: true, person, members, consents, case: opened, referrals, alert, warnings: [] };
   }
