@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { CaseService } from '@zhulian/cases';
+import { CaseMoveService, CaseService } from '@zhulian/cases';
 import { Actor, AppError, badInput, conflict, createOnce, newId, requireRole, Role } from '@zhulian/core';
 import { ReferralReads, ReferralSendService } from '@zhulian/referrals';
 import { ConsentService, HouseholdRelation, Person, PersonService } from '@zhulian/registry';
@@ -70,6 +70,7 @@ export class IntakeService {
     private readonly people: PersonService,
     private readonly consents: ConsentService,
     private readonly cases: CaseService,
+    private readonly caseMoves: CaseMoveService,
     private readonly referrals: ReferralSendService,
     private readonly referralReads: ReferralReads,
     private readonly alerts: InsightAlertService,
@@ -138,7 +139,7 @@ export class IntakeService {
     for (const [i, consent] of (input.consents ?? []).entries()) {
       consents.push(await step(`input.consents.${i}`, () => this.consents.record(actor, { ...consent, personId: person.id }, tx)));
     }
-    const opened = await step('input.case', () => this.cases.open(actor, { ...input.case, personId: person.id }, tx));
+    const opened = await step('input.case', () => this.caseMoves.open(actor, { ...input.case, personId: person.id }, tx));
     const referrals = [];
     const warnings: string[] = [];
     for (const [i, referral] of (input.referrals ?? []).entries()) {
