@@ -5,7 +5,7 @@ import { auditActor, AuditTrail } from '@zhulian/access';
 import { CaseMoveService, CaseService } from '@zhulian/cases';
 import { Actor, AppError, badInput, conflict, createOnce, newId, requireRole, Role } from '@zhulian/core';
 import { ReferralReads, ReferralSendService } from '@zhulian/referrals';
-import { ConsentService, HouseholdRelation, Person, PersonService } from '@zhulian/registry';
+import { ConsentService, HouseholdRelation, Person, PersonRegistration, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { InsightAlertService } from '../alerts/insight-alert.service';
 import { OneStopIntakeInput, OneStopIntakePayload } from './intake.types';
@@ -68,6 +68,7 @@ export class IntakeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly registration: PersonRegistration,
     private readonly consents: ConsentService,
     private readonly cases: CaseService,
     private readonly caseMoves: CaseMoveService,
@@ -120,7 +121,7 @@ export class IntakeService {
 
   private async perform(tx: EntityManager, actor: Actor, organisationId: string, role: Role, input: OneStopIntakeInput, fingerprint: string): Promise<OneStopIntakePayload> {
     const person = input.person
-      ? await step('input.person', () => this.people.register(actor, input.person!, tx))
+      ? await step('input.person', () => this.registration.register(actor, input.person!, tx))
       : await step('input.personId', () => this.people.get(actor, input.personId!, tx));
     const alert = input.alertId ? await step('input.alertId', async () => {
       const found = await this.alerts.get(actor, input.alertId!, tx);
@@ -131,7 +132,7 @@ export class IntakeService {
     }) : null;
     const members: Person[] = [];
     for (const [i, member] of (input.members ?? []).entries()) {
-      members.push(await step(`input.members.${i}`, () => this.people.register(actor, {
+      members.push(await step(`input.members.${i}`, () => this.registration.register(actor, {
         ...member, regionCode: input.person!.regionCode, address: input.person!.address, householdId: person.householdId!,
       }, tx)));
     }
