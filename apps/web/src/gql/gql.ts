@@ -59,10 +59,6 @@ type Documents = {
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
-    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": typeof types.MatchServicesDocument,
-    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
-    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
-    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
     "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": typeof types.CasesToReferDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
@@ -116,6 +112,10 @@ type Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": typeof types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.VerifyVolunteerDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": typeof types.MatchServicesDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
     "\n  fragment VolunteerClaimFields on TaskClaim {\n    id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n    checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }\n  }\n": typeof types.VolunteerClaimFieldsFragmentDoc,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ReleaseClaimDocument,
@@ -186,10 +186,6 @@ const documents: Documents = {
     "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
     "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
     "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
-    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": types.MatchServicesDocument,
-    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
-    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
-    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
     "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": types.CasesToReferDocument,
     "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
     "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
@@ -243,6 +239,10 @@ const documents: Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.VerifyVolunteerDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": types.MatchServicesDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
     "\n  fragment VolunteerClaimFields on TaskClaim {\n    id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n    checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }\n  }\n": types.VolunteerClaimFieldsFragmentDoc,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ReleaseClaimDocument,
@@ -465,22 +465,6 @@ export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdr
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"): (typeof documents)["\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"): (typeof documents)["\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"): (typeof documents)["\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -690,6 +674,22 @@ export function graphql(source: "\n  query GroupVolunteers($first: Int, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"): (typeof documents)["\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"): (typeof documents)["\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"): (typeof documents)["\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -9,7 +9,8 @@ import { date } from '../dates';
 import { errorText } from '../errors';
 import { graphql } from '../gql';
 import type { CaseData } from './CasePage';
-import { ReferCase, savedDraft } from './ReferCase';
+import { ReferCase } from './refer-case/ReferCase';
+import { savedDraft } from './refer-case/refer-draft';
 
 const CASE_REFERRALS = graphql(`
   query CaseReferrals($filter: ReferralFilter) {

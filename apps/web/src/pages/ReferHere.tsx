@@ -13,7 +13,7 @@ import { useDebounced } from '../use-debounced';
 import { useActing } from '../session/SessionProvider';
 import { CASE_ACTIVE } from './case-moves';
 import { CASE_WORKER_ROLES } from './CasesPage';
-import { startReferral } from './ReferCase';
+import { startReferral } from './refer-case/refer-draft';
 import type { ServiceData } from './ServicePage';
 
 const CASES_TO_REFER = graphql(`
