@@ -5,7 +5,7 @@ import { createBrowserRouter, matchRoutes, Navigate, Outlet, RouteObject, Scroll
 import { firstScreenPath, releaseFirstScreen } from './first-screen';
 import { pageTitleKey } from './layout/page-title';
 import { ShellSkeleton } from './layout/ShellSkeleton';
-import { LoginPage } from './pages/LoginPage';
+import { LoginPage } from './pages/sign-in/LoginPage';
 import { SessionProvider, useSession } from './session/SessionProvider';
 
 type Chunked<P> = ComponentType<P> & { preload: () => Promise<unknown> };
@@ -51,21 +51,21 @@ function whenIdle<T>(load: () => Promise<T>): Promise<T> {
   });
 }
 
-const HomePage = page(() => import('./pages/HomePage'), 'HomePage');
-const AcceptInvitationPage = page(() => import('./pages/AcceptInvitationPage'), 'AcceptInvitationPage');
-const AuditPage = page(() => import('./pages/AuditPage'), 'AuditPage');
-const CasePage = page(() => import('./pages/CasePage'), 'CasePage');
-const CasesPage = page(() => import('./pages/CasesPage'), 'CasesPage');
-const DirectoryPage = page(() => import('./pages/DirectoryPage'), 'DirectoryPage');
-const MembersPage = page(() => import('./pages/MembersPage'), 'MembersPage');
-const NotFoundPage = page(() => import('./pages/NotFoundPage'), 'NotFoundPage');
-const PeoplePage = page(() => import('./pages/PeoplePage'), 'PeoplePage');
-const PersonPage = page(() => import('./pages/PersonPage'), 'PersonPage');
-const ReferralPage = page(() => import('./pages/ReferralPage'), 'ReferralPage');
-const ReferralsPage = page(() => import('./pages/ReferralsPage'), 'ReferralsPage');
-const NewServicePage = page(() => import('./pages/ServiceForm'), 'NewServicePage');
-const ServicePage = page(() => import('./pages/ServicePage'), 'ServicePage');
-const RegisterPersonPage = page(() => import('./pages/RegisterPersonPage'), 'RegisterPersonPage');
+const HomePage = page(() => import('./pages/home/HomePage'), 'HomePage');
+const AcceptInvitationPage = page(() => import('./pages/sign-in/AcceptInvitationPage'), 'AcceptInvitationPage');
+const AuditPage = page(() => import('./pages/audit/AuditPage'), 'AuditPage');
+const CasePage = page(() => import('./pages/cases/CasePage'), 'CasePage');
+const CasesPage = page(() => import('./pages/cases/CasesPage'), 'CasesPage');
+const DirectoryPage = page(() => import('./pages/directory/DirectoryPage'), 'DirectoryPage');
+const MembersPage = page(() => import('./pages/members/MembersPage'), 'MembersPage');
+const NotFoundPage = page(() => import('./pages/home/NotFoundPage'), 'NotFoundPage');
+const PeoplePage = page(() => import('./pages/people/PeoplePage'), 'PeoplePage');
+const PersonPage = page(() => import('./pages/people/PersonPage'), 'PersonPage');
+const ReferralPage = page(() => import('./pages/referrals/ReferralPage'), 'ReferralPage');
+const ReferralsPage = page(() => import('./pages/referrals/ReferralsPage'), 'ReferralsPage');
+const NewServicePage = page(() => import('./pages/directory/ServiceForm'), 'NewServicePage');
+const ServicePage = page(() => import('./pages/directory/ServicePage'), 'ServicePage');
+const RegisterPersonPage = page(() => import('./pages/people/RegisterPersonPage'), 'RegisterPersonPage');
 const NewTaskPage = page(() => import('./pages/org-tasks/TaskFormPage'), 'NewTaskPage');
 const EditTaskPage = page(() => import('./pages/org-tasks/TaskFormPage'), 'EditTaskPage');
 const OrgTaskPage = page(() => import('./pages/org-tasks/OrgTaskPage'), 'OrgTaskPage');

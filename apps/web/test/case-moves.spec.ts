@@ -1,4 +1,4 @@
-import { caseMoveKey, caseMoves } from '../src/pages/case-moves';
+import { caseMoveKey, caseMoves } from '../src/pages/cases/case-moves';
 
 describe('caseMoves: the status buttons a case offers', () => {
   it('offers from an open case to start, hold or close it', () => {

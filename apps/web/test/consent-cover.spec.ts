@@ -1,4 +1,4 @@
-import { uncoveredCategories } from '../src/pages/consent-cover';
+import { uncoveredCategories } from '../src/pages/people/consent-cover';
 
 const NGO = 'ngo';
 const consent = (over: Record<string, unknown> = {}) => ({

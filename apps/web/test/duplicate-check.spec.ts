@@ -1,4 +1,4 @@
-import { compactIdNumber, duplicateCheckFrom, percent } from '../src/pages/duplicate-check';
+import { compactIdNumber, duplicateCheckFrom, percent } from '../src/pages/people/duplicate-check';
 
 describe('the duplicate check while registering', () => {
   it('waits for a name: the API matches on it', () => {

@@ -1,4 +1,4 @@
-import { addBatch, batchesOf, EMPTY_REPORT, HsdsFileError, isTableSet, servicesOfHsdsFile } from '../src/pages/hsds-file';
+import { addBatch, batchesOf, EMPTY_REPORT, HsdsFileError, isTableSet, servicesOfHsdsFile } from '../src/pages/directory/hsds-file';
 
 describe('servicesOfHsdsFile: the services of a file as people export them', () => {
   it('takes a bare array, an object with services, or a page of the HSDS API', () => {

@@ -1,4 +1,4 @@
-import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from '../src/pages/list-sort';
+import { orderFromParam, orderFromSorter, orderToParam, sortableColumn } from '../src/pages/lists/list-sort';
 
 const FIELDS = ['NUMBER', 'PRIORITY'] as const;
 

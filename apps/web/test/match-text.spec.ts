@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import en from '../src/locales/en.json';
 import zhCN from '../src/locales/zh-CN.json';
-import { orderReasons, reasonText } from '../src/pages/match-text';
+import { orderReasons, reasonText } from '../src/pages/referrals/match-text';
 
 describe('reasonText: why a service was suggested, as a caseworker reads it', () => {
   beforeAll(async () => {

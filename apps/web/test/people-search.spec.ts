@@ -1,4 +1,4 @@
-import { searchFrom } from '../src/pages/people-search';
+import { searchFrom } from '../src/pages/people/people-search';
 
 describe('the people search box', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { mayRoute, partyOf, referralActions } from '../src/pages/referral-actions';
+import { mayRoute, partyOf, referralActions } from '../src/pages/referrals/referral-actions';
 
 const keys = (...args: Parameters<typeof referralActions>) => referralActions(...args).map((a) => a.key);
 

@@ -1,4 +1,4 @@
-import { registrationInput } from '../src/pages/register-input';
+import { registrationInput } from '../src/pages/people/register-input';
 
 describe('what the register form sends', () => {
   const person = { fullName: '王建华', regionCode: '110105' };

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import en from '../src/locales/en.json';
 import zhCN from '../src/locales/zh-CN.json';
-import { scheduleText } from '../src/pages/schedule-text';
+import { scheduleText } from '../src/pages/directory/schedule-text';
 
 describe('scheduleText: a service’s opening times in words', () => {
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import en from '../src/locales/en.json';
 import zhCN from '../src/locales/zh-CN.json';
-import { caseAttachmentLine, caseEventLine, caseNoteLine, referralEventLine } from '../src/pages/timeline-text';
+import { caseAttachmentLine, caseEventLine, caseNoteLine, referralEventLine } from '../src/pages/timeline/timeline-text';
 
 describe('timelines in words', () => {
   beforeAll(async () => {

@@ -12,6 +12,8 @@ import { CaseTimeline } from './cases/case-timeline';
 import { CaseResolver } from './cases/case.resolver';
 import { CaseFacts } from './cases/case-facts';
 import { CaseService } from './cases/case.service';
+import { CaseMoveService } from './cases/case-move.service';
+import { CaseAssignmentService } from './cases/case-assignment.service';
 import { CaseNoteResolver } from './notes/case-note.resolver';
 import { CaseNoteService } from './notes/case-note.service';
 import './notes/case-note.rules';
@@ -23,8 +25,8 @@ registerPersonReference('cases', 'person_id');
 @Module({
   imports: [AccessModule, NeedsModule, RegistryModule, RealtimeModule],
   controllers: [CaseAttachmentController],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseFacts, CaseTimeline, CaseResolver,
+  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseMoveService, CaseAssignmentService, CaseFacts, CaseTimeline, CaseResolver,
     CaseNoteService, CaseNoteResolver, CaseAttachmentService, CaseAttachmentResolver],
-  exports: [CaseService, CaseFacts, CaseTimeline],
+  exports: [CaseService, CaseMoveService, CaseFacts, CaseTimeline],
 })
 export class CasesModule {}

@@ -1,6 +1,7 @@
 export * from './cases.module';
 export * from './cases/case.type';
 export { CaseService } from './cases/case.service';
+export { CaseMoveService } from './cases/case-move.service';
 export { OpenCaseInput } from './dto/case.inputs';
 export { CaseFacts } from './cases/case-facts';
 export type { InactiveCaseFact } from './cases/case-facts';

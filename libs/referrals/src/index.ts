@@ -1,7 +1,8 @@
 export * from './referrals.module';
 export * from './referrals/referral.type';
 export * from './referrals/referral-moves';
-export { ReferralService } from './referrals/referral.service';
+export { ReferralReads } from './referrals/referral-reads.service';
+export { ReferralSendService } from './referrals/referral-send.service';
 export { CreateReferralInput } from './dto/referral.inputs';
 export { ReferralStats } from './referrals/referral-stats';
 export { ReferralFacts } from './referrals/referral-facts';

@@ -9,7 +9,11 @@ import { providePersonAttribute, RegistryModule, registerPersonReference } from 
 import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
 import { REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
-import { ReferralService } from './referrals/referral.service';
+import { ReferralConsentGate } from './referrals/referral-consent-gate';
+import { ReferralLoaders } from './referrals/referral-loaders.service';
+import { ReferralMoveService } from './referrals/referral-move.service';
+import { ReferralReads } from './referrals/referral-reads.service';
+import { ReferralSendService } from './referrals/referral-send.service';
 import { ReferralStats } from './referrals/referral-stats';
 import { ReferralFacts } from './referrals/referral-facts';
 import { ReferralDeadlines } from './deadlines/referral-deadlines';
@@ -27,7 +31,7 @@ registerPersonReference('referrals', 'person_id');
 @Module({
   imports: [AccessModule, NeedsModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
   controllers: [FhirController],
-  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
-  exports: [ReferralService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralReads, ReferralLoaders, ReferralConsentGate, ReferralMoveService, ReferralSendService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
+  exports: [ReferralReads, ReferralSendService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

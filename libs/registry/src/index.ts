@@ -8,6 +8,7 @@ export * from './households/household.type';
 export { registerPersonReference } from './people/merge.service';
 export { PersonAttribute, PersonAttributes, providePersonAttribute } from './people/person-attributes';
 export { PersonService } from './people/person.service';
+export { PersonRegistration } from './people/person-registration.service';
 export { PersonFacts } from './people/person-facts';
 export { IdNumberMatcher } from './people/id-number-matcher';
 export { HouseholdFacts } from './households/household-facts';

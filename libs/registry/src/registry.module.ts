@@ -19,6 +19,8 @@ import { PersonAttributes } from './people/person-attributes';
 import { IdNumberMatcher } from './people/id-number-matcher';
 import { PersonFacts } from './people/person-facts';
 import { PersonService } from './people/person.service';
+import { PersonIdNumbers } from './people/person-id-numbers';
+import { PersonRegistration } from './people/person-registration.service';
 import { IdentityLookups } from './people/identity-lookups';
 import { LookupAudit } from './people/lookup-audit';
 import { ConsentResolver } from './consents/consent.resolver';
@@ -27,7 +29,7 @@ import { PeopleFirstScreen } from './first-screen/people-first-screen';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
-  exports: [PersonAttributes, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonIdNumbers, PersonRegistration, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
+  exports: [PersonAttributes, PersonService, PersonRegistration, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}

@@ -2,7 +2,7 @@ import { Timeline, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { dateTime } from '../dates';
-import type { TimelineLine } from '../pages/timeline-text';
+import type { TimelineLine } from '../pages/timeline/timeline-text';
 
 /** A timeline, oldest first as the API gives it: when, what, who, the reason or outcome it came with, and what a line carries (a note's text). */
 export function History({ events, testId }: { events: (TimelineLine & { id: string; occurredAt: string; content?: ReactNode })[]; testId: string }) {

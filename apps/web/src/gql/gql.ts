@@ -18,7 +18,6 @@ type Documents = {
     "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": typeof types.SecurityAlertsDocument,
     "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": typeof types.AcknowledgeSecurityAlertDocument,
     "\n  query WorkCounts($cases: Boolean!, $alerts: Boolean!) {\n    inbox: referralsCount(filter: { direction: RECEIVED, status: [REQUESTED] }) @include(if: $cases)\n    myCases: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $cases)\n    toDecide: organisationTasks(first: 100, awaitingDecision: true) @include(if: $cases) { edges { node { id } } }\n    alerts: insightAlertsCount(filter: { status: [OPEN] }) @include(if: $alerts)\n  }\n": typeof types.WorkCountsDocument,
-    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": typeof types.InvitationPreviewDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String,\n                   $orderBy: AuditOrder) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId, actorUserId: $actorUserId, actorOrganisationId: $actorOrganisationId,\n               actions: $actions, category: $category, from: $from, to: $to, orderBy: $orderBy) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId subjectCount holderOrganisationNames\n                     fields categories highlight rule purpose reason } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": typeof types.AuditTrailDocument,
     "\n  query AuditActors { auditActors { userId displayName organisationId organisationName } }\n": typeof types.AuditActorsDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": typeof types.AssignableCaseworkersDocument,
@@ -32,47 +31,11 @@ type Documents = {
     "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": typeof types.CaseReferralsDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilter, $orderBy: CaseOrder) {\n    cases(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges { node { id caseNumber needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": typeof types.CasesDocument,
     "\n  query Services($first: Int, $after: String, $filter: ServiceFilter, $orderBy: ServiceOrder) {\n    services(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n": typeof types.ServicesDocument,
-    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
-    "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n": typeof types.ExportPeopleDocument,
-    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
-    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
-    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": typeof types.HouseholdFinderDocument,
     "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": typeof types.ImportHsdsDocument,
     "\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": typeof types.ImportHsdsCsvDocument,
     "\n  query ExportHsds { exportHsds }\n": typeof types.ExportHsdsDocument,
     "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": typeof types.ExportHsdsCsvDocument,
-    "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
-    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
-    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
-    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
-    "\n  query GrantableRoles { grantableRoles }\n": typeof types.GrantableRolesDocument,
-    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": typeof types.MergePeopleDocument,
-    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": typeof types.PendingInvitationsDocument,
-    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": typeof types.RevokeInvitationDocument,
-    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": typeof types.ResendInvitationDocument,
-    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": typeof types.ApproveInvitationDocument,
-    "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": typeof types.PeopleDocument,
-    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": typeof types.PersonCasesDocument,
-    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": typeof types.OpenCaseDocument,
-    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": typeof types.PersonDocument,
-    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsentsDocument,
-    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
-    "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
-    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
-    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": typeof types.MatchServicesDocument,
-    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
-    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
-    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
     "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": typeof types.CasesToReferDocument,
-    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
-    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
-    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": typeof types.ColleaguesDocument,
-    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": typeof types.ReferralFieldsFragmentDoc,
-    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": typeof types.ReferralDocument,
-    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": typeof types.ReferralSettingsDocument,
-    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": typeof types.UpdateReferralSettingsDocument,
-    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": typeof types.ReferralsDocument,
-    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": typeof types.CreateServiceDocument,
     "\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n": typeof types.UpdateServiceDocument,
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": typeof types.ServiceFieldsFragmentDoc,
@@ -97,6 +60,15 @@ type Documents = {
     "\n  mutation StartSignalImport($input: StartSignalImportInput!) { startSignalImport(input: $input) { alreadyImported import { ...SignalImportFields } } }\n": typeof types.StartSignalImportDocument,
     "\n  mutation AddSignalRows($input: AddSignalRowsInput!) { addSignalRows(input: $input) { rows rowsDone issues { line problem } } }\n": typeof types.AddSignalRowsDocument,
     "\n  mutation FinishSignalImport($id: ID!) { finishSignalImport(id: $id) { ...SignalImportFields } }\n": typeof types.FinishSignalImportDocument,
+    "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": typeof types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": typeof types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": typeof types.DeactivateMemberDocument,
+    "\n  query GrantableRoles { grantableRoles }\n": typeof types.GrantableRolesDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": typeof types.PendingInvitationsDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": typeof types.RevokeInvitationDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": typeof types.ResendInvitationDocument,
+    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": typeof types.ApproveInvitationDocument,
     "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.AllianceTasksDocument,
     "\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n": typeof types.RequestTaskHandoverDocument,
     "\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n": typeof types.CoverCandidatesDocument,
@@ -116,6 +88,34 @@ type Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": typeof types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": typeof types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": typeof types.VerifyVolunteerDocument,
+    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": typeof types.DuplicateCandidatesDocument,
+    "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n": typeof types.ExportPeopleDocument,
+    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": typeof types.HouseholdOptionFragmentDoc,
+    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": typeof types.JoiningHouseholdDocument,
+    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": typeof types.HouseholdFinderDocument,
+    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": typeof types.MergePeopleDocument,
+    "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": typeof types.PeopleDocument,
+    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": typeof types.PersonCasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": typeof types.OpenCaseDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": typeof types.PersonDocument,
+    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": typeof types.ConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": typeof types.RecordConsentDocument,
+    "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": typeof types.BreakGlassDocument,
+    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": typeof types.WithdrawConsentDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": typeof types.RegisterPersonDocument,
+    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": typeof types.MoveReferralDocument,
+    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": typeof types.RouteReferralDocument,
+    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": typeof types.ColleaguesDocument,
+    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": typeof types.ReferralFieldsFragmentDoc,
+    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": typeof types.ReferralDocument,
+    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": typeof types.ReferralSettingsDocument,
+    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": typeof types.UpdateReferralSettingsDocument,
+    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": typeof types.ReferralsDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": typeof types.MatchServicesDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": typeof types.CreateReferralDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": typeof types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": typeof types.ReferralConsentsDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": typeof types.InvitationPreviewDocument,
     "\n  fragment VolunteerClaimFields on TaskClaim {\n    id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n    checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }\n  }\n": typeof types.VolunteerClaimFieldsFragmentDoc,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": typeof types.ReleaseClaimDocument,
@@ -145,7 +145,6 @@ const documents: Documents = {
     "\n  query SecurityAlerts {\n    securityAlerts(first: 20, unacknowledgedOnly: true) {\n      edges { node { id kind occurredAt actorName actorOrganisationName subjectType subjectId reason } }\n    }\n  }\n": types.SecurityAlertsDocument,
     "\n  mutation AcknowledgeSecurityAlert($id: ID!) { acknowledgeSecurityAlert(id: $id) { id acknowledgedAt } }\n": types.AcknowledgeSecurityAlertDocument,
     "\n  query WorkCounts($cases: Boolean!, $alerts: Boolean!) {\n    inbox: referralsCount(filter: { direction: RECEIVED, status: [REQUESTED] }) @include(if: $cases)\n    myCases: casesCount(filter: { assignedToMe: true, status: [OPEN, IN_PROGRESS, ON_HOLD] }) @include(if: $cases)\n    toDecide: organisationTasks(first: 100, awaitingDecision: true) @include(if: $cases) { edges { node { id } } }\n    alerts: insightAlertsCount(filter: { status: [OPEN] }) @include(if: $alerts)\n  }\n": types.WorkCountsDocument,
-    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": types.InvitationPreviewDocument,
     "\n  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String,\n                   $orderBy: AuditOrder) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId, actorUserId: $actorUserId, actorOrganisationId: $actorOrganisationId,\n               actions: $actions, category: $category, from: $from, to: $to, orderBy: $orderBy) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId subjectCount holderOrganisationNames\n                     fields categories highlight rule purpose reason } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n": types.AuditTrailDocument,
     "\n  query AuditActors { auditActors { userId displayName organisationId organisationName } }\n": types.AuditActorsDocument,
     "\n  query AssignableCaseworkers($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName organisationId organisationName } }\n": types.AssignableCaseworkersDocument,
@@ -159,47 +158,11 @@ const documents: Documents = {
     "\n  query CaseReferrals($filter: ReferralFilter) {\n    referrals(first: 50, filter: $filter) {\n      edges { node { id status urgency serviceName receiverOrganisationName outcome outcomeNote reasonCode reasonText requestedAt createdAt } }\n    }\n  }\n": types.CaseReferralsDocument,
     "\n  query Cases($first: Int, $after: String, $filter: CaseFilter, $orderBy: CaseOrder) {\n    cases(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges { node { id caseNumber needs priority status createdAt person { id fullName } assignees { id displayName organisationName endedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    casesCount(filter: $filter)\n  }\n": types.CasesDocument,
     "\n  query Services($first: Int, $after: String, $filter: ServiceFilter, $orderBy: ServiceOrder) {\n    services(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges { node { id name organisationId organisationName categories serviceAreaCodes status updatedAt capacity { available maximum unit updatedAt } } }\n      pageInfo { hasNextPage endCursor }\n    }\n    servicesCount(filter: $filter)\n  }\n": types.ServicesDocument,
-    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": types.DuplicateCandidatesDocument,
-    "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n": types.ExportPeopleDocument,
-    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
-    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
-    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": types.HouseholdFinderDocument,
     "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": types.ImportHsdsDocument,
     "\n  mutation ImportHsdsCsv($files: [HsdsCsvFileInput!]!, $dryRun: Boolean) {\n    importHsdsCsv(files: $files, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n": types.ImportHsdsCsvDocument,
     "\n  query ExportHsds { exportHsds }\n": types.ExportHsdsDocument,
     "\n  query ExportHsdsCsv { exportHsdsCsv { name csv } }\n": types.ExportHsdsCsvDocument,
-    "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
-    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
-    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
-    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
-    "\n  query GrantableRoles { grantableRoles }\n": types.GrantableRolesDocument,
-    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": types.MergePeopleDocument,
-    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": types.PendingInvitationsDocument,
-    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": types.RevokeInvitationDocument,
-    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": types.ResendInvitationDocument,
-    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": types.ApproveInvitationDocument,
-    "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": types.PeopleDocument,
-    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": types.PersonCasesDocument,
-    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": types.OpenCaseDocument,
-    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": types.PersonDocument,
-    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": types.ConsentsDocument,
-    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
-    "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
-    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
-    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": types.MatchServicesDocument,
-    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
-    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
-    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
     "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n": types.CasesToReferDocument,
-    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
-    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
-    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": types.ColleaguesDocument,
-    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": types.ReferralFieldsFragmentDoc,
-    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": types.ReferralDocument,
-    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": types.ReferralSettingsDocument,
-    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": types.UpdateReferralSettingsDocument,
-    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": types.ReferralsDocument,
-    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
     "\n  mutation CreateService($input: CreateServiceInput!) { createService(input: $input) { ...ServiceFields } }\n": types.CreateServiceDocument,
     "\n  mutation UpdateService($input: UpdateServiceInput!) { updateService(input: $input) { ...ServiceFields } }\n": types.UpdateServiceDocument,
     "\n  fragment ServiceFields on Service {\n    id name alternateName description status categories eligibilityDescription minimumAge maximumAge eligibleRegionCodes\n    maxIncomePerPersonCents eligibleNeeds requiredDocuments serviceAreaCodes applicationProcess feesDescription url email phone\n    organisationId organisationName hsdsId updatedAt version\n    capacity { available maximum unit description updatedAt }\n    locations { id name address regionCode latitude longitude confidential }\n    schedules { id freq byday opensAt closesAt description }\n  }\n": types.ServiceFieldsFragmentDoc,
@@ -224,6 +187,15 @@ const documents: Documents = {
     "\n  mutation StartSignalImport($input: StartSignalImportInput!) { startSignalImport(input: $input) { alreadyImported import { ...SignalImportFields } } }\n": types.StartSignalImportDocument,
     "\n  mutation AddSignalRows($input: AddSignalRowsInput!) { addSignalRows(input: $input) { rows rowsDone issues { line problem } } }\n": types.AddSignalRowsDocument,
     "\n  mutation FinishSignalImport($id: ID!) { finishSignalImport(id: $id) { ...SignalImportFields } }\n": types.FinishSignalImportDocument,
+    "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.MembersDocument,
+    "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n": types.InviteMemberDocument,
+    "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n": types.ChangeMemberRoleDocument,
+    "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n": types.DeactivateMemberDocument,
+    "\n  query GrantableRoles { grantableRoles }\n": types.GrantableRolesDocument,
+    "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n": types.PendingInvitationsDocument,
+    "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }": types.RevokeInvitationDocument,
+    "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }": types.ResendInvitationDocument,
+    "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }": types.ApproveInvitationDocument,
     "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.AllianceTasksDocument,
     "\n  mutation RequestTaskHandover($input: RequestHandoverInput!) {\n    requestTaskHandover(input: $input) { id status answerBy }\n  }\n": types.RequestTaskHandoverDocument,
     "\n  query CoverCandidates($taskId: ID!) {\n    coverCandidates(taskId: $taskId) { askedCount othersCount known { userId displayName skills } }\n  }\n": types.CoverCandidatesDocument,
@@ -243,6 +215,34 @@ const documents: Documents = {
     "\n  mutation EditTask($input: EditTaskInput!) {\n    editTask(input: $input) {\n      id title description skills regionCode startsAt endsAt slots placesTaken waitlistLength needsApproval involvesMinor homeVisit status version\n    }\n  }\n": types.EditTaskDocument,
     "\n  query GroupVolunteers($first: Int, $after: String) {\n    groupVolunteers(first: $first, after: $after) {\n      edges { node { userId displayName phone idNumber skills areaCodes identityCheckedAt backgroundCheckValidUntil } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n": types.GroupVolunteersDocument,
     "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n": types.VerifyVolunteerDocument,
+    "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n": types.DuplicateCandidatesDocument,
+    "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n": types.ExportPeopleDocument,
+    "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n": types.HouseholdOptionFragmentDoc,
+    "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n": types.JoiningHouseholdDocument,
+    "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n": types.HouseholdFinderDocument,
+    "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n": types.MergePeopleDocument,
+    "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n": types.PeopleDocument,
+    "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n": types.PersonCasesDocument,
+    "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n": types.OpenCaseDocument,
+    "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n": types.PersonDocument,
+    "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n": types.ConsentsDocument,
+    "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n": types.RecordConsentDocument,
+    "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n": types.BreakGlassDocument,
+    "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n": types.WithdrawConsentDocument,
+    "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n": types.RegisterPersonDocument,
+    "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n": types.MoveReferralDocument,
+    "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n": types.RouteReferralDocument,
+    "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n": types.ColleaguesDocument,
+    "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n": types.ReferralFieldsFragmentDoc,
+    "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n": types.ReferralDocument,
+    "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n": types.ReferralSettingsDocument,
+    "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n": types.UpdateReferralSettingsDocument,
+    "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n": types.ReferralsDocument,
+    "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n": types.MatchServicesDocument,
+    "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n": types.CreateReferralDocument,
+    "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n": types.ServicesForReferralDocument,
+    "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n": types.ReferralConsentsDocument,
+    "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n": types.InvitationPreviewDocument,
     "\n  fragment VolunteerClaimFields on TaskClaim {\n    id status waitlistPosition offeredUntil checkedInAt checkedOutAt minutes hoursConfirmedAt reason reminder report version\n    checkInPlace { latitude longitude accuracyMeters } checkOutPlace { latitude longitude accuracyMeters }\n  }\n": types.VolunteerClaimFieldsFragmentDoc,
     "\n  mutation ConfirmOffer($input: ClaimDecisionInput!) {\n    confirmClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ConfirmOfferDocument,
     "\n  mutation ReleaseClaim($input: ClaimDecisionInput!) {\n    releaseClaim(input: $input) { ...VolunteerClaimFields }\n  }\n": types.ReleaseClaimDocument,
@@ -301,10 +301,6 @@ export function graphql(source: "\n  query WorkCounts($cases: Boolean!, $alerts:
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String,\n                   $orderBy: AuditOrder) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId, actorUserId: $actorUserId, actorOrganisationId: $actorOrganisationId,\n               actions: $actions, category: $category, from: $from, to: $to, orderBy: $orderBy) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId subjectCount holderOrganisationNames\n                     fields categories highlight rule purpose reason } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"): (typeof documents)["\n  query AuditTrail($after: String, $subjectId: ID, $actorUserId: ID, $actorOrganisationId: ID, $actions: [String!], $category: String, $from: String, $to: String,\n                   $orderBy: AuditOrder) {\n    auditTrail(first: 50, after: $after, subjectId: $subjectId, actorUserId: $actorUserId, actorOrganisationId: $actorOrganisationId,\n               actions: $actions, category: $category, from: $from, to: $to, orderBy: $orderBy) {\n      edges { node { position occurredAt actorName actorOrganisationName action subjectType subjectId subjectCount holderOrganisationNames\n                     fields categories highlight rule purpose reason } }\n      pageInfo { hasNextPage endCursor }\n    }\n    auditChainStatus { intact events brokenAt problem }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -357,26 +353,6 @@ export function graphql(source: "\n  query Services($first: Int, $after: String,
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n"): (typeof documents)["\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"): (typeof documents)["\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"): (typeof documents)["\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"): (typeof documents)["\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"): (typeof documents)["\n  mutation ImportHsds($json: String!, $dryRun: Boolean) {\n    importHsds(json: $json, dryRun: $dryRun) {\n      total created updated unchanged failed ignoredTables rows { index hsdsId outcome errors { path code message } warnings { path code message } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -393,131 +369,7 @@ export function graphql(source: "\n  query ExportHsdsCsv { exportHsdsCsv { name 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query GrantableRoles { grantableRoles }\n"): (typeof documents)["\n  query GrantableRoles { grantableRoles }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"): (typeof documents)["\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"): (typeof documents)["mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"): (typeof documents)["mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"): (typeof documents)["mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"): (typeof documents)["\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"): (typeof documents)["\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"): (typeof documents)["\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n"): (typeof documents)["\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"): (typeof documents)["\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"): (typeof documents)["\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"): (typeof documents)["\n  query CasesToRefer($filter: CaseFilter) {\n    cases(first: 20, filter: $filter) {\n      edges { node { id caseNumber needs holdingOrganisationId person { id fullName } } }\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"): (typeof documents)["\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"): (typeof documents)["\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"): (typeof documents)["\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"): (typeof documents)["\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"): (typeof documents)["\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"): (typeof documents)["\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"): (typeof documents)["\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -617,6 +469,42 @@ export function graphql(source: "\n  mutation FinishSignalImport($id: ID!) { fin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Members($first: Int, $after: String, $orderBy: MemberOrder, $search: String) {\n    members(first: $first, after: $after, orderBy: $orderBy, search: $search) {\n      edges { cursor node { id role status createdAt user { id displayName email } } }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"): (typeof documents)["\n  mutation InviteMember($input: InviteMemberInput!) {\n    inviteMember(input: $input) { token invitation { id email role expiresAt } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"): (typeof documents)["\n  mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) { id role }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"): (typeof documents)["\n  mutation DeactivateMember($id: ID!) {\n    deactivateMember(membershipId: $id) { id status deactivatedAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantableRoles { grantableRoles }\n"): (typeof documents)["\n  query GrantableRoles { grantableRoles }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"): (typeof documents)["\n  query PendingInvitations {\n    invitations(first: 50) { edges { node { id email role status createdAt expiresAt } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"): (typeof documents)["mutation RevokeInvitation($id: ID!) { revokeInvitation(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"): (typeof documents)["mutation ResendInvitation($id: ID!) { resendInvitation(id: $id) { token invitation { id status expiresAt } } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"): (typeof documents)["mutation ApproveInvitation($id: ID!) { approveInvitation(id: $id) { id status } }"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"): (typeof documents)["\n  query AllianceTasks($first: Int, $after: String) {\n    allianceTasks(first: $first, after: $after) {\n      edges {\n        node {\n          id title organisationName startsAt endsAt regionCode skills slots placesTaken waitlistLength needsApproval involvesMinor homeVisit discloses\n          pendingHandover { id status toOrganisationName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -690,6 +578,118 @@ export function graphql(source: "\n  query GroupVolunteers($first: Int, $after: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"): (typeof documents)["\n  mutation VerifyVolunteer($input: VerifyVolunteerInput!) {\n    verifyVolunteer(input: $input) { userId identityCheckedAt backgroundCheckValidUntil }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"): (typeof documents)["\n  query DuplicateCandidates($input: DuplicateCheckInput!) {\n    duplicateCandidates(input: $input) {\n      idNumberTaken\n      candidates { score reasons person { id fullName gender birthYear regionCode createdAt holdingOrganisationId } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n"): (typeof documents)["\n  mutation ExportPeople($search: PeopleSearch, $orderBy: PeopleOrder, $language: ExportLanguage, $purpose: String!, $includeIdentity: Boolean, $identityReason: String) {\n    exportPeople(search: $search, orderBy: $orderBy, language: $language, purpose: $purpose, includeIdentity: $includeIdentity, identityReason: $identityReason) {\n      filename csv rows\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"): (typeof documents)["\n  fragment HouseholdOption on Household {\n    id regionCode address holdingOrganisationId\n    members { id fullName relationToHead }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"): (typeof documents)["\n  query JoiningHousehold($id: ID!) { household(id: $id) { ...HouseholdOption } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"): (typeof documents)["\n  query HouseholdFinder($name: String!) {\n    people(first: 10, search: { name: $name }) { edges { node { id household { ...HouseholdOption } } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"): (typeof documents)["\n  mutation MergePeople($input: MergePeopleInput!) { mergePeople(input: $input) { id mergedRecordIds } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"): (typeof documents)["\n  query People($first: Int, $after: String, $search: PeopleSearch, $orderBy: PeopleOrder, $orderDirection: SortDirection) {\n    people(first: $first, after: $after, search: $search, orderBy: $orderBy, orderDirection: $orderDirection) {\n      edges { node { id fullName gender birthYear phone regionCode } }\n      pageInfo { hasNextPage endCursor }\n    }\n    peopleCount(search: $search)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"): (typeof documents)["\n  query PersonCases($filter: CaseFilter) {\n    cases(first: 50, filter: $filter) {\n      edges { node { id needs priority status createdAt assignees { id displayName organisationName endedAt } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"): (typeof documents)["\n  mutation OpenCase($input: OpenCaseInput!) { openCase(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Person($id: ID!) {\n    person(id: $id) {\n      id fullName gender birthYear birthDate idDocumentType idNumber phone address regionCode\n      disability chronicIllness monthlyIncomeCents assistance notes holdingOrganisationId\n      relationToHead mergedRecordIds\n      household {\n        id regionCode address monthlyIncomeCents holdingOrganisationId\n        members { id fullName relationToHead }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"): (typeof documents)["\n  query Consents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil givenBy evidence withdrawnAt }\n    organisations(first: 100) { edges { node { id name } } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"): (typeof documents)["\n  mutation RecordConsent($input: RecordConsentInput!) { recordConsent(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n"): (typeof documents)["\n  mutation BreakGlass($input: BreakGlassInput!) { breakGlass(input: $input) { id } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"): (typeof documents)["\n  mutation WithdrawConsent($id: ID!) { withdrawConsent(id: $id) { id withdrawnAt } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"): (typeof documents)["\n  mutation RegisterPerson($input: RegisterPersonInput!) { registerPerson(input: $input) { id fullName } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation MoveReferral($input: MoveReferralInput!) { moveReferral(input: $input) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"): (typeof documents)["\n  mutation RouteReferral($input: RouteReferralInput!) { routeReferral(input: $input) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"): (typeof documents)["\n  query Colleagues { members(first: 100) { edges { node { id role status user { id displayName } } } } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"): (typeof documents)["\n  fragment ReferralFields on Referral {\n    id status needs urgency regionCode ageBand noteForReceiver sharedCategories overrideReason reasonCode reasonText outcome outcomeNote\n    caseId serviceId serviceName senderOrganisationId senderOrganisationName receiverOrganisationId receiverOrganisationName\n    receiverUserId receiverUserName requestedAt respondedAt endedAt escalatedAt createdAt version\n    person { id fullName }\n    timeline { id kind actorName actorOrganisationName fromStatus toStatus reasonCode reasonText occurredAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"): (typeof documents)["\n  query Referral($id: ID!) { referral(id: $id) { ...ReferralFields } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"): (typeof documents)["\n  query ReferralSettings { referralSettings { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays } }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"): (typeof documents)["\n  mutation UpdateReferralSettings($input: ReferralSettingsInput!) {\n    updateReferralSettings(input: $input) { remindAfterHours escalateAfterHours expireAfterDays accessGraceDays }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"): (typeof documents)["\n  query Referrals($first: Int, $after: String, $filter: ReferralFilter, $orderBy: ReferralOrder, $received: ReferralFilter, $sent: ReferralFilter, $withPerson: Boolean!) {\n    referrals(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {\n      edges {\n        node {\n          id status needs urgency regionCode ageBand serviceName senderOrganisationName receiverOrganisationName receiverUserName\n          outcome requestedAt createdAt escalatedAt answerBy\n          person @include(if: $withPerson) { id fullName }\n        }\n      }\n      pageInfo { hasNextPage endCursor }\n    }\n    received: referralsCount(filter: $received)\n    sent: referralsCount(filter: $sent)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"): (typeof documents)["\n  query MatchServices($caseId: ID!, $first: Int!) {\n    matchServices(caseId: $caseId, first: $first) {\n      serviceId serviceName organisationId organisationName score placesAvailable reasons { code status values }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"): (typeof documents)["\n  mutation CreateReferral($input: CreateReferralInput!) {\n    createReferral(input: $input) { warnings referral { id receiverOrganisationName } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"): (typeof documents)["\n  query ServicesForReferral($filter: ServiceFilter) {\n    services(first: 50, filter: $filter) {\n      edges { node { id name organisationId organisationName capacity { available unit } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"): (typeof documents)["\n  query ReferralConsents($personId: ID!) {\n    consents(personId: $personId) { id recipientOrganisationId categories purpose validFrom validUntil withdrawnAt }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"): (typeof documents)["\n  query InvitationPreview($token: String!) { invitationPreview(token: $token) { status organisationName role } }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

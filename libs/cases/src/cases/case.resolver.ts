@@ -3,6 +3,8 @@ import { Actor, ConnectionType, CurrentActor, GraphqlContext, NeedCategory, Need
 import { Person } from '@zhulian/registry';
 import { AssignCaseInput, CasesArgs, CasesCountArgs, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { CaseTimeline } from './case-timeline';
+import { CaseAssignmentService } from './case-assignment.service';
+import { CaseMoveService } from './case-move.service';
 import { CaseService } from './case.service';
 import { AssignableCaseworker, Case, CaseAssignment, CaseEvent } from './case.type';
 
@@ -12,6 +14,8 @@ export const CaseConnection = ConnectionType(Case);
 export class CaseResolver {
   constructor(
     private readonly service: CaseService,
+    private readonly moves: CaseMoveService,
+    private readonly assignments: CaseAssignmentService,
     private readonly timelines: CaseTimeline,
     private readonly needs: NeedService,
   ) {}
@@ -38,32 +42,32 @@ export class CaseResolver {
 
   @Query(() => [AssignableCaseworker], { description: 'Coordinators: the caseworkers you may assign to this case.' })
   assignableCaseworkers(@CurrentActor() actor: Actor, @Args('caseId', { type: () => ID }, ParseIdPipe) caseId: string) {
-    return this.service.assignable(actor, caseId);
+    return this.assignments.assignable(actor, caseId);
   }
 
   @Mutation(() => Case, { description: 'Coordinators and caseworkers: open a case for a person you may see. A caseworker who opens it is assigned.' })
   openCase(@CurrentActor() actor: Actor, @Args('input') input: OpenCaseInput) {
-    return this.service.open(actor, input);
+    return this.moves.open(actor, input);
   }
 
   @Mutation(() => Case, { description: 'Change needs, priority, summary or notes (coordinators and assigned caseworkers).' })
   updateCase(@CurrentActor() actor: Actor, @Args('input') input: UpdateCaseInput) {
-    return this.service.update(actor, input);
+    return this.moves.update(actor, input);
   }
 
   @Mutation(() => Case, { description: 'Move a case: OPEN → IN_PROGRESS | ON_HOLD | CLOSED, IN_PROGRESS ⇄ ON_HOLD, → CLOSED with an outcome; a coordinator reopens.' })
   setCaseStatus(@CurrentActor() actor: Actor, @Args('input') input: SetCaseStatusInput) {
-    return this.service.setStatus(actor, input);
+    return this.moves.setStatus(actor, input);
   }
 
   @Mutation(() => Case, { description: 'Coordinators: assign (or, with replacesUserId, reassign) a caseworker.' })
   assignCase(@CurrentActor() actor: Actor, @Args('input') input: AssignCaseInput) {
-    return this.service.assign(actor, input);
+    return this.assignments.assign(actor, input);
   }
 
   @Mutation(() => Case, { description: 'Coordinators: end a caseworker’s assignment.' })
   unassignCase(@CurrentActor() actor: Actor, @Args('input') input: UnassignCaseInput) {
-    return this.service.unassign(actor, input);
+    return this.assignments.unassign(actor, input);
   }
 
   @ResolveField(() => Person, { nullable: true, description: 'The person, as far as the person rules allow.' })

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
-import { CaseService } from '@zhulian/cases';
+import { CaseMoveService, CaseService } from '@zhulian/cases';
 import { Actor, AppError, badInput, conflict, createOnce, newId, requireRole, Role } from '@zhulian/core';
-import { ReferralService } from '@zhulian/referrals';
-import { ConsentService, HouseholdRelation, Person, PersonService } from '@zhulian/registry';
+import { ReferralReads, ReferralSendService } from '@zhulian/referrals';
+import { ConsentService, HouseholdRelation, Person, PersonRegistration, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { InsightAlertService } from '../alerts/insight-alert.service';
 import { OneStopIntakeInput, OneStopIntakePayload } from './intake.types';
@@ -68,9 +68,12 @@ export class IntakeService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly registration: PersonRegistration,
     private readonly consents: ConsentService,
     private readonly cases: CaseService,
-    private readonly referrals: ReferralService,
+    private readonly caseMoves: CaseMoveService,
+    private readonly referrals: ReferralSendService,
+    private readonly referralReads: ReferralReads,
     private readonly alerts: InsightAlertService,
     private readonly audit: AuditTrail,
   ) {}
@@ -118,7 +121,7 @@ export class IntakeService {
 
   private async perform(tx: EntityManager, actor: Actor, organisationId: string, role: Role, input: OneStopIntakeInput, fingerprint: string): Promise<OneStopIntakePayload> {
     const person = input.person
-      ? await step('input.person', () => this.people.register(actor, input.person!, tx))
+      ? await step('input.person', () => this.registration.register(actor, input.person!, tx))
       : await step('input.personId', () => this.people.get(actor, input.personId!, tx));
     const alert = input.alertId ? await step('input.alertId', async () => {
       const found = await this.alerts.get(actor, input.alertId!, tx);
@@ -129,7 +132,7 @@ export class IntakeService {
     }) : null;
     const members: Person[] = [];
     for (const [i, member] of (input.members ?? []).entries()) {
-      members.push(await step(`input.members.${i}`, () => this.people.register(actor, {
+      members.push(await step(`input.members.${i}`, () => this.registration.register(actor, {
         ...member, regionCode: input.person!.regionCode, address: input.person!.address, householdId: person.householdId!,
       }, tx)));
     }
@@ -137,7 +140,7 @@ export class IntakeService {
     for (const [i, consent] of (input.consents ?? []).entries()) {
       consents.push(await step(`input.consents.${i}`, () => this.consents.record(actor, { ...consent, personId: person.id }, tx)));
     }
-    const opened = await step('input.case', () => this.cases.open(actor, { ...input.case, personId: person.id }, tx));
+    const opened = await step('input.case', () => this.caseMoves.open(actor, { ...input.case, personId: person.id }, tx));
     const referrals = [];
     const warnings: string[] = [];
     for (const [i, referral] of (input.referrals ?? []).entries()) {
@@ -178,7 +181,7 @@ export class IntakeService {
     const members = await Promise.all(row.member_ids.map((id) => this.people.get(actor, id)));
     const consents = row.consent_ids.length ? (await this.consents.ofPerson(actor, row.person_id)).filter((c) => row.consent_ids.includes(c.id)) : [];
     const opened = await this.cases.get(actor, row.case_id);
-    const referrals = await Promise.all(row.referral_ids.map((id) => this.referrals.get(actor, id)));
+    const referrals = await Promise.all(row.referral_ids.map((id) => this.referralReads.get(actor, id)));
     const alert = row.alert_id ? await this.alerts.get(actor, row.alert_id) : null;
     return { intakeId: row.id, replayed: true, person, members, consents, case: opened, referrals, alert, warnings: [] };
   }

@@ -6,7 +6,7 @@ import { Outbox } from '@zhulian/realtime';
 import { DataSource, EntityManager } from 'typeorm';
 import { referralEscalatedEvent, referralExpiringEvent, ReferralParties } from '../referrals/referral-events';
 import { ReferralStatus } from '../referrals/referral-moves';
-import { ReferralService } from '../referrals/referral.service';
+import { ReferralMoveService } from '../referrals/referral-move.service';
 import { DEFAULT_DEADLINES } from './default-deadlines';
 import { ReferralReason } from '../referrals/referral.type';
 
@@ -32,7 +32,7 @@ export interface SweepResult {
 export class ReferralDeadlines {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly referrals: ReferralService,
+    private readonly referrals: ReferralMoveService,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
   ) {}

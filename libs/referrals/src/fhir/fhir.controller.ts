@@ -7,7 +7,8 @@ import { Person } from '@zhulian/registry';
 import type { Response } from 'express';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ReferralService } from '../referrals/referral.service';
+import { ReferralLoaders } from '../referrals/referral-loaders.service';
+import { ReferralReads } from '../referrals/referral-reads.service';
 import { Referral } from '../referrals/referral.type';
 import { ReferralStatus } from '../referrals/referral-moves';
 import { capabilityStatement, CheckedReferral, operationOutcome, searchBundle, toFhirServiceRequest, toFhirTask } from './fhir-mapping';
@@ -41,7 +42,8 @@ export class FhirErrorFilter implements ExceptionFilter {
 @UseFilters(FhirErrorFilter)
 export class FhirController {
   constructor(
-    private readonly referrals: ReferralService,
+    private readonly referrals: ReferralReads,
+    private readonly loaders: ReferralLoaders,
     private readonly audit: AuditTrail,
     private readonly chainer: AuditChainer,
     @InjectDataSource() private readonly db: DataSource,
@@ -123,7 +125,7 @@ export class FhirController {
     const access = requestAccess(req);
     const field = <T>(name: keyof Referral, resolve: () => unknown = () => referral[name]) =>
       readProtectedField(access, Referral, referral as unknown as Record<string, unknown>, name, resolve, { path: `Task.${name}` }) as Promise<T>;
-    const person = await field<Person | null>('person', async () => (await this.referrals.peopleOf(actor, [referral.personId])).get(referral.personId) ?? null);
+    const person = await field<Person | null>('person', async () => (await this.loaders.peopleOf(actor, [referral.personId])).get(referral.personId) ?? null);
     const fullName = person
       ? await readProtectedField(access, Person, person as unknown as Record<string, unknown>, 'fullName', () => person.fullName, { path: 'Task.for.display' }) as string | null
       : null;

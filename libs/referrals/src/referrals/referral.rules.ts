@@ -78,7 +78,7 @@ defineAccessRules('Referral', (actor, { can }) => {
   if (role === Role.COORDINATOR || role === Role.ORG_ADMIN || role === Role.STAFF) can('route', 'Referral', receiver).because(`role:${role}`);
 });
 
-/** What the referral rules' attribute names mean in the referrals query (see ReferralService). */
+/** What the referral rules' attribute names mean in the referrals query (see ReferralReads). */
 export const REFERRAL_COLUMNS = {
   id: 'r.id',
   senderOrganisationId: 'r.sender_organisation_id',

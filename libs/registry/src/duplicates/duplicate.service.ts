@@ -4,6 +4,7 @@ import { abilityFor, rowFilter } from '@zhulian/access';
 import { Actor, badInput, requireRole, Role } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { PersonAttributes } from '../people/person-attributes';
+import { PersonIdNumbers } from '../people/person-id-numbers';
 import { PersonService, toPerson } from '../people/person.service';
 import { IdentityLookups } from '../people/identity-lookups';
 import { LookupAudit } from '../people/lookup-audit';
@@ -44,6 +45,7 @@ export class DuplicateService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly idNumbers: PersonIdNumbers,
     private readonly identityLookups: IdentityLookups,
     private readonly lookups: LookupAudit,
     private readonly attributes: PersonAttributes,
@@ -56,7 +58,7 @@ export class DuplicateService {
     }
     const parsed = input.idNumber ? parseResidentId(input.idNumber) : null;
     const idNumber = parsed?.ok ? parsed.facts.normalised : input.idNumber?.replace(/\s+/g, '').toUpperCase() || null;
-    const blindIndex = idNumber ? this.people.vault.blindIndex(idNumber) : null;
+    const blindIndex = idNumber ? this.idNumbers.vault.blindIndex(idNumber) : null;
     const birthDate = input.birthDate ?? (parsed?.ok ? parsed.facts.birthDate : null);
     const phone = input.phone ? normaliseMobile(input.phone) : null;
 

@@ -6,6 +6,7 @@ import { Actor, AppError, badInput, forbidden, PublicErrorCode, beijingDate, reg
 import { stringify } from 'csv-stringify/sync';
 import { DataSource } from 'typeorm';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
+import { PersonIdNumbers } from '../people/person-id-numbers';
 import { PersonService } from '../people/person.service';
 import { Person } from '../people/person.type';
 import { EXPORT_VALUE_LABELS, ExportLanguage, PEOPLE_EXPORT_COLUMNS, PeopleExport } from './people-export';
@@ -37,6 +38,7 @@ export class PeopleExportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly idNumbers: PersonIdNumbers,
     private readonly audit: AuditTrail,
   ) {}
 
@@ -78,7 +80,7 @@ export class PeopleExportService {
         continue;
       }
       const value = await readProtectedField(checked, Person, person as unknown as Record<string, unknown>, field,
-        () => this.people.valueOf(person, field), { path: `exportPeople.${index}.${field}`, action: 'EXPORT' });
+        () => this.idNumbers.valueOf(person, field), { path: `exportPeople.${index}.${field}`, action: 'EXPORT' });
       cells.push(cell(field, value, english));
     }
     return cells;
@@ -90,7 +92,7 @@ export class PeopleExportService {
     const ability = abilityFor(actor);
     const target = subject('Person', person);
     if (!mask || !(ability.can('read', target, field) || ability.can('readMasked', target, field))) return '';
-    const value = this.people.valueOf(person, field);
+    const value = this.idNumbers.valueOf(person, field);
     return typeof value === 'string' ? mask(value) : '';
   }
 }

@@ -9,6 +9,8 @@ import { DuplicateCheck, DuplicateCheckInput, MergePeopleInput } from '../duplic
 import { RegisterPersonInput } from '../dto/register-person.input';
 import { AccessReportService } from './access-report.service';
 import { MergeService } from './merge.service';
+import { PersonIdNumbers } from './person-id-numbers';
+import { PersonRegistration } from './person-registration.service';
 import { PersonService } from './person.service';
 import { Person } from './person.type';
 
@@ -18,6 +20,8 @@ export const PersonConnection = ConnectionType(Person);
 export class PersonResolver {
   constructor(
     private readonly service: PersonService,
+    private readonly registration: PersonRegistration,
+    private readonly idNumbers: PersonIdNumbers,
     private readonly reports: AccessReportService,
     private readonly duplicates: DuplicateService,
     private readonly merges: MergeService,
@@ -41,7 +45,7 @@ export class PersonResolver {
 
   @Mutation(() => Person, { description: 'Coordinators and caseworkers: register a person. Refused when the ID number is already registered.' })
   registerPerson(@CurrentActor() actor: Actor, @Args('input') input: RegisterPersonInput) {
-    return this.service.register(actor, input);
+    return this.registration.register(actor, input);
   }
 
   @Query(() => DuplicateCheck, { description: 'Before registering: records you may see that may be the same person, and whether the ID number is taken.' })
@@ -73,6 +77,6 @@ export class PersonResolver {
   /** Decrypted only here (and in exports), and only reached when the access check lets the field through. */
   @ResolveField(() => String, { nullable: true })
   idNumber(@Parent() person: Person) {
-    return this.service.valueOf(person, 'idNumber');
+    return this.idNumbers.valueOf(person, 'idNumber');
   }
 }

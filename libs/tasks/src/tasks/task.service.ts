@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, auditActor, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden, newId, notFound, PageArgs, paginateById, regionLikePattern, requireRole, Role } from '@zhulian/core';
-import { ReferralService, ReferralStatus } from '@zhulian/referrals';
+import { ReferralReads, ReferralStatus } from '@zhulian/referrals';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { SkillService } from '../skills/skill.service';
@@ -70,7 +70,7 @@ export class TaskService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly skills: SkillService,
     private readonly cases: CaseService,
-    private readonly referrals: ReferralService,
+    private readonly referrals: ReferralReads,
     private readonly people: PersonService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,

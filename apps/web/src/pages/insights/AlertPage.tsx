@@ -11,7 +11,7 @@ import { errorReason, errorText, showOnField } from '../../errors';
 import { graphql } from '../../gql';
 import type { InsightAlertQuery, InsightDismissReason } from '../../gql/graphql';
 import { regionName } from '../../regions';
-import { OpenCaseModal } from '../PersonCases';
+import { OpenCaseModal } from '../people/PersonCases';
 import { AlertFactList, alertFactLines, AlertStatusTag, ruleName, SeverityTag } from './alert-parts';
 
 const ALERT = graphql(`

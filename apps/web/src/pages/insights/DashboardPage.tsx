@@ -14,7 +14,7 @@ import { graphql } from '../../gql';
 import type { RegionDashboardQuery } from '../../gql/graphql';
 import { regionName } from '../../regions';
 import { useActing } from '../../session/SessionProvider';
-import { ServiceStatusTag } from '../ServiceParts';
+import { ServiceStatusTag } from '../directory/ServiceParts';
 import { ruleName } from './alert-parts';
 
 const DASHBOARD = graphql(`

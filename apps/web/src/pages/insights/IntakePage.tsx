@@ -15,11 +15,11 @@ import { graphql } from '../../gql';
 import type { Assistance, ConsentCategory, ConsentGivenBy, Gender, OneStopIntakeMutation, ReferralUrgency } from '../../gql/graphql';
 import { newIdempotencyKey } from '../../idempotency';
 import { regionName } from '../../regions';
-import { CandidateSummary, useFormDuplicateCheck } from '../DuplicateCandidates';
-import { HouseholdSection, RELATIONS } from '../HouseholdSection';
-import type { RegistrationFields } from '../register-input';
-import { MatchReasons } from '../MatchReasons';
-import { PRIORITIES } from '../PersonCases';
+import { CandidateSummary, useFormDuplicateCheck } from '../people/DuplicateCandidates';
+import { HouseholdSection, RELATIONS } from '../people/HouseholdSection';
+import type { RegistrationFields } from '../people/register-input';
+import { MatchReasons } from '../referrals/MatchReasons';
+import { PRIORITIES } from '../people/PersonCases';
 import { ruleName } from './alert-parts';
 import { ChosenService, INTAKE_STEPS, intakeFieldOf, IntakeFields, intakeInput, matchFacts, neededConsents } from './intake-input';
 

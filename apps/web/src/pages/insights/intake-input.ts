@@ -1,8 +1,8 @@
 import type { CasePriority, ConsentCategory, ConsentGivenBy, Gender, HouseholdRelation, OneStopIntakeInput, ReferralUrgency } from '../../gql/graphql';
-import { uncoveredCategories, type ConsentLike } from '../consent-cover';
+import { uncoveredCategories, type ConsentLike } from '../people/consent-cover';
 import { REGION_CODE_PATTERN } from '../../forms/field-checks';
-import { compactIdNumber } from '../duplicate-check';
-import { registrationInput, toFen, type RegistrationFields } from '../register-input';
+import { compactIdNumber } from '../people/duplicate-check';
+import { registrationInput, toFen, type RegistrationFields } from '../people/register-input';
 
 /** Identity, health and financial data each need a consent of their own (with basic data at most): see libs/registry ConsentService. */
 const SEPARATE: readonly ConsentCategory[] = ['identity', 'health', 'financial'];

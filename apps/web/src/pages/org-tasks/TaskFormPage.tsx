@@ -11,7 +11,7 @@ import type { EditTaskInput, TaskForEditQuery } from '../../gql/graphql';
 import { newIdempotencyKey } from '../../idempotency';
 import { regionName } from '../../regions';
 import { useActing } from '../../session/SessionProvider';
-import { BEIJING_DISTRICTS } from '../ServiceParts';
+import { BEIJING_DISTRICTS } from '../directory/ServiceParts';
 import { useNow, useSkillOptions } from '../tasks/task-parts';
 import { orgTaskError, PlainButtons, TASK_ROLES } from './org-task-parts';
 
