@@ -143,14 +143,15 @@ const PEER_SERVERS = {
 // ---------------------------------------------------------------- the product's own SQL, for the raw case C
 
 /**
- * The statements ReferralService and PersonService (from the dist/ snapshot, with every module of the
- * app loaded so that every rule and person attribute is registered as in the server) send for a page,
- * captured instead of run: the page (`list`) and the people of its open referrals (`peopleOf`).
+ * The statements ReferralReads, ReferralLoaders and PersonService (from the dist/ snapshot, with every module
+ * of the app loaded so that every rule and person attribute is registered as in the server) send for a page,
+ * captured instead of run: the page (`ReferralReads.list`) and the people of its open referrals (`ReferralLoaders.peopleOf`).
  */
-function productStatements(dist, secrets) {
+function productStatements(dist) {
   require('reflect-metadata');
   const { AppModule } = require(join(dist, 'apps/api/src/app.module.js'));
-  const { ReferralService } = require(join(dist, 'libs/referrals/src/referrals/referral.service.js'));
+  const { ReferralReads } = require(join(dist, 'libs/referrals/src/referrals/referral-reads.service.js'));
+  const { ReferralLoaders } = require(join(dist, 'libs/referrals/src/referrals/referral-loaders.service.js'));
   const { PersonService } = require(join(dist, 'libs/registry/src/people/person.service.js'));
   const { PersonAttributes } = require(join(dist, 'libs/registry/src/people/person-attributes.js'));
   // The person attributes the app's modules declare (providePersonAttribute), in the order Nest makes them:
@@ -174,8 +175,9 @@ function productStatements(dist, secrets) {
   const driver = new DataSource({ type: 'postgres' }).driver;
   let captured = [];
   const db = capturingManager(driver, async (text, values) => (captured.push({ text, values }), []));
-  const config = { idNumberKeys: [{ id: 'k1', key: secrets.idKey }], idNumberIndexKey: secrets.env.ID_NUMBER_INDEX_KEY };
-  const referrals = new ReferralService(db, new PersonService(db, config, null, null, null, attributes), null, null, null, null, null);
+  // The people statement needs neither the ID vault nor the look-up audit (constructor: db, idNumbers, lookups, attributes).
+  const reads = new ReferralReads(db);
+  const loaders = new ReferralLoaders(db, new PersonService(db, null, null, attributes));
   const actorOf = (userId, organisationId, role) => {
     const membership = { membershipId: 'bench', organisationId, role };
     return { userId, sessionId: 'bench', memberships: [membership], acting: membership };
@@ -187,8 +189,8 @@ function productStatements(dist, secrets) {
     return captured[0];
   };
   return {
-    page: (actor, first) => capture(() => referrals.list(actor, { first })),
-    people: (actor, ids) => capture(() => referrals.peopleOf(actor, ids)),
+    page: (actor, first) => capture(() => reads.list(actor, { first })),
+    people: (actor, ids) => capture(() => loaders.peopleOf(actor, ids)),
     actorOf,
   };
 }
@@ -372,7 +374,7 @@ async function main() {
   const claims = {};
   const checks = {};
   const statements = {};
-  const sql = productStatements(dist, secrets);
+  const sql = productStatements(dist);
   const { rows: [ngoUser] } = await pool.query(`SELECT id FROM users WHERE email = $1`, [USERS.ngo]);
   const { rows: [jianwaiUser] } = await pool.query(`SELECT id FROM users WHERE email = $1`, [USERS.allowAll]);
   const ngoActor = sql.actorOf(ngoUser.id, DEMO.elderlyNgo, 'STAFF');
@@ -421,7 +423,7 @@ async function main() {
       checks.D = { matches: matches.length, best: { service: matches[0].serviceName, score: matches[0].score } };
       say(`check D: ${matches.length} services suggested for the case, best ${matches[0].serviceName} (${matches[0].score})`);
 
-      // C: the statements ReferralService sends for A, captured from the product's code, must be the very ones the API sent.
+      // C: the statements ReferralReads and ReferralLoaders send for A, captured from the product's code, must be the very ones the API sent.
       proxy.reset();
       await ask(claims.A, bodies.A);
       const sentForA = proxy.statements();
@@ -440,7 +442,7 @@ async function main() {
       if (!sameText.page || !sameText.people) fail(`C: the captured statements are not the ones the API sent (page ${sameText.page}, people ${sameText.people})`);
       raw = { pageStatement, peopleStatement, idsParameter, expectFirstId: page[0].id, expectPeople: personRows.length };
       checks.C = { sameIdsAsA: true, samePeopleAsA: true, statementTextsAsSentByTheApi: true, statements: 1 + (openIds.length > 0 ? 1 : 0) };
-      say(`check C: the page and people statements captured from ReferralService are byte-identical to what the API sent; same 25 ids, same ${personRows.length} people`);
+      say(`check C: the page and people statements captured from ReferralReads and ReferralLoaders are byte-identical to what the API sent; same 25 ids, same ${personRows.length} people`);
 
       // The answers every load must repeat.
       for (const key of ['A', 'B', 'D']) {
