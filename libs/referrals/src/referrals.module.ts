@@ -21,6 +21,7 @@ import { ReferralJobs } from './deadlines/referral-jobs';
 import { FhirController } from './fhir/fhir.controller';
 import { MatchResolver } from './matching/match.resolver';
 import { MatchService } from './matching/match.service';
+import { ServiceRecords } from './matching/service-records';
 import { ReferralSettingsResolver } from './settings/referral-settings.resolver';
 import { ReferralSettingsService } from './settings/referral-settings.service';
 
@@ -31,7 +32,7 @@ registerPersonReference('referrals', 'person_id');
 @Module({
   imports: [AccessModule, NeedsModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
   controllers: [FhirController],
-  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralReads, ReferralLoaders, ReferralConsentGate, ReferralMoveService, ReferralSendService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralReads, ReferralLoaders, ReferralConsentGate, ReferralMoveService, ReferralSendService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, ServiceRecords, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
   exports: [ReferralReads, ReferralSendService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

@@ -6,6 +6,7 @@ import { Actor, ageOn, beijingDate, regionContains, requireRole, Role } from '@z
 import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
 import { DataSource } from 'typeorm';
 import { IntakeMatchInput, MatchReason, MatchReasonCode as C, MatchStatus as S, ServiceMatch } from './match.types';
+import { ServiceRecord, ServiceRecords } from './service-records';
 
 interface CandidateRow {
   id: string;
@@ -22,9 +23,6 @@ interface CandidateRow {
   service_area_codes: string[];
   capacity_available: number | null;
   capacity_unit: string | null;
-  responded: string | null;
-  accepted: string | null;
-  response_hours: number | null;
 }
 
 /** The facts of the person that the caller may read (null: not readable, or not known). */
@@ -51,6 +49,7 @@ export class MatchService {
     private readonly cases: CaseService,
     private readonly people: PersonService,
     private readonly households: HouseholdService,
+    private readonly records: ServiceRecords,
   ) {}
 
   async forCase(actor: Actor, access: RequestAccess, caseId: string, limit: number): Promise<ServiceMatch[]> {
@@ -78,20 +77,13 @@ export class MatchService {
   private async ranked(actor: Actor, needs: string[], facts: Facts, limit: number): Promise<ServiceMatch[]> {
     const candidates: CandidateRow[] = await this.db.query(
       `SELECT s.id, s.name, s.organisation_id, o.name AS organisation_name, s.categories, s.minimum_age, s.maximum_age, s.eligible_region_codes,
-              s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit,
-              st.responded, st.accepted, st.response_hours
+              s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit
          FROM services s JOIN organisations o ON o.id = s.organisation_id
-         LEFT JOIN (
-           SELECT r.service_id, count(r.responded_at) AS responded, count(r.accepted_at) AS accepted,
-                  extract(epoch FROM avg(r.responded_at - r.requested_at)) / 3600 AS response_hours
-             FROM referrals r
-            WHERE r.service_id IN (SELECT id FROM services WHERE status = 'ACTIVE' AND categories && $2) AND r.requested_at > now() - interval '1 year'
-            GROUP BY r.service_id
-         ) st ON st.service_id = s.id
         WHERE s.status = 'ACTIVE' AND s.organisation_id <> $1 AND s.categories && $2`,
       [actor.acting?.organisationId ?? null, needs]);
+    const records = await this.records.of(candidates.map((c) => c.id));
     return candidates
-      .map((row) => this.judge(row, needs, facts))
+      .map((row) => this.judge(row, records.get(row.id)!, needs, facts))
       .filter((match): match is ServiceMatch => match !== null)
       .sort((a, b) => b.score - a.score || a.serviceName.localeCompare(b.serviceName, 'zh-CN'))
       .slice(0, limit);
@@ -133,7 +125,7 @@ export class MatchService {
   }
 
   /** The service's reasons and score, or null when a hard criterion is not met. */
-  private judge(row: CandidateRow, needs: string[], facts: Facts): ServiceMatch | null {
+  private judge(row: CandidateRow, record: ServiceRecord, needs: string[], facts: Facts): ServiceMatch | null {
     const reasons: MatchReason[] = [];
     const add = (code: C, status: S, values: (string | number)[] = []) => reasons.push({ code, status, values: values.map(String) });
     // The needs it serves; or, when it names needs as a criterion, whether the case has one of those.
@@ -171,13 +163,12 @@ export class MatchService {
     if (row.service_area_codes.length > 0 && facts.regionCode) {
       add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.service_area_codes.find((c) => within(facts.regionCode!, c)) ?? row.service_area_codes[0]]);
     }
-    const responded = Number(row.responded ?? 0);
-    const acceptance = responded > 0 ? Number(row.accepted) / responded : null;
+    const acceptance = record.responded > 0 ? record.accepted / record.responded : null;
     if (acceptance !== null) add(C.ACCEPTANCE_RATE, S.INFO, [Math.round(acceptance * 100)]);
-    if (row.response_hours !== null) add(C.RESPONSE_TIME, S.INFO, [Math.round(row.response_hours)]);
+    if (record.responseHours !== null) add(C.RESPONSE_TIME, S.INFO, [Math.round(record.responseHours)]);
 
     const places = row.capacity_available === null ? 0.7 : row.capacity_available === 0 ? 0 : Math.min(1, 0.5 + row.capacity_available / 10);
-    const speed = row.response_hours === null ? 0.5 : Math.max(0, 1 - row.response_hours / 72);
+    const speed = record.responseHours === null ? 0.5 : Math.max(0, 1 - record.responseHours / 72);
     const checks = reasons.filter((r) => r.status === S.NEEDS_CHECKING).length;
     const score = (0.35 * places + 0.3 * nearness + 0.2 * (acceptance ?? 0.5) + 0.15 * speed) * Math.pow(0.85, checks);
     return {

@@ -2,7 +2,7 @@ import { CasesModule } from '@zhulian/cases';
 import { newId, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeReferralsTo, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -103,5 +103,18 @@ describe('matching services to a case', () => {
     const grant = res.data!.matchServices.find((m) => m.serviceName === '家庭补贴')!;
     // 3,000 yuan for the one member the NGO sees; 1,500 would have told it a second member exists.
     expect(grant.reasons).toEqual(expect.arrayContaining([{ code: 'INCOME_PER_PERSON_BELOW', status: 'MET', values: ['3000', '4000'] }]));
+  });
+  it('ranks by each service\'s record of answers, and an answer made here counts at once', async () => {
+    await service(ELDERLY_NGO, '上门探访', { minAge: 60, areas: ['110105'] });
+    const [{ id: serviceId }] = await app.db.query(`SELECT id FROM services WHERE name = '上门探访'`);
+    const [{ id: sentBy }] = await app.db.query(`SELECT id FROM users WHERE email = 'jianwai@zhulian.demo'`);
+    await makeReferralsTo(app.db, { serviceId, receiverOrganisationId: ELDERLY_NGO, senderOrganisationId: JIANWAI, sentBy, regionCode: '110105', count: 2 });
+    const record = async () => (await match(coordinator)).find((m) => m.serviceName === '上门探访')!.reasons.filter((r) => ['ACCEPTANCE_RATE', 'RESPONSE_TIME'].includes(r.code));
+    expect(await record()).toEqual([]);
+    const ngo = await app.login('ngo@zhulian.demo');
+    const [{ id: referralId }] = await app.db.query(`SELECT id FROM referrals WHERE service_id = $1 ORDER BY id LIMIT 1`, [serviceId]);
+    const accepted = await ngo.gql(`mutation($i: MoveReferralInput!) { moveReferral(input: $i) { status } }`, { i: { referralId, status: 'ACCEPTED' } });
+    expect(accepted.errors).toBeUndefined();
+    expect(await record()).toEqual([{ code: 'ACCEPTANCE_RATE', status: 'INFO', values: ['100'] }, { code: 'RESPONSE_TIME', status: 'INFO', values: ['24'] }]);
   });
 });

@@ -13,6 +13,7 @@ import { MoveReferralInput, RouteReferralInput } from '../dto/referral.inputs';
 import { ACTIVE, ENDED, moveParty, NEEDS_REASON, Party, ReferralStatus } from './referral-moves';
 import { referralMoveEvent, ReferralParties, referralRoutedEvent } from './referral-events';
 import { ReferralConsentGate } from './referral-consent-gate';
+import { ServiceRecords } from '../matching/service-records';
 import { ReferralReads } from './referral-reads.service';
 import { accessEndsAt } from './referral.rules';
 import { Referral } from './referral.type';
@@ -51,10 +52,12 @@ export class ReferralMoveService {
     private readonly outbox: Outbox,
     private readonly places: ServicePlaces,
     private readonly members: MemberService,
+    private readonly records: ServiceRecords,
   ) {}
 
   async move(actor: Actor, input: MoveReferralInput): Promise<Referral> {
-    return this.db.transaction(async (tx) => {
+    let answered: string | null = null;
+    const moved = await this.db.transaction(async (tx) => {
       const [row]: LockedReferral[] = await tx.query(
         `SELECT id, status, version, case_id, person_id, service_id, sender_organisation_id, receiver_organisation_id, sent_by, shared_categories, holds_place
            FROM referrals WHERE id = $1 FOR UPDATE`, [input.referralId]);
@@ -109,8 +112,12 @@ export class ReferralMoveService {
         { action: 'CHANGE', subjectType: 'Referral', subjectId: row.id, fields: ['status'], grounds: { party }, details: { from, to, override: override !== null } },
         ...disclosures,
       ]);
+      if (row.service_id && (to === ReferralStatus.ACCEPTED || to === ReferralStatus.REJECTED)) answered = row.service_id;
       return this.reads.get(actor, row.id, tx);
     });
+    // The service's record (answers, acceptances, speed) changed: matching reads it again.
+    if (answered) this.records.forget(answered);
+    return moved;
   }
 
   /** The acting organisation must be the party the move belongs to, in a role that makes it. */
