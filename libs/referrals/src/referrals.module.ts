@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { NeedsModule } from '@zhulian/core';
-import { DirectoryModule } from '@zhulian/directory';
+import { DirectoryModule, provideAcceptedReferralToMe } from '@zhulian/directory';
 import { IdentityModule } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
-import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
+import { provideConsentGate, providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
 import { REFERRAL_EVENT_SUBJECT } from './referrals/referral-events';
-import { REFERRED_CATEGORIES } from './referrals/referral.rules';
+import { ACCEPTED_REFERRAL_TO_ME, REFERRAL_CONSENT_GATE, REFERRED_CATEGORIES } from './referrals/referral.rules';
 import { CaseReferralsResolver, ReferralResolver } from './referrals/referral.resolver';
 import { ReferralService } from './referrals/referral.service';
 import { ReferralStats } from './referrals/referral-stats';
@@ -27,7 +27,7 @@ registerPersonReference('referrals', 'person_id');
 @Module({
   imports: [AccessModule, NeedsModule, IdentityModule, RegistryModule, CasesModule, DirectoryModule, RealtimeModule],
   controllers: [FhirController],
-  providers: [providePersonAttribute(REFERRED_CATEGORIES), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
+  providers: [providePersonAttribute(REFERRED_CATEGORIES), provideConsentGate(REFERRAL_CONSENT_GATE), provideAcceptedReferralToMe(ACCEPTED_REFERRAL_TO_ME), REFERRAL_EVENT_SUBJECT, ReferralService, ReferralResolver, CaseReferralsResolver, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver, ReferralStats, ReferralFacts],
   exports: [ReferralService, ReferralStats, ReferralFacts, ReferralDeadlines, ReferralJobs, MatchService, MatchResolver, ReferralSettingsService, ReferralSettingsResolver],
 })
 export class ReferralsModule {}

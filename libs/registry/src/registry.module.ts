@@ -23,11 +23,12 @@ import { IdentityLookups } from './people/identity-lookups';
 import { LookupAudit } from './people/lookup-audit';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
+import { ConsentGates } from './consents/valid-consent';
 import { PeopleFirstScreen } from './first-screen/people-first-screen';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
-  exports: [PersonAttributes, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, ConsentGates, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
+  exports: [PersonAttributes, ConsentGates, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}

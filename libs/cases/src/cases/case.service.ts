@@ -5,7 +5,7 @@ import { abilityFor, auditActor, AuditEvent, AuditTrail, fieldsInCategories, que
 import { Actor, ActorMembership, AppError, badInput, changedRows, conflict, Connection, createOnce, cursorScope, forbidden, inTransaction, NeedService, newId, notFound, PageArgs, paginateSeek, PublicErrorCode, requireRole, Role, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
 import { activeMemberships } from '@zhulian/identity';
 import { Outbox } from '@zhulian/realtime';
-import { ConsentPurpose, consentsOpeningTo, hasConsentInForce, Person, PersonService } from '@zhulian/registry';
+import { ConsentGates, ConsentPurpose, hasConsentInForce, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { AssignCaseInput, CaseFilter, CaseOrder, CaseOrderField, OpenCaseInput, SetCaseStatusInput, UnassignCaseInput, UpdateCaseInput } from '../dto/case.inputs';
 import { CaseNoteVisibility } from '../notes/case-note.type';
@@ -36,7 +36,7 @@ interface CaseRow {
 }
 
 /** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
-const casesFrom = () => `FROM cases k ${consentsOpeningTo('k.person_id')}`;
+const casesFrom = (gates: ConsentGates) => `FROM cases k ${gates.openingTo('k.person_id')}`;
 
 const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary,
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
@@ -77,6 +77,7 @@ export class CaseService {
     private readonly timeline: CaseTimeline,
     private readonly audit: AuditTrail,
     private readonly outbox: Outbox,
+    private readonly gates: ConsentGates,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Case> {
@@ -92,7 +93,7 @@ export class CaseService {
     const sort: SeekSort = { name: field, keys: CASE_SORTS[field], id: 'k.id', direction: args.orderBy?.direction ?? SortDirection.DESC };
     return paginateSeek<CaseRow & SeekRow, Case>(args, sort, cursorScope(actor, 'cases'), (page) =>
       queryUnderRules<CaseRow & SeekRow>(this.db.manager, actor, {
-        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(),
+        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(this.gates),
         where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
       }), toCase);
   }
@@ -100,7 +101,7 @@ export class CaseService {
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {
     const filter = this.filterCondition(filterInput);
     const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
-      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: casesFrom(), where: filter.sql, params: filter.params,
+      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: casesFrom(this.gates), where: filter.sql, params: filter.params,
     });
     return Number(row.n);
   }
@@ -355,7 +356,7 @@ export class CaseService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Case[]> {
-    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(), where, params, tail });
+    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(this.gates), where, params, tail });
     return rows.map(toCase);
   }
 }
