@@ -5,7 +5,7 @@ export * from './registry.module';
 export * from './demo/people-generator';
 export * from './demo/registry-demo';
 export * from './households/household.type';
-export { registerPersonReference } from './people/merge.service';
+export { PersonReference, PersonReferences, providePersonReference } from './people/person-references';
 export { PersonAttribute, PersonAttributes, providePersonAttribute } from './people/person-attributes';
 export { PersonService } from './people/person.service';
 export { PersonFacts } from './people/person-facts';

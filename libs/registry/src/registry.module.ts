@@ -16,6 +16,7 @@ import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonAttributes } from './people/person-attributes';
+import { PersonReferences } from './people/person-references';
 import { IdNumberMatcher } from './people/id-number-matcher';
 import { PersonFacts } from './people/person-facts';
 import { PersonService } from './people/person.service';
@@ -28,7 +29,7 @@ import { PeopleFirstScreen } from './first-screen/people-first-screen';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, ConsentGates, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
-  exports: [PersonAttributes, ConsentGates, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonReferences, ConsentGates, PersonService, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
+  exports: [PersonAttributes, PersonReferences, ConsentGates, PersonService, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}
