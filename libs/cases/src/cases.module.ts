@@ -3,7 +3,7 @@ import { AccessModule } from '@zhulian/access';
 import { NeedsModule } from '@zhulian/core';
 import { RealtimeModule } from '@zhulian/realtime';
 import { CASE_EVENT_SUBJECT } from './cases/case-events';
-import { providePersonAttribute, RegistryModule, registerPersonReference } from '@zhulian/registry';
+import { providePersonAttribute, providePersonReference, RegistryModule } from '@zhulian/registry';
 import { CaseAttachmentController } from './attachments/case-attachment.controller';
 import { CaseAttachmentResolver } from './attachments/case-attachment.resolver';
 import { CaseAttachmentService } from './attachments/case-attachment.service';
@@ -19,13 +19,13 @@ import { CaseNoteService } from './notes/case-note.service';
 import './notes/case-note.rules';
 import './attachments/case-attachment.rules';
 
-// A merged person's cases follow them to the record that stays.
-registerPersonReference('cases', 'person_id');
-
 @Module({
   imports: [AccessModule, NeedsModule, RegistryModule, RealtimeModule],
   controllers: [CaseAttachmentController],
-  providers: [providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseMoveService, CaseAssignmentService, CaseFacts, CaseTimeline, CaseResolver,
+  providers: [
+    // A merged person's cases follow them to the record that stays.
+    providePersonReference('cases', 'person_id'),
+    providePersonAttribute(ASSIGNED_TO_ME), CASE_EVENT_SUBJECT, CaseService, CaseMoveService, CaseAssignmentService, CaseFacts, CaseTimeline, CaseResolver,
     CaseNoteService, CaseNoteResolver, CaseAttachmentService, CaseAttachmentResolver],
   exports: [CaseService, CaseMoveService, CaseFacts, CaseTimeline],
 })

@@ -4,7 +4,7 @@ import { NeedsModule } from '@zhulian/core';
 import { HsdsExportService } from './hsds/hsds-export.service';
 import { HsdsImportService } from './hsds/hsds-import.service';
 import { HsdsResolver } from './hsds/hsds.resolver';
-import './services/service.rules';
+import { AcceptedReferralToMe } from './services/service.rules';
 import { DirectoryService } from './services/directory.service';
 import { DirectoryStats } from './services/directory-stats';
 import { ServicePlaces } from './services/service-places';
@@ -14,7 +14,7 @@ import { ServiceStore } from './services/service.store';
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
   imports: [AccessModule, NeedsModule],
-  providers: [ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
-  exports: [DirectoryService, DirectoryStats, ServicePlaces, HsdsExportService],
+  providers: [AcceptedReferralToMe, ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
+  exports: [AcceptedReferralToMe, DirectoryService, DirectoryStats, ServicePlaces, HsdsExportService],
 })
 export class DirectoryModule {}

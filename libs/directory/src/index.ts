@@ -4,5 +4,5 @@ export { DirectoryService } from './services/directory.service';
 export { DirectoryStats } from './services/directory-stats';
 export { ServicePlaces } from './services/service-places';
 export type { ServiceInRegion } from './services/directory-stats';
-export { defineAcceptedReferralToMe } from './services/service.rules';
+export { AcceptedReferralToMe, provideAcceptedReferralToMe } from './services/service.rules';
 export * from './demo/directory-demo';

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
-import { registerPersonReference, RegistryModule } from '@zhulian/registry';
+import { providePersonReference, RegistryModule } from '@zhulian/registry';
 import './alerts/insight-alert.rules';
 import { InsightAlertResolver } from './alerts/insight-alert.resolver';
 import { InsightAlertService } from './alerts/insight-alert.service';
@@ -21,10 +21,6 @@ import { IntakeService } from './intake/intake.service';
 import { RuleEditor } from './rules/rule-editor';
 import { RuleEditorResolver } from './rules/rule-editor.resolver';
 
-// A merged person's alerts and intakes follow them to the record that stays.
-registerPersonReference('insight_alerts', 'person_id');
-registerPersonReference('one_stop_intakes', 'person_id');
-
 /**
  * The assistance brain: early-warning rules kept as data, evaluated over what the alliance's members hold
  * (through the registry's and the cases lib's facts), and the alerts they raise for the coordinators of
@@ -32,7 +28,10 @@ registerPersonReference('one_stop_intakes', 'person_id');
  */
 @Module({
   imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule, DirectoryModule, TasksModule],
-  providers: [RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver,
+  providers: [
+    // A merged person's alerts, intakes and imported signals follow them to the record that stays.
+    providePersonReference('insight_alerts', 'person_id'), providePersonReference('one_stop_intakes', 'person_id'), providePersonReference('person_signals', 'person_id'),
+    RuleBook, InsightEvaluation, InsightJobs, InsightAlertService, InsightAlertResolver, SignalImportService, SignalImportResolver, RegionDashboardService, RegionDashboardResolver,
     IntakeService, IntakeResolver, RuleEditor, RuleEditorResolver],
   exports: [InsightEvaluation, InsightAlertService],
 })

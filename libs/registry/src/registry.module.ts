@@ -16,6 +16,7 @@ import { PeopleExportService } from './export/people-export.service';
 import { AccessReportService } from './people/access-report.service';
 import { PersonResolver } from './people/person.resolver';
 import { PersonAttributes } from './people/person-attributes';
+import { PersonReferences } from './people/person-references';
 import { IdNumberMatcher } from './people/id-number-matcher';
 import { PersonFacts } from './people/person-facts';
 import { PersonService } from './people/person.service';
@@ -25,11 +26,12 @@ import { IdentityLookups } from './people/identity-lookups';
 import { LookupAudit } from './people/lookup-audit';
 import { ConsentResolver } from './consents/consent.resolver';
 import { ConsentService } from './consents/consent.service';
+import { ConsentGates } from './consents/valid-consent';
 import { PeopleFirstScreen } from './first-screen/people-first-screen';
 
 @Module({
   imports: [AccessModule, IdentityModule, RealtimeModule],
-  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonService, PersonIdNumbers, PersonRegistration, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
-  exports: [PersonAttributes, PersonService, PersonRegistration, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
+  providers: [PERSON_EVENT_SUBJECT, PersonAttributes, PersonReferences, ConsentGates, PersonService, PersonIdNumbers, PersonRegistration, PersonFacts, IdNumberMatcher, HouseholdFacts, IdentityLookups, LookupAudit, AccessReportService, PersonResolver, HouseholdService, HouseholdResolver, PersonHouseholdResolver, DuplicateService, MergeService, PeopleExportService, ConsentService, ConsentResolver, BreakGlassService, BreakGlassResolver, PeopleFirstScreen],
+  exports: [PersonAttributes, PersonReferences, ConsentGates, PersonService, PersonRegistration, ConsentService, PersonFacts, IdNumberMatcher, HouseholdFacts, HouseholdService],
 })
 export class RegistryModule {}

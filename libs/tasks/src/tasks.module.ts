@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccessModule } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { ReferralsModule } from '@zhulian/referrals';
-import { providePersonAttribute, RegistryModule } from '@zhulian/registry';
+import { providePersonAttribute, providePersonReference, RegistryModule } from '@zhulian/registry';
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
@@ -29,7 +29,10 @@ import { VolunteerService } from './volunteers/volunteer.service';
 /** Volunteer service tasks: volunteers' profiles, tasks, claims with their waitlists, and the tasks' timelines. */
 @Module({
   imports: [AccessModule, IdentityModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule],
-  providers: [providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
+  providers: [
+    // A merged person's tasks (a visit to them, a delivery) follow them to the record that stays.
+    providePersonReference('tasks', 'person_id'),
+    providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor, VolunteerHoursStats],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines, VolunteerHoursStats],
 })

@@ -7,10 +7,13 @@ export type RuleBuilder = (actor: Actor, rules: Pick<AbilityBuilder<AppAbility>,
 const builders = new Map<string, RuleBuilder>();
 
 /**
- * Each domain declares the rules for its subjects (the registry for `Person`, …) as data read here.
- * One ability per request is made from all of them; a subject nobody declared rules for is denied.
+ * Each domain declares the rules for its subjects (the registry for `Person`, …) as data read here, once
+ * per subject type, when its rules file loads: a second declaration for the same type throws, so the
+ * application fails to load instead of one lib's rules silently replacing another's. One ability per
+ * request is made from all of them; a subject nobody declared rules for is denied.
  */
 export function defineAccessRules(subjectType: string, builder: RuleBuilder): void {
+  if (builders.has(subjectType)) throw new Error(`Access rules for ${subjectType} are declared twice: one lib declares the rules of a subject type`);
   builders.set(subjectType, builder);
 }
 

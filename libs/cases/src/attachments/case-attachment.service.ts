@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules, readProtectedField, RequestAccess } from '@zhulian/access';
 import { Actor, AppError, badInput, forbidden, newId, notFound, PublicErrorCode } from '@zhulian/core';
 import { joinUser, userName } from '@zhulian/identity';
-import { consentsOpeningTo } from '@zhulian/registry';
+import { ConsentGates } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
 import { Case } from '../cases/case.type';
@@ -33,8 +33,8 @@ interface AttachmentRow {
 const ATTACHMENT_SELECT = `SELECT f.id, f.case_id, f.category, f.sensitivity, f.file_name, f.content_type, f.size_bytes, ${userName('u')} AS uploaded_by_name,
   o.name AS uploaded_by_organisation_name, f.uploaded_at, k.holding_organisation_id, ${CASE_ATTACHMENT_COLUMNS.assignedToMe} AS assigned_to_me,
   COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids`;
-const ATTACHMENT_FROM = `FROM case_attachments f JOIN cases k ON k.id = f.case_id ${joinUser('u', 'f.uploaded_by')}
-  JOIN organisations o ON o.id = f.uploaded_by_organisation_id ${consentsOpeningTo('k.person_id')}`;
+const attachmentFrom = (gates: ConsentGates) => `FROM case_attachments f JOIN cases k ON k.id = f.case_id ${joinUser('u', 'f.uploaded_by')}
+  JOIN organisations o ON o.id = f.uploaded_by_organisation_id ${gates.openingTo('k.person_id')}`;
 
 /** What an upload says of itself besides its bytes. */
 export interface AttachmentUpload {
@@ -57,6 +57,7 @@ export class CaseAttachmentService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseService,
     private readonly audit: AuditTrail,
+    private readonly gates: ConsentGates,
   ) {}
 
   /** The attachments of the given cases the actor may read, oldest first: one statement for a page of cases. */
@@ -140,7 +141,7 @@ export class CaseAttachmentService {
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<CaseAttachment[]> {
     const rows = await queryUnderRules<AttachmentRow>(tx, actor, {
-      subjectType: 'CaseAttachment', columns: CASE_ATTACHMENT_COLUMNS, select: ATTACHMENT_SELECT, from: ATTACHMENT_FROM, where, params,
+      subjectType: 'CaseAttachment', columns: CASE_ATTACHMENT_COLUMNS, select: ATTACHMENT_SELECT, from: attachmentFrom(this.gates), where, params,
       tail: 'ORDER BY f.case_id, f.uploaded_at, f.id',
     });
     return rows.map((row) => Object.assign(new CaseAttachment(), {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, queryUnderRules } from '@zhulian/access';
 import { Actor, conflict, Connection, cursorScope, forbidden, notFound, PageArgs, paginateSeek, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
-import { consentsOpeningTo, Person, PersonService } from '@zhulian/registry';
+import { ConsentGates, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseFilter, CaseOrder, CaseOrderField } from '../dto/case.inputs';
 import { CASE_COLUMNS } from './case.rules';
@@ -30,7 +30,7 @@ interface CaseRow {
 }
 
 /** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
-const casesFrom = () => `FROM cases k ${consentsOpeningTo('k.person_id')}`;
+const casesFrom = (gates: ConsentGates) => `FROM cases k ${gates.openingTo('k.person_id')}`;
 
 const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary,
   k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
@@ -54,6 +54,7 @@ export class CaseService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
+    private readonly gates: ConsentGates,
   ) {}
 
   async get(actor: Actor, id: string, tx: EntityManager = this.db.manager): Promise<Case> {
@@ -69,7 +70,7 @@ export class CaseService {
     const sort: SeekSort = { name: field, keys: CASE_SORTS[field], id: 'k.id', direction: args.orderBy?.direction ?? SortDirection.DESC };
     return paginateSeek<CaseRow & SeekRow, Case>(args, sort, cursorScope(actor, 'cases'), (page) =>
       queryUnderRules<CaseRow & SeekRow>(this.db.manager, actor, {
-        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(),
+        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(this.gates),
         where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
       }), toCase);
   }
@@ -77,7 +78,7 @@ export class CaseService {
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {
     const filter = this.filterCondition(filterInput);
     const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
-      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: casesFrom(), where: filter.sql, params: filter.params,
+      subjectType: 'Case', columns: CASE_COLUMNS, select: 'SELECT count(*) AS n', from: casesFrom(this.gates), where: filter.sql, params: filter.params,
     });
     return Number(row.n);
   }
@@ -127,7 +128,7 @@ export class CaseService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Case[]> {
-    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(), where, params, tail });
+    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(this.gates), where, params, tail });
     return rows.map(toCase);
   }
 }

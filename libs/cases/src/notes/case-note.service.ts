@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, AppError, conflict, createOnce, notFound, PublicErrorCode } from '@zhulian/core';
 import { joinUser, userName } from '@zhulian/identity';
-import { consentsOpeningTo } from '@zhulian/registry';
+import { ConsentGates } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
 import { Case } from '../cases/case.type';
@@ -36,8 +36,8 @@ const NOTE_SELECT = `SELECT n.id, n.case_id, n.body, n.visibility, n.author_user
   o.name AS author_organisation_name, n.written_at, n.corrects_id, (SELECT c.id FROM case_notes c WHERE c.corrects_id = n.id) AS corrected_by_id, n.migrated,
   k.holding_organisation_id, ${CASE_NOTE_COLUMNS.assignedToMe} AS assigned_to_me, COALESCE(g.categories, '{}') AS consented_categories,
   COALESCE(g.ids, '{}') AS consent_ids`;
-const NOTE_FROM = `FROM case_notes n JOIN cases k ON k.id = n.case_id ${joinUser('u', 'n.author_user_id')}
-  JOIN organisations o ON o.id = n.author_organisation_id ${consentsOpeningTo('k.person_id')}`;
+const noteFrom = (gates: ConsentGates) => `FROM case_notes n JOIN cases k ON k.id = n.case_id ${joinUser('u', 'n.author_user_id')}
+  JOIN organisations o ON o.id = n.author_organisation_id ${gates.openingTo('k.person_id')}`;
 
 /**
  * A case's notes as dated, signed entries: written by those who work the case, read under the note rules
@@ -49,6 +49,7 @@ export class CaseNoteService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CaseService,
     private readonly audit: AuditTrail,
+    private readonly gates: ConsentGates,
   ) {}
 
   /** The entries of the given cases the actor may read, oldest first: one statement for a page of cases. */
@@ -116,7 +117,7 @@ export class CaseNoteService {
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<CaseNote[]> {
     const rows = await queryUnderRules<NoteRow>(tx, actor, {
-      subjectType: 'CaseNote', columns: CASE_NOTE_COLUMNS, select: NOTE_SELECT, from: NOTE_FROM, where, params, tail: 'ORDER BY n.case_id, n.written_at, n.id',
+      subjectType: 'CaseNote', columns: CASE_NOTE_COLUMNS, select: NOTE_SELECT, from: noteFrom(this.gates), where, params, tail: 'ORDER BY n.case_id, n.written_at, n.id',
     });
     return rows.map(toNote);
   }

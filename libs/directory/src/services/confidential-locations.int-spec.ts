@@ -1,9 +1,17 @@
+import { Module } from '@nestjs/common';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, LOCATION_FIELDS, sampleService, ServiceResult } from './service.fixtures';
-import { defineAcceptedReferralToMe } from './service.rules';
+import { provideAcceptedReferralToMe } from './service.rules';
+
+/** As the referrals lib does: an organisation whose referral to a service was accepted (here: listed in a table of the test's own). */
+@Module({
+  imports: [DirectoryModule],
+  providers: [provideAcceptedReferralToMe(`EXISTS (SELECT 1 FROM directory_test_accepted a WHERE a.service_id = s.id AND a.organisation_id = :actingOrganisation)`)],
+})
+class AcceptedReferralsForTest {}
 
 type Location = ServiceResult['locations'][number];
 type Denied = { path: string; reason: string }[];
@@ -23,7 +31,10 @@ describe('confidential places', () => {
   const denied = (res: { extensions?: Record<string, unknown> }) => ((res.extensions?.access as { denied?: Denied } | undefined)?.denied ?? []).map((d) => d.path).sort();
 
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
+    app = await TestApp.create({ imports: [IdentityModule, DirectoryModule, AcceptedReferralsForTest], seed: async (tx) => {
+      await seedIdentityDemo(tx);
+      await tx.query(`CREATE TABLE directory_test_accepted (service_id uuid, organisation_id uuid)`);
+    } });
     owner = await as(DEMO.familyNgo, Role.COORDINATOR);
     const res = await owner.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({
       name: '临时庇护', categories: ['CHILD_PROTECTION', 'HOUSING'], minimumAge: 0, maximumAge: 17, capacity: { available: 3, maximum: 8, unit: '床位' },
@@ -75,18 +86,12 @@ describe('confidential places', () => {
   });
 
   it('lets the referrals lib open a shelter’s whereabouts to an organisation whose referral was accepted', async () => {
-    await app.db.query(`CREATE TABLE directory_test_accepted (service_id uuid, organisation_id uuid)`);
-    defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM directory_test_accepted a WHERE a.service_id = s.id AND a.organisation_id = :actingOrganisation)`);
-    try {
-      const sender = await as(DEMO.jianwai, Role.COORDINATOR);
-      expect((await look(sender)).data!.service.locations[0].address).toBeNull();
-      await app.db.query(`INSERT INTO directory_test_accepted VALUES ($1, $2)`, [serviceId, DEMO.jianwai]);
-      const res = await look(sender);
-      expect(res.data!.service.locations[0]).toMatchObject(SHELTER);
-      expect(denied(res)).toEqual([]);
-      expect((await look(await as(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
-    } finally {
-      defineAcceptedReferralToMe('FALSE');
-    }
+    const sender = await as(DEMO.jianwai, Role.COORDINATOR);
+    expect((await look(sender)).data!.service.locations[0].address).toBeNull();
+    await app.db.query(`INSERT INTO directory_test_accepted VALUES ($1, $2)`, [serviceId, DEMO.jianwai]);
+    const res = await look(sender);
+    expect(res.data!.service.locations[0]).toMatchObject(SHELTER);
+    expect(denied(res)).toEqual([]);
+    expect((await look(await as(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
   });
 });

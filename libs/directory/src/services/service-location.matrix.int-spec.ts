@@ -1,10 +1,11 @@
+import { Module } from '@nestjs/common';
 import { sensitiveFieldsOf } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, sampleService, ServiceResult, UPDATE_SERVICE } from './service.fixtures';
-import { defineAcceptedReferralToMe } from './service.rules';
+import { provideAcceptedReferralToMe } from './service.rules';
 import { ServiceLocation } from './service.type';
 
 /**
@@ -12,6 +13,13 @@ import { ServiceLocation } from './service.type';
  * field × a confidential and an ordinary place × every path (look-up, list, filtered list, mutation
  * result). A new field gets its expectation from its category and needs a fixture value.
  */
+/** As the referrals lib does: an organisation whose referral to a service was accepted (here: listed in a table of the test's own). */
+@Module({
+  imports: [DirectoryModule],
+  providers: [provideAcceptedReferralToMe(`EXISTS (SELECT 1 FROM matrix_accepted a WHERE a.service_id = s.id AND a.organisation_id = :actingOrganisation)`)],
+})
+class AcceptedReferralsForTest {}
+
 type Viewer = { org: 'owner' | 'other' | 'referrer'; role: Role };
 const VIEWERS: Record<string, Viewer> = {
   'the owner’s org admin': { org: 'owner', role: Role.ORG_ADMIN },
@@ -51,7 +59,10 @@ describe('the access matrix for ServiceLocation', () => {
   const sessions = new Map<string, SignedIn>();
 
   beforeAll(async () => {
-    app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
+    app = await TestApp.create({ imports: [IdentityModule, DirectoryModule, AcceptedReferralsForTest], seed: async (tx) => {
+      await seedIdentityDemo(tx);
+      await tx.query(`CREATE TABLE matrix_accepted (service_id uuid, organisation_id uuid)`);
+    } });
     const other = await makeOrganisation(app.db);
     const referrer = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [name, viewer] of Object.entries(VIEWERS)) {
@@ -64,14 +75,9 @@ describe('the access matrix for ServiceLocation', () => {
     expect(created.errors).toBeUndefined();
     serviceId = created.data!.createService.id;
     // As the referrals lib will: the referring organisation's referral to this service was accepted.
-    await app.db.query(`CREATE TABLE matrix_accepted (service_id uuid, organisation_id uuid)`);
     await app.db.query(`INSERT INTO matrix_accepted VALUES ($1, $2)`, [serviceId, referrer.id]);
-    defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM matrix_accepted a WHERE a.service_id = s.id AND a.organisation_id = :actingOrganisation)`);
   });
-  afterAll(async () => {
-    defineAcceptedReferralToMe('FALSE');
-    await app.close();
-  });
+  afterAll(() => app.close());
 
   it('has a fixture value for every declared field, and knows where the export puts each protected one', () => {
     for (const { field } of FIELDS) expect([field, PLACES.confidential[field as keyof typeof PLACES.confidential] !== undefined || field === 'id']).toEqual([field, true]);

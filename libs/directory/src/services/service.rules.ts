@@ -1,3 +1,4 @@
+import { FactoryProvider, Injectable } from '@nestjs/common';
 import { ColumnMap, defineAccessRules, fieldsInCategories } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { ServiceLocation, ServiceStaffContacts } from './service.type';
@@ -50,22 +51,43 @@ defineAccessRules('ServiceStaffContacts', (actor, { can }) => {
 
 /**
  * SQL over the service `s`, true when the acting organisation (`:actingOrganisation`) holds an accepted
- * referral to it. FALSE until the referrals lib, which depends on this one, defines it.
+ * referral to it: FALSE until the referrals lib, which depends on this one, defines it in its module
+ * (`provideAcceptedReferralToMe`). One definition: a second one fails start-up.
  */
-let acceptedReferralToMe = 'FALSE';
+@Injectable()
+export class AcceptedReferralToMe {
+  private defined: string | undefined;
 
-/** For the referrals lib, at load: when a referral to a service lets its sender see the service's confidential places. */
-export function defineAcceptedReferralToMe(sql: string): void {
-  acceptedReferralToMe = sql;
+  define(sql: string): void {
+    if (this.defined !== undefined) throw new Error('When a referral opens a service’s confidential places (acceptedReferralToMe) is defined twice');
+    this.defined = sql;
+  }
+
+  sql(): string {
+    return this.defined ?? 'FALSE';
+  }
+}
+
+/** For the referrals lib's module: when a referral to a service lets its sender see the service's confidential places. */
+export function provideAcceptedReferralToMe(sql: string): FactoryProvider<string> {
+  return {
+    // A token of its own for each call, so that a second definition, even in the same module, fails start-up.
+    provide: Symbol('AcceptedReferralToMe'),
+    inject: [AcceptedReferralToMe],
+    useFactory: (accepted: AcceptedReferralToMe) => {
+      accepted.define(sql);
+      return sql;
+    },
+  };
 }
 
 /** What the location rules' attribute names mean in the locations query (service `s`, location `l`). */
-export function locationColumns(): ColumnMap {
+export function locationColumns(accepted: AcceptedReferralToMe): ColumnMap {
   return {
     id: 'l.id',
     organisationId: 's.organisation_id',
     confidential: 'l.confidential',
-    acceptedReferralToMe: `(${acceptedReferralToMe})`,
+    acceptedReferralToMe: `(${accepted.sql()})`,
   };
 }
 

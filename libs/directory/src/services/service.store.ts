@@ -3,7 +3,7 @@ import { queryUnderRules } from '@zhulian/access';
 import { Actor, changedRows, groupBy, newId, SeekPage, SeekRow } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { LocationDraft, ScheduleDraft, ServiceDraft } from './service-draft';
-import { locationColumns, SERVICE_COLUMNS } from './service.rules';
+import { AcceptedReferralToMe, locationColumns, SERVICE_COLUMNS } from './service.rules';
 import { ScheduleFrequency, Service, ServiceLocation, ServiceSchedule, ServiceStatus } from './service.type';
 
 interface ServiceRow {
@@ -92,6 +92,8 @@ export interface ServiceChildren {
  */
 @Injectable()
 export class ServiceStore {
+  constructor(private readonly accepted: AcceptedReferralToMe) {}
+
   async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Service[]> {
     const rows = await queryUnderRules<ServiceRow>(tx, actor, {
       subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT, from: SERVICES_FROM, where, params, tail,
@@ -134,7 +136,7 @@ export class ServiceStore {
 
   /** The places of the given services that the actor may know of, each under the location rules. */
   async locationsOf(tx: EntityManager, actor: Actor, serviceIds: readonly string[]): Promise<Map<string, ServiceLocation[]>> {
-    const columns = locationColumns();
+    const columns = locationColumns(this.accepted);
     const rows = await queryUnderRules<LocationRow>(tx, actor, {
       subjectType: 'ServiceLocation', columns,
       select: `${LOCATION_SELECT}, ${String(columns.acceptedReferralToMe)} AS accepted_referral_to_me`, from: LOCATIONS_FROM,

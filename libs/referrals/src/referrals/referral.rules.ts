@@ -1,7 +1,6 @@
 import { defineAccessRules, fieldsInCategories, SENSITIVITY_CATEGORIES } from '@zhulian/access';
 import { Role } from '@zhulian/core';
-import { defineAcceptedReferralToMe } from '@zhulian/directory';
-import { gateConsentPurpose, Person, PersonAttribute } from '@zhulian/registry';
+import { ConsentGate, Person, PersonAttribute } from '@zhulian/registry';
 import { Referral } from './referral.type';
 
 /**
@@ -20,8 +19,11 @@ export const accessEndsAt = (r: string, endedAt: string) => `${endedAt} + make_i
  * A consent for the purpose REFERRAL opens a consented category to the receiver only while a referral
  * open to it shares that category: what the sender chose to share, within what the person consented to.
  */
-gateConsentPurpose('REFERRAL', (c, category) => `EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = ${c}.person_id
-  AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${category} = ANY(r.shared_categories) AND ${openToReceiver('r')})`);
+export const REFERRAL_CONSENT_GATE: ConsentGate = {
+  purpose: 'REFERRAL',
+  sql: (c, category) => `EXISTS (SELECT 1 FROM referrals r WHERE r.person_id = ${c}.person_id
+  AND r.receiver_organisation_id = ${c}.recipient_organisation_id AND ${category} = ANY(r.shared_categories) AND ${openToReceiver('r')})`,
+};
 
 /** The categories shared without consent, on a coordinator's override, by referrals open to the acting organisation. */
 export const REFERRED_CATEGORIES: PersonAttribute = {
@@ -32,8 +34,8 @@ export const REFERRED_CATEGORIES: PersonAttribute = {
 };
 
 /** A confidential place of a service (a shelter) opens to the organisations whose referral to it is accepted and not over. */
-defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id AND r.sender_organisation_id = :actingOrganisation
-  AND r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'))`);
+export const ACCEPTED_REFERRAL_TO_ME = `EXISTS (SELECT 1 FROM referrals r WHERE r.service_id = s.id AND r.sender_organisation_id = :actingOrganisation
+  AND r.status IN ('ACCEPTED', 'IN_PROGRESS', 'ON_HOLD'))`;
 
 const RECEIVERS: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.STAFF, Role.ORG_ADMIN];
 

@@ -1,3 +1,4 @@
+import { FactoryProvider, Injectable } from '@nestjs/common';
 import { ConsentPurpose } from './consent.type';
 
 /**
@@ -16,34 +17,64 @@ export const consentInForce = (c: string, recipient = ':actingOrganisation') =>
 export const hasConsentInForce = (person: string, purpose: ConsentPurpose, recipient = ':actingOrganisation') =>
   `EXISTS (SELECT 1 FROM consents c WHERE c.person_id = ${person} AND c.purpose = '${purpose}' AND ${consentInForce('c', recipient)})`;
 
+/** A condition under which a consent of `purpose` opens one of its categories (see `ConsentGates`). */
+export interface ConsentGate {
+  readonly purpose: string;
+  /** SQL over the consent `c` and one of its categories `category` (an SQL text value). */
+  readonly sql: (c: string, category: string) => string;
+}
+
+/** Purposes whose consent opens nothing until the lib that says when declares its gate. */
+const GATED_PURPOSES = ['REFERRAL'];
+
 /**
  * Purposes whose consent opens a person's data only together with something else: a consent to share
  * for a REFERRAL opens a category only while a referral to that organisation sharing that category is
- * accepted (the referrals lib says when, with `gateConsentPurpose`). Until a gate is registered such a
- * consent opens nothing.
+ * accepted (the referrals lib says when, with `provideConsentGate` in its module). Until a gate is
+ * declared such a consent opens nothing. One gate per purpose: a second one fails start-up.
  */
-const gates = new Map<string, string>([['REFERRAL', 'FALSE']]);
+@Injectable()
+export class ConsentGates {
+  private readonly gates = new Map<string, ConsentGate['sql']>();
 
-/** Registers the SQL condition (over the consent `c` and one of its categories, an SQL text value) under which a consent of this purpose opens that category. */
-export function gateConsentPurpose(purpose: string, sql: (c: string, category: string) => string): void {
-  if (!/^[A-Z_]+$/.test(purpose)) throw new Error(`Not a consent purpose: ${purpose}`);
-  gates.set(purpose, sql('{c}', '{category}'));
-}
+  declare(gate: ConsentGate): void {
+    if (!/^[A-Z_]+$/.test(gate.purpose)) throw new Error(`Not a consent purpose: ${gate.purpose}`);
+    if (this.gates.has(gate.purpose)) throw new Error(`The consent gate of the purpose ${gate.purpose} is declared twice`);
+    this.gates.set(gate.purpose, gate.sql);
+  }
 
-/** SQL: the consent `c` is in force for the acting organisation and opens its category `category` now (see the gates above). */
-export const consentOpens = (c: string, category: string) =>
-  `${consentInForce(c)} AND ${[...gates].map(([purpose, gate]) => `(${c}.purpose <> '${purpose}' OR (${gate.replaceAll('{c}', c).replaceAll('{category}', category)}))`).join(' AND ')}`;
+  /** SQL: the consent `c` is in force for the acting organisation and opens its category `category` now (see the gates above). */
+  opens(c: string, category: string): string {
+    const purposes = [...new Set([...GATED_PURPOSES, ...this.gates.keys()])];
+    return `${consentInForce(c)} AND ${purposes.map((purpose) => `(${c}.purpose <> '${purpose}' OR (${this.gates.get(purpose)?.(c, category) ?? 'FALSE'}))`).join(' AND ')}`;
+  }
 
-/**
- * SQL: joins `g` — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
- * that open the person `person` (an SQL expression) now — laterally, so that rules compile into one
- * statement for any page size.
- */
-export const consentsOpeningTo = (person: string) => `LEFT JOIN LATERAL (
+  /**
+   * SQL: joins `g` — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
+   * that open the person `person` (an SQL expression) now — laterally, so that rules compile into one
+   * statement for any page size.
+   */
+  openingTo(person: string): string {
+    return `LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE c.person_id = ${person} AND ${consentOpens('c', 'category')}
+     WHERE c.person_id = ${person} AND ${this.opens('c', 'category')}
   ) g ON TRUE`;
+  }
+}
+
+/** Declares, in the module of the lib that says when, the gate of a consent purpose (see `ConsentGates`). */
+export function provideConsentGate(gate: ConsentGate): FactoryProvider<ConsentGate> {
+  return {
+    // A token of its own for each call, so that a second gate for the purpose, even in the same module, fails start-up.
+    provide: Symbol(`ConsentGate:${gate.purpose}`),
+    inject: [ConsentGates],
+    useFactory: (gates: ConsentGates) => {
+      gates.declare(gate);
+      return gate;
+    },
+  };
+}
 
 /** SQL: the acting user holds an unexpired break-glass grant on the person `personId` (an SQL expression). */
 export const breakGlassOn = (personId: string) =>

@@ -1,5 +1,5 @@
 import { defineAccessRules } from '@zhulian/access';
-import { breakGlassOn, consentOpens } from '../consents/valid-consent';
+import { breakGlassOn, ConsentGates } from '../consents/valid-consent';
 import { recordRules } from '../people/person.rules';
 import { Household } from './household.type';
 
@@ -19,10 +19,10 @@ export const HOUSEHOLD_COLUMNS = {
 } as const;
 
 /** The acting organisation's consents from any member that open data now, as arrays the rules can test. */
-export const householdsFrom = () => `
+export const householdsFrom = (gates: ConsentGates) => `
   FROM households h
   LEFT JOIN LATERAL (
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM people m JOIN consents c ON c.person_id = m.id CROSS JOIN LATERAL unnest(c.categories) AS category
-     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${consentOpens('c', 'category')}
+     WHERE m.household_id = h.id AND m.merged_into IS NULL AND ${gates.opens('c', 'category')}
   ) g ON TRUE`;

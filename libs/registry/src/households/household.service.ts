@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { queryUnderRules } from '@zhulian/access';
 import { Actor, notFound } from '@zhulian/core';
 import { DataSource } from 'typeorm';
+import { ConsentGates } from '../consents/valid-consent';
 import { HOUSEHOLD_COLUMNS, householdsFrom } from './household.rules';
 import { Household } from './household.type';
 
@@ -25,7 +26,10 @@ const HOUSEHOLD_SELECT = `SELECT h.id, h.holding_organisation_id, h.registered_b
 /** Households under the access rules; their members come from PersonService, each under the person rules. */
 @Injectable()
 export class HouseholdService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly gates: ConsentGates,
+  ) {}
 
   async get(actor: Actor, id: string): Promise<Household> {
     const found = await this.byIds(actor, [id]);
@@ -37,7 +41,7 @@ export class HouseholdService {
   /** The households among the ids that the actor may see: one statement for any number of ids. */
   async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Household>> {
     const rows = await queryUnderRules<HouseholdRow>(this.db.manager, actor, {
-      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_SELECT, from: householdsFrom(),
+      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_SELECT, from: householdsFrom(this.gates),
       where: 'AND h.id = ANY(:ids)', params: { ids: [...ids] },
     });
     return new Map(rows.map((row) => [row.id, toHousehold(row)]));

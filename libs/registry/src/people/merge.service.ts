@@ -5,20 +5,9 @@ import { abilityFor, auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, conflict, forbidden, requireRole, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { MergePeopleInput } from '../duplicates/duplicate.types';
+import { PersonReferences } from './person-references';
 import { PersonService } from './person.service';
 import { Person } from './person.type';
-
-/**
- * Tables whose rows belong to a person and follow them when their duplicate record is merged into
- * another. A domain that keeps such rows (cases, referrals, …) registers its column here.
- * Break-glass grants and the audit trail stay with the record they were about: that is its history.
- */
-const PERSON_REFERENCES: { table: string; column: string }[] = [{ table: 'consents', column: 'person_id' }];
-
-export function registerPersonReference(table: string, column: string): void {
-  if (!/^[a-z_]+$/.test(table) || !/^[a-z_]+$/.test(column)) throw new Error(`Not a plain table or column name: ${table}.${column}`);
-  if (!PERSON_REFERENCES.some((r) => r.table === table && r.column === column)) PERSON_REFERENCES.push({ table, column });
-}
 
 /** The longest notes a record holds (the column's check). */
 const MAX_NOTES = 5000;
@@ -42,7 +31,7 @@ interface MergeRow {
 /**
  * Merging two records of the same person, kept by one organisation: the survivor keeps its id and
  * takes what only the duplicate knew; the duplicate stays as it was, marked merged (who, when, why),
- * and its id leads to the survivor. Consents and other references move over. Audited on both records.
+ * and its id leads to the survivor. Consents and the references other domains declared (PersonReferences) move over. Audited on both records.
  */
 @Injectable()
 export class MergeService {
@@ -50,6 +39,7 @@ export class MergeService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly people: PersonService,
     private readonly audit: AuditTrail,
+    private readonly references: PersonReferences,
   ) {}
 
   async merge(actor: Actor, input: MergePeopleInput): Promise<Person> {
@@ -68,7 +58,7 @@ export class MergeService {
       // Records merged into the duplicate earlier now lead straight to the survivor.
       await tx.query(`UPDATE people SET merged_into = $1 WHERE merged_into = $2`, [survivor.id, duplicate.id]);
       if (filled.length > 0) await this.fill(tx, rows.survivor, rows.duplicate, filled);
-      for (const { table, column } of PERSON_REFERENCES) {
+      for (const { table, column } of this.references.all()) {
         await tx.query(`UPDATE ${table} SET ${column} = $1 WHERE ${column} = $2`, [survivor.id, duplicate.id]);
       }
       const grounds = { role: acting.role };

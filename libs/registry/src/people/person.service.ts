@@ -5,7 +5,7 @@ import { abilityFor, namesToLookFor, queryUnderRules, rowFilter } from '@zhulian
 import { Actor, badInput, Connection, cursorScope, forbidden, notFound, PageArgs, paginateById, SortDirection } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
-import { consentsOpeningTo } from '../consents/valid-consent';
+import { ConsentGates } from '../consents/valid-consent';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
 import { HouseholdRelation } from '../households/household.type';
 import { IdDocumentType, Person } from './person.type';
@@ -42,8 +42,8 @@ export interface PersonRow {
   break_glass: boolean;
 }
 
-/** People with the acting organisation's consents that open them now. A function: other domains add consent gates when they load. */
-const peopleFrom = (attributes: PersonAttributes) => `FROM people p ${consentsOpeningTo('p.id')}${attributes.joins()}`;
+/** People with the acting organisation's consents that open them now, and the attributes other domains declared. */
+const peopleFrom = (gates: ConsentGates, attributes: PersonAttributes) => `FROM people p ${gates.openingTo('p.id')}${attributes.joins()}`;
 
 const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
   p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
@@ -61,6 +61,7 @@ export class PersonService {
     private readonly idNumbers: PersonIdNumbers,
     private readonly lookups: LookupAudit,
     private readonly attributes: PersonAttributes,
+    private readonly gates: ConsentGates,
   ) {}
 
   /** The ID vault, for MergeService, which re-seals a survivor's number (PersonIdNumbers holds it). */
@@ -202,7 +203,7 @@ export class PersonService {
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
   private run<T>(tx: EntityManager, actor: Actor, select: string, where: string, params: Record<string, unknown>, tail: string, from = ''): Promise<T[]> {
     return queryUnderRules<T>(tx, actor, {
-      subjectType: 'Person', columns: this.attributes.columns(), select, from: `${peopleFrom(this.attributes)} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
+      subjectType: 'Person', columns: this.attributes.columns(), select, from: `${peopleFrom(this.gates, this.attributes)} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
   }
 }
