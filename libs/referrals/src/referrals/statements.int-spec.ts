@@ -74,8 +74,8 @@ describe('SQL statements per referrals page', () => {
       const [{ since }]: { since: Date }[] = await app.db.query('SELECT clock_timestamp() AS since');
       await ngo.gql(`query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) {
         edges { node { id status person { fullName phone idNumber } } } } }`, { first });
-      const rows: { action: string; subject_type: string; subject_id: string | null; subject_ids: string[] | null; fields: string[] }[] = await app.db.query(
-        `SELECT action, subject_type, subject_id, subject_ids, fields FROM audit_events WHERE actor_user_id = $1 AND occurred_at >= $2`, [ngo.userId, since]);
+      const rows: { action: string; subject_type: string; subject_id: string | null; subject_ids: string[] | null; fields: string[]; consents: string | null }[] = await app.db.query(
+        `SELECT action, subject_type, subject_id, subject_ids, fields, grounds->>'consents' AS consents FROM audit_events WHERE actor_user_id = $1 AND occurred_at >= $2`, [ngo.userId, since]);
       const refused = rows.filter((e) => e.action === 'DENY' && e.subject_type === 'Referral');
       return { refused, referralsRefused: new Set(refused.flatMap((e) => e.subject_ids ?? [e.subject_id])), reads: rows.filter((e) => e.action === 'READ') };
     };
@@ -85,10 +85,17 @@ describe('SQL statements per referrals page', () => {
     expect(hundred.refused.length).toBeLessThanOrEqual(3);
     // Still found per referral: the half not yet accepted show no person, and each is listed.
     expect(hundred.referralsRefused.size).toBeGreaterThanOrEqual(50);
-    // A person's data read on their consent stays one event per person, naming that person's consents.
+    // The people read on their consents: as many events for 100 referrals as for 10, listing the 50 people shown and
+    // naming every consent that let them be read (a person's own are found among them by the person's access report).
     const personReads = hundred.reads.filter((e) => e.subject_type === 'Person');
-    expect(personReads.every((e) => e.subject_id !== null && e.fields.includes('phone'))).toBe(true);
-    expect(personReads).toHaveLength(50);
+    expect(personReads.length).toBe(ten.reads.filter((e) => e.subject_type === 'Person').length);
+    expect(personReads.every((e) => e.fields.includes('phone') && (e.consents ?? '') !== '')).toBe(true);
+    expect(new Set(personReads.flatMap((e) => e.subject_ids ?? [e.subject_id])).size).toBe(50);
+    const consentsNamed = new Set(personReads.flatMap((e) => e.consents!.split(',')));
+    const [{ consents }]: { consents: number }[] = await app.db.query(
+      `SELECT count(DISTINCT c.id)::int AS consents FROM consents c WHERE c.person_id = ANY($1) AND c.recipient_organisation_id = $2`,
+      [[...new Set(personReads.flatMap((e) => e.subject_ids ?? [e.subject_id]))], ELDERLY_NGO]);
+    expect(consentsNamed.size).toBe(consents);
     // The referrals whose person was shown: one event listing them all.
     const referralReads = hundred.reads.filter((e) => e.subject_type === 'Referral');
     expect(referralReads).toHaveLength(1);
