@@ -15,6 +15,7 @@ const builders = new Map<string, RuleBuilder>();
 export function defineAccessRules(subjectType: string, builder: RuleBuilder): void {
   if (builders.has(subjectType)) throw new Error(`Access rules for ${subjectType} are declared twice: one lib declares the rules of a subject type`);
   builders.set(subjectType, builder);
+  shared.clear();
 }
 
 export function buildAbility(actor: Actor | null): AppAbility {
@@ -33,12 +34,31 @@ export function buildAbility(actor: Actor | null): AppAbility {
 
 const abilities = new WeakMap<Actor, AppAbility>();
 
-/** The one ability of a request's actor, built on first use. */
+/**
+ * Abilities by who acts, for which organisation, in which role: the rules are a function of those alone
+ * (the builders are given nothing else), so the requests of one person acting alike share one ability —
+ * built once, with its memos (the fields decided per record shape, the statements compiled from it). At most
+ * MOST_SHARED are kept; past that they are all let go and built again as needed.
+ */
+const shared = new Map<string, AppAbility>();
+const MOST_SHARED = 256;
+
+/** The one ability of a request's actor. */
 export function abilityFor(actor: Actor | null): AppAbility {
   if (!actor) return buildAbility(null);
   let ability = abilities.get(actor);
   if (!ability) {
-    ability = buildAbility(actor);
+    const acting = actor.acting;
+    if (!acting) ability = buildAbility(actor);
+    else {
+      const key = `${actor.userId}\u0000${acting.membershipId}\u0000${acting.organisationId}\u0000${acting.role}`;
+      ability = shared.get(key);
+      if (!ability) {
+        if (shared.size >= MOST_SHARED) shared.clear();
+        ability = buildAbility({ userId: actor.userId, sessionId: '', memberships: [acting], acting });
+        shared.set(key, ability);
+      }
+    }
     abilities.set(actor, ability);
   }
   return ability;

@@ -1,6 +1,6 @@
 import { Actor } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
-import { abilityFor } from './abilities';
+import { abilityFor, AppAbility } from './abilities';
 import { queryBatched } from './batched-query';
 import { ColumnMap, rowFilter, rowFilterBranches } from './row-filter';
 
@@ -34,9 +34,29 @@ export function queryUnderRules<T>(manager: EntityManager, actor: Actor, query: 
   return queryBatched<T>(manager, text, values);
 }
 
+/** The statements compiled from an ability (it is shared by the requests of one person acting alike: abilityFor), by query. */
+const compiled = new WeakMap<AppAbility, Map<string, { sql: string; params: Record<string, unknown> }>>();
+const MOST_COMPILED = 64;
+
 /** The statement `queryUnderRules` runs, as text with numbered parameters and their values. */
 export function ruledStatement(manager: EntityManager, actor: Actor, query: RuledQuery): [string, unknown[]] {
   const ability = abilityFor(actor);
+  let known = compiled.get(ability);
+  if (!known) compiled.set(ability, (known = new Map()));
+  const key = JSON.stringify([query.subjectType, query.columns, query.select, query.from, query.where ?? '', query.tail ?? '', query.page ?? null]);
+  let statement = known.get(key);
+  if (!statement) {
+    if (known.size >= MOST_COMPILED) known.clear();
+    statement = compile(ability, query);
+    known.set(key, statement);
+  }
+  return manager.connection.driver.escapeQueryWithParameters(statement.sql, {
+    ...query.params, ...statement.params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId,
+  }) as [string, unknown[]];
+}
+
+/** The query with the ability's rules compiled into it, with named parameters (the rules' own values among them). */
+function compile(ability: AppAbility, query: RuledQuery): { sql: string; params: Record<string, unknown> } {
   const whole = (condition: string, select = query.select) => `${select} ${query.from} WHERE ${condition} ${query.where ?? ''} ${query.tail ?? ''}`;
   let sql: string;
   let params: Record<string, unknown>;
@@ -50,7 +70,5 @@ export function ruledStatement(manager: EntityManager, actor: Actor, query: Rule
     sql = whole(filter.sql);
     params = filter.params;
   }
-  return manager.connection.driver.escapeQueryWithParameters(sql, {
-    ...query.params, ...params, actingOrganisation: actor.acting?.organisationId ?? null, actingUser: actor.userId,
-  }) as [string, unknown[]];
+  return { sql, params };
 }

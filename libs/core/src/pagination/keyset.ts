@@ -1,6 +1,6 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
-import { CursorScope, decodeCursor, encodeCursor, Keyset } from './cursor';
+import { Connection, connectionOf, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
+import { CursorScope, decodeCursor, Keyset } from './cursor';
 
 export interface KeysetOrder<T> {
   /** SQL expressions of the sort key, most significant first; the last must be unique (the id). */
@@ -29,17 +29,8 @@ export async function paginate<T extends ObjectLiteral>(
   }
   columns.forEach((column, i) => (i === 0 ? query.orderBy(column, 'ASC') : query.addOrderBy(column, 'ASC')));
   const rows = await query.take(undefined).limit(first + 1).getMany();
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(order.keyOf(node), scope) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: args.after !== undefined && args.after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return connectionOf(rows.slice(0, first), (node) => node, (node) => order.keyOf(node), scope,
+    { hasNextPage: rows.length > first, hasPreviousPage: args.after !== undefined && args.after !== null });
 }
 
 /**
@@ -55,14 +46,5 @@ export async function paginateById<T extends { id: string }>(
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   const after = args.after !== undefined && args.after !== null ? String(decodeCursor(args.after, 1, scope)[0]) : null;
   const rows = await fetch(after, first + 1);
-  const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.id], scope) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: after !== null,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return connectionOf(rows.slice(0, first), (node) => node, (node) => [node.id], scope, { hasNextPage: rows.length > first, hasPreviousPage: after !== null });
 }

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
-import { Connection, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
-import { CursorScope, decodeCursor, encodeCursor } from './cursor';
+import { Connection, connectionOf, DEFAULT_PAGE_SIZE, PageArgs } from './connection.types';
+import { CursorScope, decodeCursor } from './cursor';
 
 export enum SortDirection {
   ASC = 'ASC',
@@ -72,14 +72,5 @@ export async function paginateSeek<R extends SeekRow, T>(
     sortColumns: columns.map((c, i) => `, ${c} AS seek_k${i}`).join(''),
     unionTail: `ORDER BY ${columns.map((_, i) => `seek_k${i} ${sort.direction}`).join(', ')} LIMIT ${Number(first + 1)}`,
   });
-  const edges = rows.slice(0, first).map((row) => ({ node: toNode(row), cursor: encodeCursor(row.seek_key, signedFor) }));
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: hasAfter,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    },
-  };
+  return connectionOf(rows.slice(0, first), toNode, (row) => row.seek_key, signedFor, { hasNextPage: rows.length > first, hasPreviousPage: hasAfter });
 }

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, auditActor, AuditTrail, FieldCategory, fieldsInCategories, queryUnderRules } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
-import { Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, encodeCursor, forbidden, newId, notFound, PageArgs, paginateById, regionLikePattern, requireRole, Role } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, changedRows, checkRegionCode, conflict, Connection, connectionOf, createOnce, cursorScope, decodeCursor, DEFAULT_PAGE_SIZE, forbidden, newId, notFound, PageArgs, paginateById, regionLikePattern, requireRole, Role } from '@zhulian/core';
 import { ReferralReads, ReferralStatus } from '@zhulian/referrals';
 import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
@@ -136,8 +136,7 @@ export class TaskService {
       skills: profile.skills, areaPrefixes: profile.area_codes.map(regionLikePattern), availability: JSON.stringify(profile.availability),
       afterStart: after?.[0] ?? null, afterId: after?.[1] ?? null,
     }, `ORDER BY t.starts_at, t.id LIMIT ${Number(first) + 1}`);
-    const edges = rows.slice(0, first).map((node) => ({ node, cursor: encodeCursor([node.startsAt.toISOString(), node.id], scope) }));
-    return { edges, pageInfo: { hasNextPage: rows.length > first, hasPreviousPage: after !== null, startCursor: edges[0]?.cursor ?? null, endCursor: edges.at(-1)?.cursor ?? null } };
+    return connectionOf(rows.slice(0, first), (node) => node, (node) => [node.startsAt.toISOString(), node.id], scope, { hasNextPage: rows.length > first, hasPreviousPage: after !== null });
   }
 
   async post(actor: Actor, input: PostTaskInput): Promise<Task> {
