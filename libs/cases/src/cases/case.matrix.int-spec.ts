@@ -67,8 +67,7 @@ describe('the access matrix for Case', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.COORDINATOR }] });
-    const coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
+    const coordinator = await app.loginNewMember(HOLDER, Role.COORDINATOR);
     const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
       { input: { fullName: '秦桂兰', regionCode: '110105', birthDate: '1945-07-07' } });
     personId = person.data!.registerPerson.id;

@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, LOCATION_FIELDS, sampleService, ServiceResult } from './service.fixtures';
 import { defineAcceptedReferralToMe } from './service.rules';
@@ -15,16 +15,12 @@ describe('confidential places', () => {
   let app: TestApp;
   let owner: SignedIn;
   let serviceId: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const look = (session: SignedIn) => session.gql<{ service: { locations: Location[] } }>(`query($id: ID!) { service(id: $id) { locations { ${LOCATION_FIELDS} } } }`, { id: serviceId });
   const denied = (res: { extensions?: Record<string, unknown> }) => ((res.extensions?.access as { denied?: Denied } | undefined)?.denied ?? []).map((d) => d.path).sort();
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    owner = await as(DEMO.familyNgo, Role.COORDINATOR);
+    owner = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
     const res = await owner.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({
       name: '临时庇护', categories: ['CHILD_PROTECTION', 'HOUSING'], minimumAge: 0, maximumAge: 17, capacity: { available: 3, maximum: 8, unit: '床位' },
       locations: [SHELTER, OFFICE],
@@ -36,7 +32,7 @@ describe('confidential places', () => {
   afterAll(() => app.close());
 
   it('shows the owning organisation’s members where the place is, whatever their role', async () => {
-    for (const session of [owner, await as(DEMO.familyNgo, Role.STAFF), await as(DEMO.familyNgo, Role.VOLUNTEER)]) {
+    for (const session of [owner, await app.loginNewMember(DEMO.familyNgo, Role.STAFF), await app.loginNewMember(DEMO.familyNgo, Role.VOLUNTEER)]) {
       const res = await look(session);
       expect(res.data!.service.locations).toMatchObject([SHELTER, OFFICE]);
       expect(denied(res)).toEqual([]);
@@ -44,7 +40,7 @@ describe('confidential places', () => {
   });
 
   it('shows others that the place exists, not where: null and named in extensions', async () => {
-    const other = await as(DEMO.elderlyNgo, Role.COORDINATOR);
+    const other = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
     const res = await look(other);
     expect(res.errors).toBeUndefined();
     expect(res.data!.service.locations).toEqual([
@@ -57,13 +53,13 @@ describe('confidential places', () => {
   });
 
   it('withholds the same in lists and in mutation answers', async () => {
-    const other = await as(DEMO.jianwai, Role.CASEWORKER);
+    const other = await app.loginNewMember(DEMO.jianwai, Role.CASEWORKER);
     const list = await other.gql<{ services: { edges: { node: { id: string; locations: Location[] } }[] } }>(`{ services { edges { node { id locations { ${LOCATION_FIELDS} } } } } }`);
     const node = list.data!.services.edges.find((e) => e.node.id === serviceId)!.node;
     expect(node.locations.map((l) => l.address)).toEqual([null, OFFICE.address]);
     expect(denied(list)).toEqual(['services.edges.0.node.locations.0.address', 'services.edges.0.node.locations.0.latitude', 'services.edges.0.node.locations.0.longitude']);
     // A coordinator elsewhere making a service of their own never sees another's shelter through it.
-    const made = await (await as(DEMO.charity, Role.COORDINATOR)).gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({ locations: [{ ...SHELTER, name: '自己的庇护点' }] }) });
+    const made = await (await app.loginNewMember(DEMO.charity, Role.COORDINATOR)).gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({ locations: [{ ...SHELTER, name: '自己的庇护点' }] }) });
     expect(made.data!.createService.locations[0].address).toBe(SHELTER.address);
   });
 
@@ -78,13 +74,13 @@ describe('confidential places', () => {
     await app.db.query(`CREATE TABLE directory_test_accepted (service_id uuid, organisation_id uuid)`);
     defineAcceptedReferralToMe(`EXISTS (SELECT 1 FROM directory_test_accepted a WHERE a.service_id = s.id AND a.organisation_id = :actingOrganisation)`);
     try {
-      const sender = await as(DEMO.jianwai, Role.COORDINATOR);
+      const sender = await app.loginNewMember(DEMO.jianwai, Role.COORDINATOR);
       expect((await look(sender)).data!.service.locations[0].address).toBeNull();
       await app.db.query(`INSERT INTO directory_test_accepted VALUES ($1, $2)`, [serviceId, DEMO.jianwai]);
       const res = await look(sender);
       expect(res.data!.service.locations[0]).toMatchObject(SHELTER);
       expect(denied(res)).toEqual([]);
-      expect((await look(await as(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
+      expect((await look(await app.loginNewMember(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
     } finally {
       defineAcceptedReferralToMe('FALSE');
     }

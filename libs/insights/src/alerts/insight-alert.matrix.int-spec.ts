@@ -47,8 +47,7 @@ describe('the access matrix for InsightAlert', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.COORDINATOR }] });
-    const coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
+    const coordinator = await app.loginNewMember(HOLDER, Role.COORDINATOR);
     sessions.set('the holder’s coordinator', coordinator);
     const person = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } } }>(
       `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`,

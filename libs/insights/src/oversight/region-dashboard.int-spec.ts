@@ -94,8 +94,7 @@ describe('region dashboards', () => {
     const cityUser = await makeUser(app.db, { memberships: [{ organisationId: city.id, role: Role.AUDITOR }] });
     const auditor = await app.login(cityUser.email, cityUser.password);
     // Three people in 东城区 (110101), registered by the street office.
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    const registrar = await app.login(registrarUser.email, registrarUser.password);
+    const registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (const name of ['甲', '乙', '丙']) {
       const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input: { fullName: `东城${name}`, regionCode: '110101' } });
       expect(res.errors).toBeUndefined();

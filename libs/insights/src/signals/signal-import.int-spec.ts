@@ -44,10 +44,8 @@ describe('signal files from other departments', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
-    const officeUser = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    office = await app.login(officeUser.email, officeUser.password);
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    registrar = await app.login(registrarUser.email, registrarUser.password);
+    office = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
+    registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (let i = 0; i < 6; i += 1) {
       const number = idNumber('110105', `1948020${i + 1}`, 100 + 2 * i);
       const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
@@ -138,8 +136,7 @@ describe('signal files from other departments', () => {
       expect([role, res.errors![0].extensions]).toEqual([role, expect.objectContaining({ code: 'FORBIDDEN' })]);
       if (reason === 'SIGNAL_IMPORT_NOT_ALLOWED') expect(res.errors![0].extensions.reason).toBe(reason);
     }
-    const stranger = await makeUser(app.db, { memberships: [{ organisationId: other.id, role: Role.COORDINATOR }] });
-    const strangerSession = await app.login(stranger.email, stranger.password);
+    const strangerSession = await app.loginNewMember(other.id, Role.COORDINATOR);
     const peek = await strangerSession.gql(`query($id: ID!) { signalImport(id: $id) { id } }`, { id: importId });
     expect(peek.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SIGNAL_IMPORT_NOT_FOUND' });
     const push = await send(strangerSession, importId, [{ line: 2, idNumber: registered[0], date: '2026-01-01' }]);

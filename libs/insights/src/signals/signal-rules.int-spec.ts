@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { beijingDate, InsightEvaluation, monthsBefore } from '../evaluation/insight-evaluation';
 import { InsightsModule } from '../insights.module';
 
@@ -48,10 +48,8 @@ describe('early warnings from signal files', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
-    const officeUser = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    office = await app.login(officeUser.email, officeUser.password);
-    const holderUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    holder = await app.login(holderUser.email, holderUser.password);
+    office = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
+    holder = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
 
     // A household of two on 3,000 yuan a month; the wife's bills this year: 12,600 yuan, a third of a year's income.
     numbers.sick = idNumber('19620505', 122);

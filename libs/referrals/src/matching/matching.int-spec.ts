@@ -65,8 +65,7 @@ describe('matching services to a case', () => {
   });
 
   it('says "needs checking" where the caller may not read the facts, and never quotes them', async () => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.CASEWORKER }] });
-    const colleague = await app.login(user.email, user.password);
+    const colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     // The colleague is not assigned: they see the case's basics, the person's name and year of birth, not the income.
     const matches = await match(colleague);
     const allowance = matches.find((m) => m.serviceName === '困难老人补贴')!;

@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeService, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -19,10 +19,6 @@ describe('a referral’s person after the person’s two records are merged', ()
   let app: TestApp;
   let coordinator: SignedIn;
   let receiver: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const ok = async <T>(reply: Promise<{ data?: T | null; errors?: unknown }>): Promise<T> => {
     const { data, errors } = await reply;
     expect(errors).toBeUndefined();
@@ -38,8 +34,8 @@ describe('a referral’s person after the person’s two records are merged', ()
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule], seed: seedIdentityDemo });
-    coordinator = await as(JIANWAI, Role.COORDINATOR);
-    receiver = await as(ELDERLY_NGO, Role.STAFF);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
+    receiver = await app.loginNewMember(ELDERLY_NGO, Role.STAFF);
   });
   afterAll(() => app.close());
 

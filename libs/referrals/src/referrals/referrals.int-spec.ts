@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { moveParty, ReferralStatus as S } from './referral-moves';
 
@@ -29,10 +29,6 @@ describe('referrals', () => {
   let caseId: string;
   let mealService: string;
   let openService: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return { session: await app.login(user.email, user.password), userId: user.id };
-  };
   const service = async (organisationId: string, name: string, places: number | null) => {
     const id = newId();
     await app.db.query(`INSERT INTO services (id, organisation_id, name, categories, capacity_available, capacity_maximum, capacity_updated_at)
@@ -124,10 +120,10 @@ describe('referrals', () => {
 
     const overridden = await create(coordinator, { serviceId: other, overrideReason: '紧急情况，老人摔倒无人照看', sharedCategories: ['basic', 'contact'] });
     expect(overridden.errors).toBeUndefined();
-    const familyNgo = await as(FAMILY_NGO, Role.STAFF);
-    const seen = await get(familyNgo.session, overridden.data!.createReferral.referral.id);
+    const familyNgo = await app.loginNewMember(FAMILY_NGO, Role.STAFF);
+    const seen = await get(familyNgo, overridden.data!.createReferral.referral.id);
     expect(seen.data!.referral).toMatchObject({ overrideReason: '紧急情况，老人摔倒无人照看', person: null });
-    const accepted = await move(familyNgo.session, seen.data!.referral, 'ACCEPTED');
+    const accepted = await move(familyNgo, seen.data!.referral, 'ACCEPTED');
     expect(accepted.data!.moveReferral.person).toMatchObject({ fullName: '邓桂芝', phone: '13911223344', birthDate: null });
     const [audit] = await app.db.query(`SELECT grounds FROM audit_events WHERE action = 'EXPORT' AND details->>'referral' = $1`, [seen.data!.referral.id]);
     expect(audit.grounds).toEqual({ rule: 'referral-override' });
@@ -229,13 +225,13 @@ describe('referrals', () => {
   });
 
   it('lets the receiver route an accepted referral to one of its caseworkers, who finds it as theirs', async () => {
-    const ngoWorker = await as(ELDERLY_NGO, Role.CASEWORKER);
+    const ngoWorker = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
     const { referral } = (await create(coordinator)).data!.createReferral;
     const route = `mutation($input: RouteReferralInput!) { routeReferral(input: $input) { id receiverUserName } }`;
     expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.reason).toBe('NOT_ACCEPTED');
     await move(ngo, referral, 'ACCEPTED');
     // A caseworker of the receiver works what is routed to them; handing it on is for those who work the inbox.
-    const byCaseworker = await ngoWorker.session.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
+    const byCaseworker = await ngoWorker.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
     expect(byCaseworker.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUTE_NOT_ALLOWED' });
     // The sender does not choose the receiver's caseworker.
     expect((await coordinator.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -243,9 +239,9 @@ describe('referrals', () => {
     expect(routed.errors).toBeUndefined();
     expect(routed.data!.routeReferral.receiverUserName).toBeTruthy();
     // Another organisation's member is nobody to route to.
-    const outsider = await as(FAMILY_NGO, Role.CASEWORKER);
+    const outsider = await app.loginNewMember(FAMILY_NGO, Role.CASEWORKER);
     expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: outsider.userId } })).errors![0].extensions).toMatchObject({ reason: 'NOT_A_MEMBER', field: 'input.userId' });
-    const mine = await ngoWorker.session.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { routedToMe: true }) { edges { node { id } } } }`);
+    const mine = await ngoWorker.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { routedToMe: true }) { edges { node { id } } } }`);
     expect(mine.data!.referrals.edges.map((e) => e.node.id)).toEqual([referral.id]);
   });
 
@@ -305,8 +301,8 @@ describe('referrals', () => {
   it('shows volunteers, auditors and strangers nothing', async () => {
     const { referral } = (await create(coordinator)).data!.createReferral;
     for (const [org, role] of [[ELDERLY_NGO, Role.VOLUNTEER], [JIANWAI, Role.AUDITOR], [FAMILY_NGO, Role.STAFF]] as const) {
-      const viewer = await as(org, role);
-      expect((await get(viewer.session, referral.id)).errors![0].extensions.code).toBe('NOT_FOUND');
+      const viewer = await app.loginNewMember(org, role);
+      expect((await get(viewer, referral.id)).errors![0].extensions.code).toBe('NOT_FOUND');
     }
   });
 });

@@ -48,8 +48,7 @@ describe('break-glass', () => {
     expect(events.find((e) => e.action === 'BREAK_GLASS')!.holder_ids).toEqual([JIANWAI]);
     expect(events.filter((e) => e.action === 'READ').every((e) => e.holder_ids?.[0] === JIANWAI)).toBe(true);
 
-    const holderAdmin = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.ORG_ADMIN }] });
-    const admin = await app.login(holderAdmin.email, holderAdmin.password);
+    const admin = await app.loginNewMember(JIANWAI, Role.ORG_ADMIN);
     const grants = await admin.gql<{ breakGlassGrants: { personId: string; openedFor: string; reason: string }[] }>(`{ breakGlassGrants { personId openedFor reason } }`);
     expect(grants.data!.breakGlassGrants).toEqual([{ personId, openedFor: '朝阳区民政局', reason }]);
     // Raised at once to the holder's coordinators and auditors.
@@ -81,8 +80,7 @@ describe('break-glass', () => {
   });
 
   it('is for coordinators only', async () => {
-    const staff = await makeUser(app.db, { memberships: [{ organisationId: SANLITUN, role: Role.STAFF }] });
-    const session = await app.login(staff.email, staff.password);
+    const session = await app.loginNewMember(SANLITUN, Role.STAFF);
     const res = await session.gql(BREAK, { input: { personId, reason: '我想看看这个人的资料' } });
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });

@@ -84,8 +84,7 @@ describe('the access matrix for Person', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.CASEWORKER }] });
-    registrar = await app.login(registrarUser.email, registrarUser.password);
+    registrar = await app.loginNewMember(HOLDER, Role.CASEWORKER);
     const { holdingOrganisationId: _h, birthYear: _y, relationToHead: _r, ...input } = FIXTURE;
     const res = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
       { input: { ...input, newHousehold: { monthlyIncomeCents: HOUSEHOLD_FIXTURE.monthlyIncomeCents } } });
