@@ -1,7 +1,7 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -18,17 +18,10 @@ describe('the boundary a case draws', () => {
   let coordinator: SignedIn;
   let personId: string;
 
-  const consent = (categories: string[]) => coordinator.gql<{ recordConsent: { id: string } }>(
-    `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-    { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '个案管理同意书 K-1' } });
-
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
-    const res = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
-      input: { fullName: '韩玉梅', regionCode: '110105', idNumber: '110105194807150028', phone: '13655556666', chronicIllness: '糖尿病', notes: '女儿在外地' } });
-    expect(res.errors).toBeUndefined();
-    personId = res.data!.registerPerson.id;
+    personId = (await makePerson(coordinator, { fullName: '韩玉梅', idNumber: '110105194807150028', phone: '13655556666', chronicIllness: '糖尿病', notes: '女儿在外地' })).id;
   });
   afterAll(() => app.close());
 
@@ -51,17 +44,15 @@ describe('the boundary a case draws', () => {
 
   it('still lets the caseworker who registered the person work the case they open', async () => {
     const registrar = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
-    const own = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '邵建国', regionCode: '110105' } });
-    const opened = await registrar.gql<{ openCase: { assignees: { userId: string }[] } }>(OPEN, { input: { personId: own.data!.registerPerson.id, needs: ['MEDICAL'] } });
+    const own = await makePerson(registrar, { fullName: '邵建国' });
+    const opened = await registrar.gql<{ openCase: { assignees: { userId: string }[] } }>(OPEN, { input: { personId: own.id, needs: ['MEDICAL'] } });
     expect(opened.data!.openCase.assignees).toEqual([{ userId: registrar.userId }]);
   });
 
   it('lets another organisation’s assigned caseworker change only what they may read, and ends their access with the consent', async () => {
-    const created = await coordinator.gql<{ openCase: { id: string } }>(OPEN, { input: { personId, needs: ['ELDERLY_CARE'] } });
-    const caseId = created.data!.openCase.id;
+    const caseId = (await makeCase(coordinator, personId)).id;
     await coordinator.gql(`mutation($input: UpdateCaseInput!) { updateCase(input: $input) { id } }`, { input: { caseId, version: 1, notes: '每周三探访' } });
-    const consentId = (await consent(['basic'])).data!.recordConsent.id;
+    const consentId = (await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, purpose: 'CASE_MANAGEMENT', evidence: '个案管理同意书 K-1' })).id;
     const ngoWorker = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
     expect((await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: ngoWorker.userId } })).errors)
       .toBeUndefined();

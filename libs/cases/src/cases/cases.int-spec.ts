@@ -1,7 +1,7 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -30,10 +30,7 @@ describe('cases', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     caseworker = await app.login('caseworker@zhulian.demo');
-    const res = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
-      input: { fullName: '何淑珍', regionCode: '110105', phone: '13677778888', birthDate: '1941-02-03', notes: '独居' } });
-    expect(res.errors).toBeUndefined();
-    personId = res.data!.registerPerson.id;
+    personId = (await makePerson(coordinator, { fullName: '何淑珍', phone: '13677778888', birthDate: '1941-02-03', notes: '独居' })).id;
   });
   afterAll(() => app.close());
 
@@ -132,9 +129,7 @@ describe('cases', () => {
     const ngoWorker = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
     const refused = await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: ngoWorker.userId } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT' });
     const assignable = await coordinator.gql<{ assignableCaseworkers: { userId: string }[] }>(
       `query($id: ID!) { assignableCaseworkers(caseId: $id) { userId displayName organisationName } }`, { id: created.id });
     expect(assignable.data!.assignableCaseworkers.map((c) => c.userId)).toContain(ngoWorker.userId);
@@ -183,10 +178,9 @@ describe('cases', () => {
       const stale = await coordinator.gql(STATUS, { input: { caseId: current.id, version: current.version - 1, status: 'ON_HOLD' } });
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
 
-      const registered = await caseworker.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: '丁桂英', regionCode: '110105' } });
+      const registered = await makePerson(caseworker, { fullName: '丁桂英' });
       // The caseworker registered the person and opened the case, so works it.
-      const own = (await open(caseworker, { personId: registered.data!.registerPerson.id })).data!.openCase;
+      const own = (await open(caseworker, { personId: registered.id })).data!.openCase;
       const closed = await caseworker.gql<{ setCaseStatus: CaseResult }>(STATUS, { input: { caseId: own.id, version: own.version, status: 'CLOSED', outcome: 'NEEDS_MET' } });
       expect(closed.errors).toBeUndefined();
       const reopen = await caseworker.gql(STATUS, { input: { caseId: own.id, version: closed.data!.setCaseStatus.version, status: 'OPEN' } });
@@ -195,10 +189,8 @@ describe('cases', () => {
   });
 
   it('moves a merged duplicate’s cases to the record that stays', async () => {
-    const duplicate = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '何淑珍', regionCode: '110105' } });
-    const duplicateId = duplicate.data!.registerPerson.id;
-    const created = (await coordinator.gql<{ openCase: CaseResult }>(OPEN, { input: { personId: duplicateId, needs: ['MEDICAL'] } })).data!.openCase;
+    const duplicateId = (await makePerson(coordinator, { fullName: '何淑珍' })).id;
+    const created = await makeCase(coordinator, duplicateId, { needs: ['MEDICAL'] });
     const merged = await coordinator.gql(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`,
       { input: { survivorId: personId, duplicateId, reason: '重复登记的同一人' } });
     expect(merged.errors).toBeUndefined();

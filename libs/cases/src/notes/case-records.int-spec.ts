@@ -1,7 +1,7 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -42,18 +42,15 @@ describe('case notes and attachments', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     [assigned, colleague, staff, ngoWorker, familyWorker, outsider] = await Promise.all([
-      app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.STAFF), app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER), app.loginNewMember(FAMILY_NGO, Role.CASEWORKER),
+      app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.STAFF),
+      app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER), app.loginNewMember(FAMILY_NGO, Role.CASEWORKER),
       app.loginNewMember('0193a000-0000-7000-8000-000000000003', Role.COORDINATOR)]);
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '严桂芬', regionCode: '110105', birthDate: '1940-03-03' } });
-    const personId = person.data!.registerPerson.id;
-    const consent = (recipientOrganisationId: string, categories: string[]) => coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 N-1' } });
-    expect((await consent(ELDERLY_NGO, ['basic', 'case_notes'])).errors).toBeUndefined();
-    expect((await consent(FAMILY_NGO, ['basic'])).errors).toBeUndefined();
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'], notes: '初次登记：独居，女儿在外地' } });
-    caseId = opened.data!.openCase.id;
+    const personId = (await makePerson(coordinator, { fullName: '严桂芬', birthDate: '1940-03-03' })).id;
+    const consent = (recipientOrganisationId: string, categories: string[]) =>
+      makeConsent(coordinator, { personId, recipientOrganisationId, categories, purpose: 'CASE_MANAGEMENT', evidence: '知情同意书 N-1' });
+    await consent(ELDERLY_NGO, ['basic', 'case_notes']);
+    await consent(FAMILY_NGO, ['basic']);
+    caseId = (await makeCase(coordinator, personId, { notes: '初次登记：独居，女儿在外地' })).id;
     for (const worker of [assigned, ngoWorker, familyWorker]) {
       const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: worker.userId } });
       expect(res.errors).toBeUndefined();

@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { moveParty, ReferralStatus as S } from './referral-moves';
 
@@ -41,12 +41,8 @@ describe('referrals', () => {
   const move = (session: SignedIn, referral: { id: string }, status: string, extra: Record<string, unknown> = {}) =>
     session.gql<{ moveReferral: R }>(MOVE, { input: { referralId: referral.id, status, ...extra } });
   const get = (session: SignedIn, id: string) => session.gql<{ referral: R }>(GET, { id });
-  const consent = async (purpose: string, categories: string[], recipientOrganisationId = ELDERLY_NGO) => {
-    const res = await coordinator.gql<{ recordConsent: { id: string } }>(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId, categories, purpose, givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.recordConsent.id;
-  };
+  const consent = async (purpose: string, categories: string[], recipientOrganisationId = ELDERLY_NGO) =>
+    (await makeConsent(coordinator, { personId, recipientOrganisationId, categories, purpose })).id;
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule], seed: seedIdentityDemo });
@@ -54,12 +50,8 @@ describe('referrals', () => {
     caseworker = await app.login('caseworker@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
     ngoAdmin = await app.login('orgadmin@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '邓桂芝', regionCode: '110105', phone: '13911223344', birthDate: '1942-04-05', address: '建外街道永安里 1 号' } });
-    personId = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'], priority: 'HIGH' } });
-    caseId = opened.data!.openCase.id;
+    personId = (await makePerson(coordinator, { fullName: '邓桂芝', phone: '13911223344', birthDate: '1942-04-05', address: '建外街道永安里 1 号' })).id;
+    caseId = (await makeCase(coordinator, personId, { priority: 'HIGH' })).id;
     // caseworker@ works the case with the coordinator.
     const assigned = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
       { input: { caseId, userId: '0193a000-0000-7000-8000-100000000003' } });
@@ -246,17 +238,13 @@ describe('referrals', () => {
   });
 
   it('offers to close the case once every referral has ended', async () => {
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '蒋德福', regionCode: '110105' } });
-    const otherPerson = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: otherPerson, needs: ['MEDICAL'] } });
-    const ready = () => coordinator.gql<{ case: { readyToClose: boolean } }>(`query($id: ID!) { case(id: $id) { readyToClose } }`, { id: opened.data!.openCase.id });
+    const otherPerson = await makePerson(coordinator, { fullName: '蒋德福' });
+    const opened = await makeCase(coordinator, otherPerson.id, { needs: ['MEDICAL'] });
+    const ready = () => coordinator.gql<{ case: { readyToClose: boolean } }>(`query($id: ID!) { case(id: $id) { readyToClose } }`, { id: opened.id });
     expect((await ready()).data!.case.readyToClose).toBe(false);
-    const sent = await coordinator.gql<{ createReferral: { referral: R } }>(CREATE, { input: { caseId: opened.data!.openCase.id, serviceId: openService,
-      overrideReason: '需要尽快就医，家属同意口头确认' } });
+    const sent = await makeReferral(coordinator, { caseId: opened.id, serviceId: openService, overrideReason: '需要尽快就医，家属同意口头确认' });
     expect((await ready()).data!.case.readyToClose).toBe(false);
-    await move(ngo, sent.data!.createReferral.referral, 'REJECTED', { reasonCode: 'NO_CAPACITY', reasonText: '本月已满' });
+    await move(ngo, sent, 'REJECTED', { reasonCode: 'NO_CAPACITY', reasonText: '本月已满' });
     expect((await ready()).data!.case.readyToClose).toBe(true);
   });
 
