@@ -2,7 +2,7 @@ import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
-import { makeInsightRuleVersion, makeOrganisation, makeUser, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeInsightRuleVersion, makeOrganisation, makePerson, makeUser, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { ageOn, beijingDate, InsightEvaluation } from './insight-evaluation';
 
@@ -29,11 +29,9 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
   const ids: Record<string, string> = {};
 
   const register = async (key: string, input: Record<string, unknown>) => {
-    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    ids[key] = res.data!.registerPerson.id;
-    if (res.data!.registerPerson.household) ids[`${key}:household`] = res.data!.registerPerson.household.id;
+    const person = await makePerson(coordinator, input);
+    ids[key] = person.id;
+    if (person.householdId) ids[`${key}:household`] = person.householdId;
     return ids[key];
   };
   const alerts = async (session: SignedIn, filter: Record<string, unknown> = {}) => {
@@ -70,10 +68,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
     await register('togetherSpouse', { fullName: '郑奶奶', birthDate: `${year - 76}-01-01`, householdId: ids['together:household'], relationToHead: 'SPOUSE' });
     // Living alone at 80 with a disability, with a case opened today.
     await register('followed', { fullName: '冯爷爷', birthDate: `${year - 80}-01-01`, disability: '肢体三级', newHousehold: {} });
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: ids.followed, needs: ['ELDERLY_CARE'], priority: 'URGENT' } });
-    expect(opened.errors).toBeUndefined();
-    ids.urgentCase = opened.data!.openCase.id;
+    ids.urgentCase = (await makeCase(coordinator, ids.followed, { priority: 'URGENT' })).id;
     now = new Date();
   });
   afterAll(() => app.close());
