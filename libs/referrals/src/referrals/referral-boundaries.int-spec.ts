@@ -1,8 +1,8 @@
 import { CasesModule } from '@zhulian/cases';
-import { newId, Role } from '@zhulian/core';
+import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -28,17 +28,11 @@ describe('the boundary a referral crosses', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '李秀兰', regionCode: '110105', phone: '13812345678', address: '建外街道光华里 5 号', birthDate: '1944-04-04' } });
-    personId = person.data!.registerPerson.id;
-    caseId = (await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } })).data!.openCase.id;
-    serviceId = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name, categories) VALUES ($1, $2, '上门探访', '{ELDERLY_CARE}')`, [serviceId, ELDERLY_NGO]);
+    personId = (await makePerson(coordinator, { fullName: '李秀兰', phone: '13812345678', address: '建外街道光华里 5 号', birthDate: '1944-04-04' })).id;
+    caseId = (await makeCase(coordinator, personId)).id;
+    serviceId = (await makeService(app.db, ELDERLY_NGO, { name: '上门探访', categories: ['ELDERLY_CARE'] })).id;
     // The person consented to share basic and contact data with the NGO for a referral.
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 B-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], evidence: '转介同意书 B-1' });
   });
   afterAll(() => app.close());
 
