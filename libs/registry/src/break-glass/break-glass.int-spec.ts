@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, TestApp } from '@zhulian/testing';
+import { makePerson, makeUser, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -18,9 +18,7 @@ describe('break-glass', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     const caseworker = await app.login('caseworker@zhulian.demo');
-    const res = await caseworker.gql<{ registerPerson: { id: string } }>(
-      `mutation { registerPerson(input: { fullName: "吴秀珍", regionCode: "110105", phone: "13855556666", notes: "突发疾病独居" }) { id } }`);
-    personId = res.data!.registerPerson.id;
+    personId = (await makePerson(caseworker, { fullName: '吴秀珍', phone: '13855556666', notes: '突发疾病独居' })).id;
   });
   afterAll(() => app.close());
 

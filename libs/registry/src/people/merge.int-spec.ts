@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -15,11 +15,7 @@ describe('merging duplicate records', () => {
   let coordinator: SignedIn;
   let caseworker: SignedIn;
   let ngo: SignedIn;
-  const register = async (input: Record<string, unknown>, by = caseworker) => {
-    const res = await by.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.registerPerson.id;
-  };
+  const register = async (input: Record<string, unknown>, by = caseworker) => (await makePerson(by, input)).id;
   const merge = (survivorId: string, duplicateId: string, by = coordinator) =>
     by.gql<{ mergePeople: Record<string, unknown> }>(MERGE, { input: { survivorId, duplicateId, reason: '同一人，登记时姓名写法不同' } });
 
@@ -34,9 +30,7 @@ describe('merging duplicate records', () => {
   it('fills the survivor’s gaps from the duplicate, moves its consents, and leads the duplicate’s id to the survivor', async () => {
     const survivor = await register({ fullName: '吴德明', phone: '13811112222', notes: '腿脚不便', assistance: ['DIBAO'] });
     const duplicate = await register({ fullName: '吴德明', idNumber: '110105198001011238', notes: '需送餐', assistance: ['MEDICAL'] });
-    const consent = await caseworker.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(caseworker, { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY' });
     // before the merge the NGO sees the duplicate only
     expect((await ngo.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: survivor })).errors![0].extensions.code).toBe('NOT_FOUND');
 
