@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 
 const DISTRICT = '0193a000-0000-7000-8000-000000000001';
@@ -48,16 +48,12 @@ describe('signal files from other departments', () => {
     registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (let i = 0; i < 6; i += 1) {
       const number = idNumber('110105', `1948020${i + 1}`, 100 + 2 * i);
-      const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: `测试${i}`, regionCode: '110105', idNumber: number } });
-      expect(res.errors).toBeUndefined();
+      await makePerson(registrar, { fullName: `测试${i}`, idNumber: number });
       registered.push(number);
     }
     // Someone registered in another district: not the district office's to match.
     elsewhere = idNumber('110101', '19600303', 301);
-    const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '东城人', regionCode: '110101', idNumber: elsewhere } });
-    expect(res.errors).toBeUndefined();
+    await makePerson(registrar, { fullName: '东城人', regionCode: '110101', idNumber: elsewhere });
   });
   afterAll(() => app.close());
 
@@ -130,8 +126,7 @@ describe('signal files from other departments', () => {
     const other = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [organisationId, role, reason] of [[DISTRICT, Role.CASEWORKER, 'ROLE_NOT_ALLOWED'], [NGO, Role.COORDINATOR, 'SIGNAL_IMPORT_NOT_ALLOWED'],
       [DISTRICT, Role.AUDITOR, 'ROLE_NOT_ALLOWED']] as const) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(organisationId, role);
       const res = await start(session, 'MEDICAL_BILL', `${role}${organisationId}`, 1);
       expect([role, res.errors![0].extensions]).toEqual([role, expect.objectContaining({ code: 'FORBIDDEN' })]);
       if (reason === 'SIGNAL_IMPORT_NOT_ALLOWED') expect(res.errors![0].extensions.reason).toBe(reason);

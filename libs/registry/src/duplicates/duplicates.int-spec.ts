@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -23,9 +23,7 @@ describe('duplicate candidates before registering', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     registrar = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
-    const res = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input: ZHOU });
-    expect(res.errors).toBeUndefined();
-    zhouId = res.data!.registerPerson.id;
+    zhouId = (await makePerson(registrar, ZHOU)).id;
   });
   afterAll(() => app.close());
 
@@ -76,9 +74,7 @@ describe('duplicate candidates before registering', () => {
 
   it('gives a record whose name the caller may not read no weight for its name: the score says nothing of how alike the names are', async () => {
     // The NGO may read Zhou's phone (a consent to contact data alone), not her name.
-    const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId: zhouId, recipientOrganisationId: ELDERLY_NGO, categories: ['contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '服务同意书 Z-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(registrar, { personId: zhouId, recipientOrganisationId: ELDERLY_NGO, categories: ['contact'], purpose: 'SERVICE_DELIVERY', evidence: '服务同意书 Z-1' });
     const ngo = await app.loginNewMember(ELDERLY_NGO, Role.COORDINATOR);
     const scores = [];
     for (const fullName of ['周玉珍', '周玉', '李四']) {
