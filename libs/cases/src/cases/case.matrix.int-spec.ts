@@ -2,7 +2,7 @@ import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeCase, makeConsent, makeOrganisation, makePerson, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeOrganisation, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 import { CaseAttachment } from '../attachments/case-attachment.type';
 import { CaseNote } from '../notes/case-note.type';
@@ -87,11 +87,11 @@ describe('the access matrix for Case', () => {
         sessions.set(name, coordinator);
         continue;
       }
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      const user = await app.loginNewMember(organisationId, viewer.role);
+      sessions.set(name, user);
       if (viewer.assigned) {
         const res = await coordinator.gql<{ assignCase: { version: number } }>(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { version } }`,
-          { input: { caseId, userId: user.id } });
+          { input: { caseId, userId: user.userId } });
         expect(res.errors).toBeUndefined();
         version = res.data!.assignCase.version;
       }

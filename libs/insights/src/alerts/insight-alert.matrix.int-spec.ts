@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeCase, makeConsent, makeHousehold, makeInsightAlert, makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeHousehold, makeInsightAlert, makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { InsightAlert } from './insight-alert.type';
 
@@ -64,10 +64,10 @@ describe('the access matrix for InsightAlert', () => {
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       if (sessions.has(name)) continue;
       const organisationId = { holder: HOLDER, ngo: NGO, other: other.id }[viewer.org];
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      const user = await app.loginNewMember(organisationId, viewer.role);
+      sessions.set(name, user);
       if (viewer.assigned) {
-        const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: user.id } });
+        const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: user.userId } });
         expect(res.errors).toBeUndefined();
       }
     }

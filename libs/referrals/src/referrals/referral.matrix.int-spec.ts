@@ -4,7 +4,7 @@ import { newId, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo, SessionChecks } from '@zhulian/identity';
 import { RecipientReads } from '@zhulian/realtime';
 import { RegistryModule } from '@zhulian/registry';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { Referral } from './referral.type';
 
@@ -64,8 +64,7 @@ describe('the access matrix for Referral', () => {
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       const organisationId = { sender: SENDER, receiver: RECEIVER, other: other.id }[viewer.org];
       organisations.set(name, organisationId);
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(organisationId, viewer.role));
     }
     const coordinator = sessions.get('the sender’s coordinator')!;
     receiverStaff = sessions.get('staff of the receiver')!;

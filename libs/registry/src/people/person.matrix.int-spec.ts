@@ -1,7 +1,7 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { regionName, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { parse } from 'csv-parse/sync';
 import { PEOPLE_EXPORT_COLUMNS } from '../export/people-export';
 import { Household } from '../households/household.type';
@@ -96,8 +96,7 @@ describe('the access matrix for Person', () => {
         continue;
       }
       const organisationId = { holder: HOLDER, elderlyNgo: ELDERLY_NGO, familyNgo: FAMILY_NGO, other: other.id }[viewer.org];
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(organisationId, viewer.role));
     }
     const consents: [string, string[]][] = [[ELDERLY_NGO, ['basic', 'contact']], [FAMILY_NGO, ['basic', 'health']], [FAMILY_NGO, ['financial']]];
     for (const [recipientOrganisationId, categories] of consents) {
