@@ -256,13 +256,15 @@ type Call = <T = Record<string, unknown>>(query: string, variables?: Record<stri
 
 /**
  * The API as one demo user, for a journey's setup (data the journey is not about): signs in once and
- * sends each request with the access token. Any GraphQL error fails the setup loudly.
+ * sends each request with the access token, and with `organisationId` acting (X-Organisation-Id) when
+ * given, for a user with several memberships. Any GraphQL error fails the setup loudly.
  */
-export async function apiAs(url: string, email: string, password = 'zhulian-demo'): Promise<Call> {
+export async function apiAs(url: string, email: string, password = 'zhulian-demo', organisationId?: string): Promise<Call> {
   const post = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(token && organisationId ? { 'x-organisation-id': organisationId } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
@@ -273,6 +275,17 @@ export async function apiAs(url: string, email: string, password = 'zhulian-demo
     login: { accessToken: string };
   };
   return (query, variables) => post(signedIn.login.accessToken, query, variables) as never;
+}
+
+/** Accepts an invitation through the API as its invitee does, signed in as nobody; any GraphQL error fails the setup loudly. */
+export async function acceptInvitation(url: string, input: { token: string; displayName: string; password: string }): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', variables: { input } }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`accepting the invitation as ${input.displayName}: ${JSON.stringify(body.errors)}`);
 }
 
 /**
