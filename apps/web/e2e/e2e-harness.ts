@@ -2,7 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, TestDatabase } from '@zhulian/testing';
+import { createTestDatabase, FactorySession, freePort, TestDatabase } from '@zhulian/testing';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '../../..');
@@ -252,7 +252,8 @@ export async function choose(page: Page, field: ReturnType<Page['locator']>, typ
   await field.press('Enter');
 }
 
-type Call = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** A request as one user, answering its data; also a session for the test kit's factories (`makePerson(office, …)`). */
+type Call = (<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>) & FactorySession;
 
 /**
  * The API as one demo user, for a journey's setup (data the journey is not about): signs in once and
@@ -274,7 +275,9 @@ export async function apiAs(url: string, email: string, password = 'zhulian-demo
   const signedIn = (await post(null, 'mutation SignIn($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password } })) as {
     login: { accessToken: string };
   };
-  return (query, variables) => post(signedIn.login.accessToken, query, variables) as never;
+  const call = ((query: string, variables?: Record<string, unknown>) => post(signedIn.login.accessToken, query, variables)) as Call;
+  call.gql = async (query, variables) => ({ data: (await post(signedIn.login.accessToken, query, variables)) as never });
+  return call;
 }
 
 /** Accepts an invitation through the API as its invitee does, signed in as nobody; any GraphQL error fails the setup loudly. */

@@ -1,17 +1,20 @@
-import type { GqlResponse, SignedIn } from './test-app';
-
 /**
  * Factories that make a record as a user would: through the API, signed in as `as`, so the record is held,
  * audited and checked by the rules exactly as in use. Prefer them in tests of access; each fails the test
  * when the API refuses. The holding organisation is the session's acting one.
  */
-type Session = Pick<SignedIn, 'gql'>;
+
+/** Whoever the factories act as: a `SignedIn` of `TestApp`, or a browser journey's `apiAs`. */
+export interface FactorySession {
+  gql<T>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T | null; errors?: unknown[] }>;
+}
+type Session = FactorySession;
 
 let counter = 0;
 const next = () => (counter += 1);
 
 async function ask<T>(as: Session, what: string, document: string, input: Record<string, unknown>): Promise<T> {
-  const res: GqlResponse<Record<string, T>> = await as.gql<Record<string, T>>(document, { input });
+  const res = await as.gql<Record<string, T>>(document, { input });
   const made = res.data?.[what];
   if (res.errors || !made) throw new Error(`${what} failed: ${JSON.stringify(res.errors)}`);
   return made;
