@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeCase, makeConsent, makePerson, makeReferral, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { moveParty, ReferralStatus as S } from './referral-moves';
 
@@ -29,12 +29,7 @@ describe('referrals', () => {
   let caseId: string;
   let mealService: string;
   let openService: string;
-  const service = async (organisationId: string, name: string, places: number | null) => {
-    const id = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name, categories, capacity_available, capacity_maximum, capacity_updated_at)
-      VALUES ($1, $2, $3, '{ELDERLY_CARE}', $4, $4, CASE WHEN $4::int IS NULL THEN NULL ELSE now() END)`, [id, organisationId, name, places]);
-    return id;
-  };
+  const service = async (organisationId: string, name: string, places: number | null) => (await makeService(app.db, organisationId, { name, places })).id;
   const places = async (serviceId: string) => (await app.db.query(`SELECT capacity_available FROM services WHERE id = $1`, [serviceId]))[0].capacity_available;
   const create = (session: SignedIn, input: Record<string, unknown> = {}) =>
     session.gql<{ createReferral: { warnings: string[]; referral: R } }>(CREATE, { input: { caseId, serviceId: openService, noteForReceiver: '老人独居，需每日送餐', ...input } });
