@@ -1,7 +1,7 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { regionName, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { parse } from 'csv-parse/sync';
 import { PEOPLE_EXPORT_COLUMNS } from '../export/people-export';
 import { Household } from '../households/household.type';
@@ -100,10 +100,7 @@ describe('the access matrix for Person', () => {
     }
     const consents: [string, string[]][] = [[ELDERLY_NGO, ['basic', 'contact']], [FAMILY_NGO, ['basic', 'health']], [FAMILY_NGO, ['financial']]];
     for (const [recipientOrganisationId, categories] of consents) {
-      const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-        input: { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' },
-      });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(registrar, { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY' });
     }
   });
   afterAll(() => app.close());
