@@ -2,7 +2,7 @@ import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
-import { makeCase, makeInsightRuleVersion, makeOrganisation, makePerson, makeUser, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeInsightRuleVersion, makeOrganisation, makePerson, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { ageOn, beijingDate, InsightEvaluation } from './insight-evaluation';
 
@@ -45,8 +45,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
     evaluation = app.app.get(InsightEvaluation);
-    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    coordinator = await app.login(user.email, user.password);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     // This year's line and next (the runs below look up to five weeks ahead).
     for (const y of [year, year + 1]) await setSubsistenceLine(app.db, { regionCode: '110000', year: y, monthlyCents: 142_000 });
 
@@ -158,8 +157,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
     const other = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [organisationId, role] of [[other.id, Role.COORDINATOR], [JIANWAI, Role.CASEWORKER], [JIANWAI, Role.STAFF], [JIANWAI, Role.AUDITOR],
       [JIANWAI, Role.ORG_ADMIN]] as const) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(organisationId, role);
       expect([role, await alerts(session)]).toEqual([role, []]);
       expect((await session.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount }`)).data!.insightAlertsCount).toBe(0);
       const one = await session.gql(`query($id: ID!) { insightAlert(id: $id) { id } }`, { id: alert.id });

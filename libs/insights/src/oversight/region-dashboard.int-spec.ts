@@ -50,8 +50,7 @@ describe('region dashboards', () => {
       await seedDirectoryDemo(tx);
     });
     await app.db.transaction((tx) => seedWorkDemo(tx));
-    const user = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    district = await app.login(user.email, user.password);
+    district = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
   });
   afterAll(() => app.close());
 
@@ -91,8 +90,7 @@ describe('region dashboards', () => {
 
   it('withholds a district’s small count, and the region’s total that would give it back', async () => {
     const city = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE', regionCode: '110000' });
-    const cityUser = await makeUser(app.db, { memberships: [{ organisationId: city.id, role: Role.AUDITOR }] });
-    const auditor = await app.login(cityUser.email, cityUser.password);
+    const auditor = await app.loginNewMember(city.id, Role.AUDITOR);
     // Three people in 东城区 (110101), registered by the street office.
     const registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (const name of ['甲', '乙', '丙']) {

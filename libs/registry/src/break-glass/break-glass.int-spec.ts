@@ -51,8 +51,7 @@ describe('break-glass', () => {
     expect(grants.data!.breakGlassGrants).toEqual([{ personId, openedFor: '朝阳区民政局', reason }]);
     // Raised at once to the holder's coordinators and auditors.
     for (const role of [Role.COORDINATOR, Role.AUDITOR]) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(JIANWAI, role);
       const alerts = await session.gql<{ securityAlerts: { edges: { node: Record<string, unknown> }[] } }>(
         `{ securityAlerts(first: 10) { edges { node { kind subjectId reason actorName actorOrganisationName acknowledgedAt } } } }`);
       expect(alerts.data!.securityAlerts.edges.map((e) => e.node)).toEqual([{
