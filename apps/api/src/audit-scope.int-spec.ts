@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { AppModule } from './app.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -22,10 +22,7 @@ describe('the auditors of the holder and of the offices above it', () => {
   let app: TestApp;
   let personId: string;
   let ngo: SignedIn;
-  const auditorOf = async (organisationId: string) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role: Role.AUDITOR }] });
-    return app.login(user.email, user.password);
-  };
+  const auditorOf = (organisationId: string) => app.loginNewMember(organisationId, Role.AUDITOR);
   const trail = async (auditor: SignedIn, variables: Record<string, unknown> = {}) => {
     const res = await auditor.gql<Trail>(TRAIL, { first: 100, ...variables });
     expect(res.errors).toBeUndefined();
@@ -35,13 +32,8 @@ describe('the auditors of the holder and of the offices above it', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [AppModule], seed: seedIdentityDemo });
     const caseworker = await app.login('caseworker@zhulian.demo');
-    const registered = await caseworker.gql<{ registerPerson: { id: string } }>(
-      `mutation { registerPerson(input: { fullName: "严秀英", regionCode: "110105", birthDate: "1946-01-01", phone: "13677770000", idNumber: "11010519460101002X" }) { id } }`);
-    expect(registered.errors).toBeUndefined();
-    personId = registered.data!.registerPerson.id;
-    const consent = await caseworker.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '服务同意书 A-3' } });
-    expect(consent.errors).toBeUndefined();
+    personId = (await makePerson(caseworker, { fullName: '严秀英', birthDate: '1946-01-01', phone: '13677770000', idNumber: '11010519460101002X' })).id;
+    await makeConsent(caseworker, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', evidence: '服务同意书 A-3' });
     ngo = await app.login('ngo@zhulian.demo');
     // The NGO reads the person's phone on its consent; the district breaks the glass on the record.
     expect((await ngo.gql(`query($id: ID!) { person(id: $id) { fullName phone } }`, { id: personId })).data).toBeTruthy();

@@ -1,5 +1,5 @@
 import { seedIdentityDemo } from '@zhulian/identity';
-import { TestApp } from '@zhulian/testing';
+import { makePerson, TestApp } from '@zhulian/testing';
 import { AppModule } from './app.module';
 
 const TRAIL = `query($subjectId: ID) { auditTrail(first: 50, subjectId: $subjectId) { edges { node { position action subjectType subjectId fields grounds actorName actorOrganisationName } } } auditChainStatus { intact events brokenAt problem } }`;
@@ -18,9 +18,7 @@ describe('the auditor’s view of the audit trail', () => {
 
   it('shows the district’s auditor who registered and who read a person in a street office, never a value, and the chain’s state', async () => {
     const caseworker = await app.login('caseworker@zhulian.demo');
-    const registered = await caseworker.gql<{ registerPerson: { id: string } }>(
-      `mutation { registerPerson(input: { fullName: "孙桂芝", regionCode: "110105", phone: "13688889999", notes: "独居" }) { id } }`);
-    const personId = registered.data!.registerPerson.id;
+    const { id: personId } = await makePerson(caseworker, { fullName: '孙桂芝', phone: '13688889999', notes: '独居' });
     await caseworker.gql(`query($id: ID!) { person(id: $id) { phone notes } }`, { id: personId });
 
     const auditor = await app.login('auditor@zhulian.demo');

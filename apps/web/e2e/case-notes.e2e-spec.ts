@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, pick, signIn, tick } from './e2e-harness';
+import { makeCase, makeConsent, makePerson, makeReferral } from '@zhulian/testing';
+import { acceptInvitation, apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, pick, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
 const JIANWAI = '朝阳区建外街道办事处';
@@ -22,35 +23,23 @@ describe('case notes, attachments and the referral’s hand-over in a real brows
     // Set up as the office would have: a person, their case assigned to 张伟, their consent to a referral,
     // and a referral the elderly-care NGO has not answered yet; the NGO has a caseworker to hand it to.
     const office = await apiAs(product().url, 'jianwai@zhulian.demo');
-    const { registerPerson } = await office<{ registerPerson: { id: string } }>(`mutation ($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '邱桂芝', regionCode: '110105', birthDate: '1942-05-06', phone: '13911112222' } });
-    const { openCase } = await office<{ openCase: { id: string } }>(`mutation ($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: registerPerson.id, needs: ['ELDERLY_CARE'], priority: 'HIGH', summary: '独居老人，行动不便' } });
-    caseId = openCase.id;
+    const person = await makePerson(office, { fullName: '邱桂芝', birthDate: '1942-05-06', phone: '13911112222' });
+    caseId = (await makeCase(office, person.id, { priority: 'HIGH', summary: '独居老人，行动不便' })).id;
     const { assignableCaseworkers } = await office<{ assignableCaseworkers: { userId: string; displayName: string }[] }>(
       `query ($caseId: ID!) { assignableCaseworkers(caseId: $caseId) { userId displayName } }`, { caseId });
     await office(`mutation ($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
       { input: { caseId, userId: assignableCaseworkers.find((c) => c.displayName === '张伟')!.userId } });
-    await office(`mutation ($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId: registerPerson.id, recipientOrganisationId: ELDERLY_NGO_ID, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介知情同意书 2026-207' } });
+    await makeConsent(office, { personId: person.id, recipientOrganisationId: ELDERLY_NGO_ID, categories: ['basic', 'contact'], evidence: '转介知情同意书 2026-207' });
     const { services } = await office<{ services: { edges: { node: { id: string; capacity: { available: number } | null } }[] } }>(
       `query { services(first: 100, filter: { organisationId: "${ELDERLY_NGO_ID}", category: "ELDERLY_CARE", status: ACTIVE }) { edges { node { id capacity { available } } } } }`);
     const serviceId = services.edges.map((e) => e.node).find((s) => !s.capacity || s.capacity.available > 0)!.id;
-    const { createReferral } = await office<{ createReferral: { referral: { id: string } } }>(
-      `mutation ($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId, serviceId, urgency: 'HIGH', noteForReceiver: '独居老人，希望每周有人上门助餐。' } });
-    referralId = createReferral.referral.id;
+    referralId = (await makeReferral(office, { caseId, serviceId, urgency: 'HIGH', noteForReceiver: '独居老人，希望每周有人上门助餐。' })).id;
 
     const ngoAdmin = await apiAs(product().url, 'orgadmin@zhulian.demo');
     const { inviteMember } = await ngoAdmin<{ inviteMember: { token: string } }>(`mutation ($input: InviteMemberInput!) { inviteMember(input: $input) { token } }`,
       { input: { email: 'homecare@zhulian.demo', role: 'CASEWORKER' } });
     colleague = '王晓红';
-    const accepted = await fetch(`${product().url}/graphql`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: `mutation ($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }`,
-        variables: { input: { token: inviteMember.token, displayName: colleague, password: 'zhulian-demo-colleague' } } }),
-    }).then((r) => r.json() as Promise<{ errors?: unknown[] }>);
-    expect(accepted.errors).toBeUndefined();
+    await acceptInvitation(product().url, { token: inviteMember.token, displayName: colleague, password: 'zhulian-demo-colleague' });
   });
 
   it('a caseworker writes signed notes and attaches the signed consent; others see what they may; the NGO hands the referral to a colleague; the case proposes the next step', () =>

@@ -2,7 +2,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTestDatabase, freePort, TestDatabase } from '@zhulian/testing';
+import { createTestDatabase, FactorySession, freePort, TestDatabase } from '@zhulian/testing';
 import { Browser, BrowserContext, chromium, Locator, Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '../../..');
@@ -252,17 +252,20 @@ export async function choose(page: Page, field: ReturnType<Page['locator']>, typ
   await field.press('Enter');
 }
 
-type Call = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>;
+/** A request as one user, answering its data; also a session for the test kit's factories (`makePerson(office, …)`). */
+type Call = (<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<T>) & FactorySession;
 
 /**
  * The API as one demo user, for a journey's setup (data the journey is not about): signs in once and
- * sends each request with the access token. Any GraphQL error fails the setup loudly.
+ * sends each request with the access token, and with `organisationId` acting (X-Organisation-Id) when
+ * given, for a user with several memberships. Any GraphQL error fails the setup loudly.
  */
-export async function apiAs(url: string, email: string, password = 'zhulian-demo'): Promise<Call> {
+export async function apiAs(url: string, email: string, password = 'zhulian-demo', organisationId?: string): Promise<Call> {
   const post = async (token: string | null, query: string, variables: Record<string, unknown> = {}) => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(token && organisationId ? { 'x-organisation-id': organisationId } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json()) as { data?: unknown; errors?: unknown[] };
@@ -272,7 +275,20 @@ export async function apiAs(url: string, email: string, password = 'zhulian-demo
   const signedIn = (await post(null, 'mutation SignIn($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password } })) as {
     login: { accessToken: string };
   };
-  return (query, variables) => post(signedIn.login.accessToken, query, variables) as never;
+  const call = ((query: string, variables?: Record<string, unknown>) => post(signedIn.login.accessToken, query, variables)) as Call;
+  call.gql = async (query, variables) => ({ data: (await post(signedIn.login.accessToken, query, variables)) as never });
+  return call;
+}
+
+/** Accepts an invitation through the API as its invitee does, signed in as nobody; any GraphQL error fails the setup loudly. */
+export async function acceptInvitation(url: string, input: { token: string; displayName: string; password: string }): Promise<void> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }', variables: { input } }),
+  });
+  const body = (await response.json()) as { errors?: unknown[] };
+  if (body.errors?.length) throw new Error(`accepting the invitation as ${input.displayName}: ${JSON.stringify(body.errors)}`);
 }
 
 /**

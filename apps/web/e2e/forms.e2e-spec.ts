@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { checkCharacter } from '@zhulian/registry';
 import type { Locator, Page } from 'playwright-core';
-import { apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
+import { acceptInvitation, apiAs, browserJourneys, expectNotShown, expectText, journey, OUTPUT, signIn, until } from './e2e-harness';
 
 /** Several sign-ins on a busy two-core machine: longer than jest's minute. */
 const JOURNEY_TIMEOUT = 180_000;
@@ -16,20 +16,6 @@ async function onScreen(page: Page, element: Locator): Promise<boolean> {
   const box = await element.boundingBox();
   const viewport = page.viewportSize()!;
   return !!box && box.y >= 0 && box.y + box.height <= viewport.height;
-}
-
-/** The API with a given organisation acting (X-Organisation-Id), for a person with several memberships. */
-async function apiActingFor(url: string, email: string, organisationId: string) {
-  const post = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
-    const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(`${email}: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  };
-  const { login } = (await post('mutation($input: LoginInput!) { login(input: $input) { accessToken } }', { input: { email, password: 'zhulian-demo' } }, {})) as {
-    login: { accessToken: string };
-  };
-  return <T>(query: string) => post(query, {}, { authorization: `Bearer ${login.accessToken}`, 'x-organisation-id': organisationId }) as Promise<T>;
 }
 
 /**
@@ -124,12 +110,7 @@ describe('forms and roles in a real browser', () => {
       const admin = await apiAs(product().url, 'orgadmin@zhulian.demo');
       const { inviteMember } = await admin<{ inviteMember: { token: string } }>(
         `mutation { inviteMember(input: { email: "xu.lan@example.org", role: STAFF }) { token } }`);
-      const accepted = await fetch(`${product().url}/graphql`, {
-        method: 'POST', headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { accessToken } }',
-          variables: { input: { token: inviteMember.token, displayName: '徐岚', password: 'a-long-password-1' } } }),
-      }).then((r) => r.json() as Promise<{ errors?: unknown[] }>);
-      expect(accepted.errors).toBeUndefined();
+      await acceptInvitation(product().url, { token: inviteMember.token, displayName: '徐岚', password: 'a-long-password-1' });
 
       const page = await newPage({ width: 390, height: 844 });
       await page.goto(`/accept-invitation?token=${encodeURIComponent(inviteMember.token)}`);
@@ -164,7 +145,7 @@ describe('forms and roles in a real browser', () => {
   it('lands a switch of organisation made on a case on the cases list, without an error', () =>
     journey('forms-switch-on-detail', pages, async () => {
       const sanlitun = '0193a000-0000-7000-8000-000000000003';
-      const social = await apiActingFor(product().url, 'social@zhulian.demo', sanlitun);
+      const social = await apiAs(product().url, 'social@zhulian.demo', undefined, sanlitun);
       const { cases } = await social<{ cases: { edges: { node: { id: string } }[] } }>('{ cases(first: 1) { edges { node { id } } } }');
       const caseId = cases.edges[0].node.id;
 

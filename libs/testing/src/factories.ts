@@ -74,16 +74,21 @@ export async function makeVolunteer(
   return user;
 }
 
-/** A directory service of the given organisation, open to referrals (the directory lib owns the table). */
+/**
+ * A directory service of the given organisation, open to referrals (the directory lib owns the table), with
+ * `places` places free of as many (null: places not tracked).
+ */
 export async function makeService(
   db: DataSource,
   organisationId: string,
-  overrides: Partial<{ name: string; categories: string[]; minimumAge: number }> = {},
+  overrides: Partial<{ name: string; categories: string[]; minimumAge: number; places: number | null }> = {},
 ): Promise<{ id: string; name: string }> {
   const id = newId();
   const name = overrides.name ?? `测试服务 ${next()}`;
-  await db.query(`INSERT INTO services (id, organisation_id, name, categories, minimum_age) VALUES ($1, $2, $3, $4, $5)`,
-    [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE'], overrides.minimumAge ?? null]);
+  await db.query(
+    `INSERT INTO services (id, organisation_id, name, categories, minimum_age, capacity_available, capacity_maximum, capacity_updated_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $6, CASE WHEN $6::int IS NULL THEN NULL ELSE now() END)`,
+    [id, organisationId, name, overrides.categories ?? ['ELDERLY_CARE'], overrides.minimumAge ?? null, overrides.places ?? null]);
   return { id, name };
 }
 

@@ -1,4 +1,5 @@
 export * from './factories';
+export * from './journey-factories';
 export * from './test-app';
 export * from './test-database';
 export * from './free-port';

@@ -7,8 +7,9 @@ import { PassThrough } from 'node:stream';
 import { INestApplication } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { createApiApplication, Importable, loadConfig } from '@zhulian/core';
+import { createApiApplication, Importable, loadConfig, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { makeUser } from './factories';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestAppOptions {
@@ -126,6 +127,12 @@ export class TestApp {
       userId: user.id,
       gql: (query, variables, options = {}) => this.gql(query, variables, { token: accessToken, organisationId, ...options }),
     };
+  }
+
+  /** A new user with one membership (see `makeUser`), signed in through the API with its password. */
+  async loginNewMember(organisationId: string, role: Role): Promise<SignedIn> {
+    const user = await makeUser(this.db, { memberships: [{ organisationId, role }] });
+    return this.login(user.email, user.password);
   }
 
   /**

@@ -2,7 +2,7 @@ import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeOrganisation, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 import { CaseAttachment } from '../attachments/case-attachment.type';
 import { CaseNote } from '../notes/case-note.type';
@@ -67,18 +67,12 @@ describe('the access matrix for Case', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.COORDINATOR }] });
-    const coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '秦桂兰', regionCode: '110105', birthDate: '1945-07-07' } });
-    personId = person.data!.registerPerson.id;
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { personId, recipientOrganisationId: NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(consent.errors).toBeUndefined();
-    const opened = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`, {
-      input: { personId, needs: FIXTURE.needs, priority: FIXTURE.priority, summary: FIXTURE.summary, notes: FIXTURE.notes } });
-    caseId = opened.data!.openCase.id;
-    let version = opened.data!.openCase.version;
+    const coordinator = await app.loginNewMember(HOLDER, Role.COORDINATOR);
+    personId = (await makePerson(coordinator, { fullName: '秦桂兰', birthDate: '1945-07-07' })).id;
+    await makeConsent(coordinator, { personId, recipientOrganisationId: NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT' });
+    const opened = await makeCase(coordinator, personId, { needs: FIXTURE.needs, priority: FIXTURE.priority, summary: FIXTURE.summary, notes: FIXTURE.notes });
+    caseId = opened.id;
+    let version = opened.version;
     const kept = await coordinator.gql(`mutation($input: AddCaseNoteInput!) { addCaseNote(input: $input) { id } }`,
       { input: { caseId, body: NOTE_FIXTURES.holder.body, visibility: 'HOLDER' } });
     expect(kept.errors).toBeUndefined();
@@ -93,11 +87,11 @@ describe('the access matrix for Case', () => {
         sessions.set(name, coordinator);
         continue;
       }
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      const user = await app.loginNewMember(organisationId, viewer.role);
+      sessions.set(name, user);
       if (viewer.assigned) {
         const res = await coordinator.gql<{ assignCase: { version: number } }>(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { version } }`,
-          { input: { caseId, userId: user.id } });
+          { input: { caseId, userId: user.userId } });
         expect(res.errors).toBeUndefined();
         version = res.data!.assignCase.version;
       }

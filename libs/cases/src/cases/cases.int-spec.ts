@@ -1,7 +1,7 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -22,10 +22,6 @@ describe('cases', () => {
   let coordinator: SignedIn;
   let caseworker: SignedIn;
   let personId: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return { session: await app.login(user.email, user.password), userId: user.id };
-  };
   const open = (session: SignedIn, input: Record<string, unknown>) => session.gql<{ openCase: CaseResult }>(OPEN, { input: { personId, needs: ['ELDERLY_CARE'], ...input } });
   const get = (session: SignedIn, id: string) => session.gql<{ case: CaseResult | null }>(GET, { id });
   const count = async (table: string) => (await app.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
@@ -34,10 +30,7 @@ describe('cases', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     caseworker = await app.login('caseworker@zhulian.demo');
-    const res = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
-      input: { fullName: '何淑珍', regionCode: '110105', phone: '13677778888', birthDate: '1941-02-03', notes: '独居' } });
-    expect(res.errors).toBeUndefined();
-    personId = res.data!.registerPerson.id;
+    personId = (await makePerson(coordinator, { fullName: '何淑珍', phone: '13677778888', birthDate: '1941-02-03', notes: '独居' })).id;
   });
   afterAll(() => app.close());
 
@@ -75,18 +68,18 @@ describe('cases', () => {
     expect(await find(coordinator, numbers[1].slice(3))).toEqual([numbers[1]]);
     expect(await find(coordinator, '%')).toEqual([]);
     // Another street office's coordinator finds none of them: numbers are searched among the cases one may see.
-    const other = await as(SANLITUN, Role.COORDINATOR);
-    expect(await find(other.session, numbers[1])).toEqual([]);
+    const other = await app.loginNewMember(SANLITUN, Role.COORDINATOR);
+    expect(await find(other, numbers[1])).toEqual([]);
   });
 
   it('refuses unknown needs, strangers’ people and other roles, creating nothing', async () => {
     const before = await count('cases');
     expect((await open(coordinator, { needs: ['ASTROLOGY'] })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UNKNOWN_NEED', field: 'input.needs' });
     expect((await open(coordinator, { needs: ['lower case'] })).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
-    const other = await as(SANLITUN, Role.COORDINATOR);
-    expect((await open(other.session, {})).errors![0].extensions.code).toBe('NOT_FOUND');
-    const staff = await as(JIANWAI, Role.STAFF);
-    expect((await open(staff.session, {})).errors![0].extensions.code).toBe('FORBIDDEN');
+    const other = await app.loginNewMember(SANLITUN, Role.COORDINATOR);
+    expect((await open(other, {})).errors![0].extensions.code).toBe('NOT_FOUND');
+    const staff = await app.loginNewMember(JIANWAI, Role.STAFF);
+    expect((await open(staff, {})).errors![0].extensions.code).toBe('FORBIDDEN');
     expect(await count('cases')).toBe(before);
   });
 
@@ -101,16 +94,16 @@ describe('cases', () => {
 
   it('gives an assigned caseworker the person’s data and the case’s notes, and takes them back on unassignment', async () => {
     const created = (await open(coordinator, { notes: '需要上门评估' })).data!.openCase;
-    const colleague = await as(JIANWAI, Role.CASEWORKER);
+    const colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const person = `query($id: ID!) { person(id: $id) { fullName phone birthDate } }`;
-    expect((await colleague.session.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '136****8888', birthDate: null } });
-    expect((await get(colleague.session, created.id)).data!.case).toMatchObject({ status: 'OPEN', notes: null });
+    expect((await colleague.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '136****8888', birthDate: null } });
+    expect((await get(colleague, created.id)).data!.case).toMatchObject({ status: 'OPEN', notes: null });
 
     const assigned = await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: colleague.userId } });
     expect(assigned.errors).toBeUndefined();
-    expect((await colleague.session.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '13677778888', birthDate: '1941-02-03' } });
-    expect((await get(colleague.session, created.id)).data!.case).toMatchObject({ notes: '需要上门评估' });
-    const mine = await colleague.session.gql<{ cases: { edges: { node: { id: string } }[] } }>(`{ cases(filter: { assignedToMe: true }) { edges { node { id } } } }`);
+    expect((await colleague.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '13677778888', birthDate: '1941-02-03' } });
+    expect((await get(colleague, created.id)).data!.case).toMatchObject({ notes: '需要上门评估' });
+    const mine = await colleague.gql<{ cases: { edges: { node: { id: string } }[] } }>(`{ cases(filter: { assignedToMe: true }) { edges { node { id } } } }`);
     expect(mine.data!.cases.edges.map((e) => e.node.id)).toEqual([created.id]);
     // The coordinator's worklist of cases nobody works: the case left it when assigned, and comes back when unassigned below.
     const UNASSIGNED = `{ cases(first: 100, filter: { unassigned: true }) { edges { node { id } } } casesCount(filter: { unassigned: true }) }`;
@@ -126,28 +119,26 @@ describe('cases', () => {
     const unassigned = await coordinator.gql(`mutation($input: UnassignCaseInput!) { unassignCase(input: $input) { id } }`, { input: { caseId: created.id, userId: colleague.userId } });
     expect(unassigned.errors).toBeUndefined();
     expect(await unassignedIds()).toContain(created.id);
-    expect((await colleague.session.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '136****8888', birthDate: null } });
+    expect((await colleague.gql(person, { id: personId })).data).toEqual({ person: { fullName: '何淑珍', phone: '136****8888', birthDate: null } });
     const timeline = (await get(coordinator, created.id)).data!.case!.timeline as { kind: string; assigneeName: string | null }[];
     expect(timeline.map((e) => e.kind)).toEqual(['OPENED', 'ASSIGNED', 'UNASSIGNED']);
   });
 
   it('assigns a caseworker of another organisation only with the person’s consent for case management, who then sees the consented categories', async () => {
     const created = (await open(coordinator, { notes: '由养老机构跟进' })).data!.openCase;
-    const ngoWorker = await as(ELDERLY_NGO, Role.CASEWORKER);
+    const ngoWorker = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
     const refused = await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: ngoWorker.userId } });
     expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_REQUIRED' });
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'case_notes'], purpose: 'CASE_MANAGEMENT' });
     const assignable = await coordinator.gql<{ assignableCaseworkers: { userId: string }[] }>(
       `query($id: ID!) { assignableCaseworkers(caseId: $id) { userId displayName organisationName } }`, { id: created.id });
     expect(assignable.data!.assignableCaseworkers.map((c) => c.userId)).toContain(ngoWorker.userId);
     expect((await coordinator.gql(ASSIGN, { input: { caseId: created.id, userId: ngoWorker.userId } })).errors).toBeUndefined();
-    const seen = await get(ngoWorker.session, created.id);
+    const seen = await get(ngoWorker, created.id);
     expect(seen.data!.case).toMatchObject({ notes: '由养老机构跟进', person: { fullName: '何淑珍', phone: null } });
     // The NGO caseworker may not change who works the case.
-    const other = await as(ELDERLY_NGO, Role.CASEWORKER);
-    const grab = await ngoWorker.session.gql(ASSIGN, { input: { caseId: created.id, userId: other.userId } });
+    const other = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
+    const grab = await ngoWorker.gql(ASSIGN, { input: { caseId: created.id, userId: other.userId } });
     expect(grab.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ASSIGN_NOT_ALLOWED' });
   });
 
@@ -187,10 +178,9 @@ describe('cases', () => {
       const stale = await coordinator.gql(STATUS, { input: { caseId: current.id, version: current.version - 1, status: 'ON_HOLD' } });
       expect(stale.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION' });
 
-      const registered = await caseworker.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: '丁桂英', regionCode: '110105' } });
+      const registered = await makePerson(caseworker, { fullName: '丁桂英' });
       // The caseworker registered the person and opened the case, so works it.
-      const own = (await open(caseworker, { personId: registered.data!.registerPerson.id })).data!.openCase;
+      const own = (await open(caseworker, { personId: registered.id })).data!.openCase;
       const closed = await caseworker.gql<{ setCaseStatus: CaseResult }>(STATUS, { input: { caseId: own.id, version: own.version, status: 'CLOSED', outcome: 'NEEDS_MET' } });
       expect(closed.errors).toBeUndefined();
       const reopen = await caseworker.gql(STATUS, { input: { caseId: own.id, version: closed.data!.setCaseStatus.version, status: 'OPEN' } });
@@ -199,10 +189,8 @@ describe('cases', () => {
   });
 
   it('moves a merged duplicate’s cases to the record that stays', async () => {
-    const duplicate = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '何淑珍', regionCode: '110105' } });
-    const duplicateId = duplicate.data!.registerPerson.id;
-    const created = (await coordinator.gql<{ openCase: CaseResult }>(OPEN, { input: { personId: duplicateId, needs: ['MEDICAL'] } })).data!.openCase;
+    const duplicateId = (await makePerson(coordinator, { fullName: '何淑珍' })).id;
+    const created = await makeCase(coordinator, duplicateId, { needs: ['MEDICAL'] });
     const merged = await coordinator.gql(`mutation($input: MergePeopleInput!) { mergePeople(input: $input) { id } }`,
       { input: { survivorId: personId, duplicateId, reason: '重复登记的同一人' } });
     expect(merged.errors).toBeUndefined();
@@ -211,13 +199,13 @@ describe('cases', () => {
 
   it('shows the holder’s staff the basics only, and volunteers and other organisations nothing', async () => {
     const created = (await open(coordinator, { summary: '需心理疏导' })).data!.openCase;
-    const staff = await as(JIANWAI, Role.STAFF);
-    const seen = await get(staff.session, created.id);
+    const staff = await app.loginNewMember(JIANWAI, Role.STAFF);
+    const seen = await get(staff, created.id);
     expect(seen.data!.case).toMatchObject({ status: 'OPEN', needs: ['ELDERLY_CARE'], summary: null, notes: null, person: { fullName: '何淑珍', phone: null } });
     for (const [organisationId, role] of [[JIANWAI, Role.VOLUNTEER], [SANLITUN, Role.COORDINATOR], [JIANWAI, Role.AUDITOR]] as const) {
-      const viewer = await as(organisationId, role);
-      expect((await get(viewer.session, created.id)).errors![0].extensions.code).toBe('NOT_FOUND');
-      const list = await viewer.session.gql<{ casesCount: number }>(`{ casesCount }`);
+      const viewer = await app.loginNewMember(organisationId, role);
+      expect((await get(viewer, created.id)).errors![0].extensions.code).toBe('NOT_FOUND');
+      const list = await viewer.gql<{ casesCount: number }>(`{ casesCount }`);
       expect(list.data!.casesCount).toBe(0);
     }
   });

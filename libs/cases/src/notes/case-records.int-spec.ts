@@ -1,7 +1,7 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { CasesModule } from '../cases.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -23,17 +23,13 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 describe('case notes and attachments', () => {
   let app: TestApp;
   let coordinator: SignedIn;
-  let assigned: { session: SignedIn; userId: string };
-  let colleague: { session: SignedIn; userId: string };
-  let staff: { session: SignedIn; userId: string };
-  let ngoWorker: { session: SignedIn; userId: string };
-  let familyWorker: { session: SignedIn; userId: string };
-  let outsider: { session: SignedIn; userId: string };
+  let assigned: SignedIn;
+  let colleague: SignedIn;
+  let staff: SignedIn;
+  let ngoWorker: SignedIn;
+  let familyWorker: SignedIn;
+  let outsider: SignedIn;
   let caseId: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return { session: await app.login(user.email, user.password), userId: user.id };
-  };
   const view = async (session: SignedIn) => (await session.gql<{ case: CaseView | null }>(NOTES, { id: caseId }));
   const add = (session: SignedIn, input: Record<string, unknown>) => session.gql<{ addCaseNote: Note }>(ADD, { input: { caseId, ...input } });
   const count = async (table: string) => (await app.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
@@ -44,21 +40,17 @@ describe('case notes and attachments', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule], seed: seedIdentityDemo });
-    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     [assigned, colleague, staff, ngoWorker, familyWorker, outsider] = await Promise.all([
-      as(JIANWAI, Role.CASEWORKER), as(JIANWAI, Role.CASEWORKER), as(JIANWAI, Role.STAFF), as(ELDERLY_NGO, Role.CASEWORKER), as(FAMILY_NGO, Role.CASEWORKER),
-      as('0193a000-0000-7000-8000-000000000003', Role.COORDINATOR)]);
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '严桂芬', regionCode: '110105', birthDate: '1940-03-03' } });
-    const personId = person.data!.registerPerson.id;
-    const consent = (recipientOrganisationId: string, categories: string[]) => coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 N-1' } });
-    expect((await consent(ELDERLY_NGO, ['basic', 'case_notes'])).errors).toBeUndefined();
-    expect((await consent(FAMILY_NGO, ['basic'])).errors).toBeUndefined();
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'], notes: '初次登记：独居，女儿在外地' } });
-    caseId = opened.data!.openCase.id;
+      app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.CASEWORKER), app.loginNewMember(JIANWAI, Role.STAFF),
+      app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER), app.loginNewMember(FAMILY_NGO, Role.CASEWORKER),
+      app.loginNewMember('0193a000-0000-7000-8000-000000000003', Role.COORDINATOR)]);
+    const personId = (await makePerson(coordinator, { fullName: '严桂芬', birthDate: '1940-03-03' })).id;
+    const consent = (recipientOrganisationId: string, categories: string[]) =>
+      makeConsent(coordinator, { personId, recipientOrganisationId, categories, purpose: 'CASE_MANAGEMENT', evidence: '知情同意书 N-1' });
+    await consent(ELDERLY_NGO, ['basic', 'case_notes']);
+    await consent(FAMILY_NGO, ['basic']);
+    caseId = (await makeCase(coordinator, personId, { notes: '初次登记：独居，女儿在外地' })).id;
     for (const worker of [assigned, ngoWorker, familyWorker]) {
       const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: worker.userId } });
       expect(res.errors).toBeUndefined();
@@ -76,47 +68,47 @@ describe('case notes and attachments', () => {
     const kept = await add(coordinator, { body: '家属关系紧张，勿向外单位透露', visibility: 'HOLDER' });
     expect(kept.errors).toBeUndefined();
     expect(kept.data!.addCaseNote).toMatchObject({ visibility: 'HOLDER', authorOrganisationName: expect.stringContaining('建外') });
-    const shared = await add(assigned.session, { body: '已联系社区医生，每周二上门', visibility: 'CASE_TEAM' });
+    const shared = await add(assigned, { body: '已联系社区医生，每周二上门', visibility: 'CASE_TEAM' });
     expect(shared.errors).toBeUndefined();
     const bodies = async (session: SignedIn) => (await view(session)).data?.case?.noteEntries?.map((n) => n.body) ?? null;
     expect(await bodies(coordinator)).toEqual(['初次登记：独居，女儿在外地', '家属关系紧张，勿向外单位透露', '已联系社区医生，每周二上门']);
-    expect(await bodies(assigned.session)).toEqual(['初次登记：独居，女儿在外地', '家属关系紧张，勿向外单位透露', '已联系社区医生，每周二上门']);
+    expect(await bodies(assigned)).toEqual(['初次登记：独居，女儿在外地', '家属关系紧张，勿向外单位透露', '已联系社区医生，每周二上门']);
     // Another organisation's caseworker with the person's consent to case notes: the team's entries, never the holder's own.
-    expect(await bodies(ngoWorker.session)).toEqual(['初次登记：独居，女儿在外地', '已联系社区医生，每周二上门']);
+    expect(await bodies(ngoWorker)).toEqual(['初次登记：独居，女儿在外地', '已联系社区医生，每周二上门']);
     // The deprecated single text says no more than the entries do.
-    expect((await view(ngoWorker.session)).data!.case!.notes).toBe('初次登记：独居，女儿在外地\n\n已联系社区医生，每周二上门');
+    expect((await view(ngoWorker)).data!.case!.notes).toBe('初次登记：独居，女儿在外地\n\n已联系社区医生，每周二上门');
     // Without consent to case notes, a colleague not assigned, the holder's staff: the notes are withheld and named.
-    for (const session of [familyWorker.session, colleague.session, staff.session]) {
+    for (const session of [familyWorker, colleague, staff]) {
       const res = await view(session);
       expect(res.data!.case!.noteEntries).toBeNull();
       expect((res.extensions?.access as { denied: { path: string }[] }).denied.map((d) => d.path)).toContain('case.noteEntries');
     }
     // Another organisation with no part in the case: no case at all.
-    expect((await view(outsider.session)).errors![0].extensions.code).toBe('NOT_FOUND');
+    expect((await view(outsider)).errors![0].extensions.code).toBe('NOT_FOUND');
   });
 
   it('lets nobody write what they could not read back, and stores nothing when it refuses', async () => {
     const before = await count('case_notes');
-    const holderOnly = await add(ngoWorker.session, { body: '仅供本机构', visibility: 'HOLDER' });
+    const holderOnly = await add(ngoWorker, { body: '仅供本机构', visibility: 'HOLDER' });
     expect(holderOnly.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOTE_VISIBILITY_NOT_ALLOWED', field: 'input.visibility' });
-    const noConsent = await add(familyWorker.session, { body: '家庭情况' });
+    const noConsent = await add(familyWorker, { body: '家庭情况' });
     expect(noConsent.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'FIELD_NOT_WRITABLE' });
-    expect((await add(colleague.session, { body: '顺便记一下' })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CASE_CHANGE_NOT_ALLOWED' });
-    expect((await add(outsider.session, { body: '外单位' })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
+    expect((await add(colleague, { body: '顺便记一下' })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CASE_CHANGE_NOT_ALLOWED' });
+    expect((await add(outsider, { body: '外单位' })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'CASE_NOT_FOUND' });
     expect((await add(coordinator, { body: '   ' })).errors![0].extensions.code).toBe('BAD_USER_INPUT');
     expect(await count('case_notes')).toBe(before);
   });
 
   it('corrects an entry by a new one from its author, and keeps the earlier text', async () => {
-    const wrong = (await add(ngoWorker.session, { body: '下次探访：周三' })).data!.addCaseNote;
-    expect((await add(assigned.session, { body: '应为周四', correctsId: wrong.id })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOTE_NOT_YOURS' });
-    const fixed = await add(ngoWorker.session, { body: '更正：下次探访为周四', correctsId: wrong.id });
+    const wrong = (await add(ngoWorker, { body: '下次探访：周三' })).data!.addCaseNote;
+    expect((await add(assigned, { body: '应为周四', correctsId: wrong.id })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOTE_NOT_YOURS' });
+    const fixed = await add(ngoWorker, { body: '更正：下次探访为周四', correctsId: wrong.id });
     expect(fixed.errors).toBeUndefined();
     expect(fixed.data!.addCaseNote).toMatchObject({ correctsId: wrong.id, visibility: 'CASE_TEAM' });
-    expect((await add(ngoWorker.session, { body: '再更正', correctsId: wrong.id })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTE_ALREADY_CORRECTED' });
+    expect((await add(ngoWorker, { body: '再更正', correctsId: wrong.id })).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTE_ALREADY_CORRECTED' });
     // A holder-only entry cannot be named by someone who may not read it: it does not exist for them.
     const hidden = (await view(coordinator)).data!.case!.noteEntries!.find((n) => n.visibility === 'HOLDER')!;
-    expect((await add(ngoWorker.session, { body: 'x', correctsId: hidden.id })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NOTE_NOT_FOUND' });
+    expect((await add(ngoWorker, { body: 'x', correctsId: hidden.id })).errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NOTE_NOT_FOUND' });
     const entries = (await view(coordinator)).data!.case!.noteEntries!;
     expect(entries.find((n) => n.id === wrong.id)).toMatchObject({ body: '下次探访：周三', correctedById: fixed.data!.addCaseNote.id });
     // The database itself keeps entries as written.
@@ -128,7 +120,7 @@ describe('case notes and attachments', () => {
     await app.auditLinked();
     const before = (await app.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_type = 'CaseNote' AND actor_user_id = $1`, [ngoWorker.userId]))[0].n;
     const [{ last }] = await app.db.query(`SELECT COALESCE(max(position), 0) AS last FROM audit_events`);
-    const seen = (await view(ngoWorker.session)).data!.case!.noteEntries!;
+    const seen = (await view(ngoWorker)).data!.case!.noteEntries!;
     await app.auditLinked();
     // A page of notes read on the same grounds is one event listing them (subject_ids); one note alone, its own (subject_id).
     const reads: { subject_id: string | null; subject_ids: string[] | null; fields: string[]; grounds: Record<string, string> }[] = await app.db.query(
@@ -153,11 +145,11 @@ describe('case notes and attachments', () => {
 
   describe('attachments', () => {
     it('keeps a signed consent form, lists it for those who may read it, and hands it back as a download', async () => {
-      const res = await upload(assigned.session, PDF, { category: 'SIGNED_CONSENT', name: '知情同意书（签字）.pdf' });
+      const res = await upload(assigned, PDF, { category: 'SIGNED_CONSENT', name: '知情同意书（签字）.pdf' });
       expect(res.status).toBe(201);
       const added = (await res.json()) as Attachment;
       expect(added).toMatchObject({ category: 'SIGNED_CONSENT', fileName: '知情同意书（签字）.pdf', contentType: 'application/pdf', sizeBytes: PDF.length });
-      for (const session of [coordinator, assigned.session, ngoWorker.session]) {
+      for (const session of [coordinator, assigned, ngoWorker]) {
         expect((await view(session)).data!.case!.attachments!.map((a) => a.id)).toContain(added.id);
         const file = await download(session, added.id);
         expect(file.status).toBe(200);
@@ -167,13 +159,13 @@ describe('case notes and attachments', () => {
         expect(Buffer.from(await file.arrayBuffer()).equals(PDF)).toBe(true);
       }
       // Those who may not read the case's file see no file, and cannot fetch it by its id.
-      for (const session of [familyWorker.session, colleague.session, staff.session]) {
+      for (const session of [familyWorker, colleague, staff]) {
         expect((await view(session)).data!.case!.attachments).toEqual([]);
         const refused = await download(session, added.id);
         expect(refused.status).toBe(404);
         expect(((await refused.json()) as { error: { reason: string } }).error.reason).toBe('ATTACHMENT_NOT_FOUND');
       }
-      expect((await download(outsider.session, added.id)).status).toBe(404);
+      expect((await download(outsider, added.id)).status).toBe(404);
       expect((await fetch(`${app.url}/files/${added.id}`)).status).toBe(401);
     });
 
@@ -183,8 +175,8 @@ describe('case notes and attachments', () => {
       const downloads = async () => (await app.db.query(`SELECT count(*)::int AS n FROM audit_events WHERE subject_type = 'CaseAttachment' AND action = 'READ'
         AND subject_id = $1 AND actor_user_id = $2 AND fields = '{content}'`, [added.id, ngoWorker.userId]))[0].n as number;
       expect(await downloads()).toBe(0);
-      await download(ngoWorker.session, added.id);
-      await download(ngoWorker.session, added.id);
+      await download(ngoWorker, added.id);
+      await download(ngoWorker, added.id);
       expect(await downloads()).toBe(2);
       const [upload_] = await app.db.query(`SELECT details FROM audit_events WHERE action = 'CHANGE' AND subject_id = $1 AND fields = '{attachments}' ORDER BY position DESC LIMIT 1`, [caseId]);
       expect(upload_.details).toMatchObject({ attachment: added.id, category: 'PHOTO', contentType: 'image/png' });
@@ -194,11 +186,11 @@ describe('case notes and attachments', () => {
       const res = await upload(coordinator, PNG, { category: 'ID_DOCUMENT', name: '身份证.png' });
       expect(res.status).toBe(201);
       const id = ((await res.json()) as Attachment).id;
-      expect((await view(assigned.session)).data!.case!.attachments!.map((a) => a.id)).toContain(id);
-      expect((await view(ngoWorker.session)).data!.case!.attachments!.map((a) => a.id)).not.toContain(id);
-      expect((await download(ngoWorker.session, id)).status).toBe(404);
+      expect((await view(assigned)).data!.case!.attachments!.map((a) => a.id)).toContain(id);
+      expect((await view(ngoWorker)).data!.case!.attachments!.map((a) => a.id)).not.toContain(id);
+      expect((await download(ngoWorker, id)).status).toBe(404);
       // …nor may they add one they could not read back.
-      const refused = await upload(ngoWorker.session, PNG, { category: 'ID_DOCUMENT', name: 'id.png' });
+      const refused = await upload(ngoWorker, PNG, { category: 'ID_DOCUMENT', name: 'id.png' });
       expect(refused.status).toBe(403);
       expect(((await refused.json()) as { error: { reason: string } }).error.reason).toBe('ATTACHMENT_NOT_ALLOWED');
     });
@@ -221,8 +213,8 @@ describe('case notes and attachments', () => {
       expect(await reason(streamed)).toEqual([413, 'ATTACHMENT_TOO_LARGE']);
       expect(await reason(await upload(coordinator, PDF, { category: 'SELFIE', name: 'a.pdf' }))).toEqual([400, 'ATTACHMENT_CATEGORY_INVALID']);
       expect(await reason(await upload(coordinator, PDF, { category: 'OTHER' }))).toEqual([400, 'ATTACHMENT_NAME_REQUIRED']);
-      expect(await reason(await upload(staff.session, PDF, { category: 'OTHER', name: 'a.pdf' }))).toEqual([403, 'CASE_CHANGE_NOT_ALLOWED']);
-      expect(await reason(await upload(outsider.session, PDF, { category: 'OTHER', name: 'a.pdf' }))).toEqual([404, 'CASE_NOT_FOUND']);
+      expect(await reason(await upload(staff, PDF, { category: 'OTHER', name: 'a.pdf' }))).toEqual([403, 'CASE_CHANGE_NOT_ALLOWED']);
+      expect(await reason(await upload(outsider, PDF, { category: 'OTHER', name: 'a.pdf' }))).toEqual([404, 'CASE_NOT_FOUND']);
       expect(await reason(await upload(coordinator, PDF, { category: 'OTHER', name: 'a.pdf' }, 'not-an-id'))).toEqual([400, expect.any(String)]);
       expect([await count('case_attachments'), await count('case_attachment_contents')]).toEqual(before);
     });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { DEMO, SERVICE_FIELDS, ServiceResult } from '../services/service.fixtures';
 
@@ -23,10 +23,6 @@ const row = (id: string, changes: Record<string, unknown> = {}) => ({ id, name: 
 describe('importing HSDS JSON', () => {
   let app: TestApp;
   let coordinator: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const importJson = async (session: SignedIn, json: unknown, dryRun?: boolean) => {
     const res = await session.gql<{ importHsds: Report }>(IMPORT, { json: typeof json === 'string' ? json : JSON.stringify(json), dryRun });
     return res;
@@ -45,7 +41,7 @@ describe('importing HSDS JSON', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    coordinator = await as(DEMO.elderlyNgo, Role.COORDINATOR);
+    coordinator = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
   });
   afterAll(() => app.close());
 
@@ -73,7 +69,7 @@ describe('importing HSDS JSON', () => {
       capacity: { available: 0, maximum: 25, unit: '名额' }, locations: [{ latitude: 39.9512, longitude: 116.4435, regionCode: null }] });
     const shelter = await byHsdsId(coordinator, '2f0c6f7e-3a52-4c8e-9d0b-6a1e5b7c9d03');
     expect(shelter.locations[0]).toMatchObject({ name: '朝阳区临时庇护所', confidential: true, address: '北京市朝阳区（地址保密，经转介告知）某社区12号楼' });
-    const stranger = await as(DEMO.familyNgo, Role.COORDINATOR);
+    const stranger = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
     expect((await stranger.gql<{ service: ServiceResult }>(`query($id: ID!) { service(id: $id) { locations { address latitude confidential } } }`, { id: shelter.id }))
       .data!.service.locations).toEqual([{ address: null, latitude: null, confidential: true }]);
     const training = await byHsdsId(coordinator, '2f0c6f7e-3a52-4c8e-9d0b-6a1e5b7c9d04');
@@ -168,7 +164,7 @@ describe('importing HSDS JSON', () => {
   });
 
   it('keeps each organisation’s imports apart: the same file makes another organisation its own services', async () => {
-    const other = await as(DEMO.charity, Role.ORG_ADMIN);
+    const other = await app.loginNewMember(DEMO.charity, Role.ORG_ADMIN);
     const res = await importJson(other, SAMPLE);
     expect(res.data!.importHsds).toMatchObject({ created: 4, updated: 0 });
     const [mine] = await app.db.query(`SELECT count(*)::int AS n FROM services WHERE organisation_id = $1 AND hsds_id LIKE '2f0c6f7e-%'`, [DEMO.elderlyNgo]);
@@ -189,7 +185,7 @@ describe('importing HSDS JSON', () => {
     expect(huge.status).toBe(413);
     expect((huge as unknown as { error: unknown }).error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'PAYLOAD_TOO_LARGE' });
     for (const role of [Role.STAFF, Role.VOLUNTEER]) {
-      const res = await importJson(await as(DEMO.elderlyNgo, role), [row('staff-try')]);
+      const res = await importJson(await app.loginNewMember(DEMO.elderlyNgo, role), [row('staff-try')]);
       expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'IMPORT_NOT_ALLOWED' });
     }
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, sampleService } from '../services/service.fixtures';
 import { servicesFromTables, servicesToTables } from './hsds-tables';
@@ -19,10 +19,6 @@ const IMPORT_CSV = `mutation($files: [HsdsCsvFileInput!]!) { importHsdsCsv(files
 describe('HSDS export, and export → import', () => {
   let app: TestApp;
   let coordinator: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const exported = async (session: SignedIn, org?: string) => {
     const res = await session.gql<{ exportHsds: string }>(EXPORT, { org });
     expect(res.errors).toBeUndefined();
@@ -38,7 +34,7 @@ describe('HSDS export, and export → import', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    coordinator = await as(DEMO.familyNgo, Role.COORDINATOR);
+    coordinator = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
     const made = await coordinator.gql(CREATE_SERVICE, { input: sampleService({
       name: '临时庇护', categories: ['CHILD_PROTECTION', 'HOUSING'], eligibleNeeds: ['CHILD_PROTECTION'], eligibleRegionCodes: ['110105', '110101'],
       maxIncomePerPersonCents: 150000, minimumAge: 0, maximumAge: 17, capacity: { available: 3, maximum: 8, unit: '床位', description: '可用床位' },
@@ -95,7 +91,7 @@ describe('HSDS export, and export → import', () => {
   it('carries a directory to another organisation whole, and that copy round-trips too', async () => {
     const { text } = await exported(coordinator);
     const other = await makeOrganisation(app.db);
-    const admin = await as(other.id, Role.ORG_ADMIN);
+    const admin = await app.loginNewMember(other.id, Role.ORG_ADMIN);
     expect(await imported(admin, text)).toMatchObject({ created: 5, failed: 0 });
     const copy = await exported(admin);
     const strip = (services: Json[]) => JSON.stringify(services, (key, value: unknown) => (key === 'id' || key === 'organization_id' || key === 'updated' ? undefined : value));
@@ -104,7 +100,7 @@ describe('HSDS export, and export → import', () => {
   });
 
   it('exports a confidential place to others without its whereabouts, and audits every export', async () => {
-    const stranger = await as(DEMO.elderlyNgo, Role.COORDINATOR);
+    const stranger = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
     const { services } = await exported(stranger, DEMO.familyNgo);
     const [hidden, open] = services[0].service_at_locations.map((s: Json) => s.location);
     expect(hidden).toEqual({ id: expect.any(String), location_type: 'physical', name: '童心临时庇护点', addresses: [],
@@ -137,7 +133,7 @@ describe('HSDS export, and export → import', () => {
     expect(await snapshot(DEMO.familyNgo)).toBe(before);
 
     const other = await makeOrganisation(app.db);
-    const admin = await as(other.id, Role.COORDINATOR);
+    const admin = await app.loginNewMember(other.id, Role.COORDINATOR);
     expect((await admin.gql<{ importHsdsCsv: Report }>(IMPORT_CSV, { files })).data!.importHsdsCsv).toMatchObject({ created: 5, failed: 0 });
     // The tables carry less than the JSON (a phone's languages, a service's funding): the copy holds what they carry.
     const viaTables = (services: Json[]) => JSON.stringify(servicesFromTables(servicesToTables(services)).services,
@@ -147,7 +143,7 @@ describe('HSDS export, and export → import', () => {
 
   it('quotes cells that a spreadsheet would run as formulas, and reads them back as they were', async () => {
     const owner = await makeOrganisation(app.db);
-    const admin = await as(owner.id, Role.COORDINATOR);
+    const admin = await app.loginNewMember(owner.id, Role.COORDINATOR);
     const created = await admin.gql(`mutation($input: CreateServiceInput!) { createService(input: $input) { id } }`, {
       input: { name: '=HYPERLINK("http://evil.example","点此")', description: '+86 10 6512 3456 咨询', categories: ['ELDERLY_CARE'] } });
     expect(created.errors).toBeUndefined();
@@ -155,7 +151,7 @@ describe('HSDS export, and export → import', () => {
     const services = files.find((f) => f.name === 'services.csv')!.csv;
     expect(services).toContain(`"'=HYPERLINK(""http://evil.example"",""点此"")"`);
     expect(services).toContain(`'+86 10 6512 3456 咨询`);
-    const copy = await as((await makeOrganisation(app.db)).id, Role.COORDINATOR);
+    const copy = await app.loginNewMember((await makeOrganisation(app.db)).id, Role.COORDINATOR);
     expect((await copy.gql<{ importHsdsCsv: Report }>(IMPORT_CSV, { files })).data!.importHsdsCsv).toMatchObject({ created: 1, failed: 0 });
     const back = await copy.gql<{ services: { edges: { node: { name: string; description: string } }[] } }>(`{ services(first: 100) { edges { node { name description } } } }`);
     expect(back.data!.services.edges.map((e) => e.node)).toContainEqual({ name: '=HYPERLINK("http://evil.example","点此")', description: '+86 10 6512 3456 咨询' });

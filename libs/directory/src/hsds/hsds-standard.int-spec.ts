@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 
 /**
@@ -48,10 +48,6 @@ export function compareLeaves(original: unknown, copy: unknown): { kept: number;
 
 describe('the HSDS 3.0 specification’s own examples', () => {
   let app: TestApp;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const importJson = async (session: SignedIn, json: string) => {
     const res = await session.gql<{ importHsds: Report }>(IMPORT, { json });
     expect(res.errors).toBeUndefined();
@@ -64,7 +60,7 @@ describe('the HSDS 3.0 specification’s own examples', () => {
   };
   const freshOrganisation = async () => {
     const organisation = await makeOrganisation(app.db);
-    return { id: organisation.id, admin: await as(organisation.id, Role.COORDINATOR) };
+    return { id: organisation.id, admin: await app.loginNewMember(organisation.id, Role.COORDINATOR) };
   };
 
   beforeAll(async () => {

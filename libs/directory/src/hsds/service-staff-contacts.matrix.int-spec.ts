@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { sensitiveFieldsOf } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { ServiceStaffContacts } from '../services/service.type';
 
@@ -43,8 +43,7 @@ describe('the access matrix for ServiceStaffContacts', () => {
     const [owner, other] = [await makeOrganisation(app.db), await makeOrganisation(app.db)];
     ownerId = owner.id;
     for (const [name, viewer] of Object.entries(VIEWERS)) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId: viewer.org === 'owner' ? owner.id : other.id, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(viewer.org === 'owner' ? owner.id : other.id, viewer.role));
     }
     const imported = await sessions.get('the owner’s coordinator')!.gql<{ importHsds: { created: number } }>(
       `mutation($json: String!) { importHsds(json: $json) { created } }`, { json: SERVICE_FULL });

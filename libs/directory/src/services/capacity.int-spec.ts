@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, sampleService, ServiceResult, SET_CAPACITY } from './service.fixtures';
 
@@ -10,18 +10,14 @@ describe('service capacity', () => {
   let app: TestApp;
   let coordinator: SignedIn;
   let staff: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const create = async (overrides: Record<string, unknown> = {}) =>
     (await coordinator.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService(overrides) })).data!.createService;
   const set = (session: SignedIn, input: Record<string, unknown>) => session.gql<CapacityResult>(SET_CAPACITY, { input });
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    coordinator = await as(DEMO.familyNgo, Role.COORDINATOR);
-    staff = await as(DEMO.familyNgo, Role.STAFF);
+    coordinator = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
+    staff = await app.loginNewMember(DEMO.familyNgo, Role.STAFF);
   });
   afterAll(() => app.close());
 
@@ -64,7 +60,7 @@ describe('service capacity', () => {
 
   it('leaves other organisations and the organisation’s volunteers out', async () => {
     const service = await create();
-    for (const session of [await as(DEMO.elderlyNgo, Role.STAFF), await as(DEMO.familyNgo, Role.VOLUNTEER), await as(DEMO.jianwai, Role.COORDINATOR)]) {
+    for (const session of [await app.loginNewMember(DEMO.elderlyNgo, Role.STAFF), await app.loginNewMember(DEMO.familyNgo, Role.VOLUNTEER), await app.loginNewMember(DEMO.jianwai, Role.COORDINATOR)]) {
       const res = await set(session, { serviceId: service.id, available: 1 });
       expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CAPACITY_CHANGE_NOT_ALLOWED' });
     }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, LOCATION_FIELDS, sampleService, ServiceResult } from './service.fixtures';
 import { provideAcceptedReferralToMe } from './service.rules';
@@ -23,10 +23,6 @@ describe('confidential places', () => {
   let app: TestApp;
   let owner: SignedIn;
   let serviceId: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const look = (session: SignedIn) => session.gql<{ service: { locations: Location[] } }>(`query($id: ID!) { service(id: $id) { locations { ${LOCATION_FIELDS} } } }`, { id: serviceId });
   const denied = (res: { extensions?: Record<string, unknown> }) => ((res.extensions?.access as { denied?: Denied } | undefined)?.denied ?? []).map((d) => d.path).sort();
 
@@ -35,7 +31,7 @@ describe('confidential places', () => {
       await seedIdentityDemo(tx);
       await tx.query(`CREATE TABLE directory_test_accepted (service_id uuid, organisation_id uuid)`);
     } });
-    owner = await as(DEMO.familyNgo, Role.COORDINATOR);
+    owner = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
     const res = await owner.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({
       name: '临时庇护', categories: ['CHILD_PROTECTION', 'HOUSING'], minimumAge: 0, maximumAge: 17, capacity: { available: 3, maximum: 8, unit: '床位' },
       locations: [SHELTER, OFFICE],
@@ -47,7 +43,7 @@ describe('confidential places', () => {
   afterAll(() => app.close());
 
   it('shows the owning organisation’s members where the place is, whatever their role', async () => {
-    for (const session of [owner, await as(DEMO.familyNgo, Role.STAFF), await as(DEMO.familyNgo, Role.VOLUNTEER)]) {
+    for (const session of [owner, await app.loginNewMember(DEMO.familyNgo, Role.STAFF), await app.loginNewMember(DEMO.familyNgo, Role.VOLUNTEER)]) {
       const res = await look(session);
       expect(res.data!.service.locations).toMatchObject([SHELTER, OFFICE]);
       expect(denied(res)).toEqual([]);
@@ -55,7 +51,7 @@ describe('confidential places', () => {
   });
 
   it('shows others that the place exists, not where: null and named in extensions', async () => {
-    const other = await as(DEMO.elderlyNgo, Role.COORDINATOR);
+    const other = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
     const res = await look(other);
     expect(res.errors).toBeUndefined();
     expect(res.data!.service.locations).toEqual([
@@ -68,13 +64,13 @@ describe('confidential places', () => {
   });
 
   it('withholds the same in lists and in mutation answers', async () => {
-    const other = await as(DEMO.jianwai, Role.CASEWORKER);
+    const other = await app.loginNewMember(DEMO.jianwai, Role.CASEWORKER);
     const list = await other.gql<{ services: { edges: { node: { id: string; locations: Location[] } }[] } }>(`{ services { edges { node { id locations { ${LOCATION_FIELDS} } } } } }`);
     const node = list.data!.services.edges.find((e) => e.node.id === serviceId)!.node;
     expect(node.locations.map((l) => l.address)).toEqual([null, OFFICE.address]);
     expect(denied(list)).toEqual(['services.edges.0.node.locations.0.address', 'services.edges.0.node.locations.0.latitude', 'services.edges.0.node.locations.0.longitude']);
     // A coordinator elsewhere making a service of their own never sees another's shelter through it.
-    const made = await (await as(DEMO.charity, Role.COORDINATOR)).gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({ locations: [{ ...SHELTER, name: '自己的庇护点' }] }) });
+    const made = await (await app.loginNewMember(DEMO.charity, Role.COORDINATOR)).gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({ locations: [{ ...SHELTER, name: '自己的庇护点' }] }) });
     expect(made.data!.createService.locations[0].address).toBe(SHELTER.address);
   });
 
@@ -86,12 +82,12 @@ describe('confidential places', () => {
   });
 
   it('lets the referrals lib open a shelter’s whereabouts to an organisation whose referral was accepted', async () => {
-    const sender = await as(DEMO.jianwai, Role.COORDINATOR);
+    const sender = await app.loginNewMember(DEMO.jianwai, Role.COORDINATOR);
     expect((await look(sender)).data!.service.locations[0].address).toBeNull();
     await app.db.query(`INSERT INTO directory_test_accepted VALUES ($1, $2)`, [serviceId, DEMO.jianwai]);
     const res = await look(sender);
     expect(res.data!.service.locations[0]).toMatchObject(SHELTER);
     expect(denied(res)).toEqual([]);
-    expect((await look(await as(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
+    expect((await look(await app.loginNewMember(DEMO.sanlitun, Role.COORDINATOR))).data!.service.locations[0].address).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { seedDirectoryDemo } from '../demo/directory-demo';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, sampleService, ServiceResult } from './service.fixtures';
@@ -22,8 +22,7 @@ describe('searching the directory', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
     await app.db.transaction((tx) => seedDirectoryDemo(tx));
-    const user = await makeUser(app.db, { memberships: [{ organisationId: DEMO.charity, role: Role.ORG_ADMIN }] });
-    const charity = await app.login(user.email, user.password);
+    const charity = await app.loginNewMember(DEMO.charity, Role.ORG_ADMIN);
     for (const overrides of [
       { name: '上门理发', description: '为行动不便的居民上门理发。', categories: ['DISABILITY'], serviceAreaCodes: ['110108'] },
       { name: '全市心理援助热线', description: '二十四小时电话倾听。', categories: ['MENTAL_HEALTH'], serviceAreaCodes: ['110000'] },

@@ -13,10 +13,6 @@ describe('browsing the directory', () => {
   let app: TestApp;
   let viewer: SignedIn;
   const made = new Map<string, string>();
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const names = async (filter: Record<string, unknown>) => {
     const res = await viewer.gql<Page>(LIST, { filter, first: 100 });
     expect(res.errors).toBeUndefined();
@@ -26,9 +22,9 @@ describe('browsing the directory', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    const elderly = await as(DEMO.elderlyNgo, Role.COORDINATOR);
-    const family = await as(DEMO.familyNgo, Role.COORDINATOR);
-    const charity = await as(DEMO.charity, Role.ORG_ADMIN);
+    const elderly = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
+    const family = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
+    const charity = await app.loginNewMember(DEMO.charity, Role.ORG_ADMIN);
     const services: [SignedIn, Record<string, unknown>][] = [
       [elderly, { name: '社区老年助餐', categories: ['ELDERLY_CARE', 'BASIC_LIVING'], serviceAreaCodes: ['110105'], capacity: { available: 35, maximum: 120, unit: '份/日' } }],
       [elderly, { name: '居家上门照护', categories: ['ELDERLY_CARE', 'DISABILITY'], serviceAreaCodes: ['110105', '110101'], capacity: { available: 0, maximum: 40, unit: '户' } }],
@@ -42,7 +38,7 @@ describe('browsing the directory', () => {
       expect(res.errors).toBeUndefined();
       made.set(res.data!.createService.name, res.data!.createService.id);
     }
-    viewer = await as(DEMO.jianwai, Role.VOLUNTEER);
+    viewer = await app.loginNewMember(DEMO.jianwai, Role.VOLUNTEER);
   });
   afterAll(() => app.close());
 

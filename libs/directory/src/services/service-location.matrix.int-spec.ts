@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { sensitiveFieldsOf } from '@zhulian/access';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, sampleService, ServiceResult, UPDATE_SERVICE } from './service.fixtures';
 import { provideAcceptedReferralToMe } from './service.rules';
@@ -67,8 +67,7 @@ describe('the access matrix for ServiceLocation', () => {
     const referrer = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       const organisationId = { owner: DEMO.familyNgo, other: other.id, referrer: referrer.id }[viewer.org];
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(organisationId, viewer.role));
     }
     owner = sessions.get('the owner’s coordinator')!;
     const created = await owner.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService({ name: '临时庇护', locations: [PLACES.confidential, PLACES.ordinary] }) });

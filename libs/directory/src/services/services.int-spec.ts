@@ -1,16 +1,12 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { DirectoryModule } from '../directory.module';
 import { CREATE_SERVICE, DEMO, GET_SERVICE, sampleService, ServiceResult, UPDATE_SERVICE } from './service.fixtures';
 
 describe('services: create, read, update', () => {
   let app: TestApp;
   let coordinator: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const create = (session: SignedIn, overrides: Record<string, unknown> = {}) =>
     session.gql<{ createService: ServiceResult }>(CREATE_SERVICE, { input: sampleService(overrides) });
   const update = (session: SignedIn, service: ServiceResult, overrides: Record<string, unknown> = {}) =>
@@ -19,7 +15,7 @@ describe('services: create, read, update', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    coordinator = await as(DEMO.elderlyNgo, Role.COORDINATOR);
+    coordinator = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
   });
   afterAll(() => app.close());
 
@@ -46,7 +42,7 @@ describe('services: create, read, update', () => {
   it('shows every service to every member of every organisation, volunteers included', async () => {
     const service = (await create(coordinator, { name: '居家探访' })).data!.createService;
     for (const [organisationId, role] of [[DEMO.jianwai, Role.VOLUNTEER], [DEMO.charity, Role.STAFF], [DEMO.sanlitun, Role.AUDITOR]] as const) {
-      const viewer = await as(organisationId, role);
+      const viewer = await app.loginNewMember(organisationId, role);
       const res = await viewer.gql<{ service: ServiceResult }>(GET_SERVICE, { id: service.id });
       expect(res.errors).toBeUndefined();
       expect(res.data!.service).toMatchObject({ name: '居家探访', locations: [{ address: '北京市朝阳区建国门外大街永安里12号楼底商' }] });
@@ -95,7 +91,7 @@ describe('services: create, read, update', () => {
     const admin = await app.login('orgadmin@zhulian.demo');
     expect((await create(admin, { name: '老年人能力评估' })).errors).toBeUndefined();
     for (const role of [Role.STAFF, Role.VOLUNTEER, Role.CASEWORKER, Role.AUDITOR]) {
-      const res = await create(await as(DEMO.elderlyNgo, role));
+      const res = await create(await app.loginNewMember(DEMO.elderlyNgo, role));
       expect([role, res.errors![0].extensions]).toEqual([role, expect.objectContaining({ code: 'FORBIDDEN', reason: 'SERVICE_CHANGE_NOT_ALLOWED' })]);
     }
   });
@@ -170,7 +166,7 @@ describe('services: create, read, update', () => {
       const other = (await create(coordinator)).data!.createService;
       const res = await update(coordinator, mine, { locations: [{ id: other.locations[0].id, name: '借用', confidential: false }] });
       expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'LOCATION_NOT_FOUND', field: 'input.locations.0.id' });
-      const stranger = await as(DEMO.familyNgo, Role.COORDINATOR);
+      const stranger = await app.loginNewMember(DEMO.familyNgo, Role.COORDINATOR);
       const refused = await update(stranger, mine, { name: '别人的修改' });
       expect(refused.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SERVICE_CHANGE_NOT_ALLOWED' });
       const missing = await coordinator.gql(UPDATE_SERVICE, { input: { ...sampleService(), serviceId: '0193a000-0000-7000-8000-999999999999', version: 1 } });

@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { Client } from 'pg';
 import { DirectoryModule } from '../directory.module';
 import { DEMO } from './service.fixtures';
@@ -12,8 +12,7 @@ describe('SQL statements per directory request', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, DirectoryModule], seed: seedIdentityDemo });
-    const user = await makeUser(app.db, { memberships: [{ organisationId: DEMO.elderlyNgo, role: Role.COORDINATOR }] });
-    const coordinator = await app.login(user.email, user.password);
+    const coordinator = await app.loginNewMember(DEMO.elderlyNgo, Role.COORDINATOR);
     const services = Array.from({ length: 110 }, (_, i) => ({
       id: `svc-${i}`, name: `服务 ${i}`, status: 'active',
       service_at_locations: [0, 1].map((j) => ({ id: `sal-${i}-${j}`, location: { id: `loc-${i}-${j}`, name: `地点 ${j}`, latitude: 39.9, longitude: 116.4,
@@ -24,8 +23,7 @@ describe('SQL statements per directory request', () => {
       const res = await coordinator.gql<{ importHsds: { created: number } }>(`mutation($json: String!) { importHsds(json: $json) { created } }`, { json: JSON.stringify(batch) });
       expect(res.data!.importHsds.created).toBe(batch.length);
     }
-    const other = await makeUser(app.db, { memberships: [{ organisationId: DEMO.charity, role: Role.STAFF }] });
-    viewer = await app.login(other.email, other.password);
+    viewer = await app.loginNewMember(DEMO.charity, Role.STAFF);
   });
   afterAll(() => app.close());
 

@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeInsightAlert, makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeHousehold, makeInsightAlert, makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { InsightAlert } from './insight-alert.type';
 
@@ -47,23 +47,16 @@ describe('the access matrix for InsightAlert', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const coordinatorUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.COORDINATOR }] });
-    const coordinator = await app.login(coordinatorUser.email, coordinatorUser.password);
+    const coordinator = await app.loginNewMember(HOLDER, Role.COORDINATOR);
     sessions.set('the holder’s coordinator', coordinator);
-    const person = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`,
-      { input: { fullName: '陶桂芝', regionCode: '110105', birthDate: '1945-03-03', chronicIllness: '糖尿病', newHousehold: { monthlyIncomeCents: 90_000 } } });
-    const personId = person.data!.registerPerson.id;
+    const household = await makeHousehold(coordinator, { head: { fullName: '陶桂芝', birthDate: '1945-03-03', chronicIllness: '糖尿病' }, monthlyIncomeCents: 90_000 });
+    const personId = household.headId;
     // Consent to everything an alert derives from (health and financial data each need a consent of their own): still no alert for the NGO.
     for (const categories of [['basic', 'case_notes'], ['health'], ['financial']]) {
-      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-        input: { personId, recipientOrganisationId: NGO, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '知情同意书 A-7' } });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(coordinator, { personId, recipientOrganisationId: NGO, categories, purpose: 'CASE_MANAGEMENT', evidence: '知情同意书 A-7' });
     }
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'], priority: 'HIGH' } });
-    const caseId = opened.data!.openCase.id;
-    FIXTURE.householdId = person.data!.registerPerson.household.id;
+    const caseId = (await makeCase(coordinator, personId, { priority: 'HIGH' })).id;
+    FIXTURE.householdId = household.id;
     FIXTURE.caseId = caseId;
     alertId = (await makeInsightAlert(app.db, { ruleCode: 'ELDERLY_ALONE_NO_CONTACT', personId, holdingOrganisationId: HOLDER, householdId: FIXTURE.householdId as string,
       caseId, score: 88, evidence: EVIDENCE, status: 'DISMISSED', reasonCode: 'OTHER', reasonText: FIXTURE.reasonText as string })).id;
@@ -71,10 +64,10 @@ describe('the access matrix for InsightAlert', () => {
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       if (sessions.has(name)) continue;
       const organisationId = { holder: HOLDER, ngo: NGO, other: other.id }[viewer.org];
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      const user = await app.loginNewMember(organisationId, viewer.role);
+      sessions.set(name, user);
       if (viewer.assigned) {
-        const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: user.id } });
+        const res = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: user.userId } });
         expect(res.errors).toBeUndefined();
       }
     }

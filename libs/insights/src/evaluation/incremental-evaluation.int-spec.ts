@@ -9,9 +9,7 @@ import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { ReferralsModule } from '@zhulian/referrals';
 import { PersonFacts, RegistryModule } from '@zhulian/registry';
-import {
-  ageCase, changeHouseholdIncome, changePerson, makePersonSignal, makeService, makeUser, setSubsistenceLine, SignedIn, TestApp,
-} from '@zhulian/testing';
+import { ageCase, changeHouseholdIncome, changePerson, makeCase, makeConsent, makePerson, makePersonSignal, makeReferral, makeService, makeUser, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { beijingDate, CatchUpResult, InsightEvaluation, monthsBefore } from './insight-evaluation';
 import { InsightJobs } from './insight-jobs';
@@ -45,34 +43,22 @@ describe('the early-warning rules, evaluated incrementally', () => {
   const { date: today, year } = beijingDate(new Date());
 
   const register = async (key: string, input: Record<string, unknown>) => {
-    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    ids[key] = res.data!.registerPerson.id;
-    if (res.data!.registerPerson.household) ids[`${key}:household`] = res.data!.registerPerson.household.id;
+    const person = await makePerson(coordinator, input);
+    ids[key] = person.id;
+    if (person.householdId) ids[`${key}:household`] = person.householdId;
     return ids[key];
   };
   const openCase = async (key: string, personKey: string, needs: string[], priority = 'HIGH') => {
-    const res = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`,
-      { input: { personId: ids[personKey], needs, priority } });
-    expect(res.errors).toBeUndefined();
-    cases[key] = res.data!.openCase;
+    cases[key] = await makeCase(coordinator, ids[personKey], { needs, priority });
     return cases[key];
   };
   const consented = new Set<string>();
   const refer = async (personKey: string, caseKey: string, organisationId: string) => {
     if (!consented.has(`${personKey}:${organisationId}`)) {
-      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-        { input: { personId: ids[personKey], recipientOrganisationId: organisationId, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF',
-          evidence: '转介同意书 I-1' } });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(coordinator, { personId: ids[personKey], recipientOrganisationId: organisationId, categories: ['basic', 'contact'], evidence: '转介同意书 I-1' });
       consented.add(`${personKey}:${organisationId}`);
     }
-    const created = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId: cases[caseKey].id, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' } });
-    expect(created.errors).toBeUndefined();
-    return created.data!.createReferral.referral.id;
+    return (await makeReferral(coordinator, { caseId: cases[caseKey].id, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' })).id;
   };
   const decline = async (personKey: string, caseKey: string, organisationId: string) => {
     const referralId = await refer(personKey, caseKey, organisationId);

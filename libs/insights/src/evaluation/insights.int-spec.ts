@@ -2,7 +2,7 @@ import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
 import { CasesModule } from '@zhulian/cases';
-import { makeInsightRuleVersion, makeOrganisation, makeUser, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeInsightRuleVersion, makeOrganisation, makePerson, setSubsistenceLine, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { ageOn, beijingDate, InsightEvaluation } from './insight-evaluation';
 
@@ -29,11 +29,9 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
   const ids: Record<string, string> = {};
 
   const register = async (key: string, input: Record<string, unknown>) => {
-    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    ids[key] = res.data!.registerPerson.id;
-    if (res.data!.registerPerson.household) ids[`${key}:household`] = res.data!.registerPerson.household.id;
+    const person = await makePerson(coordinator, input);
+    ids[key] = person.id;
+    if (person.householdId) ids[`${key}:household`] = person.householdId;
     return ids[key];
   };
   const alerts = async (session: SignedIn, filter: Record<string, unknown> = {}) => {
@@ -47,8 +45,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
     evaluation = app.app.get(InsightEvaluation);
-    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    coordinator = await app.login(user.email, user.password);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     // This year's line and next (the runs below look up to five weeks ahead).
     for (const y of [year, year + 1]) await setSubsistenceLine(app.db, { regionCode: '110000', year: y, monthlyCents: 142_000 });
 
@@ -70,10 +67,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
     await register('togetherSpouse', { fullName: '郑奶奶', birthDate: `${year - 76}-01-01`, householdId: ids['together:household'], relationToHead: 'SPOUSE' });
     // Living alone at 80 with a disability, with a case opened today.
     await register('followed', { fullName: '冯爷爷', birthDate: `${year - 80}-01-01`, disability: '肢体三级', newHousehold: {} });
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: ids.followed, needs: ['ELDERLY_CARE'], priority: 'URGENT' } });
-    expect(opened.errors).toBeUndefined();
-    ids.urgentCase = opened.data!.openCase.id;
+    ids.urgentCase = (await makeCase(coordinator, ids.followed, { priority: 'URGENT' })).id;
     now = new Date();
   });
   afterAll(() => app.close());
@@ -163,8 +157,7 @@ describe('the assistance brain: early-warning rules and their alerts', () => {
     const other = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [organisationId, role] of [[other.id, Role.COORDINATOR], [JIANWAI, Role.CASEWORKER], [JIANWAI, Role.STAFF], [JIANWAI, Role.AUDITOR],
       [JIANWAI, Role.ORG_ADMIN]] as const) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(organisationId, role);
       expect([role, await alerts(session)]).toEqual([role, []]);
       expect((await session.gql<{ insightAlertsCount: number }>(`{ insightAlertsCount }`)).data!.insightAlertsCount).toBe(0);
       const one = await session.gql(`query($id: ID!) { insightAlert(id: $id) { id } }`, { id: alert.id });

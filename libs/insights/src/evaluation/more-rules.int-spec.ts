@@ -3,7 +3,7 @@ import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { ReferralDeadlines, ReferralsModule } from '@zhulian/referrals';
 import { RegistryModule } from '@zhulian/registry';
-import { makeService, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { beijingDate, InsightEvaluation } from './insight-evaluation';
 
@@ -21,32 +21,16 @@ describe('early warnings: referral dead ends and children whose carer is away', 
   const receivers: Record<string, { service: string; staff: SignedIn }> = {};
   const year = Number(beijingDate(new Date()).date.slice(0, 4));
 
-  const register = async (input: Record<string, unknown>) => {
-    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.registerPerson;
-  };
-  const openCase = async (personId: string, needs: string[]) => {
-    const res = await coordinator.gql<{ openCase: { id: string; version: number } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id version } }`,
-      { input: { personId, needs, priority: 'HIGH' } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.openCase;
-  };
+  const register = (input: Record<string, unknown>) => makePerson(coordinator, input);
+  const openCase = (personId: string, needs: string[]) => makeCase(coordinator, personId, { needs, priority: 'HIGH' });
   const consented = new Set<string>();
   /** A referral of the case to the organisation's service (with the person's consent to share, recorded once). */
   const refer = async (personId: string, caseId: string, organisationId: string) => {
     if (!consented.has(`${personId}:${organisationId}`)) {
-      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-        { input: { personId, recipientOrganisationId: organisationId, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 D-1' } });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(coordinator, { personId, recipientOrganisationId: organisationId, categories: ['basic', 'contact'], evidence: '转介同意书 D-1' });
       consented.add(`${personId}:${organisationId}`);
     }
-    const created = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' } });
-    expect(created.errors).toBeUndefined();
-    return created.data!.createReferral.referral.id;
+    return (await makeReferral(coordinator, { caseId, serviceId: receivers[organisationId].service, noteForReceiver: '需要上门照护' })).id;
   };
   /** The receiving organisation's answer to a referral. */
   const answer = async (referralId: string, organisationId: string, status: 'ACCEPTED' | 'REJECTED') => {
@@ -111,11 +95,8 @@ describe('early warnings: referral dead ends and children whose carer is away', 
   it('warns of someone whose referral expired unanswered, until one is accepted', async () => {
     const waiting = await register({ fullName: '无人应答', birthDate: '1949-04-04' });
     const kase = await openCase(waiting.id, ['ELDERLY_CARE']);
-    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId: waiting.id, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 E-1' } });
-    const send = async () => (await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId: kase.id, serviceId: receivers[ELDERLY_NGO].service, noteForReceiver: '需要上门照护' } })).data!.createReferral.referral.id;
+    await makeConsent(coordinator, { personId: waiting.id, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], evidence: '转介同意书 E-1' });
+    const send = async () => (await makeReferral(coordinator, { caseId: kase.id, serviceId: receivers[ELDERLY_NGO].service, noteForReceiver: '需要上门照护' })).id;
     await send();
     const week = new Date(Date.now() + 8 * 86_400_000);
     await app.app.get(ReferralDeadlines).sweep(week);
@@ -132,11 +113,11 @@ describe('early warnings: referral dead ends and children whose carer is away', 
 
   it('warns of a child whose only adult is in hospital, not of one with another adult at home, nor once the case is closed', async () => {
     const mother = await register({ fullName: '住院母亲', birthDate: '1988-05-05', newHousehold: {} });
-    const child = await register({ fullName: '小明', birthDate: `${year - 9}-01-01`, householdId: mother.household!.id, relationToHead: 'CHILD' });
+    const child = await register({ fullName: '小明', birthDate: `${year - 9}-01-01`, householdId: mother.householdId!, relationToHead: 'CHILD' });
     const motherCase = await openCase(mother.id, ['HOSPITALISED']);
     const father = await register({ fullName: '住院父亲', birthDate: '1986-06-06', newHousehold: {} });
-    await register({ fullName: '奶奶在家', birthDate: '1958-07-07', householdId: father.household!.id, relationToHead: 'PARENT' });
-    await register({ fullName: '小红', birthDate: `${year - 7}-01-01`, householdId: father.household!.id, relationToHead: 'CHILD' });
+    await register({ fullName: '奶奶在家', birthDate: '1958-07-07', householdId: father.householdId!, relationToHead: 'PARENT' });
+    await register({ fullName: '小红', birthDate: `${year - 7}-01-01`, householdId: father.householdId!, relationToHead: 'CHILD' });
     await openCase(father.id, ['DETAINED']);
     await app.app.get(InsightEvaluation).evaluate(new Date());
     expect(await alerts('CHILD_CARER_AWAY')).toEqual([{ ruleCode: 'CHILD_CARER_AWAY', score: 82, age: 9, declinedInARow: null, expiredUnanswered: null, carerAwayNeed: 'HOSPITALISED',
@@ -152,15 +133,12 @@ describe('early warnings: referral dead ends and children whose carer is away', 
   it('says nothing of a carer’s case held by another organisation: its hospital or detention is not the child’s holder’s to learn', async () => {
     const SANLITUN = '0193a000-0000-7000-8000-000000000003';
     const mother = await register({ fullName: '外机构个案母亲', birthDate: '1990-03-03', newHousehold: {} });
-    const child = await register({ fullName: '小华', birthDate: `${year - 6}-01-01`, householdId: mother.household!.id, relationToHead: 'CHILD' });
+    const child = await register({ fullName: '小华', birthDate: `${year - 6}-01-01`, householdId: mother.householdId!, relationToHead: 'CHILD' });
     // The mother lets the Sanlitun street office manage a case for her; its caseworker opens one for her stay in hospital.
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId: mother.id, recipientOrganisationId: SANLITUN, categories: ['basic', 'contact'], purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '个案管理同意书 C-7' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(coordinator, { personId: mother.id, recipientOrganisationId: SANLITUN, categories: ['basic', 'contact'], purpose: 'CASE_MANAGEMENT',
+      evidence: '个案管理同意书 C-7' });
     const social = await app.login('social@zhulian.demo', undefined, SANLITUN);
-    const opened = await social.gql(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: mother.id, needs: ['HOSPITALISED'], priority: 'HIGH' } });
-    expect(opened.errors).toBeUndefined();
+    await makeCase(social, mother.id, { needs: ['HOSPITALISED'], priority: 'HIGH' });
     await app.app.get(InsightEvaluation).evaluate(new Date(Date.now() + 2000));
     expect((await alerts('CHILD_CARER_AWAY')).filter((a) => a.person?.id === child.id)).toEqual([]);
   });

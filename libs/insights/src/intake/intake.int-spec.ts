@@ -3,7 +3,7 @@ import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { ReferralsModule } from '@zhulian/referrals';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeInsightAlert, makeService, SignedIn, TestApp } from '@zhulian/testing';
+import { makeInsightAlert, makePerson, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -73,12 +73,7 @@ describe('one-stop intake (一件事一次办)', () => {
     ...overrides,
   });
   const intake = (who: SignedIn, input: Record<string, unknown>) => who.gql<{ oneStopIntake: IntakeView }>(INTAKE, { input });
-  const register = async (input: Record<string, unknown>) => {
-    const res = await coordinator.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.registerPerson;
-  };
+  const register = (input: Record<string, unknown>) => makePerson(coordinator, input);
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule, InsightsModule], seed: seedIdentityDemo });
@@ -196,7 +191,7 @@ describe('one-stop intake (一件事一次办)', () => {
 
   it('takes on the alert it answers, for its person only, and never a dismissed one', async () => {
     const elder = await register({ fullName: '鲍凤兰', birthDate: '1940-07-07', chronicIllness: '糖尿病', newHousehold: {} });
-    const alert = await makeInsightAlert(app.db, { ruleCode: 'ELDERLY_ALONE_NO_CONTACT', personId: elder.id, householdId: elder.household!.id, holdingOrganisationId: JIANWAI });
+    const alert = await makeInsightAlert(app.db, { ruleCode: 'ELDERLY_ALONE_NO_CONTACT', personId: elder.id, householdId: elder.householdId!, holdingOrganisationId: JIANWAI });
     const fromAlert = (overrides: Record<string, unknown>) => frontDesk({ person: undefined, members: [], personId: elder.id, alertId: alert.id,
       consents: [consent(ELDERLY_NGO)], referrals: [{ serviceId: services[ELDERLY_NGO] }], ...overrides });
 

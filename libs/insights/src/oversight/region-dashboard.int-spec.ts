@@ -4,7 +4,7 @@ import { seedDirectoryDemo } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { seedWorkDemo } from '@zhulian/referrals';
 import { IdNumberVault, RegistryModule, seedRegistryDemo } from '@zhulian/registry';
-import { makeAttendedTask, makeOrganisation, makeReferralsTo, makeServiceWithPlaces, makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
+import { makeAttendedTask, makeOrganisation, makePerson, makeReferralsTo, makeServiceWithPlaces, makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 import { MIN_CELL } from './small-cells';
 
@@ -50,8 +50,7 @@ describe('region dashboards', () => {
       await seedDirectoryDemo(tx);
     });
     await app.db.transaction((tx) => seedWorkDemo(tx));
-    const user = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    district = await app.login(user.email, user.password);
+    district = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
   });
   afterAll(() => app.close());
 
@@ -91,14 +90,11 @@ describe('region dashboards', () => {
 
   it('withholds a district’s small count, and the region’s total that would give it back', async () => {
     const city = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE', regionCode: '110000' });
-    const cityUser = await makeUser(app.db, { memberships: [{ organisationId: city.id, role: Role.AUDITOR }] });
-    const auditor = await app.login(cityUser.email, cityUser.password);
+    const auditor = await app.loginNewMember(city.id, Role.AUDITOR);
     // Three people in 东城区 (110101), registered by the street office.
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    const registrar = await app.login(registrarUser.email, registrarUser.password);
+    const registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (const name of ['甲', '乙', '丙']) {
-      const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input: { fullName: `东城${name}`, regionCode: '110101' } });
-      expect(res.errors).toBeUndefined();
+      await makePerson(registrar, { fullName: `东城${name}`, regionCode: '110101' });
     }
     const res = await auditor.gql<{ regionDashboard: Dashboard }>(DASHBOARD, { r: '110000' });
     expect(res.errors).toBeUndefined();
@@ -117,8 +113,7 @@ describe('region dashboards', () => {
     const volunteers = await makeOrganisation(app.db, { kind: 'VOLUNTEER_GROUP' });
     for (const [organisationId, role, reason] of [[DISTRICT, Role.CASEWORKER, 'ROLE_NOT_ALLOWED'], [NGO, Role.COORDINATOR, 'DASHBOARD_NOT_ALLOWED'],
       [DISTRICT, Role.STAFF, 'ROLE_NOT_ALLOWED'], [JIANWAI, Role.CASEWORKER, 'ROLE_NOT_ALLOWED'], [volunteers.id, Role.VOLUNTEER, 'ROLE_NOT_ALLOWED']] as const) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(organisationId, role);
       const res = await session.gql<{ regionDashboard: Dashboard | null }>(DASHBOARD);
       expect([role, res.errors![0].extensions.code]).toEqual([role, 'FORBIDDEN']);
       // Not a single figure, not even the services' places or the hours.

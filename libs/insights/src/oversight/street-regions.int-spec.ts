@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeInsightAlert, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeInsightAlert, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 
 const DISTRICT = '0193a000-0000-7000-8000-000000000001'; // 朝阳区民政局, 110105
@@ -27,10 +27,7 @@ describe('streets inside a district', () => {
   const numbers: string[] = [];
   const personIds: string[] = [];
 
-  const coordinatorOf = async (organisationId: string) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role: Role.COORDINATOR }] });
-    return app.login(user.email, user.password);
-  };
+  const coordinatorOf = (organisationId: string) => app.loginNewMember(organisationId, Role.COORDINATOR);
   /**
    * Imports a file of the numbers as the office, and tells how many of its rows were matched to a person (stored
    * as signals; each office's file of another day, so that none is a repeat of another's).

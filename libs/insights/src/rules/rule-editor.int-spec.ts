@@ -1,7 +1,7 @@
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeHousehold, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightEvaluation, beijingDate } from '../evaluation/insight-evaluation';
 import { InsightsModule } from '../insights.module';
 
@@ -46,10 +46,7 @@ describe('tuning early-warning rules', () => {
   afterAll(() => app.close());
 
   it('lets the district office’s coordinators tune a rule for their district, and the next evaluation judges by their version', async () => {
-    const registered = await street.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '孔奶奶', birthDate: `${year - 78}-01-01`, chronicIllness: '冠心病', regionCode: '110105', newHousehold: {} } });
-    expect(registered.errors).toBeUndefined();
-    const personId = registered.data!.registerPerson.id;
+    const personId = (await makeHousehold(street, { head: { fullName: '孔奶奶', birthDate: `${year - 78}-01-01`, chronicIllness: '冠心病' } })).headId;
     const start = Date.now();
     await evaluation.settled();
     await evaluation.evaluate(new Date(start + 31 * DAY));

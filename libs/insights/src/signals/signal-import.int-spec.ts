@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeOrganisation, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { InsightsModule } from '../insights.module';
 
 const DISTRICT = '0193a000-0000-7000-8000-000000000001';
@@ -44,22 +44,16 @@ describe('signal files from other departments', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
-    const officeUser = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    office = await app.login(officeUser.email, officeUser.password);
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    registrar = await app.login(registrarUser.email, registrarUser.password);
+    office = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
+    registrar = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
     for (let i = 0; i < 6; i += 1) {
       const number = idNumber('110105', `1948020${i + 1}`, 100 + 2 * i);
-      const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: `测试${i}`, regionCode: '110105', idNumber: number } });
-      expect(res.errors).toBeUndefined();
+      await makePerson(registrar, { fullName: `测试${i}`, idNumber: number });
       registered.push(number);
     }
     // Someone registered in another district: not the district office's to match.
     elsewhere = idNumber('110101', '19600303', 301);
-    const res = await registrar.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '东城人', regionCode: '110101', idNumber: elsewhere } });
-    expect(res.errors).toBeUndefined();
+    await makePerson(registrar, { fullName: '东城人', regionCode: '110101', idNumber: elsewhere });
   });
   afterAll(() => app.close());
 
@@ -132,14 +126,12 @@ describe('signal files from other departments', () => {
     const other = await makeOrganisation(app.db, { kind: 'GOVERNMENT_OFFICE' });
     for (const [organisationId, role, reason] of [[DISTRICT, Role.CASEWORKER, 'ROLE_NOT_ALLOWED'], [NGO, Role.COORDINATOR, 'SIGNAL_IMPORT_NOT_ALLOWED'],
       [DISTRICT, Role.AUDITOR, 'ROLE_NOT_ALLOWED']] as const) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(organisationId, role);
       const res = await start(session, 'MEDICAL_BILL', `${role}${organisationId}`, 1);
       expect([role, res.errors![0].extensions]).toEqual([role, expect.objectContaining({ code: 'FORBIDDEN' })]);
       if (reason === 'SIGNAL_IMPORT_NOT_ALLOWED') expect(res.errors![0].extensions.reason).toBe(reason);
     }
-    const stranger = await makeUser(app.db, { memberships: [{ organisationId: other.id, role: Role.COORDINATOR }] });
-    const strangerSession = await app.login(stranger.email, stranger.password);
+    const strangerSession = await app.loginNewMember(other.id, Role.COORDINATOR);
     const peek = await strangerSession.gql(`query($id: ID!) { signalImport(id: $id) { id } }`, { id: importId });
     expect(peek.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'SIGNAL_IMPORT_NOT_FOUND' });
     const push = await send(strangerSession, importId, [{ line: 2, idNumber: registered[0], date: '2026-01-01' }]);

@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { checkCharacter, RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { beijingDate, InsightEvaluation, monthsBefore } from '../evaluation/insight-evaluation';
 import { InsightsModule } from '../insights.module';
 
@@ -28,12 +28,7 @@ describe('early warnings from signal files', () => {
   const today = beijingDate(new Date()).date;
   const numbers: Record<string, string> = {};
 
-  const register = async (input: Record<string, unknown>) => {
-    const res = await holder.gql<{ registerPerson: { id: string; household: { id: string } | null } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.registerPerson;
-  };
+  const register = (input: Record<string, unknown>) => makePerson(holder, input);
   const importFile = async (kind: string, rows: { idNumber: string; date: string; amountYuan?: string }[]) => {
     const csv = JSON.stringify([kind, rows]);
     const started = await office.gql<{ startSignalImport: { import: { id: string } } }>(
@@ -48,15 +43,13 @@ describe('early warnings from signal files', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, InsightsModule], seed: seedIdentityDemo });
-    const officeUser = await makeUser(app.db, { memberships: [{ organisationId: DISTRICT, role: Role.COORDINATOR }] });
-    office = await app.login(officeUser.email, officeUser.password);
-    const holderUser = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.COORDINATOR }] });
-    holder = await app.login(holderUser.email, holderUser.password);
+    office = await app.loginNewMember(DISTRICT, Role.COORDINATOR);
+    holder = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
 
     // A household of two on 3,000 yuan a month; the wife's bills this year: 12,600 yuan, a third of a year's income.
     numbers.sick = idNumber('19620505', 122);
     const head = await register({ fullName: '韩立新', birthDate: '1960-01-01', newHousehold: { monthlyIncomeCents: 300_000 } });
-    await register({ fullName: '韩妻', idNumber: numbers.sick, householdId: head.household!.id, relationToHead: 'SPOUSE' });
+    await register({ fullName: '韩妻', idNumber: numbers.sick, householdId: head.householdId!, relationToHead: 'SPOUSE' });
     // Better off: the same bills on 10,000 yuan a month.
     numbers.comfortable = idNumber('19630606', 134);
     await register({ fullName: '钱宽裕', idNumber: numbers.comfortable, newHousehold: { monthlyIncomeCents: 1_000_000 } });

@@ -1,8 +1,8 @@
 import { CasesModule } from '@zhulian/cases';
-import { CLOCK, Clock, JobRunner, newId } from '@zhulian/core';
+import { CLOCK, Clock, JobRunner } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { ReferralDeadlines } from './referral-deadlines';
 import { DEADLINES_QUEUE } from './referral-jobs';
@@ -13,23 +13,16 @@ const HOUR = 3_600_000;
 /** Sets up a person with a case and a REFERRAL consent to the NGO, and a service of the NGO; returns a referral sender. */
 async function world(app: TestApp) {
   const coordinator = await app.login('jianwai@zhulian.demo');
-  const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-    { input: { fullName: '魏秀珍', regionCode: '110105', birthDate: '1946-06-06' } });
-  const personId = person.data!.registerPerson.id;
-  const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-    { input: { personId, needs: ['ELDERLY_CARE'] } });
-  await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-    { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-  const serviceId = newId();
-  await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '上门探访')`, [serviceId, ELDERLY_NGO]);
+  const { id: personId } = await makePerson(coordinator, { fullName: '魏秀珍', birthDate: '1946-06-06' });
+  const { id: caseId } = await makeCase(coordinator, personId);
+  await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'] });
+  const { id: serviceId } = await makeService(app.db, ELDERLY_NGO, { name: '上门探访', categories: [] });
   const send = async () => {
-    const res = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: { caseId: opened.data!.openCase.id, serviceId } });
-    expect(res.errors).toBeUndefined();
-    const [row] = await app.db.query(`SELECT requested_at FROM referrals WHERE id = $1`, [res.data!.createReferral.referral.id]);
-    return { id: res.data!.createReferral.referral.id, requestedAt: row.requested_at as Date };
+    const { id } = await makeReferral(coordinator, { caseId, serviceId });
+    const [row] = await app.db.query(`SELECT requested_at FROM referrals WHERE id = $1`, [id]);
+    return { id, requestedAt: row.requested_at as Date };
   };
-  return { coordinator, send, caseId: opened.data!.openCase.id };
+  return { coordinator, send, caseId };
 }
 
 const state = (app: TestApp, id: string) =>

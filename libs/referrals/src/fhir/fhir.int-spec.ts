@@ -1,8 +1,7 @@
 import { CasesModule } from '@zhulian/cases';
-import { newId } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
@@ -22,19 +21,11 @@ describe('FHIR R4: a referral as Task and ServiceRequest', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '常玉梅', regionCode: '110105', birthDate: '1950-01-01' } });
-    personId = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE', 'MEDICAL'] } });
-    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    const serviceId = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '长者助餐')`, [serviceId, ELDERLY_NGO]);
-    const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId: opened.data!.openCase.id, serviceId, urgency: 'HIGH', noteForReceiver: '需要送餐' } });
-    referralId = sent.data!.createReferral.referral.id;
+    personId = (await makePerson(coordinator, { fullName: '常玉梅', birthDate: '1950-01-01' })).id;
+    const opened = await makeCase(coordinator, personId, { needs: ['ELDERLY_CARE', 'MEDICAL'] });
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'] });
+    const { id: serviceId } = await makeService(app.db, ELDERLY_NGO, { name: '长者助餐', categories: [] });
+    referralId = (await makeReferral(coordinator, { caseId: opened.id, serviceId, urgency: 'HIGH', noteForReceiver: '需要送餐' })).id;
   });
   afterAll(() => app.close());
 

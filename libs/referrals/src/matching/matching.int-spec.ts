@@ -2,7 +2,7 @@ import { CasesModule } from '@zhulian/cases';
 import { newId, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeReferralsTo, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeHousehold, makeReferralsTo, makeUser, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -32,11 +32,8 @@ describe('matching services to a case', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
-      input: { fullName: '孟庆华', regionCode: '110105', birthDate: '1953-03-03', newHousehold: { monthlyIncomeCents: 120000 } } });
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: person.data!.registerPerson.id, needs: ['ELDERLY_CARE'] } });
-    caseId = opened.data!.openCase.id;
+    const household = await makeHousehold(coordinator, { head: { fullName: '孟庆华', birthDate: '1953-03-03' }, monthlyIncomeCents: 120000 });
+    caseId = (await makeCase(coordinator, household.headId)).id;
     await service(ELDERLY_NGO, '长者助餐', { minAge: 60, areas: ['110105'], places: 3, unit: '份/日', documents: ['身份证'] });
     await service(ELDERLY_NGO, '日间照料', { minAge: 60, areas: ['110100'], places: 0, unit: '床位' });
     await service(FAMILY_NGO, '青少年辅导', { maxAge: 18, areas: ['110105'] });
@@ -65,8 +62,7 @@ describe('matching services to a case', () => {
   });
 
   it('says "needs checking" where the caller may not read the facts, and never quotes them', async () => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.CASEWORKER }] });
-    const colleague = await app.login(user.email, user.password);
+    const colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     // The colleague is not assigned: they see the case's basics, the person's name and year of birth, not the income.
     const matches = await match(colleague);
     const allowance = matches.find((m) => m.serviceName === '困难老人补贴')!;
@@ -77,28 +73,19 @@ describe('matching services to a case', () => {
   });
 
   it('divides a household’s income only among the members the caller may see: hidden members are not counted, so not revealed', async () => {
-    const head = await coordinator.gql<{ registerPerson: { id: string; householdId: string } }>(
-      `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id household { id } } }`,
-      { input: { fullName: '高德明', regionCode: '110105', birthDate: '1950-06-06', newHousehold: { monthlyIncomeCents: 300000 } } });
-    const headId = head.data!.registerPerson.id;
-    const householdId = (head.data!.registerPerson as unknown as { household: { id: string } }).household.id;
-    const spouse = await coordinator.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '林淑芬', regionCode: '110105', birthDate: '1952-02-02', householdId, relationToHead: 'SPOUSE' } });
-    expect(spouse.errors).toBeUndefined();
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: headId, needs: ['ELDERLY_CARE'] } });
+    const { headId } = await makeHousehold(coordinator, { head: { fullName: '高德明', birthDate: '1950-06-06' }, monthlyIncomeCents: 300000,
+      members: [{ fullName: '林淑芬', birthDate: '1952-02-02', relationToHead: 'SPOUSE' }] });
+    const opened = await makeCase(coordinator, headId);
     // The elderly-care NGO's caseworker works the head's case with his consent (basic, and financial on its own); the spouse gave none.
     for (const categories of [['basic'], ['financial']]) {
-      const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-        input: { personId: headId, recipientOrganisationId: ELDERLY_NGO, categories, purpose: 'CASE_MANAGEMENT', givenBy: 'SELF', evidence: '个案管理同意书 C-7' } });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(coordinator, { personId: headId, recipientOrganisationId: ELDERLY_NGO, categories, purpose: 'CASE_MANAGEMENT', evidence: '个案管理同意书 C-7' });
     }
     const worker = await makeUser(app.db, { memberships: [{ organisationId: ELDERLY_NGO, role: Role.CASEWORKER }] });
     expect((await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
-      { input: { caseId: opened.data!.openCase.id, userId: worker.id } })).errors).toBeUndefined();
+      { input: { caseId: opened.id, userId: worker.id } })).errors).toBeUndefined();
     await service(CHARITY, '家庭补贴', { maxIncome: 400000 });
     const session = await app.login(worker.email, worker.password);
-    const res = await session.gql<{ matchServices: Match[] }>(MATCH, { caseId: opened.data!.openCase.id });
+    const res = await session.gql<{ matchServices: Match[] }>(MATCH, { caseId: opened.id });
     expect(res.errors).toBeUndefined();
     const grant = res.data!.matchServices.find((m) => m.serviceName === '家庭补贴')!;
     // 3,000 yuan for the one member the NGO sees; 1,500 would have told it a second member exists.

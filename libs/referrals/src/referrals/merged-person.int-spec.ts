@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeService, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -19,18 +19,12 @@ describe('a referral’s person after the person’s two records are merged', ()
   let app: TestApp;
   let coordinator: SignedIn;
   let receiver: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const ok = async <T>(reply: Promise<{ data?: T | null; errors?: unknown }>): Promise<T> => {
     const { data, errors } = await reply;
     expect(errors).toBeUndefined();
     return data!;
   };
-  const register = async (input: Record<string, unknown>) =>
-    (await ok(coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { regionCode: '110105', ...input } }))).registerPerson.id;
+  const register = async (input: Record<string, unknown>) => (await makePerson(coordinator, input)).id;
   const referral = async (session: SignedIn, id: string) => (await ok(session.gql<{ referral: { id: string; status: string; person: Seen } }>(GET, { id }))).referral;
   const inboxPerson = async (id: string) =>
     (await ok(receiver.gql<{ referrals: { edges: { node: { id: string; person: Seen } }[] } }>(INBOX))).referrals.edges.find((e) => e.node.id === id)?.node.person;
@@ -38,21 +32,18 @@ describe('a referral’s person after the person’s two records are merged', ()
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule], seed: seedIdentityDemo });
-    coordinator = await as(JIANWAI, Role.COORDINATOR);
-    receiver = await as(ELDERLY_NGO, Role.STAFF);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
+    receiver = await app.loginNewMember(ELDERLY_NGO, Role.STAFF);
   });
   afterAll(() => app.close());
 
   it('follows the person to the record that stays, for sender and receiver, with the consented reads as before', async () => {
     const survivor = await register({ fullName: '孙秀兰' });
     const duplicate = await register({ fullName: '孙秀兰', phone: '13722334455', birthDate: '1944-03-02' });
-    await ok(coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 M-1' } }));
-    const caseId = (await ok(coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: duplicate, needs: ['ELDERLY_CARE'], priority: 'NORMAL' } }))).openCase.id;
+    await makeConsent(coordinator, { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], evidence: '知情同意书 M-1' });
+    const caseId = (await makeCase(coordinator, duplicate, { priority: 'NORMAL' })).id;
     const service = await makeService(app.db, ELDERLY_NGO);
-    const { id } = (await ok(coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: { caseId, serviceId: service.id } }))).createReferral.referral;
+    const { id } = await makeReferral(coordinator, { caseId, serviceId: service.id });
     await ok(receiver.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId: id, status: 'ACCEPTED' } }));
 
     const before = { fullName: '孙秀兰', phone: '13722334455' };

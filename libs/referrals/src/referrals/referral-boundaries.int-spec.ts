@@ -1,8 +1,8 @@
 import { CasesModule } from '@zhulian/cases';
-import { newId, Role } from '@zhulian/core';
+import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -21,10 +21,6 @@ describe('the boundary a referral crosses', () => {
   let caseId: string;
   let serviceId: string;
 
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return { session: await app.login(user.email, user.password), userId: user.id };
-  };
   const send = (session: SignedIn, input: Record<string, unknown> = {}) =>
     session.gql<{ createReferral: { referral: { id: string; status: string; version: number } } }>(CREATE, { input: { caseId, serviceId, ...input } });
 
@@ -32,17 +28,11 @@ describe('the boundary a referral crosses', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '李秀兰', regionCode: '110105', phone: '13812345678', address: '建外街道光华里 5 号', birthDate: '1944-04-04' } });
-    personId = person.data!.registerPerson.id;
-    caseId = (await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } })).data!.openCase.id;
-    serviceId = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name, categories) VALUES ($1, $2, '上门探访', '{ELDERLY_CARE}')`, [serviceId, ELDERLY_NGO]);
+    personId = (await makePerson(coordinator, { fullName: '李秀兰', phone: '13812345678', address: '建外街道光华里 5 号', birthDate: '1944-04-04' })).id;
+    caseId = (await makeCase(coordinator, personId)).id;
+    serviceId = (await makeService(app.db, ELDERLY_NGO, { name: '上门探访', categories: ['ELDERLY_CARE'] })).id;
     // The person consented to share basic and contact data with the NGO for a referral.
-    const consent = await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 B-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], evidence: '转介同意书 B-1' });
   });
   afterAll(() => app.close());
 
@@ -92,14 +82,14 @@ describe('the boundary a referral crosses', () => {
 
   it('lets a caseworker of the sender act only on the referrals of cases they work', async () => {
     const { id } = (await send(coordinator)).data!.createReferral.referral;
-    const bystander = await as(JIANWAI, Role.CASEWORKER);
+    const bystander = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const cancel = { referralId: id, status: 'CANCELLED', reasonCode: 'NEEDS_CHANGED', reasonText: '需求已变化' };
-    expect((await bystander.session.gql(MOVE, { input: cancel })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRONG_PARTY' });
+    expect((await bystander.gql(MOVE, { input: cancel })).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'WRONG_PARTY' });
     // They see the basics of their office's referrals, like the basics of its cases; not the case behind it.
-    expect((await bystander.session.gql<{ referral: { status: string; caseId: string | null } }>(`query($id: ID!) { referral(id: $id) { status caseId } }`, { id }))
+    expect((await bystander.gql<{ referral: { status: string; caseId: string | null } }>(`query($id: ID!) { referral(id: $id) { status caseId } }`, { id }))
       .data!.referral).toEqual({ status: 'REQUESTED', caseId: null });
     expect((await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`, { input: { caseId, userId: bystander.userId } })).errors)
       .toBeUndefined();
-    expect((await bystander.session.gql<{ moveReferral: { status: string } }>(MOVE, { input: cancel })).data!.moveReferral.status).toBe('CANCELLED');
+    expect((await bystander.gql<{ moveReferral: { status: string } }>(MOVE, { input: cancel })).data!.moveReferral.status).toBe('CANCELLED');
   });
 });

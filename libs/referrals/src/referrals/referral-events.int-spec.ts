@@ -3,7 +3,7 @@ import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RealtimeModule } from '@zhulian/realtime';
 import { RegistryModule } from '@zhulian/registry';
-import { makeService, makeUser, SignedIn, TestApp, TestSocket } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeService, makeUser, SignedIn, TestApp, TestSocket } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -36,14 +36,10 @@ describe('referral events', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule, RealtimeModule], seed: seedIdentityDemo });
     coordinator = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '王桂英', regionCode: '110105', phone: '13812345678', birthDate: '1941-02-03' } });
-    const personId = person.data!.registerPerson.id;
-    caseId = (await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } })).data!.openCase.id;
+    const { id: personId } = await makePerson(coordinator, { fullName: '王桂英', phone: '13812345678', birthDate: '1941-02-03' });
+    caseId = (await makeCase(coordinator, personId)).id;
     serviceId = (await makeService(app.db, ELDERLY_NGO, { name: '助餐服务', categories: ['ELDERLY_CARE'] })).id;
-    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '同意书 R-1' } });
+    await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], evidence: '同意书 R-1' });
   });
   afterEach(() => {
     for (const socket of sockets.splice(0)) socket.close();

@@ -1,10 +1,10 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
-import { newId, Role } from '@zhulian/core';
+import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo, SessionChecks } from '@zhulian/identity';
 import { RecipientReads } from '@zhulian/realtime';
 import { RegistryModule } from '@zhulian/registry';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makeOrganisation, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { Referral } from './referral.type';
 
@@ -64,18 +64,13 @@ describe('the access matrix for Referral', () => {
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       const organisationId = { sender: SENDER, receiver: RECEIVER, other: other.id }[viewer.org];
       organisations.set(name, organisationId);
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(organisationId, viewer.role));
     }
     const coordinator = sessions.get('the sender’s coordinator')!;
     receiverStaff = sessions.get('staff of the receiver')!;
     const year = new Date().getFullYear() - 75;
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '严玉珍', regionCode: '110105', birthDate: `${year}-01-01`, phone: '13633334444' } });
-    personId = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } });
-    caseId = opened.data!.openCase.id;
+    personId = (await makePerson(coordinator, { fullName: '严玉珍', birthDate: `${year}-01-01`, phone: '13633334444' })).id;
+    caseId = (await makeCase(coordinator, personId)).id;
     for (const [name, viewer] of Object.entries(VIEWERS)) {
       if (!viewer.assigned) continue;
       const assigned = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
@@ -83,15 +78,10 @@ describe('the access matrix for Referral', () => {
       expect(assigned.errors).toBeUndefined();
     }
     // Consent covers basic data only: the contact data goes on the coordinator's written override.
-    await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId: RECEIVER, categories: ['basic'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介知情同意书 M-001' } });
-    const serviceId = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '长者助餐')`, [serviceId, RECEIVER]);
-    const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId, serviceId, urgency: 'HIGH', noteForReceiver: SENT.noteForReceiver, sharedCategories: ['contact'], overrideReason: SENT.overrideReason } });
-    expect(sent.errors).toBeUndefined();
-    referralId = sent.data!.createReferral.referral.id;
+    await makeConsent(coordinator, { personId, recipientOrganisationId: RECEIVER, evidence: '转介知情同意书 M-001' });
+    const { id: serviceId } = await makeService(app.db, RECEIVER, { name: '长者助餐', categories: [] });
+    referralId = (await makeReferral(coordinator, { caseId, serviceId, urgency: 'HIGH', noteForReceiver: SENT.noteForReceiver, sharedCategories: ['contact'],
+      overrideReason: SENT.overrideReason })).id;
   });
   afterAll(() => app.close());
 

@@ -3,7 +3,7 @@ import { CasesModule } from '@zhulian/cases';
 import { DirectoryModule } from '@zhulian/directory';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { ReferralsModule } from '../referrals.module';
 import { moveParty, ReferralStatus as S } from './referral-moves';
 
@@ -29,28 +29,15 @@ describe('referrals', () => {
   let caseId: string;
   let mealService: string;
   let openService: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return { session: await app.login(user.email, user.password), userId: user.id };
-  };
-  const service = async (organisationId: string, name: string, places: number | null) => {
-    const id = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name, categories, capacity_available, capacity_maximum, capacity_updated_at)
-      VALUES ($1, $2, $3, '{ELDERLY_CARE}', $4, $4, CASE WHEN $4::int IS NULL THEN NULL ELSE now() END)`, [id, organisationId, name, places]);
-    return id;
-  };
+  const service = async (organisationId: string, name: string, places: number | null) => (await makeService(app.db, organisationId, { name, places })).id;
   const places = async (serviceId: string) => (await app.db.query(`SELECT capacity_available FROM services WHERE id = $1`, [serviceId]))[0].capacity_available;
   const create = (session: SignedIn, input: Record<string, unknown> = {}) =>
     session.gql<{ createReferral: { warnings: string[]; referral: R } }>(CREATE, { input: { caseId, serviceId: openService, noteForReceiver: '老人独居，需每日送餐', ...input } });
   const move = (session: SignedIn, referral: { id: string }, status: string, extra: Record<string, unknown> = {}) =>
     session.gql<{ moveReferral: R }>(MOVE, { input: { referralId: referral.id, status, ...extra } });
   const get = (session: SignedIn, id: string) => session.gql<{ referral: R }>(GET, { id });
-  const consent = async (purpose: string, categories: string[], recipientOrganisationId = ELDERLY_NGO) => {
-    const res = await coordinator.gql<{ recordConsent: { id: string } }>(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-      { input: { personId, recipientOrganisationId, categories, purpose, givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.recordConsent.id;
-  };
+  const consent = async (purpose: string, categories: string[], recipientOrganisationId = ELDERLY_NGO) =>
+    (await makeConsent(coordinator, { personId, recipientOrganisationId, categories, purpose })).id;
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, DirectoryModule, ReferralsModule], seed: seedIdentityDemo });
@@ -58,12 +45,8 @@ describe('referrals', () => {
     caseworker = await app.login('caseworker@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
     ngoAdmin = await app.login('orgadmin@zhulian.demo');
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '邓桂芝', regionCode: '110105', phone: '13911223344', birthDate: '1942-04-05', address: '建外街道永安里 1 号' } });
-    personId = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'], priority: 'HIGH' } });
-    caseId = opened.data!.openCase.id;
+    personId = (await makePerson(coordinator, { fullName: '邓桂芝', phone: '13911223344', birthDate: '1942-04-05', address: '建外街道永安里 1 号' })).id;
+    caseId = (await makeCase(coordinator, personId, { priority: 'HIGH' })).id;
     // caseworker@ works the case with the coordinator.
     const assigned = await coordinator.gql(`mutation($input: AssignCaseInput!) { assignCase(input: $input) { id } }`,
       { input: { caseId, userId: '0193a000-0000-7000-8000-100000000003' } });
@@ -124,10 +107,10 @@ describe('referrals', () => {
 
     const overridden = await create(coordinator, { serviceId: other, overrideReason: '紧急情况，老人摔倒无人照看', sharedCategories: ['basic', 'contact'] });
     expect(overridden.errors).toBeUndefined();
-    const familyNgo = await as(FAMILY_NGO, Role.STAFF);
-    const seen = await get(familyNgo.session, overridden.data!.createReferral.referral.id);
+    const familyNgo = await app.loginNewMember(FAMILY_NGO, Role.STAFF);
+    const seen = await get(familyNgo, overridden.data!.createReferral.referral.id);
     expect(seen.data!.referral).toMatchObject({ overrideReason: '紧急情况，老人摔倒无人照看', person: null });
-    const accepted = await move(familyNgo.session, seen.data!.referral, 'ACCEPTED');
+    const accepted = await move(familyNgo, seen.data!.referral, 'ACCEPTED');
     expect(accepted.data!.moveReferral.person).toMatchObject({ fullName: '邓桂芝', phone: '13911223344', birthDate: null });
     const [audit] = await app.db.query(`SELECT grounds FROM audit_events WHERE action = 'EXPORT' AND details->>'referral' = $1`, [seen.data!.referral.id]);
     expect(audit.grounds).toEqual({ rule: 'referral-override' });
@@ -229,13 +212,13 @@ describe('referrals', () => {
   });
 
   it('lets the receiver route an accepted referral to one of its caseworkers, who finds it as theirs', async () => {
-    const ngoWorker = await as(ELDERLY_NGO, Role.CASEWORKER);
+    const ngoWorker = await app.loginNewMember(ELDERLY_NGO, Role.CASEWORKER);
     const { referral } = (await create(coordinator)).data!.createReferral;
     const route = `mutation($input: RouteReferralInput!) { routeReferral(input: $input) { id receiverUserName } }`;
     expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.reason).toBe('NOT_ACCEPTED');
     await move(ngo, referral, 'ACCEPTED');
     // A caseworker of the receiver works what is routed to them; handing it on is for those who work the inbox.
-    const byCaseworker = await ngoWorker.session.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
+    const byCaseworker = await ngoWorker.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } });
     expect(byCaseworker.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROUTE_NOT_ALLOWED' });
     // The sender does not choose the receiver's caseworker.
     expect((await coordinator.gql(route, { input: { referralId: referral.id, userId: ngoWorker.userId } })).errors![0].extensions.code).toBe('FORBIDDEN');
@@ -243,24 +226,20 @@ describe('referrals', () => {
     expect(routed.errors).toBeUndefined();
     expect(routed.data!.routeReferral.receiverUserName).toBeTruthy();
     // Another organisation's member is nobody to route to.
-    const outsider = await as(FAMILY_NGO, Role.CASEWORKER);
+    const outsider = await app.loginNewMember(FAMILY_NGO, Role.CASEWORKER);
     expect((await ngoAdmin.gql(route, { input: { referralId: referral.id, userId: outsider.userId } })).errors![0].extensions).toMatchObject({ reason: 'NOT_A_MEMBER', field: 'input.userId' });
-    const mine = await ngoWorker.session.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { routedToMe: true }) { edges { node { id } } } }`);
+    const mine = await ngoWorker.gql<{ referrals: { edges: { node: { id: string } }[] } }>(`{ referrals(filter: { routedToMe: true }) { edges { node { id } } } }`);
     expect(mine.data!.referrals.edges.map((e) => e.node.id)).toEqual([referral.id]);
   });
 
   it('offers to close the case once every referral has ended', async () => {
-    const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { fullName: '蒋德福', regionCode: '110105' } });
-    const otherPerson = person.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId: otherPerson, needs: ['MEDICAL'] } });
-    const ready = () => coordinator.gql<{ case: { readyToClose: boolean } }>(`query($id: ID!) { case(id: $id) { readyToClose } }`, { id: opened.data!.openCase.id });
+    const otherPerson = await makePerson(coordinator, { fullName: '蒋德福' });
+    const opened = await makeCase(coordinator, otherPerson.id, { needs: ['MEDICAL'] });
+    const ready = () => coordinator.gql<{ case: { readyToClose: boolean } }>(`query($id: ID!) { case(id: $id) { readyToClose } }`, { id: opened.id });
     expect((await ready()).data!.case.readyToClose).toBe(false);
-    const sent = await coordinator.gql<{ createReferral: { referral: R } }>(CREATE, { input: { caseId: opened.data!.openCase.id, serviceId: openService,
-      overrideReason: '需要尽快就医，家属同意口头确认' } });
+    const sent = await makeReferral(coordinator, { caseId: opened.id, serviceId: openService, overrideReason: '需要尽快就医，家属同意口头确认' });
     expect((await ready()).data!.case.readyToClose).toBe(false);
-    await move(ngo, sent.data!.createReferral.referral, 'REJECTED', { reasonCode: 'NO_CAPACITY', reasonText: '本月已满' });
+    await move(ngo, sent, 'REJECTED', { reasonCode: 'NO_CAPACITY', reasonText: '本月已满' });
     expect((await ready()).data!.case.readyToClose).toBe(true);
   });
 
@@ -305,8 +284,8 @@ describe('referrals', () => {
   it('shows volunteers, auditors and strangers nothing', async () => {
     const { referral } = (await create(coordinator)).data!.createReferral;
     for (const [org, role] of [[ELDERLY_NGO, Role.VOLUNTEER], [JIANWAI, Role.AUDITOR], [FAMILY_NGO, Role.STAFF]] as const) {
-      const viewer = await as(org, role);
-      expect((await get(viewer.session, referral.id)).errors![0].extensions.code).toBe('NOT_FOUND');
+      const viewer = await app.loginNewMember(org, role);
+      expect((await get(viewer, referral.id)).errors![0].extensions.code).toBe('NOT_FOUND');
     }
   });
 });

@@ -1,8 +1,7 @@
 import { CasesModule } from '@zhulian/cases';
-import { newId } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -21,21 +20,14 @@ describe('SQL statements per referrals page', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
     const coordinator = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const serviceId = newId();
-    await app.db.query(`INSERT INTO services (id, organisation_id, name) VALUES ($1, $2, '上门探访')`, [serviceId, ELDERLY_NGO]);
+    const { id: serviceId } = await makeService(app.db, ELDERLY_NGO, { name: '上门探访', categories: [] });
     for (let i = 0; i < 105; i += 1) {
-      const person = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-        { input: { fullName: `转介测试${i}`, regionCode: '110105', birthDate: '1950-01-01', phone: `137${String(i).padStart(8, '0')}` } });
-      const personId = person.data!.registerPerson.id;
-      const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-        { input: { personId, needs: ['ELDERLY_CARE'] } });
-      await coordinator.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`,
-        { input: { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-      const sent = await coordinator.gql<{ createReferral: { referral: { id: string } } }>(
-        `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`, { input: { caseId: opened.data!.openCase.id, serviceId } });
-      expect(sent.errors).toBeUndefined();
+      const { id: personId } = await makePerson(coordinator, { fullName: `转介测试${i}`, birthDate: '1950-01-01', phone: `137${String(i).padStart(8, '0')}` });
+      const opened = await makeCase(coordinator, personId);
+      await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'] });
+      const sent = await makeReferral(coordinator, { caseId: opened.id, serviceId });
       // Every other one accepted, so that the page mixes minimal views and people with contact data.
-      if (i % 2 === 0) await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId: sent.data!.createReferral.referral.id, status: 'ACCEPTED' } });
+      if (i % 2 === 0) await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId: sent.id, status: 'ACCEPTED' } });
     }
   });
   afterAll(() => app.close());

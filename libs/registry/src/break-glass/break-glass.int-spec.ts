@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, TestApp } from '@zhulian/testing';
+import { makePerson, makeUser, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -18,9 +18,7 @@ describe('break-glass', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     const caseworker = await app.login('caseworker@zhulian.demo');
-    const res = await caseworker.gql<{ registerPerson: { id: string } }>(
-      `mutation { registerPerson(input: { fullName: "吴秀珍", regionCode: "110105", phone: "13855556666", notes: "突发疾病独居" }) { id } }`);
-    personId = res.data!.registerPerson.id;
+    personId = (await makePerson(caseworker, { fullName: '吴秀珍', phone: '13855556666', notes: '突发疾病独居' })).id;
   });
   afterAll(() => app.close());
 
@@ -48,14 +46,12 @@ describe('break-glass', () => {
     expect(events.find((e) => e.action === 'BREAK_GLASS')!.holder_ids).toEqual([JIANWAI]);
     expect(events.filter((e) => e.action === 'READ').every((e) => e.holder_ids?.[0] === JIANWAI)).toBe(true);
 
-    const holderAdmin = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.ORG_ADMIN }] });
-    const admin = await app.login(holderAdmin.email, holderAdmin.password);
+    const admin = await app.loginNewMember(JIANWAI, Role.ORG_ADMIN);
     const grants = await admin.gql<{ breakGlassGrants: { personId: string; openedFor: string; reason: string }[] }>(`{ breakGlassGrants { personId openedFor reason } }`);
     expect(grants.data!.breakGlassGrants).toEqual([{ personId, openedFor: '朝阳区民政局', reason }]);
     // Raised at once to the holder's coordinators and auditors.
     for (const role of [Role.COORDINATOR, Role.AUDITOR]) {
-      const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role }] });
-      const session = await app.login(user.email, user.password);
+      const session = await app.loginNewMember(JIANWAI, role);
       const alerts = await session.gql<{ securityAlerts: { edges: { node: Record<string, unknown> }[] } }>(
         `{ securityAlerts(first: 10) { edges { node { kind subjectId reason actorName actorOrganisationName acknowledgedAt } } } }`);
       expect(alerts.data!.securityAlerts.edges.map((e) => e.node)).toEqual([{
@@ -81,8 +77,7 @@ describe('break-glass', () => {
   });
 
   it('is for coordinators only', async () => {
-    const staff = await makeUser(app.db, { memberships: [{ organisationId: SANLITUN, role: Role.STAFF }] });
-    const session = await app.login(staff.email, staff.password);
+    const session = await app.loginNewMember(SANLITUN, Role.STAFF);
     const res = await session.gql(BREAK, { input: { personId, reason: '我想看看这个人的资料' } });
     expect(res.errors![0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });

@@ -1,20 +1,18 @@
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const SANLITUN = '0193a000-0000-7000-8000-000000000003';
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
 const FAMILY_NGO = '0193a000-0000-7000-8000-000000000005';
 
-const REGISTER = `mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`;
 const CONSENT = `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id givenBy evidence } }`;
 
 /** Who may record a consent, for whom, to whom, and on what evidence: a consent opens a record at once. */
 describe('recording a consent', () => {
   let app: TestApp;
   let social: SignedIn;
-  const register = async (input: Record<string, unknown>) =>
-    (await social.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { regionCode: '110105', ...input } })).data!.registerPerson.id;
+  const register = async (input: Record<string, unknown>) => (await makePerson(social, input)).id;
   const record = (input: Record<string, unknown>) => social.gql<{ recordConsent: Record<string, unknown> }>(CONSENT, {
     input: { recipientOrganisationId: ELDERLY_NGO, categories: ['basic'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 S-9', ...input } });
   const consents = async (personId: string) => (await app.db.query(`SELECT count(*)::int AS n FROM consents WHERE person_id = $1`, [personId]))[0].n;

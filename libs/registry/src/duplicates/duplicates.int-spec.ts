@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -18,18 +18,12 @@ describe('duplicate candidates before registering', () => {
   let app: TestApp;
   let registrar: SignedIn;
   let zhouId: string;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const check = (session: SignedIn, input: Record<string, unknown>) => session.gql<{ duplicateCandidates: Check }>(CHECK, { input });
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
-    registrar = await as(JIANWAI, Role.CASEWORKER);
-    const res = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, { input: ZHOU });
-    expect(res.errors).toBeUndefined();
-    zhouId = res.data!.registerPerson.id;
+    registrar = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
+    zhouId = (await makePerson(registrar, ZHOU)).id;
   });
   afterAll(() => app.close());
 
@@ -50,7 +44,7 @@ describe('duplicate candidates before registering', () => {
   });
 
   it('matches a colleague’s client only on what a caseworker may read there: name and year, not date of birth or phone', async () => {
-    const colleague = await as(JIANWAI, Role.CASEWORKER);
+    const colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const res = await check(colleague, { fullName: '周玉珍', birthDate: '1944-05-12', phone: '13566667777', idNumber: ZHOU.idNumber });
     const data = res.data!.duplicateCandidates;
     expect(data.idNumberTaken).toBe(true);
@@ -61,7 +55,7 @@ describe('duplicate candidates before registering', () => {
   });
 
   it('shows another organisation no candidate it may not see, only that the ID number is taken', async () => {
-    const other = await as(SANLITUN, Role.COORDINATOR);
+    const other = await app.loginNewMember(SANLITUN, Role.COORDINATOR);
     const res = await check(other, { fullName: '周玉珍', birthDate: '1944-05-12', idNumber: ZHOU.idNumber });
     expect(res.data!.duplicateCandidates).toEqual({ idNumberTaken: true, candidates: [] });
   });
@@ -73,17 +67,15 @@ describe('duplicate candidates before registering', () => {
   });
 
   it('is for those who register people', async () => {
-    const staff = await as(ELDERLY_NGO, Role.STAFF);
+    const staff = await app.loginNewMember(ELDERLY_NGO, Role.STAFF);
     const res = await check(staff, { fullName: '周玉珍' });
     expect(res.errors![0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('gives a record whose name the caller may not read no weight for its name: the score says nothing of how alike the names are', async () => {
     // The NGO may read Zhou's phone (a consent to contact data alone), not her name.
-    const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId: zhouId, recipientOrganisationId: ELDERLY_NGO, categories: ['contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '服务同意书 Z-1' } });
-    expect(consent.errors).toBeUndefined();
-    const ngo = await as(ELDERLY_NGO, Role.COORDINATOR);
+    await makeConsent(registrar, { personId: zhouId, recipientOrganisationId: ELDERLY_NGO, categories: ['contact'], purpose: 'SERVICE_DELIVERY', evidence: '服务同意书 Z-1' });
+    const ngo = await app.loginNewMember(ELDERLY_NGO, Role.COORDINATOR);
     const scores = [];
     for (const fullName of ['周玉珍', '周玉', '李四']) {
       const res = await check(ngo, { fullName, phone: ZHOU.phone });

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { SignedIn, TestApp } from '@zhulian/testing';
+import { makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const EXPORT = `mutation($purpose: String!, $identity: Boolean, $reason: String) {
@@ -23,9 +23,7 @@ describe('exporting the people list', () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     registrar = await app.login('caseworker@zhulian.demo');
     for (const [fullName, idNumber] of [['陶桂英', '11010519460101002X'], ['谢建国', '110105194807150028'], ['龚秀兰', '11010519491231002X']]) {
-      const res = await registrar.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { fullName, idNumber, regionCode: '110105', phone: '13600001111' } });
-      expect(res.errors).toBeUndefined();
-      ids.push(res.data!.registerPerson.id);
+      ids.push((await makePerson(registrar, { fullName, idNumber, phone: '13600001111' })).id);
     }
   });
   afterAll(() => app.close());
@@ -63,9 +61,8 @@ describe('exporting the people list', () => {
   });
 
   it('keeps a person registered in a street, and names the street with its district in the export', async () => {
-    const res = await registrar.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { fullName: '邹秀梅', regionCode: '110105001', phone: '13600002222' } });
-    expect(res.errors).toBeUndefined();
-    const read = await registrar.gql<{ person: { regionCode: string } }>(`query($id: ID!) { person(id: $id) { regionCode } }`, { id: res.data!.registerPerson.id });
+    const registered = await makePerson(registrar, { fullName: '邹秀梅', regionCode: '110105001', phone: '13600002222' });
+    const read = await registrar.gql<{ person: { regionCode: string } }>(`query($id: ID!) { person(id: $id) { regionCode } }`, { id: registered.id });
     expect(read.data!.person.regionCode).toBe('110105001');
     const csv = (await exportAs(registrar, { purpose: '街道走访名单' })).data!.exportPeople.csv;
     const [header, ...rows] = parse(csv, { bom: true }) as string[][];

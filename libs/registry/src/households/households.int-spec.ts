@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -62,8 +62,7 @@ describe('households', () => {
   });
 
   it('does not let another organisation add people to a household it does not hold', async () => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId: SANLITUN, role: Role.COORDINATOR }] });
-    const other = await app.login(user.email, user.password);
+    const other = await app.loginNewMember(SANLITUN, Role.COORDINATOR);
     const res = await register(other, { fullName: '外人', regionCode: '110105', householdId: head.household!.id, relationToHead: 'OTHER' });
     expect(res.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'HOUSEHOLD_NOT_FOUND', field: 'input.householdId' });
     const look = await other.gql(`query($id: ID!) { household(id: $id) { id } }`, { id: head.household!.id });
@@ -71,8 +70,7 @@ describe('households', () => {
   });
 
   it('shows another caseworker of the holder the household’s basic facts and members, not its income or address', async () => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId: JIANWAI, role: Role.CASEWORKER }] });
-    const colleague = await app.login(user.email, user.password);
+    const colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const res = await colleague.gql<{ household: Record<string, unknown> }>(
       `query($id: ID!) { household(id: $id) { regionCode address monthlyIncomeCents members { fullName } } }`, { id: head.household!.id });
     expect(res.data!.household).toEqual({ regionCode: '110105', address: null, monthlyIncomeCents: null, members: [{ fullName: '孙建国' }, { fullName: '李桂英' }, { fullName: '孙小明' }] });

@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 import { IDENTITY_LOOKUP_LIMITS } from './identity-lookups';
 import { checkCharacter } from './resident-id';
@@ -45,23 +45,15 @@ describe('what may not be read cannot be inferred from the registry', () => {
   let personId: string;
   const ID_NUMBER = residentId('1951-07-19', 8);
 
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const lookups = async (userId: string) =>
     (await app.db.query(`SELECT subject_id, fields, grounds FROM audit_events WHERE action = 'LOOKUP' AND actor_user_id = $1 ORDER BY occurred_at, id`, [userId])) as
       { subject_id: string | null; fields: string[]; grounds: { rule: string } }[];
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
-    registrar = await as(JIANWAI, Role.CASEWORKER);
-    colleague = await as(JIANWAI, Role.CASEWORKER);
-    const res = await registrar.gql<{ registerPerson: { id: string } }>(REGISTER, {
-      input: { fullName: '李秀兰', idNumber: ID_NUMBER, phone: '13811112222', regionCode: '110105' },
-    });
-    expect(res.errors).toBeUndefined();
-    personId = res.data!.registerPerson.id;
+    registrar = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
+    colleague = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
+    personId = (await makePerson(registrar, { fullName: '李秀兰', idNumber: ID_NUMBER, phone: '13811112222' })).id;
   });
   afterAll(() => app.close());
 
@@ -75,7 +67,7 @@ describe('what may not be read cannot be inferred from the registry', () => {
   });
 
   it('answers "is this number taken?" only within a per-user limit, raises the burst to the organisation, and never counts one number twice', async () => {
-    const prober = await as(JIANWAI, Role.CASEWORKER);
+    const prober = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const guesses = Array.from({ length: IDENTITY_LOOKUP_LIMITS.userPerMinute + 5 }, (_, i) => residentId('1951-07-19', 100 + i * 2));
     // Asked at once, as an attacker would: counted and decided one at a time all the same.
     const answers = await Promise.all(guesses.map((idNumber) => prober.gql(CHECK, { input: { fullName: '李', idNumber } })));
@@ -95,12 +87,12 @@ describe('what may not be read cannot be inferred from the registry', () => {
     const alerts = await coordinator.gql<{ securityAlerts: { edges: { node: { kind: string } }[] } }>(ALERTS);
     expect(alerts.data!.securityAlerts.edges.filter((e) => e.node.kind === 'IDENTITY_LOOKUP_BURST')).toHaveLength(1);
     // Another organisation hears nothing of it.
-    const ngoAdmin = await as(ELDERLY_NGO, Role.ORG_ADMIN);
+    const ngoAdmin = await app.loginNewMember(ELDERLY_NGO, Role.ORG_ADMIN);
     expect((await ngoAdmin.gql<{ securityAlerts: { edges: unknown[] } }>(ALERTS)).data!.securityAlerts.edges).toEqual([]);
   });
 
   it('audits each answer as a look-up of the ID number, on the person it found, for their access report', async () => {
-    const asker = await as(JIANWAI, Role.CASEWORKER);
+    const asker = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const res = await asker.gql<{ duplicateCandidates: { idNumberTaken: boolean } }>(CHECK, { input: { fullName: '王', idNumber: ID_NUMBER } });
     expect(res.data!.duplicateCandidates.idNumberTaken).toBe(true);
     await asker.gql(CHECK, { input: { fullName: '王', idNumber: residentId('1960-01-02', 11) } });
@@ -114,7 +106,7 @@ describe('what may not be read cannot be inferred from the registry', () => {
   });
 
   it('settles the rest of a registration before answering about its ID number: an invented household learns nothing', async () => {
-    const asker = await as(JIANWAI, Role.CASEWORKER);
+    const asker = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
     const res = await asker.gql(REGISTER, {
       input: { fullName: '李秀兰', idNumber: ID_NUMBER, regionCode: '110105', householdId: '0193a000-0000-7000-8000-0000000000ff', relationToHead: 'SPOUSE' },
     });

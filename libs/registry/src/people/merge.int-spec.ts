@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makePerson, SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const JIANWAI = '0193a000-0000-7000-8000-000000000002';
@@ -15,32 +15,22 @@ describe('merging duplicate records', () => {
   let coordinator: SignedIn;
   let caseworker: SignedIn;
   let ngo: SignedIn;
-  const as = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
-  const register = async (input: Record<string, unknown>, by = caseworker) => {
-    const res = await by.gql<{ registerPerson: { id: string } }>(REGISTER, { input: { regionCode: '110105', ...input } });
-    expect(res.errors).toBeUndefined();
-    return res.data!.registerPerson.id;
-  };
+  const register = async (input: Record<string, unknown>, by = caseworker) => (await makePerson(by, input)).id;
   const merge = (survivorId: string, duplicateId: string, by = coordinator) =>
     by.gql<{ mergePeople: Record<string, unknown> }>(MERGE, { input: { survivorId, duplicateId, reason: '同一人，登记时姓名写法不同' } });
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
-    coordinator = await as(JIANWAI, Role.COORDINATOR);
-    caseworker = await as(JIANWAI, Role.CASEWORKER);
-    ngo = await as(ELDERLY_NGO, Role.STAFF);
+    coordinator = await app.loginNewMember(JIANWAI, Role.COORDINATOR);
+    caseworker = await app.loginNewMember(JIANWAI, Role.CASEWORKER);
+    ngo = await app.loginNewMember(ELDERLY_NGO, Role.STAFF);
   });
   afterAll(() => app.close());
 
   it('fills the survivor’s gaps from the duplicate, moves its consents, and leads the duplicate’s id to the survivor', async () => {
     const survivor = await register({ fullName: '吴德明', phone: '13811112222', notes: '腿脚不便', assistance: ['DIBAO'] });
     const duplicate = await register({ fullName: '吴德明', idNumber: '110105198001011238', notes: '需送餐', assistance: ['MEDICAL'] });
-    const consent = await caseworker.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-      input: { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' } });
-    expect(consent.errors).toBeUndefined();
+    await makeConsent(caseworker, { personId: duplicate, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'], purpose: 'SERVICE_DELIVERY' });
     // before the merge the NGO sees the duplicate only
     expect((await ngo.gql(`query($id: ID!) { person(id: $id) { id } }`, { id: survivor })).errors![0].extensions.code).toBe('NOT_FOUND');
 
@@ -82,7 +72,7 @@ describe('merging duplicate records', () => {
     const a = await register({ fullName: '冯志强', idNumber: '110105194405120029' });
     const b = await register({ fullName: '冯志强', idNumber: '11010519491231002X' });
     const c = await register({ fullName: '冯志强' });
-    const elsewhere = await register({ fullName: '冯志强' }, await as(SANLITUN, Role.CASEWORKER));
+    const elsewhere = await register({ fullName: '冯志强' }, await app.loginNewMember(SANLITUN, Role.CASEWORKER));
     const before = await app.db.query(`SELECT id, merged_into, updated_at FROM people ORDER BY id`);
     expect((await merge(a, b)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MERGE_ID_NUMBERS_DIFFER' });
     expect((await merge(a, a)).errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MERGE_SAME_RECORD' });

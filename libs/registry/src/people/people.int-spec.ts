@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { RegistryModule } from '../registry.module';
 
 const ORGS = {
@@ -38,10 +38,6 @@ describe('the people registry under access rules', () => {
   });
   afterAll(() => app.close());
 
-  const colleague = async (organisationId: string, role: Role) => {
-    const user = await makeUser(app.db, { memberships: [{ organisationId, role }] });
-    return app.login(user.email, user.password);
-  };
   const seeWang = (as: SignedIn) => as.gql<{ person: PersonResult | null }>(PERSON, { id: wangId });
 
   it('shows the registering caseworker everything, the ID number decrypted and the facts it carries', async () => {
@@ -60,7 +56,7 @@ describe('the people registry under access rules', () => {
   });
 
   it('shows another caseworker of the office basic data, the phone and ID masked, the rest withheld and named', async () => {
-    const other = await colleague(ORGS.jianwai, Role.CASEWORKER);
+    const other = await app.loginNewMember(ORGS.jianwai, Role.CASEWORKER);
     const res = await seeWang(other);
     expect(res.data!.person).toMatchObject({
       fullName: '王秀兰', gender: 'FEMALE', birthYear: 1949, regionCode: '110105',
@@ -73,7 +69,7 @@ describe('the people registry under access rules', () => {
   });
 
   it('shows the office’s coordinator everything, and another office’s coordinator nothing, as if it did not exist', async () => {
-    const coordinator = await colleague(ORGS.jianwai, Role.COORDINATOR);
+    const coordinator = await app.loginNewMember(ORGS.jianwai, Role.COORDINATOR);
     expect((await seeWang(coordinator)).data!.person).toMatchObject({ notes: WANG.notes, idNumber: WANG.idNumber });
     const district = await app.login('coordinator@zhulian.demo');
     const res = await seeWang(district);
@@ -142,7 +138,7 @@ describe('the people registry under access rules', () => {
   it('records in the audit trail who read which personal fields, on what grounds, and what was withheld', async () => {
     await app.auditLinked();
     const before: { n: string }[] = await app.db.query(`SELECT max(position) AS n FROM audit_events`);
-    const other = await colleague(ORGS.jianwai, Role.CASEWORKER);
+    const other = await app.loginNewMember(ORGS.jianwai, Role.CASEWORKER);
     await seeWang(other);
     await seeWang(caseworker);
     await app.auditLinked();
@@ -182,7 +178,7 @@ describe('the people registry under access rules', () => {
     });
 
     it('matches an ID number or phone only where the searcher may read it: no probing a colleague’s records', async () => {
-      const other = await colleague(ORGS.jianwai, Role.CASEWORKER);
+      const other = await app.loginNewMember(ORGS.jianwai, Role.CASEWORKER);
       expect(await found(other, { name: '王秀兰' })).toEqual([wangId]);
       expect(await found(other, { idNumber: WANG.idNumber })).toEqual([]);
       expect(await found(other, { phone: WANG.phone })).toEqual([]);
@@ -191,7 +187,7 @@ describe('the people registry under access rules', () => {
     it('refuses to search by a field the role can never read', async () => {
       const volunteer = await app.login('volunteer@zhulian.demo');
       expect(await found(volunteer, { idNumber: WANG.idNumber })).toMatchObject({ code: 'FORBIDDEN', reason: 'FILTER_NOT_ALLOWED' });
-      const staff = await colleague(ORGS.jianwai, Role.STAFF);
+      const staff = await app.loginNewMember(ORGS.jianwai, Role.STAFF);
       expect(await found(staff, { phone: WANG.phone })).toEqual([]);
       expect(await found(staff, { name: '王秀兰' })).toEqual([wangId]);
     });

@@ -1,7 +1,7 @@
 import { FieldCategory, sensitiveFieldsOf } from '@zhulian/access';
 import { regionName, Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeOrganisation, makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { makeConsent, makeOrganisation, SignedIn, TestApp } from '@zhulian/testing';
 import { parse } from 'csv-parse/sync';
 import { PEOPLE_EXPORT_COLUMNS } from '../export/people-export';
 import { Household } from '../households/household.type';
@@ -84,8 +84,7 @@ describe('the access matrix for Person', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
     const other = await makeOrganisation(app.db);
-    const registrarUser = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.CASEWORKER }] });
-    registrar = await app.login(registrarUser.email, registrarUser.password);
+    registrar = await app.loginNewMember(HOLDER, Role.CASEWORKER);
     const { holdingOrganisationId: _h, birthYear: _y, relationToHead: _r, ...input } = FIXTURE;
     const res = await registrar.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
       { input: { ...input, newHousehold: { monthlyIncomeCents: HOUSEHOLD_FIXTURE.monthlyIncomeCents } } });
@@ -97,15 +96,11 @@ describe('the access matrix for Person', () => {
         continue;
       }
       const organisationId = { holder: HOLDER, elderlyNgo: ELDERLY_NGO, familyNgo: FAMILY_NGO, other: other.id }[viewer.org];
-      const user = await makeUser(app.db, { memberships: [{ organisationId, role: viewer.role }] });
-      sessions.set(name, await app.login(user.email, user.password));
+      sessions.set(name, await app.loginNewMember(organisationId, viewer.role));
     }
     const consents: [string, string[]][] = [[ELDERLY_NGO, ['basic', 'contact']], [FAMILY_NGO, ['basic', 'health']], [FAMILY_NGO, ['financial']]];
     for (const [recipientOrganisationId, categories] of consents) {
-      const consent = await registrar.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, {
-        input: { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY', givenBy: 'SELF', evidence: '知情同意书 T-1' },
-      });
-      expect(consent.errors).toBeUndefined();
+      await makeConsent(registrar, { personId, recipientOrganisationId, categories, purpose: 'SERVICE_DELIVERY' });
     }
   });
   afterAll(() => app.close());

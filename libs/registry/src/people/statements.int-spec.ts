@@ -1,6 +1,6 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
-import { makeUser, SignedIn, TestApp } from '@zhulian/testing';
+import { SignedIn, TestApp } from '@zhulian/testing';
 import { Client } from 'pg';
 import { RegistryModule } from '../registry.module';
 
@@ -13,8 +13,7 @@ describe('SQL statements per request', () => {
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule], seed: seedIdentityDemo });
-    const user = await makeUser(app.db, { memberships: [{ organisationId: HOLDER, role: Role.CASEWORKER }] });
-    caseworker = await app.login(user.email, user.password);
+    caseworker = await app.loginNewMember(HOLDER, Role.CASEWORKER);
     for (let i = 0; i < 110; i += 1) {
       const res = await caseworker.gql(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`, {
         input: { fullName: `测试人员${i}`, regionCode: '110105', phone: `139${String(i).padStart(8, '0')}`, notes: '备注', newHousehold: { monthlyIncomeCents: 100000 + i } },

@@ -1,7 +1,7 @@
 import { CasesModule } from '@zhulian/cases';
 import { DEMO_ORGS, IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makePerson, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
 import { TasksModule } from '../tasks.module';
 
 const PERSON = { fullName: '蒋淑华', phone: '13811112222', address: '建外街道永安里 7 号楼 3 单元 201', chronicIllness: '糖尿病' };
@@ -44,13 +44,10 @@ describe('what a held task reveals of the person served, and when', () => {
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, TasksModule], seed: seedIdentityDemo });
     const coordinator = await app.login('jianwai@zhulian.demo');
-    const registered = await coordinator.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: { ...PERSON, regionCode: '110105', birthDate: '1940-02-02' } });
-    personId = registered.data!.registerPerson.id;
-    const opened = await coordinator.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } });
+    personId = (await makePerson(coordinator, { ...PERSON, birthDate: '1940-02-02' })).id;
+    const opened = await makeCase(coordinator, personId);
     const posted = await coordinator.gql<{ postTask: { id: string; discloses: string[] } }>(`mutation($input: PostTaskInput!) { postTask(input: $input) { id discloses } }`, { input: {
-      title: '上门陪伴', skills: ['COMPANIONSHIP'], regionCode: '110105', slots: 1, needsApproval: true, caseId: opened.data!.openCase.id,
+      title: '上门陪伴', skills: ['COMPANIONSHIP'], regionCode: '110105', slots: 1, needsApproval: true, caseId: opened.id,
       discloses: ['contact', 'location'], startsAt: new Date(Date.now() + 48 * 3600_000).toISOString(), endsAt: new Date(Date.now() + 50 * 3600_000).toISOString() } });
     expect(posted.errors).toBeUndefined();
     expect(posted.data!.postTask.discloses).toEqual(['basic', 'contact', 'location']);

@@ -1,7 +1,7 @@
 import { CasesModule } from '@zhulian/cases';
 import { DEMO_ORGS, IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeService, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
 import { TasksModule } from '../tasks.module';
 
 const POST = `mutation($input: PostTaskInput!) { postTask(input: $input) { id discloses referralId caseId person { fullName phone address } } }`;
@@ -24,24 +24,16 @@ describe('a task posted from an accepted referral', () => {
     startsAt: new Date(Date.now() + 60 * 60_000).toISOString(), endsAt: new Date(Date.now() + 120 * 60_000).toISOString(), ...input } });
   const refer = async (sharedCategories: string[]) => {
     const { id } = await makeService(app.db, DEMO_ORGS.elderlyNgo, { name: '助餐服务' });
-    const sent = await office.gql<{ createReferral: { referral: { id: string } } }>(
-      `mutation($input: CreateReferralInput!) { createReferral(input: $input) { referral { id } } }`,
-      { input: { caseId, serviceId: id, sharedCategories } });
-    expect(sent.errors).toBeUndefined();
-    return sent.data!.createReferral.referral.id;
+    return (await makeReferral(office, { caseId, serviceId: id, sharedCategories })).id;
   };
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, TasksModule], seed: seedIdentityDemo });
     office = await app.login('jianwai@zhulian.demo');
     ngo = await app.login('ngo@zhulian.demo');
-    const personId = (await office.gql<{ registerPerson: { id: string } }>(`mutation($input: RegisterPersonInput!) { registerPerson(input: $input) { id } }`,
-      { input: PERSON })).data!.registerPerson.id;
-    caseId = (await office.gql<{ openCase: { id: string } }>(`mutation($input: OpenCaseInput!) { openCase(input: $input) { id } }`,
-      { input: { personId, needs: ['ELDERLY_CARE'] } })).data!.openCase.id;
-    expect((await office.gql(`mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }`, { input: {
-      personId, recipientOrganisationId: DEMO_ORGS.elderlyNgo, categories: ['basic', 'contact'], purpose: 'REFERRAL', givenBy: 'SELF', evidence: '转介同意书 T-1' } })).errors)
-      .toBeUndefined();
+    const { id: personId } = await makePerson(office, PERSON);
+    caseId = (await makeCase(office, personId)).id;
+    await makeConsent(office, { personId, recipientOrganisationId: DEMO_ORGS.elderlyNgo, categories: ['basic', 'contact'], evidence: '转介同意书 T-1' });
     referralId = await refer(['basic']);
   });
   afterAll(() => app.close());
