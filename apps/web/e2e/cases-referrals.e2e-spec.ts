@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, tick } from './e2e-harness';
+import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -145,7 +145,7 @@ describe('cases and referrals in a real browser', () => {
       // The NGO's staff see the request without the name: needs, urgency, age band, district and the note.
       const ngo = await newPage();
       await signIn(ngo, 'ngo@zhulian.demo');
-      await ngo.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(ngo, '转介', '/referrals');
       await ngo.getByText('待回应', { exact: true }).click();
       await ngo.getByTestId('referrals-count-received').waitFor();
       await ngo.screenshot({ path: join(OUTPUT, 'referral-inbox-zh.png'), fullPage: true });
@@ -214,7 +214,7 @@ describe('cases and referrals in a real browser', () => {
       // The NGO declines, with a reason and words the office can act on.
       const ngo = await newPage();
       await signIn(ngo, 'ngo@zhulian.demo');
-      await ngo.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(ngo, '转介', '/referrals');
       await ngo.getByText('待回应', { exact: true }).click();
       await ngo.getByTestId(`referral-${sent.createReferral.referral.id}`).click();
       await expectText(ngo.getByTestId('referral-urgency'), '高');
@@ -231,7 +231,7 @@ describe('cases and referrals in a real browser', () => {
       // The office sees the answer in its sent referrals, on the referral and on the case.
       const coordinator = await newPage();
       await signIn(coordinator, 'jianwai@zhulian.demo');
-      await coordinator.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(coordinator, '转介', '/referrals');
       await coordinator.getByRole('tab', { name: /发出的/ }).click();
       await coordinator.getByRole('row', { name: new RegExp(person.fullName) }).getByRole('link', { name: service }).click();
       await expectText(coordinator.getByTestId('referral-reason'), '不符合服务条件：本中心不提供术后医疗护理，建议转介社区卫生服务中心的家庭病床。');

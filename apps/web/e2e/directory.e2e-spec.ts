@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, OUTPUT, signIn, tick } from './e2e-harness';
+import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -109,7 +109,7 @@ describe('the service directory in a real browser', () => {
     journey('referral-settings', pages, async () => {
       const admin = await newPage();
       await signIn(admin, 'orgadmin@zhulian.demo');
-      await admin.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(admin, '转介', '/referrals');
       const settings = admin.getByTestId('referral-settings');
       await settings.getByLabel('提醒时间').fill('12');
       await settings.getByLabel('升级时间').fill('6');
@@ -126,7 +126,7 @@ describe('the service directory in a real browser', () => {
       // Its staff do not set them.
       const staff = await newPage();
       await signIn(staff, 'ngo@zhulian.demo');
-      await staff.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(staff, '转介', '/referrals');
       await staff.getByTestId('referrals-count-received').waitFor();
       await expectNotShown(staff.getByTestId('referral-settings'));
     }), JOURNEY_TIMEOUT);

@@ -208,6 +208,24 @@ export async function clickUntilShown(trigger: Locator, shown: Locator): Promise
 }
 
 /**
+ * Opens a page from the side menu: clicks its link until the address is the page's (3 tries, 3 s each) — a
+ * click that lands while the page behind the menu is still settling, on a loaded machine, can be lost.
+ */
+export async function openFromMenu(page: Page, name: string, path: string): Promise<void> {
+  const link = page.getByRole('link', { name, exact: true });
+  for (let attempt = 1; ; attempt += 1) {
+    await link.click();
+    try {
+      await page.waitForURL((url) => url.pathname === path, { timeout: 3_000 });
+      return;
+    } catch (error) {
+      if (new URL(page.url()).pathname === path) return;
+      if (attempt === 3) throw error;
+    }
+  }
+}
+
+/**
  * Ticks a checkbox or radio until it holds: a click that lands while its dialog is still opening, on a
  * loaded machine, can be lost, and Playwright's `check()` then fails at once ("did not change its state").
  */

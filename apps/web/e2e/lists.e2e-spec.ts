@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, pick, signIn, until } from './e2e-harness';
+import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, openFromMenu, OUTPUT, pick, signIn, until } from './e2e-harness';
 
 // Starting the product (a seeded database, the API) and a dozen lists on a busy two-core machine: longer than jest's minute.
 jest.setTimeout(240_000);
@@ -45,7 +45,7 @@ describe('lists, as people who work in them all day use them', () => {
     journey('lists-inbox', pages, async () => {
       const ngo = await newPage();
       await signIn(ngo, 'ngo@zhulian.demo');
-      await ngo.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(ngo, '转介', '/referrals');
       const table = ngo.getByTestId('referrals-table');
       await table.locator('tbody tr.ant-table-row').first().waitFor();
       // What needs an answer comes first, the most urgent of it first, each with the day its answer is due.

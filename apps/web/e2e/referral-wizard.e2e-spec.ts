@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, expectText, journey, OUTPUT, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, expectText, journey, openFromMenu, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -84,7 +84,7 @@ describe('the referral wizard in a real browser', () => {
       // The NGO finds it among the referrals waiting for an answer.
       const ngo = await newPage();
       await signIn(ngo, 'ngo@zhulian.demo');
-      await ngo.getByRole('link', { name: '转介', exact: true }).click();
+      await openFromMenu(ngo, '转介', '/referrals');
       await ngo.getByText('待回应', { exact: true }).click();
       await ngo.getByTestId(`referral-${referralId}`).waitFor();
       await ngo.getByTestId(`referral-${referralId}`).click();
