@@ -154,20 +154,23 @@ function productStatements(dist) {
   const { ReferralLoaders } = require(join(dist, 'libs/referrals/src/referrals/referral-loaders.service.js'));
   const { PersonService } = require(join(dist, 'libs/registry/src/people/person.service.js'));
   const { PersonAttributes } = require(join(dist, 'libs/registry/src/people/person-attributes.js'));
+  const { ConsentGates } = require(join(dist, 'libs/registry/src/consents/valid-consent.js'));
   // The person attributes the app's modules declare (providePersonAttribute), in the order Nest makes them:
   // its modules depth first from AppModule, as its scanner inserts them.
+  // The same for the consent gates (provideConsentGate: a symbol token each).
   const attributes = new PersonAttributes();
+  const gates = new ConsentGates();
+  const declare = (provider) => {
+    if (typeof provider?.provide === 'string' && provider.provide.startsWith('PersonAttribute:')) provider.useFactory(attributes);
+    if (typeof provider?.provide === 'symbol' && provider.provide.description?.startsWith('ConsentGate:')) provider.useFactory(gates);
+  };
   const seen = new Set();
   const visit = (module) => {
     const type = module?.module ?? module;
     if (!type || seen.has(type)) return;
     seen.add(type);
-    for (const provider of Reflect.getMetadata('providers', type) ?? []) {
-      if (typeof provider?.provide === 'string' && provider.provide.startsWith('PersonAttribute:')) provider.useFactory(attributes);
-    }
-    for (const provider of module?.providers ?? []) {
-      if (typeof provider?.provide === 'string' && provider.provide.startsWith('PersonAttribute:')) provider.useFactory(attributes);
-    }
+    for (const provider of Reflect.getMetadata('providers', type) ?? []) declare(provider);
+    for (const provider of module?.providers ?? []) declare(provider);
     for (const imported of [...(Reflect.getMetadata('imports', type) ?? []), ...(module?.imports ?? [])]) visit(imported);
   };
   visit(AppModule);
@@ -175,9 +178,9 @@ function productStatements(dist) {
   const driver = new DataSource({ type: 'postgres' }).driver;
   let captured = [];
   const db = capturingManager(driver, async (text, values) => (captured.push({ text, values }), []));
-  // The people statement needs neither the ID vault nor the look-up audit (constructor: db, idNumbers, lookups, attributes).
+  // The people statement needs neither the ID vault nor the look-up audit (constructor: db, idNumbers, lookups, attributes, gates).
   const reads = new ReferralReads(db);
-  const loaders = new ReferralLoaders(db, new PersonService(db, null, null, attributes));
+  const loaders = new ReferralLoaders(db, new PersonService(db, null, null, attributes, gates));
   const actorOf = (userId, organisationId, role) => {
     const membership = { membershipId: 'bench', organisationId, role };
     return { userId, sessionId: 'bench', memberships: [membership], acting: membership };

@@ -638,7 +638,7 @@ function report({ startedAt, build, database, data, checks, statements, traced, 
   };
   const phaseRows = (label, phase) => ['api', 'raw'].map((path) => {
     const s = phase[path];
-    return [`${label}: ${path === 'api' ? 'API `claimTask` (HTTP)' : 'raw `pg` transaction'}`, String(s.rounds), `${s.consistentRounds}/${s.rounds}`, s.roundsPerSecond.toFixed(2),
+    return [`${label}: ${path === 'api' ? 'API `claimTask` (HTTP)' : 'raw `pg` statement'}`, String(s.rounds), `${s.consistentRounds}/${s.rounds}`, s.roundsPerSecond.toFixed(2),
       s.claimsPerSecond.toFixed(0), s.roundMs.p50.toFixed(1), s.roundMs.p99.toFixed(1), s.claimMs.p50.toFixed(2), s.claimMs.p99.toFixed(2),
       `${path === 'api' ? s.cpuMsPerClaim.server : '–'} / ${s.cpuMsPerClaim.postgres ?? '–'} / ${s.cpuMsPerClaim.bench}`];
   });
@@ -660,7 +660,7 @@ function report({ startedAt, build, database, data, checks, statements, traced, 
     say(markdownTable(['steady claims', 'offered/s', 'done/s', 'claims', 'consistent windows', 'claim p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'CPU ms/claim server / postgres / bench'],
       ['api', 'raw'].map((path) => {
         const x = steady[path];
-        return [path === 'api' ? 'API `claimTask` (HTTP)' : 'raw `pg` transaction', String(x.offeredPerSecond), x.claimsPerSecond.toFixed(1), String(x.claims), `${x.consistentWindows}/${x.windows}`,
+        return [path === 'api' ? 'API `claimTask` (HTTP)' : 'raw `pg` statement', String(x.offeredPerSecond), x.claimsPerSecond.toFixed(1), String(x.claims), `${x.consistentWindows}/${x.windows}`,
           x.claimMs.p50.toFixed(2), x.claimMs.p90.toFixed(2), x.claimMs.p99.toFixed(2), x.claimMs.max.toFixed(2), `${x.cpuMsPerClaim.server ?? '–'} / ${x.cpuMsPerClaim.postgres ?? '–'} / ${x.cpuMsPerClaim.bench}`];
       })));
     say(`target: ${targets.apiClaimP99Steady.target}: API p99 ${steady.api.claimMs.p99} ms (raw p99 ${steady.raw.claimMs.p99} ms) → ${targets.apiClaimP99Steady.met ? 'MET' : 'NOT MET'}`);
