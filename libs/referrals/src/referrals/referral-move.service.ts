@@ -77,7 +77,7 @@ export class ReferralMoveService {
       }
       if (to === ReferralStatus.COMPLETED && !input.outcome) throw badInput('OUTCOME_REQUIRED', 'Record the outcome to complete the referral.', 'input.outcome');
       // Reasons and outcome notes are read by the other party.
-      const names = await this.people.namesToKeepOut(actor, row.person_id);
+      const names = await this.people.namesToKeepOut(actor, row.person_id, tx);
       assertNoPersonalData(input.reasonText, { field: 'input.reasonText', names });
       assertNoPersonalData(input.outcomeNote, { field: 'input.outcomeNote', names });
       assertNoPersonalData(input.overrideReason, { field: 'input.overrideReason', names });

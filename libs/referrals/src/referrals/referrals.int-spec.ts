@@ -202,6 +202,14 @@ describe('referrals', () => {
     expect(await places(mealService)).toBe(placesBefore - 1);
   });
 
+  it('answers more staff accepting one referral at once than the database pool has connections: one wins, none waits on a connection another holds', async () => {
+    const { referral } = (await create(coordinator)).data!.createReferral;
+    const staff = [ngo, ngoAdmin, ...await Promise.all(Array.from({ length: 12 }, () => app.loginNewMember(ELDERLY_NGO, Role.STAFF)))];
+    const results = await Promise.all(staff.map((session) => move(session, referral, 'ACCEPTED')));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(new Set(results.flatMap((r) => r.errors ?? []).map((e) => e.extensions.code))).toEqual(new Set(['CONFLICT']));
+  }, 20_000);
+
   it('creates once per idempotency key, even when the retry races the first request', async () => {
     const before = (await app.db.query(`SELECT count(*)::int AS n FROM referrals`))[0].n;
     const input = { idempotencyKey: 'referral-retry-000001' };

@@ -56,7 +56,7 @@ export class TaskEditor {
       if (changed.length === 0) return task;
       const moved = changed.includes('startsAt') || changed.includes('endsAt');
       if (moved) checkTaskWindow(next.startsAt, next.endsAt);
-      const names = task.personId ? await this.people.namesToKeepOut(actor, task.personId) : [];
+      const names = task.personId ? await this.people.namesToKeepOut(actor, task.personId, tx) : [];
       assertNoPersonalData(next.title, { field: 'input.title', names });
       assertNoPersonalData(next.description, { field: 'input.description', names });
       if (next.slots < task.placesTaken) {
