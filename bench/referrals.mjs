@@ -198,12 +198,15 @@ function productStatements(dist) {
   };
 }
 
+/** The event feed's read of newly published events (EventFeed, on the pool): every node's, whatever the request. */
+const FEED = /^\s*SELECT seq, id, kind, subject_type, subject_id, audience/;
+
 /** The audit chainer's statements (AuditChainer.link): a transaction holding one of them is the chainer's. */
 const LINKING = /^\s*(SELECT EXISTS \(SELECT 1 FROM audit_events WHERE position IS NULL|SELECT pg_advisory_xact_lock|SELECT position, hash FROM audit_events|UPDATE audit_events e SET position)/;
 
 /**
  * A request's statements from the proxy's log, told apart from the background's: those the event relay sent (on
- * a connection that LISTENs), those of the audit chainer's linking (a transaction with one of its statements, or
+ * a connection that LISTENs) and the event feed's reads (counted with the relay's), those of the audit chainer's linking (a transaction with one of its statements, or
  * one of them alone), and of the rest those sent before the answer arrived (`answered`, performance.now()).
  */
 function splitBackground(entries, listeners, answered) {
@@ -213,7 +216,7 @@ function splitBackground(entries, listeners, answered) {
   const open = new Map(); // connection → the statements of its transaction so far
   for (const { text, at, conn } of entries) {
     if (text === null) continue;
-    if (listeners.has(conn)) {
+    if (listeners.has(conn) || FEED.test(text)) {
       relay.push(text);
       continue;
     }
