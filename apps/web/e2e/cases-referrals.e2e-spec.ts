@@ -149,7 +149,7 @@ describe('cases and referrals in a real browser', () => {
       await ngo.getByText('待回应', { exact: true }).click();
       await ngo.getByTestId('referrals-count-received').waitFor();
       await ngo.screenshot({ path: join(OUTPUT, 'referral-inbox-zh.png'), fullPage: true });
-      await ngo.getByTestId(`referral-${referralId}`).click();
+      await clickUntilShown(ngo.getByTestId(`referral-${referralId}`), ngo.getByTestId('referral-note'));
       await expectText(ngo.getByTestId('referral-person-locked'), '接受后显示');
       await expectText(ngo.getByTestId('referral-note'), '七十多岁独居老人');
       await expectText(ngo.getByTestId('need'), '养老');

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, expectText, journey, OUTPUT, signIn, tick, until } from './e2e-harness';
+import { apiAs, browserJourneys, choose, clickUntilShown, expectText, journey, OUTPUT, signIn, tick, until } from './e2e-harness';
 
 const JOURNEY_TIMEOUT = 240_000;
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
@@ -87,7 +87,8 @@ describe('one-stop intake (一件事一次办) in a real browser', () => {
       await ngo.goto('/referrals');
       await ngo.getByText('待回应', { exact: true }).click();
       const referralId = referralHref!.split('/').pop()!;
-      await ngo.getByTestId(`referral-${referralId}`).click();
+      // A click on the row while the filtered list is still coming can be lost on a loaded machine.
+      await clickUntilShown(ngo.getByTestId(`referral-${referralId}`), ngo.getByTestId('referral-note'));
       await expectText(ngo.getByTestId('referral-note'), '每周上门两次');
       await expectText(ngo.getByTestId('referral-person-locked'), '接受后显示');
     }), JOURNEY_TIMEOUT);

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, expectText, journey, openFromMenu, OUTPUT, signIn } from './e2e-harness';
+import { apiAs, browserJourneys, clickUntilShown, expectText, journey, openFromMenu, OUTPUT, signIn } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -87,7 +87,8 @@ describe('the referral wizard in a real browser', () => {
       await openFromMenu(ngo, '转介', '/referrals');
       await ngo.getByText('待回应', { exact: true }).click();
       await ngo.getByTestId(`referral-${referralId}`).waitFor();
-      await ngo.getByTestId(`referral-${referralId}`).click();
+      // A click on the row while the filtered list is still coming can be lost on a loaded machine.
+      await clickUntilShown(ngo.getByTestId(`referral-${referralId}`), ngo.getByTestId('referral-note'));
       await expectText(ngo.getByTestId('referral-note'), '独居老人，行动不便');
       await expectText(ngo.getByTestId('referral-urgency'), '高');
     }), JOURNEY_TIMEOUT);
