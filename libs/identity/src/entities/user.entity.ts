@@ -18,8 +18,9 @@ export class User {
   displayName!: string;
 
   /**
-   * Personal data: shown to the user themself only (resolved by a field resolver), never logged.
-   * The access lib takes this over with the registry's field rules.
+   * Personal data (a staff member's or volunteer's own phone): not a GraphQL field of User — a field
+   * resolver gives it to the user themself only (`me`), and a task's organisation reads a volunteer's
+   * through the volunteer rules (VolunteerProfile, @Sensitive). Never logged (REDACTED_PATHS).
    */
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
