@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeCase, makeConsent, makePerson, makeReferral } from '@zhulian/testing';
-import { acceptInvitation, apiAs, browserJourneys, choose, expectNotShown, expectText, journey, OUTPUT, pick, signIn, tick } from './e2e-harness';
+import { acceptInvitation, apiAs, browserJourneys, choose, clickUntilGone, expectNotShown, expectText, journey, OUTPUT, pick, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
 const JIANWAI = '朝阳区建外街道办事处';
@@ -150,7 +150,7 @@ describe('case notes, attachments and the referral’s hand-over in a real brows
       await caseworker.getByTestId('ready-to-close-action').click();
       await tick(caseworker.getByRole('radio', { name: '需求已满足' }));
       await caseworker.getByLabel('结案说明').fill('助餐服务已落实。');
-      await caseworker.getByTestId('case-close-submit').click();
+      await clickUntilGone(caseworker.getByTestId('case-close-submit'));
       await expectText(caseworker.getByTestId('case-status'), '已结案');
       await expectNotShown(caseworker.getByTestId('ready-to-close'));
       // Closed: no more notes; what was written stays.

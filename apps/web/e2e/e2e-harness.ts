@@ -146,7 +146,10 @@ export async function journey(name: string, pages: () => Page[], steps: () => Pr
     for (const page of pages()) {
       const file = join(OUTPUT, `${name.replace(/\W+/g, '-')}-failure-${(i += 1)}.png`);
       await page.screenshot({ path: file, fullPage: true }).catch(() => undefined);
-      process.stderr.write(`screenshot of the failed journey: ${file}\n`);
+      // CI keeps no screenshots: what the page said (its address, alerts, messages, field errors) goes to the log.
+      const said = await page.locator('[role=alert], .ant-message-notice, .ant-form-item-explain-error')
+        .allInnerTexts().catch(() => [] as string[]);
+      process.stderr.write(`screenshot of the failed journey: ${file}\n  at ${page.url()}${said.length ? `; it says: ${said.map((s) => s.trim()).join(' | ')}` : ''}\n`);
     }
     throw error;
   }
@@ -236,17 +239,17 @@ export async function tick(box: Locator): Promise<void> {
   });
 }
 
-/** Clicks a confirming button (a popconfirm's) until it is gone: the same lost click, on the way out. */
-export async function clickUntilGone(button: Locator): Promise<void> {
-  for (let attempt = 1; ; attempt += 1) {
-    await button.click();
-    try {
-      await button.waitFor({ state: 'hidden', timeout: 3_000 });
-      return;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+/**
+ * Clicks a confirming or submitting button until it is gone: the same lost click, on the way out. It clicks
+ * again only while the button is neither gone nor busy, so a slow answer is waited for, not sent twice.
+ */
+export async function clickUntilGone(button: Locator, ms = 30_000): Promise<void> {
+  await until(async () => {
+    if (!(await button.isVisible())) return true;
+    const busy = (await button.getAttribute('class').catch(() => null))?.includes('ant-btn-loading');
+    if (!busy) await button.click({ timeout: 2_000 }).catch(() => undefined);
+    return button.waitFor({ state: 'hidden', timeout: 3_000 }).then(() => true, () => false);
+  }, ms);
 }
 
 /**
