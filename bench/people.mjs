@@ -46,8 +46,8 @@ const say = (line = '') => process.stdout.write(`${line}\n`);
 // ---------------------------------------------------------------- the raw baseline (E)
 
 /**
- * The statement the API (dist/) runs for A: PERSON_SELECT, PEOPLE_FROM and the caseworker's rules
- * compiled by rowFilter (libs/registry/src/people/person.service.ts, person.rules.ts), in the same
+ * The statement the API (dist/) runs for A: the columns of PERSON_STORE, peopleFrom and the caseworker's rules
+ * compiled by rowFilter (libs/registry/src/people/person.store.ts, person.rules.ts), in the same
  * order: a consent in any category with Person fields (the consent rules, newest first), the holder
  * (role:CASEWORKER, basic data), the holder and registrar (registered-by-me); page size + 1 rows.
  */

@@ -38,3 +38,4 @@ export * from './input/need-code';
 export * from './needs/need-category';
 export * from './needs/need.service';
 export * from './needs/needs.module';
+export * from './database/store';

@@ -2,61 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, queryUnderRules, rowFilter } from '@zhulian/access';
 import { Actor, Connection, cursorScope, notFound, PageArgs, paginateSeek, SeekRow, SeekSort, SortDirection } from '@zhulian/core';
-import { joinUser, userName } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReferralDirection, ReferralFilter, ReferralOrder, ReferralOrderField } from '../dto/referral.inputs';
-import { answerBy } from '../deadlines/default-deadlines';
-import { ReferralStatus } from './referral-moves';
 import { REFERRAL_COLUMNS } from './referral.rules';
+import { REFERRAL_STORE, REFERRALS_FROM } from './referral.store';
 import { Referral } from './referral.type';
-
-interface ReferralRow {
-  id: string;
-  case_id: string;
-  person_id: string;
-  sender_organisation_id: string;
-  sender_organisation_name: string;
-  receiver_organisation_id: string;
-  receiver_organisation_name: string;
-  service_id: string | null;
-  service_name: string | null;
-  status: ReferralStatus;
-  needs: string[];
-  urgency: Referral['urgency'];
-  region_code: string;
-  age_band: string | null;
-  note_for_receiver: string | null;
-  shared_categories: string[];
-  override_reason: string | null;
-  reason_code: Referral['reasonCode'];
-  reason_text: string | null;
-  outcome: Referral['outcome'];
-  outcome_note: string | null;
-  receiver_user_id: string | null;
-  receiver_user_name: string | null;
-  answer_by: Date | null;
-  requested_at: Date | null;
-  responded_at: Date | null;
-  ended_at: Date | null;
-  escalated_at: Date | null;
-  version: number;
-  created_at: Date;
-  open_to_receiver: boolean;
-  case_assigned_to_me: boolean;
-}
-
-const REFERRALS_FROM = `
-  FROM referrals r
-  JOIN organisations so ON so.id = r.sender_organisation_id
-  JOIN organisations ro ON ro.id = r.receiver_organisation_id
-  LEFT JOIN services s ON s.id = r.service_id
-  ${joinUser('ru', 'r.receiver_user_id', 'LEFT JOIN')}`;
-
-const REFERRAL_SELECT = `SELECT r.id, r.case_id, r.person_id, r.sender_organisation_id, so.name AS sender_organisation_name, r.receiver_organisation_id,
-  ro.name AS receiver_organisation_name, r.service_id, s.name AS service_name, r.status, r.needs, r.urgency, r.region_code, r.age_band,
-  r.note_for_receiver, r.shared_categories, r.override_reason, r.reason_code, r.reason_text, r.outcome, r.outcome_note, r.receiver_user_id,
-  ${userName('ru')} AS receiver_user_name, ${answerBy('r')} AS answer_by, r.requested_at, r.responded_at, r.ended_at, r.escalated_at, r.version, r.created_at,
-  ${REFERRAL_COLUMNS.openToReceiver} AS open_to_receiver, ${REFERRAL_COLUMNS.caseAssignedToMe} AS case_assigned_to_me`;
 
 /**
  * The keys of the referrals list's sorts (before the id): basic facts only, which every rule that shows a
@@ -92,12 +42,12 @@ export class ReferralReads {
     const inbox = args.filter?.direction === ReferralDirection.RECEIVED;
     const order = args.orderBy ?? (inbox ? { field: ReferralOrderField.NEEDS_ANSWER, direction: SortDirection.ASC } : { field: ReferralOrderField.SENT, direction: SortDirection.DESC });
     const sort: SeekSort = { name: order.field, keys: REFERRAL_SORTS[order.field], id: 'r.id', direction: order.direction };
-    return paginateSeek<ReferralRow & SeekRow, Referral>(args, sort, cursorScope(actor, 'referrals'), (page) =>
-      queryUnderRules<ReferralRow & SeekRow>(this.db.manager, actor, {
-        subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_SELECT + page.keyColumn, from: REFERRALS_FROM,
+    return paginateSeek<SeekRow, Referral>(args, sort, cursorScope(actor, 'referrals'), (page) =>
+      queryUnderRules<SeekRow>(this.db.manager, actor, {
+        subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_STORE.select + page.keyColumn, from: REFERRALS_FROM,
         where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
         page: { sortColumns: page.sortColumns, unionTail: page.unionTail },
-      }), toReferral);
+      }), REFERRAL_STORE.toModel);
   }
 
   async count(actor: Actor, filterInput?: ReferralFilter): Promise<number> {
@@ -141,22 +91,9 @@ export class ReferralReads {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Referral[]> {
-    const rows = await queryUnderRules<ReferralRow>(tx, actor, {
-      subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_SELECT, from: REFERRALS_FROM, where, params, tail,
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'Referral', columns: REFERRAL_COLUMNS, select: REFERRAL_STORE.select, from: REFERRALS_FROM, where, params, tail,
     });
-    return rows.map(toReferral);
+    return rows.map(REFERRAL_STORE.toModel);
   }
-}
-
-function toReferral(row: ReferralRow): Referral {
-  return Object.assign(new Referral(), {
-    id: row.id, status: row.status, needs: row.needs, urgency: row.urgency, regionCode: row.region_code, ageBand: row.age_band,
-    noteForReceiver: row.note_for_receiver, sharedCategories: row.shared_categories, overrideReason: row.override_reason,
-    reasonCode: row.reason_code, reasonText: row.reason_text, outcome: row.outcome, outcomeNote: row.outcome_note, caseId: row.case_id,
-    serviceId: row.service_id, serviceName: row.service_name, senderOrganisationId: row.sender_organisation_id,
-    senderOrganisationName: row.sender_organisation_name, receiverOrganisationId: row.receiver_organisation_id,
-    receiverOrganisationName: row.receiver_organisation_name, receiverUserId: row.receiver_user_id, receiverUserName: row.receiver_user_name,
-    answerBy: row.answer_by, requestedAt: row.requested_at, respondedAt: row.responded_at, endedAt: row.ended_at, escalatedAt: row.escalated_at, version: row.version,
-    createdAt: row.created_at, personId: row.person_id, openToReceiver: row.open_to_receiver, caseAssignedToMe: row.case_assigned_to_me,
-  });
 }

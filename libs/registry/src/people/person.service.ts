@@ -7,50 +7,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { IdNumberVault } from '../crypto/id-number-vault';
 import { ConsentGates } from '../consents/valid-consent';
 import { PeopleOrder, PeopleSearch } from '../dto/people-search.input';
-import { HouseholdRelation } from '../households/household.type';
-import { IdDocumentType, Person } from './person.type';
+import { Person } from './person.type';
 import { PersonAttributes } from './person-attributes';
 import { PersonIdNumbers } from './person-id-numbers';
-import { PERSON_COLUMNS } from './person.rules';
+import { PERSON_STORE, peopleFrom, toPerson } from './person.store';
 import { normaliseMobile, parseResidentId } from './resident-id';
 import { LookupAudit, LookupMatch } from './lookup-audit';
 
-export interface PersonRow {
-  id: string;
-  holding_organisation_id: string;
-  registered_by: string;
-  full_name: string;
-  gender: Person['gender'];
-  birth_date: string | null;
-  id_document_type: IdDocumentType | null;
-  id_key_id: string | null;
-  id_sealed: Buffer | null;
-  phone: string | null;
-  address: string | null;
-  region_code: string;
-  household_id: string | null;
-  relation_to_head: HouseholdRelation | null;
-  merged_from: string[];
-  disability: string | null;
-  chronic_illness: string | null;
-  monthly_income_cents: string | null;
-  assistance: Person['assistance'];
-  notes: string | null;
-  created_at: Date;
-  consented_categories: string[];
-  consent_ids: string[];
-  break_glass: boolean;
-}
-
-/** People with the acting organisation's consents that open them now, and the attributes other domains declared. */
-const peopleFrom = (gates: ConsentGates, attributes: PersonAttributes) => `FROM people p ${gates.openingTo('p.id')}${attributes.joins()}`;
-
-const PERSON_SELECT = `SELECT p.id, p.holding_organisation_id, p.registered_by, p.full_name, p.gender, to_char(p.birth_date, 'YYYY-MM-DD') AS birth_date,
-  p.id_document_type, p.id_key_id, p.id_sealed, p.phone, p.address, p.region_code, p.household_id, p.relation_to_head,
-  ARRAY(SELECT m.id FROM people m WHERE m.merged_into = p.id ORDER BY m.id) AS merged_from, p.disability, p.chronic_illness,
-  p.monthly_income_cents, p.assistance, p.notes, p.created_at,
-  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids,
-  ${PERSON_COLUMNS.breakGlass} AS break_glass`;
 /** Beyond this many people counted by ID number or phone, a count records the first ones only (a phone shared by that many is no one's). */
 const COUNTED_LOOKUPS = 1000;
 /** People as the actor may see them (one, a page, a count, a household's members), each under the person rules; the statement every other read over people goes through. */
@@ -197,7 +160,7 @@ export class PersonService {
 
   /** The same as rows, with extra columns (`, expr AS name`) computed beside each person and joins after the people's. */
   rows<X = object>(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string, extra: { select?: string; from?: string } = {}) {
-    return this.run<PersonRow & X>(tx, actor, `${PERSON_SELECT}${this.attributes.select()}${extra.select ?? ''}`, where, params, tail, extra.from);
+    return this.run<X>(tx, actor, `${PERSON_STORE.select}${this.attributes.select()}${extra.select ?? ''}`, where, params, tail, extra.from);
   }
 
   /** Every statement over people goes through here: the rules become part of its WHERE clause. */
@@ -206,35 +169,4 @@ export class PersonService {
       subjectType: 'Person', columns: this.attributes.columns(), select, from: `${peopleFrom(this.gates, this.attributes)} ${from}`, where: `AND p.merged_into IS NULL ${where}`, params, tail,
     });
   }
-}
-export function toPerson(row: PersonRow): Person {
-  const attributes = Object.fromEntries(Object.entries(row).filter(([key]) => key.startsWith('attr:')).map(([key, value]) => [key.slice(5), value]));
-  return Object.assign(new Person(), attributes, {
-    id: row.id,
-    fullName: row.full_name,
-    gender: row.gender,
-    birthYear: row.birth_date ? Number(row.birth_date.slice(0, 4)) : null,
-    birthDate: row.birth_date,
-    idDocumentType: row.id_document_type,
-    idNumber: null,
-    phone: row.phone,
-    address: row.address,
-    regionCode: row.region_code,
-    relationToHead: row.relation_to_head,
-    householdId: row.household_id,
-    mergedRecordIds: row.merged_from,
-    disability: row.disability,
-    chronicIllness: row.chronic_illness,
-    monthlyIncomeCents: row.monthly_income_cents === null ? null : Number(row.monthly_income_cents),
-    assistance: row.assistance,
-    notes: row.notes,
-    holdingOrganisationId: row.holding_organisation_id,
-    createdAt: row.created_at,
-    registeredBy: row.registered_by,
-    consentedCategories: row.consented_categories,
-    consentIds: row.consent_ids,
-    breakGlass: row.break_glass,
-    idKeyId: row.id_key_id,
-    idSealed: row.id_sealed,
-  });
 }

@@ -1,10 +1,14 @@
 import { Role } from '@zhulian/core';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { SignedIn, TestApp } from '@zhulian/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { RegistryModule } from '../registry.module';
 
 const HOLDER = '0193a000-0000-7000-8000-000000000002';
+/** The statement of a caseworker's people page, committed so that a reviewer sees what runs (`UPDATE_SQL=1` rewrites it). */
+const PAGE_SQL = join(__dirname, 'queries', 'people-page.caseworker.sql');
 
 /** N+1 guard: a page of people costs the same number of SQL statements whatever its size. */
 describe('SQL statements per request', () => {
@@ -44,5 +48,23 @@ describe('SQL statements per request', () => {
     // the session and actor (1), the page (1), the count (1), the page's households (1) and their
     // members (1), and the reads recorded for the audit trail (1; linked into the chain a moment later)
     expect(ten).toBe(6);
+  });
+
+  it('runs the committed statement for a caseworker’s page of people', async () => {
+    const spy = jest.spyOn(Client.prototype, 'query');
+    let texts: string[];
+    try {
+      // The page of bench/people.mjs (case A).
+      const res = await app.withoutAuditLinking(() => caseworker.gql<{ people: { edges: unknown[] } }>(`query { people(first: 25) { edges { node {
+        id fullName gender birthYear phone idNumber regionCode monthlyIncomeCents } } } }`));
+      expect(res.data!.people.edges).toHaveLength(25);
+      texts = spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
+    } finally {
+      spy.mockRestore();
+    }
+    const [page] = texts.filter((t) => t.includes('FROM people p'));
+    expect(page).toBeDefined();
+    if (process.env.UPDATE_SQL === '1') writeFileSync(PAGE_SQL, `${page}\n`);
+    expect(`${page}\n`).toBe(readFileSync(PAGE_SQL, 'utf8'));
   });
 });
