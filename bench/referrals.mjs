@@ -471,12 +471,12 @@ async function main() {
       const { rows: pageRows } = await pool.query(pageStatement.text, pageStatement.values);
       const page = pageRows.slice(0, 25);
       if (!isDeepStrictEqual(page.map((r) => r.id), expectedA.rows.map((r) => r.id))) fail('C: the captured page statement does not give A’s page');
-      const openIds = [...new Set(page.filter((r) => r.open_to_receiver && r.receiver_organisation_id === DEMO.elderlyNgo && r.status !== 'DRAFT').map((r) => r.person_id))];
+      const openIds = [...new Set(page.filter((r) => r.openToReceiver && r.receiverOrganisationId === DEMO.elderlyNgo && r.status !== 'DRAFT').map((r) => r.personId))];
       const peopleStatement = await sql.people(ngoActor, openIds);
       const idsParameter = peopleStatement.values.findIndex((v) => isDeepStrictEqual(v, openIds));
       if (idsParameter < 0) fail('C: the people statement has no parameter with the page’s person ids');
       const { rows: personRows } = await pool.query(peopleStatement.text, peopleStatement.values);
-      const shown = new Set(answerA.json.data.referrals.edges.filter((e) => e.node.person !== null).map((e) => page.find((r) => r.id === e.node.id).person_id));
+      const shown = new Set(answerA.json.data.referrals.edges.filter((e) => e.node.person !== null).map((e) => page.find((r) => r.id === e.node.id).personId));
       if (!isDeepStrictEqual(new Set(personRows.map((p) => p.id)), shown)) fail('C: the people statement does not give the people A shows');
       const sameText = { page: sentForA.includes(pageStatement.text), people: openIds.length === 0 || sentForA.includes(peopleStatement.text) };
       if (!sameText.page || !sameText.people) fail(`C: the captured statements are not the ones the API sent (page ${sameText.page}, people ${sameText.people})`);
@@ -661,7 +661,7 @@ async function measureRaw(pool, raw, postmaster) {
   const once = async () => {
     const { rows } = await pool.query(raw.pageStatement.text, raw.pageStatement.values);
     const page = rows.slice(0, 25);
-    const ids = [...new Set(page.filter((r) => r.open_to_receiver && r.receiver_organisation_id === DEMO.elderlyNgo && r.status !== 'DRAFT').map((r) => r.person_id))];
+    const ids = [...new Set(page.filter((r) => r.openToReceiver && r.receiverOrganisationId === DEMO.elderlyNgo && r.status !== 'DRAFT').map((r) => r.personId))];
     let people = 0;
     if (ids.length > 0) {
       const values = [...raw.peopleStatement.values];
