@@ -4,37 +4,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules, readProtectedField, RequestAccess } from '@zhulian/access';
 import { Actor, AppError, badInput, forbidden, newId, notFound, PublicErrorCode } from '@zhulian/core';
-import { joinUser, userName } from '@zhulian/identity';
 import { ConsentGates } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
 import { Case } from '../cases/case.type';
 import { CASE_ATTACHMENT_COLUMNS } from './case-attachment.rules';
+import { CASE_ATTACHMENT_STORE, caseAttachmentsFrom } from './case-attachment.store';
 import { ATTACHMENT_SENSITIVITY, AttachmentCategory, CaseAttachment } from './case-attachment.type';
 import { cleanFileName, detectAttachmentType, MAX_ATTACHMENT_BYTES } from './file-type';
-
-interface AttachmentRow {
-  id: string;
-  case_id: string;
-  category: AttachmentCategory;
-  sensitivity: string;
-  file_name: string;
-  content_type: string;
-  size_bytes: number;
-  uploaded_by_name: string;
-  uploaded_by_organisation_name: string;
-  uploaded_at: Date;
-  holding_organisation_id: string;
-  assigned_to_me: boolean;
-  consented_categories: string[];
-  consent_ids: string[];
-}
-
-const ATTACHMENT_SELECT = `SELECT f.id, f.case_id, f.category, f.sensitivity, f.file_name, f.content_type, f.size_bytes, ${userName('u')} AS uploaded_by_name,
-  o.name AS uploaded_by_organisation_name, f.uploaded_at, k.holding_organisation_id, ${CASE_ATTACHMENT_COLUMNS.assignedToMe} AS assigned_to_me,
-  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids`;
-const attachmentFrom = (gates: ConsentGates) => `FROM case_attachments f JOIN cases k ON k.id = f.case_id ${joinUser('u', 'f.uploaded_by')}
-  JOIN organisations o ON o.id = f.uploaded_by_organisation_id ${gates.openingTo('k.person_id')}`;
 
 /** What an upload says of itself besides its bytes. */
 export interface AttachmentUpload {
@@ -140,15 +117,10 @@ export class CaseAttachmentService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<CaseAttachment[]> {
-    const rows = await queryUnderRules<AttachmentRow>(tx, actor, {
-      subjectType: 'CaseAttachment', columns: CASE_ATTACHMENT_COLUMNS, select: ATTACHMENT_SELECT, from: attachmentFrom(this.gates), where, params,
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'CaseAttachment', columns: CASE_ATTACHMENT_COLUMNS, select: CASE_ATTACHMENT_STORE.select, from: caseAttachmentsFrom(this.gates), where, params,
       tail: 'ORDER BY f.case_id, f.uploaded_at, f.id',
     });
-    return rows.map((row) => Object.assign(new CaseAttachment(), {
-      id: row.id, caseId: row.case_id, category: row.category, fileName: row.file_name, contentType: row.content_type, sizeBytes: row.size_bytes,
-      uploadedByName: row.uploaded_by_name, uploadedByOrganisationName: row.uploaded_by_organisation_name, uploadedAt: row.uploaded_at,
-      holdingOrganisationId: row.holding_organisation_id, assignedToMe: row.assigned_to_me, consentedCategories: row.consented_categories,
-      consentIds: row.consent_ids, sensitivity: row.sensitivity,
-    }));
+    return rows.map(CASE_ATTACHMENT_STORE.toModel);
   }
 }

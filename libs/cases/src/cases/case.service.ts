@@ -7,34 +7,8 @@ import { ConsentGates, Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseFilter, CaseOrder, CaseOrderField } from '../dto/case.inputs';
 import { CASE_COLUMNS } from './case.rules';
-import { Case, CasePriority, CaseStatus } from './case.type';
-
-interface CaseRow {
-  id: string;
-  case_number: string;
-  person_id: string;
-  holding_organisation_id: string;
-  region_code: string;
-  needs: string[];
-  priority: CasePriority;
-  status: CaseStatus;
-  summary: string | null;
-  outcome: Case['outcome'];
-  outcome_note: string | null;
-  version: number;
-  created_at: Date;
-  closed_at: Date | null;
-  consented_categories: string[];
-  consent_ids: string[];
-  assigned_to_me: boolean;
-}
-
-/** The acting organisation's consents that open the case's person's data now, as arrays the rules can test. */
-const casesFrom = (gates: ConsentGates) => `FROM cases k ${gates.openingTo('k.person_id')}`;
-
-const CASE_SELECT = `SELECT k.id, k.case_number, k.person_id, k.holding_organisation_id, k.region_code, k.needs, k.priority, k.status, k.summary,
-  k.outcome, k.outcome_note, k.version, k.created_at, k.closed_at,
-  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${CASE_COLUMNS.assignedToMe} AS assigned_to_me`;
+import { CASE_STORE, casesFrom } from './case.store';
+import { Case, CaseStatus } from './case.type';
 
 /**
  * The keys of the cases list's sorts (before the id). Only basic facts, which every rule that shows a case
@@ -68,11 +42,11 @@ export class CaseService {
     const filter = this.filterCondition(args.filter);
     const field = args.orderBy?.field ?? CaseOrderField.OPENED;
     const sort: SeekSort = { name: field, keys: CASE_SORTS[field], id: 'k.id', direction: args.orderBy?.direction ?? SortDirection.DESC };
-    return paginateSeek<CaseRow & SeekRow, Case>(args, sort, cursorScope(actor, 'cases'), (page) =>
-      queryUnderRules<CaseRow & SeekRow>(this.db.manager, actor, {
-        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT + page.keyColumn, from: casesFrom(this.gates),
+    return paginateSeek<SeekRow, Case>(args, sort, cursorScope(actor, 'cases'), (page) =>
+      queryUnderRules<SeekRow>(this.db.manager, actor, {
+        subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_STORE.select + page.keyColumn, from: casesFrom(this.gates),
         where: `${filter.sql} ${page.where}`, params: { ...filter.params, ...page.params }, tail: page.tail,
-      }), toCase);
+      }), CASE_STORE.toModel);
   }
 
   async count(actor: Actor, filterInput?: CaseFilter): Promise<number> {
@@ -128,29 +102,7 @@ export class CaseService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Case[]> {
-    const rows = await queryUnderRules<CaseRow>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_SELECT, from: casesFrom(this.gates), where, params, tail });
-    return rows.map(toCase);
+    const rows = await queryUnderRules<object>(tx, actor, { subjectType: 'Case', columns: CASE_COLUMNS, select: CASE_STORE.select, from: casesFrom(this.gates), where, params, tail });
+    return rows.map(CASE_STORE.toModel);
   }
-}
-
-function toCase(row: CaseRow): Case {
-  return Object.assign(new Case(), {
-    id: row.id,
-    caseNumber: row.case_number,
-    needs: row.needs,
-    priority: row.priority,
-    status: row.status,
-    regionCode: row.region_code,
-    summary: row.summary,
-    outcome: row.outcome,
-    outcomeNote: row.outcome_note,
-    holdingOrganisationId: row.holding_organisation_id,
-    version: row.version,
-    createdAt: row.created_at,
-    closedAt: row.closed_at,
-    personId: row.person_id,
-    assignedToMe: row.assigned_to_me,
-    consentedCategories: row.consented_categories,
-    consentIds: row.consent_ids,
-  });
 }

@@ -3,41 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, auditActor, AuditTrail, queryUnderRules } from '@zhulian/access';
 import { Actor, AppError, conflict, createOnce, notFound, PublicErrorCode } from '@zhulian/core';
-import { joinUser, userName } from '@zhulian/identity';
 import { ConsentGates } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseService } from '../cases/case.service';
 import { Case } from '../cases/case.type';
 import { AddCaseNoteInput } from './case-note.inputs';
 import { CASE_NOTE_COLUMNS } from './case-note.rules';
+import { CASE_NOTE_STORE, caseNotesFrom } from './case-note.store';
 import { CaseNote, CaseNoteVisibility } from './case-note.type';
 import { insertCaseNote } from './insert-case-note';
-
-interface NoteRow {
-  id: string;
-  case_id: string;
-  body: string;
-  visibility: CaseNoteVisibility;
-  author_user_id: string;
-  author_name: string;
-  author_organisation_id: string;
-  author_organisation_name: string;
-  written_at: Date;
-  corrects_id: string | null;
-  corrected_by_id: string | null;
-  migrated: boolean;
-  holding_organisation_id: string;
-  assigned_to_me: boolean;
-  consented_categories: string[];
-  consent_ids: string[];
-}
-
-const NOTE_SELECT = `SELECT n.id, n.case_id, n.body, n.visibility, n.author_user_id, ${userName('u')} AS author_name, n.author_organisation_id,
-  o.name AS author_organisation_name, n.written_at, n.corrects_id, (SELECT c.id FROM case_notes c WHERE c.corrects_id = n.id) AS corrected_by_id, n.migrated,
-  k.holding_organisation_id, ${CASE_NOTE_COLUMNS.assignedToMe} AS assigned_to_me, COALESCE(g.categories, '{}') AS consented_categories,
-  COALESCE(g.ids, '{}') AS consent_ids`;
-const noteFrom = (gates: ConsentGates) => `FROM case_notes n JOIN cases k ON k.id = n.case_id ${joinUser('u', 'n.author_user_id')}
-  JOIN organisations o ON o.id = n.author_organisation_id ${gates.openingTo('k.person_id')}`;
 
 /**
  * A case's notes as dated, signed entries: written by those who work the case, read under the note rules
@@ -116,18 +90,9 @@ export class CaseNoteService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<CaseNote[]> {
-    const rows = await queryUnderRules<NoteRow>(tx, actor, {
-      subjectType: 'CaseNote', columns: CASE_NOTE_COLUMNS, select: NOTE_SELECT, from: noteFrom(this.gates), where, params, tail: 'ORDER BY n.case_id, n.written_at, n.id',
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'CaseNote', columns: CASE_NOTE_COLUMNS, select: CASE_NOTE_STORE.select, from: caseNotesFrom(this.gates), where, params, tail: 'ORDER BY n.case_id, n.written_at, n.id',
     });
-    return rows.map(toNote);
+    return rows.map(CASE_NOTE_STORE.toModel);
   }
-}
-
-function toNote(row: NoteRow): CaseNote {
-  return Object.assign(new CaseNote(), {
-    id: row.id, caseId: row.case_id, body: row.body, visibility: row.visibility, authorUserId: row.author_user_id, authorName: row.author_name,
-    authorOrganisationId: row.author_organisation_id, authorOrganisationName: row.author_organisation_name, writtenAt: row.written_at,
-    correctsId: row.corrects_id, correctedById: row.corrected_by_id, migrated: row.migrated, holdingOrganisationId: row.holding_organisation_id,
-    assignedToMe: row.assigned_to_me, consentedCategories: row.consented_categories, consentIds: row.consent_ids,
-  });
 }
