@@ -490,8 +490,8 @@ async function main() {
       if (!isDeepStrictEqual(apiIds, expected.ids)) fail('the board: the first page is not the open tasks ahead that fit the volunteer, soonest first');
       edges.forEach((t, i) => {
         const row = raw.page[i];
-        const mine = raw.claims.filter((c) => c.task_id === t.id).map((c) => c.id);
-        if (t.placesTaken !== row.held || t.waitlistLength !== row.waitlist_length || t.coverAskedOfMe !== row.cover_asked_of_me || !isDeepStrictEqual(t.claims.map((c) => c.id), mine)) {
+        const mine = raw.claims.filter((c) => c.taskId === t.id).map((c) => c.id);
+        if (t.placesTaken !== row.placesTaken || t.waitlistLength !== row.waitlistLength || t.coverAskedOfMe !== row.coverAskedOfMe || !isDeepStrictEqual(t.claims.map((c) => c.id), mine)) {
           fail(`the board: task ${t.id} differs from its raw row (places, waitlist, cover asked, claims)`);
         }
       });

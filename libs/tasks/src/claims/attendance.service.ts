@@ -4,7 +4,8 @@ import { Actor, badInput, beijingDate, changedRows, conflict, requireRole, Role 
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
-import { ClaimService, StoredPlace } from './claim.service';
+import { ClaimService } from './claim.service';
+import { StoredPlace } from './task-claim.store';
 import { CheckInInput, CheckOutInput, CheckPlaceInput, ClaimDecisionInput, ClaimStatus, ConfirmHoursInput, HoursStatement, TaskClaim, VolunteerHours } from './claim.type';
 
 /** From how long before a task a volunteer may check in, and until how long after it they may still. */

@@ -8,45 +8,9 @@ import { TaskService } from '../tasks/task.service';
 import { TASK_COLUMNS } from '../tasks/task.rules';
 import { TaskStatus } from '../tasks/task.type';
 import { CLAIM_COLUMNS } from './claim.rules';
-import { CheckPlace, ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
+import { CLAIMS_FROM, TASK_CLAIM_STORE, WRITTEN_CLAIM_SELECT, WrittenClaim } from './task-claim.store';
 import { TaskEvents } from '../tasks/task-events';
-
-/** Where a volunteer checked in or out, as kept in `task_claims` (jsonb; no accuracy when the device gave none). */
-export interface StoredPlace {
-  latitude: number;
-  longitude: number;
-  accuracyMeters?: number;
-}
-
-export interface ClaimRow {
-  id: string;
-  task_id: string;
-  volunteer_id: string;
-  status: ClaimStatus;
-  waitlist_rank: number | null;
-  offered_until: Date | null;
-  reason: string | null;
-  checked_in_at: Date | null;
-  checked_in_place: StoredPlace | null;
-  checked_out_at: Date | null;
-  checked_out_place: StoredPlace | null;
-  minutes: number | null;
-  hours_confirmed_at: Date | null;
-  report: string | null;
-  created_at: Date;
-  version: number;
-  reminder: string | null;
-  task_organisation_id: string;
-}
-
-/** A claim with its place on the waitlist counted among those still waiting (gaps left by those who left close up). */
-export const CLAIM_SELECT = `SELECT c.id, c.task_id, c.volunteer_id, c.status,
-  CASE WHEN c.status = 'WAITLISTED' THEN (SELECT count(*)::int FROM task_claims w WHERE w.task_id = c.task_id AND w.status = 'WAITLISTED'
-    AND w.waitlist_position <= c.waitlist_position) END AS waitlist_rank,
-  c.offered_until, c.reason, c.checked_in_at, c.checked_in_place, c.checked_out_at, c.checked_out_place, c.minutes, c.hours_confirmed_at, c.report,
-  c.created_at, c.version, CASE WHEN c.reminded_hour_at IS NOT NULL THEN 'HOUR' WHEN c.reminded_day_at IS NOT NULL THEN 'DAY' END AS reminder,
-  ${CLAIM_COLUMNS.taskOrganisationId} AS task_organisation_id`;
-const CLAIMS_FROM = 'FROM task_claims c';
 
 /** Claims that take (or tentatively take) one of a task's places. */
 const PLACE_TAKING: readonly ClaimStatus[] = [ClaimStatus.PENDING, ClaimStatus.HELD, ClaimStatus.OFFERED];
@@ -150,10 +114,11 @@ export class ClaimService {
   }
 
   private async byIdempotencyKey(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim | null> {
-    const [row]: ClaimRow[] = await this.db.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND c.idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
+    const [row]: object[] = await this.db.query(`${TASK_CLAIM_STORE.select} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND c.idempotency_key = $2`, [actor.userId, input.idempotencyKey]);
     if (!row) return null;
-    if (row.task_id !== input.taskId) throw conflict('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another claim.', 'input.idempotencyKey');
-    return toClaim(row);
+    const claim = TASK_CLAIM_STORE.toModel(row);
+    if (claim.taskId !== input.taskId) throw conflict('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for another claim.', 'input.idempotencyKey');
+    return claim;
   }
 
   /** What a claim is checked against, in one statement: the task as the volunteer may see it, their profile, their claims on it. */
@@ -187,10 +152,10 @@ export class ClaimService {
     const audited = this.audit.stagedWrite(into, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'],
       grounds: { rule: 'self' }, details: { task: facts.id, claimed: true } }], 'claim');
     const told = this.events.claimed(into, actor, facts.id, facts.organisation_id, 'claim');
-    let row: Omit<ClaimRow, 'waitlist_rank' | 'reminder' | 'checked_in_place' | 'checked_out_place' | 'task_organisation_id'> | undefined;
+    let row: WrittenClaim | undefined;
     try {
-      [row] = await queryPrepared(this.db.manager,
-        `WITH ${TAKE_PLACE_OR_QUEUE_CTES},\n  audited AS (${audited})${told ? `,\n  told AS (${told})` : ''}\nSELECT * FROM claim`, into.values);
+      [row] = await queryPrepared<WrittenClaim>(this.db.manager,
+        `WITH ${TAKE_PLACE_OR_QUEUE_CTES},\n  audited AS (${audited})${told ? `,\n  told AS (${told})` : ''}\n${WRITTEN_CLAIM_SELECT}`, into.values);
     } catch (error) {
       const driver = pgCode(error);
       if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
@@ -200,7 +165,7 @@ export class ClaimService {
     if (!row) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
     this.chainer.soon();
     if (row.status !== ClaimStatus.WAITLISTED) {
-      return toClaim({ ...row, waitlist_rank: null, reminder: null, checked_in_place: null, checked_out_place: null, task_organisation_id: facts.organisation_id });
+      return TASK_CLAIM_STORE.toModel({ ...row, waitlistPosition: null, reminder: null, checkInPlace: null, checkOutPlace: null, taskOrganisationId: facts.organisation_id });
     }
     return this.one(this.db.manager, id);
   }
@@ -334,8 +299,8 @@ export class ClaimService {
   mineList(actor: Actor, args: PageArgs): Promise<Connection<TaskClaim>> {
     requireRole(actor, [Role.VOLUNTEER], 'see your claims');
     return paginateById(args, async (after, limit) => (await this.db.query(
-      `${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND ($2::uuid IS NULL OR c.id < $2) ORDER BY c.id DESC LIMIT ${Number(limit)}`, [actor.userId, after]) as ClaimRow[])
-      .map(toClaim), cursorScope(actor, 'my-claims'));
+      `${TASK_CLAIM_STORE.select} ${CLAIMS_FROM} WHERE c.volunteer_id = $1 AND ($2::uuid IS NULL OR c.id < $2) ORDER BY c.id DESC LIMIT ${Number(limit)}`, [actor.userId, after]) as object[])
+      .map(TASK_CLAIM_STORE.toModel), cursorScope(actor, 'my-claims'));
   }
 
   /**
@@ -343,12 +308,12 @@ export class ClaimService {
    * on it; a volunteer their own): one statement for a page of tasks.
    */
   async ofTasks(actor: Actor, taskIds: readonly string[]): Promise<Map<string, TaskClaim[]>> {
-    const rows = await queryUnderRules<ClaimRow>(this.db.manager, actor, {
-      subjectType: 'TaskClaim', columns: CLAIM_COLUMNS, select: CLAIM_SELECT, from: CLAIMS_FROM, where: 'AND c.task_id = ANY(:ids)', params: { ids: [...taskIds] },
+    const rows = await queryUnderRules<object>(this.db.manager, actor, {
+      subjectType: 'TaskClaim', columns: CLAIM_COLUMNS, select: TASK_CLAIM_STORE.select, from: CLAIMS_FROM, where: 'AND c.task_id = ANY(:ids)', params: { ids: [...taskIds] },
       tail: `ORDER BY c.task_id, array_position(ARRAY['HELD', 'PENDING', 'OFFERED', 'WAITLISTED'], c.status) NULLS LAST, c.waitlist_position, c.id`,
     });
     const byTask = new Map<string, TaskClaim[]>();
-    for (const row of rows) byTask.set(row.task_id, [...(byTask.get(row.task_id) ?? []), toClaim(row)]);
+    for (const claim of rows.map(TASK_CLAIM_STORE.toModel)) byTask.set(claim.taskId, [...(byTask.get(claim.taskId) ?? []), claim]);
     return byTask;
   }
 
@@ -360,39 +325,29 @@ export class ClaimService {
 
   /** The actor's own claim, locked. */
   async mine(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
+    const [row]: object[] = await tx.query(`${TASK_CLAIM_STORE.select} ${CLAIMS_FROM} WHERE c.id = $1 AND c.volunteer_id = $2 FOR UPDATE OF c`, [claimId, actor.userId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim of yours.');
-    return toClaim(row);
+    return TASK_CLAIM_STORE.toModel(row);
   }
 
   /** A claim on a task the actor's organisation runs, with the task locked. */
   async ofMyTask(tx: EntityManager, actor: Actor, claimId: string): Promise<TaskClaim> {
-    const [row]: ClaimRow[] = await tx.query(`${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [claimId]);
+    const [row]: object[] = await tx.query(`${TASK_CLAIM_STORE.select} ${CLAIMS_FROM} WHERE c.id = $1`, [claimId]);
     if (!row) throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
+    const claim = TASK_CLAIM_STORE.toModel(row);
     // Someone else's task or no task at all: one answer, which says nothing of the claim.
-    await this.tasks.runnable(tx, actor, row.task_id).catch(() => {
+    await this.tasks.runnable(tx, actor, claim.taskId).catch(() => {
       throw notFound('CLAIM_NOT_FOUND', 'No such claim on your organisation’s tasks.');
     });
-    return toClaim(row);
+    return claim;
   }
 
   async one(tx: EntityManager, id: string): Promise<TaskClaim> {
-    const [row] = await queryPrepared<ClaimRow>(tx, `${CLAIM_SELECT} ${CLAIMS_FROM} WHERE c.id = $1`, [id]);
-    return toClaim(row);
+    const [row] = await queryPrepared<object>(tx, `${TASK_CLAIM_STORE.select} ${CLAIMS_FROM} WHERE c.id = $1`, [id]);
+    return TASK_CLAIM_STORE.toModel(row);
   }
 
   record(tx: EntityManager, actor: Actor, events: AuditEvent[]): Promise<void> {
     return this.audit.record(tx, auditActor(actor), events);
   }
-}
-
-const placeFrom = (place: StoredPlace | null): CheckPlace | null => (place ? { ...place, accuracyMeters: place.accuracyMeters ?? null } : null);
-
-export function toClaim(row: ClaimRow): TaskClaim {
-  return {
-    id: row.id, taskId: row.task_id, volunteerId: row.volunteer_id, status: row.status, waitlistPosition: row.waitlist_rank,
-    offeredUntil: row.offered_until, reason: row.reason, checkedInAt: row.checked_in_at, checkedOutAt: row.checked_out_at, minutes: row.minutes,
-    hoursConfirmedAt: row.hours_confirmed_at, report: row.report, createdAt: row.created_at, version: row.version,
-    reminder: row.reminder, checkInPlace: placeFrom(row.checked_in_place), checkOutPlace: placeFrom(row.checked_out_place), taskOrganisationId: row.task_organisation_id,
-  };
 }

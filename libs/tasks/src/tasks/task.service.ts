@@ -9,49 +9,10 @@ import { Person, PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { SkillService } from '../skills/skill.service';
 import { TASK_COLUMNS, TASK_POSTERS } from './task.rules';
+import { TASK_STORE, TASKS_FROM } from './task.store';
 import { TaskTimeline } from './task-timeline';
 import { CancelTaskInput, PostTaskInput, Task, TaskBoardFilter, TaskStatus } from './task.type';
 import { TaskEvents } from './task-events';
-
-interface TaskRow {
-  id: string;
-  organisation_id: string;
-  organisation_name: string;
-  title: string;
-  description: string | null;
-  skills: string[];
-  region_code: string;
-  starts_at: Date;
-  ends_at: Date;
-  slots: number;
-  held: number;
-  waitlist_length: number;
-  needs_approval: boolean;
-  involves_minor: boolean;
-  home_visit: boolean;
-  status: TaskStatus;
-  cancelled_reason: string | null;
-  discloses: string[];
-  person_id: string | null;
-  case_id: string | null;
-  referral_id: string | null;
-  created_at: Date;
-  version: number;
-  claimed_by_me: boolean;
-  cover_asked_of_me: boolean;
-  needs_cover: boolean;
-}
-
-/** A place was given up (or an offer lapsed, or a claim was declined) and nobody waits in line to take it. */
-const NEEDS_COVER = `(t.status = 'OPEN' AND t.starts_at > now() AND t.held < t.slots
-  AND NOT EXISTS (SELECT 1 FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED')
-  AND EXISTS (SELECT 1 FROM task_events e WHERE e.task_id = t.id AND e.kind IN ('RELEASED', 'OFFER_EXPIRED', 'DECLINED')))`;
-
-const TASK_SELECT = `SELECT t.id, t.organisation_id, o.name AS organisation_name, t.title, t.description, t.skills, t.region_code, t.starts_at, t.ends_at,
-  t.slots, t.held, (SELECT count(*)::int FROM task_claims w WHERE w.task_id = t.id AND w.status = 'WAITLISTED') AS waitlist_length,
-  t.needs_approval, t.involves_minor, t.home_visit, t.status, t.cancelled_reason, t.discloses, t.person_id, t.case_id, t.referral_id, t.created_at, t.version,
-  ${TASK_COLUMNS.claimedByMe} AS claimed_by_me, ${TASK_COLUMNS.coverAskedOfMe} AS cover_asked_of_me, ${NEEDS_COVER} AS needs_cover`;
-const TASKS_FROM = `FROM tasks t JOIN organisations o ON o.id = t.organisation_id`;
 
 /** Referrals whose receiver works for their person: it may post tasks for them. */
 const WORKING_REFERRAL: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS];
@@ -242,8 +203,8 @@ export class TaskService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Task[]> {
-    const rows = await queryUnderRules<TaskRow>(tx, actor, { subjectType: 'Task', columns: TASK_COLUMNS, select: TASK_SELECT, from: TASKS_FROM, where, params, tail });
-    return rows.map(toTask);
+    const rows = await queryUnderRules<object>(tx, actor, { subjectType: 'Task', columns: TASK_COLUMNS, select: TASK_STORE.select, from: TASKS_FROM, where, params, tail });
+    return rows.map(TASK_STORE.toModel);
   }
 }
 
@@ -267,14 +228,4 @@ export function disclosedFields(discloses: readonly string[]): string[] {
     ...(discloses.includes('contact') ? ['phone'] : []),
     ...(discloses.includes('location') ? ['address'] : []),
   ];
-}
-
-function toTask(row: TaskRow): Task {
-  return Object.assign(new Task(), {
-    id: row.id, organisationId: row.organisation_id, organisationName: row.organisation_name, title: row.title, description: row.description,
-    skills: row.skills, regionCode: row.region_code, startsAt: row.starts_at, endsAt: row.ends_at, slots: row.slots, placesTaken: row.held,
-    waitlistLength: row.waitlist_length, needsApproval: row.needs_approval, involvesMinor: row.involves_minor, homeVisit: row.home_visit,
-    status: row.status, cancelledReason: row.cancelled_reason, discloses: row.discloses, personId: row.person_id, caseId: row.case_id, referralId: row.referral_id,
-    createdAt: row.created_at, version: row.version, claimedByMe: row.claimed_by_me, coverAskedOfMe: row.cover_asked_of_me, needsCover: row.needs_cover,
-  });
 }

@@ -6,31 +6,9 @@ import { Actor, APP_CONFIG, AppConfig, badInput, checkRegionCode, conflict, Conn
 import { IdNumberVault, parseResidentId } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { SkillService } from '../skills/skill.service';
-import { Availability, VerifyVolunteerInput, VolunteerProfile, VolunteerProfileInput } from './volunteer-profile.type';
+import { PROFILES_FROM, VOLUNTEER_PROFILE_STORE } from './volunteer-profile.store';
+import { VerifyVolunteerInput, VolunteerProfile, VolunteerProfileInput } from './volunteer-profile.type';
 import { GROUP_KEEPERS, PROFILE_COLUMNS } from './volunteer.rules';
-
-interface ProfileRow {
-  user_id: string;
-  display_name: string;
-  phone: string | null;
-  organisation_id: string;
-  skills: string[];
-  area_codes: string[];
-  availability: Availability[];
-  languages: string[];
-  identity_checked_at: Date | null;
-  background_check_expires_on: string | null;
-  id_key_id: string | null;
-  id_sealed: Buffer | null;
-  is_me: boolean;
-  claims_task_of_mine: boolean;
-  holds_task_of_mine: boolean;
-}
-
-const PROFILE_SELECT = `SELECT v.user_id, u.display_name, u.phone, v.organisation_id, v.skills, v.area_codes, v.availability, v.languages,
-  v.identity_checked_at, to_char(v.background_check_expires_on, 'YYYY-MM-DD') AS background_check_expires_on, v.id_key_id, v.id_sealed,
-  ${PROFILE_COLUMNS.isMe} AS is_me, ${PROFILE_COLUMNS.claimsTaskOfMine} AS claims_task_of_mine, ${PROFILE_COLUMNS.holdsTaskOfMine} AS holds_task_of_mine`;
-const PROFILES_FROM = `FROM volunteer_profiles v JOIN users u ON u.id = v.user_id`;
 
 /**
  * Volunteers' profiles: what a volunteer says of themself (skills, areas, weekly availability, languages)
@@ -157,18 +135,9 @@ export class VolunteerService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<VolunteerProfile[]> {
-    const rows = await queryUnderRules<ProfileRow>(tx, actor, {
-      subjectType: 'VolunteerProfile', columns: PROFILE_COLUMNS, select: PROFILE_SELECT, from: PROFILES_FROM, where, params, tail,
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'VolunteerProfile', columns: PROFILE_COLUMNS, select: VOLUNTEER_PROFILE_STORE.select, from: PROFILES_FROM, where, params, tail,
     });
-    return rows.map(toProfile);
+    return rows.map(VOLUNTEER_PROFILE_STORE.toModel);
   }
-}
-
-function toProfile(row: ProfileRow): VolunteerProfile {
-  return Object.assign(new VolunteerProfile(), {
-    id: row.user_id, userId: row.user_id, displayName: row.display_name, phone: row.phone, idNumber: null, organisationId: row.organisation_id, skills: row.skills,
-    areaCodes: row.area_codes, availability: row.availability, languages: row.languages, identityCheckedAt: row.identity_checked_at,
-    backgroundCheckValidUntil: row.background_check_expires_on, isMe: row.is_me, claimsTaskOfMine: row.claims_task_of_mine, holdsTaskOfMine: row.holds_task_of_mine,
-    idKeyId: row.id_key_id, idSealed: row.id_sealed,
-  });
 }
