@@ -2,7 +2,7 @@
 // starts an embedded PostgreSQL under .data/pg unless DATABASE_URL is set, migrates, loads the demo
 // alliance (idempotent) and serves the API on http://127.0.0.1:3000.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,8 +28,12 @@ function newestMtime(dir) {
 }
 
 // 1. Dependencies: a fresh clone has none; a changed lockfile means they are out of date.
+// A node_modules that links to another checkout's is left alone: npm ci would empty that checkout's install.
 const installed = join(root, 'node_modules/.package-lock.json');
-if (!existsSync(installed) || statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs) {
+const linked = existsSync(join(root, 'node_modules')) && lstatSync(join(root, 'node_modules')).isSymbolicLink();
+if (linked) {
+  say('dependencies: node_modules links to another checkout, which keeps them (not reinstalled here)');
+} else if (!existsSync(installed) || statSync(join(root, 'package-lock.json')).mtimeMs > statSync(installed).mtimeMs) {
   say('installing dependencies (npm ci)…');
   run('npm', ['ci', '--no-audit', '--no-fund']);
 }
