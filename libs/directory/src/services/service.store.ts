@@ -1,77 +1,95 @@
 import { Injectable } from '@nestjs/common';
 import { queryUnderRules } from '@zhulian/access';
-import { Actor, changedRows, groupBy, newId, SeekPage, SeekRow } from '@zhulian/core';
+import { Actor, bigintAsNumber, changedRows, defineStore, groupBy, newId, SeekPage, SeekRow } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { LocationDraft, ScheduleDraft, ServiceDraft } from './service-draft';
 import { AcceptedReferralToMe, locationColumns, SERVICE_COLUMNS } from './service.rules';
-import { ScheduleFrequency, Service, ServiceLocation, ServiceSchedule, ServiceStatus } from './service.type';
+import { Service, ServiceCapacity, ServiceLocation, ServiceSchedule } from './service.type';
 
-interface ServiceRow {
-  id: string;
-  organisation_id: string;
-  organisation_name: string;
-  hsds_id: string | null;
-  name: string;
-  alternate_name: string | null;
-  description: string | null;
-  status: ServiceStatus;
-  categories: string[];
-  eligibility_description: string | null;
-  minimum_age: number | null;
-  maximum_age: number | null;
-  eligible_region_codes: string[];
-  max_income_per_person_cents: string | null;
-  eligible_needs: string[];
-  required_documents: string[];
-  service_area_codes: string[];
-  application_process: string | null;
-  fees_description: string | null;
-  url: string | null;
-  email: string | null;
-  phone: string | null;
-  capacity_available: number | null;
-  capacity_maximum: number | null;
-  capacity_unit: string | null;
-  capacity_description: string | null;
-  capacity_updated_at: Date | null;
-  version: number;
-  created_at: Date;
-  updated_at: Date;
-}
-
-interface LocationRow {
-  id: string;
-  service_id: string;
-  hsds_id: string | null;
-  name: string | null;
-  address: string | null;
-  region_code: string | null;
-  latitude: string | null;
-  longitude: string | null;
-  confidential: boolean;
-  organisation_id: string;
-  accepted_referral_to_me: boolean;
-}
-
-interface ScheduleRow {
-  id: string;
-  service_id: string;
-  hsds_id: string | null;
-  freq: ScheduleFrequency | null;
-  byday: string | null;
-  opens_at: string | null;
-  closes_at: string | null;
-  description: string | null;
-}
-
-const SERVICE_SELECT = `SELECT s.id, s.organisation_id, o.name AS organisation_name, s.hsds_id, s.name, s.alternate_name, s.description, s.status,
-  s.categories, s.eligibility_description, s.minimum_age, s.maximum_age, s.eligible_region_codes, s.max_income_per_person_cents, s.eligible_needs,
-  s.required_documents, s.service_area_codes, s.application_process, s.fees_description, s.url, s.email, s.phone, s.capacity_available,
-  s.capacity_maximum, s.capacity_unit, s.capacity_description, s.capacity_updated_at, s.version, s.created_at, s.updated_at`;
+/** A service with the name of the organisation that offers it. */
 const SERVICES_FROM = `FROM services s JOIN organisations o ON o.id = s.organisation_id`;
 
-const LOCATION_SELECT = `SELECT l.id, l.service_id, l.hsds_id, l.name, l.address, l.region_code, l.latitude, l.longitude, l.confidential, s.organisation_id`;
+/** A service's places as the store selects them, one JSON object: `updatedAt` comes as ISO text. */
+interface CapacityJson extends Omit<ServiceCapacity, 'updatedAt'> {
+  updatedAt: string;
+}
+
+/**
+ * A service as every read of services selects it (ServiceStore). A new field of a service is its
+ * migration, its line here and its declaration on `Service`.
+ */
+export const SERVICE_STORE = defineStore(Service, {
+  id: 's.id',
+  organisationId: 's.organisation_id',
+  organisationName: 'o.name',
+  hsdsId: 's.hsds_id',
+  name: 's.name',
+  alternateName: 's.alternate_name',
+  description: 's.description',
+  status: 's.status',
+  categories: 's.categories',
+  eligibilityDescription: 's.eligibility_description',
+  minimumAge: 's.minimum_age',
+  maximumAge: 's.maximum_age',
+  eligibleRegionCodes: 's.eligible_region_codes',
+  maxIncomePerPersonCents: { sql: 's.max_income_per_person_cents', read: bigintAsNumber },
+  eligibleNeeds: 's.eligible_needs',
+  requiredDocuments: 's.required_documents',
+  serviceAreaCodes: 's.service_area_codes',
+  applicationProcess: 's.application_process',
+  feesDescription: 's.fees_description',
+  url: 's.url',
+  email: 's.email',
+  phone: 's.phone',
+  // Places are tracked once a count is given (and a unit; the API and the import require both). The JSON
+  // gives the time to the microsecond; new Date() cuts it to the millisecond, as the driver does a timestamptz.
+  capacity: {
+    sql: `CASE WHEN s.capacity_available IS NULL OR s.capacity_updated_at IS NULL THEN NULL ELSE json_build_object('available', s.capacity_available,
+    'maximum', s.capacity_maximum, 'unit', COALESCE(s.capacity_unit, ''), 'description', s.capacity_description, 'updatedAt', s.capacity_updated_at) END`,
+    read: (capacity: CapacityJson): ServiceCapacity => ({ ...capacity, updatedAt: new Date(capacity.updatedAt) }),
+  },
+  version: 's.version',
+  createdAt: 's.created_at',
+  updatedAt: 's.updated_at',
+});
+
+/** A place with its service, whose organisation the location rules name. */
 const LOCATIONS_FROM = `FROM service_locations l JOIN services s ON s.id = l.service_id`;
+
+/**
+ * A place of a service as the directory reads it. Whether an accepted referral opens a confidential place
+ * to the actor is SQL the referrals lib defines at start-up (AcceptedReferralToMe, see locationColumns), so
+ * the store is made from it; a read for a write, under no rules, says FALSE.
+ */
+export const locationStore = (acceptedReferralToMe: string) => defineStore(ServiceLocation, {
+  id: 'l.id',
+  serviceId: 'l.service_id',
+  hsdsId: 'l.hsds_id',
+  name: 'l.name',
+  address: 'l.address',
+  regionCode: 'l.region_code',
+  // numeric(9, 6), which the driver gives as text
+  latitude: { sql: 'l.latitude', read: Number },
+  longitude: { sql: 'l.longitude', read: Number },
+  confidential: 'l.confidential',
+  organisationId: 's.organisation_id',
+  acceptedReferralToMe,
+});
+
+/** Every place of a service as a write sees it (no rules apply: only the owner writes). */
+const LOCATION_STORE_FOR_WRITES = locationStore('FALSE');
+
+/** A schedule of a service, its hours as HH:MM. */
+export const SCHEDULE_STORE = defineStore(ServiceSchedule, {
+  id: 'id',
+  serviceId: 'service_id',
+  hsdsId: 'hsds_id',
+  freq: 'freq',
+  byday: 'byday',
+  opensAt: `to_char(opens_at, 'HH24:MI')`,
+  closesAt: `to_char(closes_at, 'HH24:MI')`,
+  description: 'description',
+});
 
 /** The columns a draft writes, in the order of {@link draftValues}. */
 const DRAFT_COLUMNS = [
@@ -95,19 +113,19 @@ export class ServiceStore {
   constructor(private readonly accepted: AcceptedReferralToMe) {}
 
   async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Service[]> {
-    const rows = await queryUnderRules<ServiceRow>(tx, actor, {
-      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT, from: SERVICES_FROM, where, params, tail,
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_STORE.select, from: SERVICES_FROM, where, params, tail,
     });
-    return rows.map(toService);
+    return rows.map(SERVICE_STORE.toModel);
   }
 
   /** One page of a sorted list (see paginateSeek): each service with its sort key. */
   async selectPage(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, page: SeekPage): Promise<Array<SeekRow & { service: Service }>> {
-    const rows = await queryUnderRules<ServiceRow & SeekRow>(tx, actor, {
-      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_SELECT + page.keyColumn, from: SERVICES_FROM,
+    const rows = await queryUnderRules<SeekRow>(tx, actor, {
+      subjectType: 'Service', columns: SERVICE_COLUMNS, select: SERVICE_STORE.select + page.keyColumn, from: SERVICES_FROM,
       where: `${where} ${page.where}`, params: { ...params, ...page.params }, tail: page.tail,
     });
-    return rows.map((row) => ({ seek_key: row.seek_key, service: toService(row) }));
+    return rows.map((row) => ({ seek_key: row.seek_key, service: SERVICE_STORE.toModel(row) }));
   }
 
   async count(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>): Promise<number> {
@@ -119,48 +137,43 @@ export class ServiceStore {
 
   /** A service of the organisation, locked for a change; null if there is none. */
   async lock(tx: EntityManager, serviceId: string): Promise<Service | null> {
-    const [row] = await tx.query(`${SERVICE_SELECT} ${SERVICES_FROM} WHERE s.id = $1 FOR UPDATE OF s`, [serviceId]) as ServiceRow[];
-    return row ? toService(row) : null;
+    const [row] = await tx.query(`${SERVICE_STORE.select} ${SERVICES_FROM} WHERE s.id = $1 FOR UPDATE OF s`, [serviceId]) as object[];
+    return row ? SERVICE_STORE.toModel(row) : null;
   }
 
   /** The organisation's services that the given HSDS ids name (their `hsds_id`, or their own id when exported from here), locked. */
   async lockByHsdsIds(tx: EntityManager, organisationId: string, hsdsIds: string[]): Promise<Service[]> {
     if (hsdsIds.length === 0) return [];
-    const rows: ServiceRow[] = await tx.query(
-      `${SERVICE_SELECT} ${SERVICES_FROM}
+    const rows: object[] = await tx.query(
+      `${SERVICE_STORE.select} ${SERVICES_FROM}
         WHERE s.organisation_id = $1 AND (s.hsds_id = ANY($2) OR (s.hsds_id IS NULL AND s.id::text = ANY($2)))
         ORDER BY s.id FOR UPDATE OF s`,
       [organisationId, hsdsIds]);
-    return rows.map(toService);
+    return rows.map(SERVICE_STORE.toModel);
   }
 
   /** The places of the given services that the actor may know of, each under the location rules. */
   async locationsOf(tx: EntityManager, actor: Actor, serviceIds: readonly string[]): Promise<Map<string, ServiceLocation[]>> {
     const columns = locationColumns(this.accepted);
-    const rows = await queryUnderRules<LocationRow>(tx, actor, {
-      subjectType: 'ServiceLocation', columns,
-      select: `${LOCATION_SELECT}, ${String(columns.acceptedReferralToMe)} AS accepted_referral_to_me`, from: LOCATIONS_FROM,
+    const store = locationStore(String(columns.acceptedReferralToMe));
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'ServiceLocation', columns, select: store.select, from: LOCATIONS_FROM,
       where: 'AND l.service_id = ANY(:serviceIds)', params: { serviceIds: [...serviceIds] }, tail: 'ORDER BY l.service_id, l.id',
     });
-    return groupBy(rows.map(toLocation), (l) => l.serviceId);
+    return groupBy(rows.map(store.toModel), (l) => l.serviceId);
   }
 
   async schedulesOf(tx: EntityManager, serviceIds: readonly string[]): Promise<Map<string, ServiceSchedule[]>> {
-    const rows: ScheduleRow[] = await tx.query(
-      `SELECT id, service_id, hsds_id, freq, byday, to_char(opens_at, 'HH24:MI') AS opens_at, to_char(closes_at, 'HH24:MI') AS closes_at, description
-         FROM service_schedules WHERE service_id = ANY($1) ORDER BY service_id, id`,
-      [[...serviceIds]]);
-    const schedules = rows.map((r) => Object.assign(new ServiceSchedule(), {
-      id: r.id, freq: r.freq, byday: r.byday, opensAt: r.opens_at, closesAt: r.closes_at, description: r.description, hsdsId: r.hsds_id, serviceId: r.service_id,
-    }));
-    return groupBy(schedules, (s) => s.serviceId);
+    const rows: object[] = await tx.query(
+      `${SCHEDULE_STORE.select} FROM service_schedules WHERE service_id = ANY($1) ORDER BY service_id, id`, [[...serviceIds]]);
+    return groupBy(rows.map(SCHEDULE_STORE.toModel), (s) => s.serviceId);
   }
 
   /** Every place and schedule of the given services, for a write. */
   async childrenOf(tx: EntityManager, serviceIds: string[]): Promise<Map<string, ServiceChildren>> {
-    const rows: LocationRow[] = await tx.query(`${LOCATION_SELECT}, FALSE AS accepted_referral_to_me ${LOCATIONS_FROM}
+    const rows: object[] = await tx.query(`${LOCATION_STORE_FOR_WRITES.select} ${LOCATIONS_FROM}
       WHERE l.service_id = ANY($1) ORDER BY l.service_id, l.id`, [serviceIds]);
-    const locations = groupBy(rows.map(toLocation), (l) => l.serviceId);
+    const locations = groupBy(rows.map(LOCATION_STORE_FOR_WRITES.toModel), (l) => l.serviceId);
     const schedules = await this.schedulesOf(tx, serviceIds);
     return new Map(serviceIds.map((id) => [id, { locations: locations.get(id) ?? [], schedules: schedules.get(id) ?? [] }]));
   }
@@ -316,55 +329,3 @@ function draftValues(d: ServiceDraft, capacityCountedAt: Date | null): unknown[]
     d.capacity ? capacityCountedAt : null,
   ];
 }
-
-function toService(row: ServiceRow): Service {
-  return Object.assign(new Service(), {
-    id: row.id,
-    organisationId: row.organisation_id,
-    organisationName: row.organisation_name,
-    hsdsId: row.hsds_id,
-    name: row.name,
-    alternateName: row.alternate_name,
-    description: row.description,
-    status: row.status,
-    categories: row.categories,
-    eligibilityDescription: row.eligibility_description,
-    minimumAge: row.minimum_age,
-    maximumAge: row.maximum_age,
-    eligibleRegionCodes: row.eligible_region_codes,
-    maxIncomePerPersonCents: row.max_income_per_person_cents === null ? null : Number(row.max_income_per_person_cents),
-    eligibleNeeds: row.eligible_needs,
-    requiredDocuments: row.required_documents,
-    serviceAreaCodes: row.service_area_codes,
-    applicationProcess: row.application_process,
-    feesDescription: row.fees_description,
-    url: row.url,
-    email: row.email,
-    phone: row.phone,
-    // Places are tracked once a count is given (and a unit; the API and the import require both).
-    capacity: row.capacity_available === null || row.capacity_updated_at === null ? null : {
-      available: row.capacity_available, maximum: row.capacity_maximum, unit: row.capacity_unit ?? '', description: row.capacity_description,
-      updatedAt: row.capacity_updated_at,
-    },
-    version: row.version,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
-}
-
-function toLocation(row: LocationRow): ServiceLocation {
-  return Object.assign(new ServiceLocation(), {
-    id: row.id,
-    serviceId: row.service_id,
-    hsdsId: row.hsds_id,
-    name: row.name,
-    address: row.address,
-    regionCode: row.region_code,
-    latitude: row.latitude === null ? null : Number(row.latitude),
-    longitude: row.longitude === null ? null : Number(row.longitude),
-    confidential: row.confidential,
-    organisationId: row.organisation_id,
-    acceptedReferralToMe: row.accepted_referral_to_me,
-  });
-}
-

@@ -9,37 +9,8 @@ import { AcknowledgeInsightAlertInput, DismissInsightAlertInput, InsightAlertFil
 import { InsightRule, InsightRuleStats } from '../rules/insight-rule.type';
 import { RuleBook } from '../rules/rule-book';
 import { ALERT_COLUMNS } from './insight-alert.rules';
-import { AlertStatus, AlertSubjectType, DismissReason, InsightAlert } from './insight-alert.type';
-import { AlertSeverity } from '../rules/insight-rule.type';
-
-interface AlertRow {
-  id: string;
-  rule_id: string;
-  rule_code: string;
-  subject_type: AlertSubjectType;
-  person_id: string | null;
-  household_id: string | null;
-  case_id: string | null;
-  holding_organisation_id: string;
-  region_code: string;
-  severity: AlertSeverity;
-  score: number;
-  evidence: Record<string, unknown>;
-  status: AlertStatus;
-  reason_code: DismissReason | null;
-  reason_text: string | null;
-  decided_at: Date | null;
-  raised_at: Date;
-  last_seen_at: Date;
-  cleared_at: Date | null;
-  version: number;
-}
-
-const SELECT = `SELECT a.id, a.rule_id, a.rule_code, a.subject_type, a.person_id, a.household_id, a.case_id, a.holding_organisation_id, a.region_code,
-  a.severity, a.score, a.evidence, a.status, a.reason_code, a.reason_text, a.decided_at, a.raised_at, a.last_seen_at, a.cleared_at, a.version`;
-const FROM = 'FROM insight_alerts a';
-
-const number = (value: unknown) => (typeof value === 'number' ? value : null);
+import { ALERT_STORE, ALERTS_FROM } from './insight-alert.store';
+import { AlertStatus, DismissReason, InsightAlert } from './insight-alert.type';
 
 /**
  * The alerts, as their viewers may see them (rows filtered in SQL by the alert rules, fields by the field
@@ -71,7 +42,7 @@ export class InsightAlertService {
   async count(actor: Actor, filterInput?: InsightAlertFilter): Promise<number> {
     const filter = this.filterCondition(filterInput);
     const [row] = await queryUnderRules<{ n: string }>(this.db.manager, actor, {
-      subjectType: 'InsightAlert', columns: ALERT_COLUMNS, select: 'SELECT count(*) AS n', from: FROM, where: filter.sql, params: filter.params,
+      subjectType: 'InsightAlert', columns: ALERT_COLUMNS, select: 'SELECT count(*) AS n', from: ALERTS_FROM, where: filter.sql, params: filter.params,
     });
     return Number(row.n);
   }
@@ -148,7 +119,7 @@ export class InsightAlertService {
     const [rules, counts] = await Promise.all([
       this.rules.latest(),
       queryUnderRules<{ rule_code: string; raised: number; open: number; confirmed: number; dismissed: number }>(this.db.manager, actor, {
-        subjectType: 'InsightAlert', columns: ALERT_COLUMNS, from: FROM, tail: 'GROUP BY a.rule_code',
+        subjectType: 'InsightAlert', columns: ALERT_COLUMNS, from: ALERTS_FROM, tail: 'GROUP BY a.rule_code',
         select: `SELECT a.rule_code, count(*)::int AS raised, (count(*) FILTER (WHERE a.status = 'OPEN' AND a.cleared_at IS NULL))::int AS open,
           (count(*) FILTER (WHERE a.status = 'ACKNOWLEDGED'))::int AS confirmed, (count(*) FILTER (WHERE a.status = 'DISMISSED'))::int AS dismissed`,
       }),
@@ -176,25 +147,9 @@ export class InsightAlertService {
   }
 
   private async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<InsightAlert[]> {
-    const rows = await queryUnderRules<AlertRow>(tx, actor, { subjectType: 'InsightAlert', columns: ALERT_COLUMNS, select: SELECT, from: FROM, where, params, tail });
-    return rows.map(toAlert);
+    const rows = await queryUnderRules<object>(tx, actor, {
+      subjectType: 'InsightAlert', columns: ALERT_COLUMNS, select: ALERT_STORE.select, from: ALERTS_FROM, where, params, tail,
+    });
+    return rows.map(ALERT_STORE.toModel);
   }
-}
-
-function toAlert(row: AlertRow): InsightAlert {
-  const e = row.evidence;
-  return Object.assign(new InsightAlert(), {
-    id: row.id, ruleId: row.rule_id, ruleCode: row.rule_code, subjectType: row.subject_type, personId: row.person_id, householdId: row.household_id,
-    caseId: row.case_id, holdingOrganisationId: row.holding_organisation_id, regionCode: row.region_code, severity: row.severity, score: row.score,
-    status: row.status, reasonCode: row.reason_code, reasonText: row.reason_text, decidedAt: row.decided_at, raisedAt: row.raised_at,
-    lastSeenAt: row.last_seen_at, clearedAt: row.cleared_at, version: row.version,
-    householdSize: number(e.householdSize), incomePerPersonCents: number(e.incomePerPersonCents), lineCents: number(e.lineCents), age: number(e.age),
-    livesAlone: typeof e.livesAlone === 'boolean' ? e.livesAlone : null,
-    healthConditionRecorded: typeof e.healthConditionRecorded === 'boolean' ? e.healthConditionRecorded : null,
-    daysInactive: number(e.daysInactive), casePriority: typeof e.casePriority === 'string' ? e.casePriority : null, limitDays: number(e.limitDays),
-    signalCount: number(e.signalCount), signalTotalCents: number(e.signalTotalCents), burdenPercent: number(e.burdenPercent),
-    lastSignalOn: typeof e.lastSignalOn === 'string' ? e.lastSignalOn : null, months: number(e.months),
-    declinedInARow: number(e.declinedInARow), expiredUnanswered: typeof e.expiredUnanswered === 'boolean' ? e.expiredUnanswered : null,
-    carerAwayNeed: typeof e.carerAwayNeed === 'string' ? e.carerAwayNeed : null,
-  });
 }

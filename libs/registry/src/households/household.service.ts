@@ -5,23 +5,8 @@ import { Actor, notFound } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { ConsentGates } from '../consents/valid-consent';
 import { HOUSEHOLD_COLUMNS, householdsFrom } from './household.rules';
+import { HOUSEHOLD_STORE } from './household.store';
 import { Household } from './household.type';
-
-interface HouseholdRow {
-  id: string;
-  holding_organisation_id: string;
-  registered_by: string;
-  region_code: string;
-  address: string | null;
-  monthly_income_cents: string | null;
-  created_at: Date;
-  consented_categories: string[];
-  consent_ids: string[];
-  break_glass: boolean;
-}
-
-const HOUSEHOLD_SELECT = `SELECT h.id, h.holding_organisation_id, h.registered_by, h.region_code, h.address, h.monthly_income_cents, h.created_at,
-  COALESCE(g.categories, '{}') AS consented_categories, COALESCE(g.ids, '{}') AS consent_ids, ${HOUSEHOLD_COLUMNS.breakGlass} AS break_glass`;
 
 /** Households under the access rules; their members come from PersonService, each under the person rules. */
 @Injectable()
@@ -40,25 +25,11 @@ export class HouseholdService {
 
   /** The households among the ids that the actor may see: one statement for any number of ids. */
   async byIds(actor: Actor, ids: readonly string[]): Promise<Map<string, Household>> {
-    const rows = await queryUnderRules<HouseholdRow>(this.db.manager, actor, {
-      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_SELECT, from: householdsFrom(this.gates),
+    const rows = await queryUnderRules<object>(this.db.manager, actor, {
+      subjectType: 'Household', columns: HOUSEHOLD_COLUMNS, select: HOUSEHOLD_STORE.select, from: householdsFrom(this.gates),
       where: 'AND h.id = ANY(:ids)', params: { ids: [...ids] },
     });
-    return new Map(rows.map((row) => [row.id, toHousehold(row)]));
+    const households = rows.map(HOUSEHOLD_STORE.toModel);
+    return new Map(households.map((household) => [household.id, household]));
   }
-}
-
-function toHousehold(row: HouseholdRow): Household {
-  return Object.assign(new Household(), {
-    id: row.id,
-    regionCode: row.region_code,
-    address: row.address,
-    monthlyIncomeCents: row.monthly_income_cents === null ? null : Number(row.monthly_income_cents),
-    holdingOrganisationId: row.holding_organisation_id,
-    createdAt: row.created_at,
-    registeredBy: row.registered_by,
-    consentedCategories: row.consented_categories,
-    consentIds: row.consent_ids,
-    breakGlass: row.break_glass,
-  });
 }
