@@ -21,7 +21,8 @@ export class HttpErrorFilter implements ExceptionFilter {
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
     const error = toPublicError(exception);
-    if (!error.expected) this.logger.error({ err: exception, requestId: req.id }, 'unexpected error');
+    // The request's own logger (pino-http's) when it got that far, else the application's.
+    if (!error.expected) (req.log ?? this.logger).error({ err: exception, requestId: req.id }, 'unexpected error');
     if (res.headersSent) return undefined;
     res.status(error.httpStatus ?? HTTP_STATUS_OF[error.code]).json({
       error: { code: error.code, reason: error.reason, message: error.message, requestId: req.id },

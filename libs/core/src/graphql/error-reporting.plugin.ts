@@ -20,7 +20,8 @@ export class ErrorReportingPlugin implements ApolloServerPlugin<GraphqlContext> 
       async didEncounterErrors({ errors, contextValue, operationName }) {
         for (const error of errors) {
           if (!toPublicError(error).expected) {
-            logger.error({ err: error.originalError ?? error, requestId: contextValue.req?.id, operationName }, 'unexpected error');
+            // The request's own logger (pino-http's), else the application's: a process may hold several applications (tests).
+            (contextValue.req?.log ?? logger).error({ err: error.originalError ?? error, requestId: contextValue.req?.id, operationName }, 'unexpected error');
           }
         }
       },

@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig } from '../config/app-config';
+import { HTTP_LOGGER } from '../logging/logging';
 import { PlatformModule } from '../platform.module';
 import { bodyParserErrors } from './body-parser-errors';
 import { contentTypeGuard, documentNestingGuard } from './request-guards';
@@ -43,6 +44,8 @@ export async function createApiApplication(
   app.use(cookieParser());
   const web = webAppMiddleware(config.webDir, app.get(FirstScreens));
   if (web) app.use(web);
+  // Every request to the API is logged with its id (X-Request-Id), as the web app's files are not.
+  app.use(app.get(HTTP_LOGGER));
   // Behind the load balancer the client's address is the last hop it adds to X-Forwarded-For.
   app.set('trust proxy', config.trustProxy ? 1 : false);
   app.set('etag', false); // GraphQL answers are POST responses: an ETag is work for nothing

@@ -6,6 +6,9 @@ import { AppConfig } from '../config/app-config';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+/** The pino-http middleware of an application (PlatformModule): request logs with an id on every line. */
+export const HTTP_LOGGER = Symbol('HTTP_LOGGER');
+
 /**
  * Paths pino blanks wherever they appear in a log line. Request and response bodies are never logged
  * at all; this is the second line of defence for anything that reaches a log by another road.
