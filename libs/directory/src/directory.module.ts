@@ -7,6 +7,7 @@ import { HsdsResolver } from './hsds/hsds.resolver';
 import { AcceptedReferralToMe } from './services/service.rules';
 import { DirectoryService } from './services/directory.service';
 import { DirectoryStats } from './services/directory-stats';
+import { ServiceFacts } from './services/service-facts';
 import { ServicePlaces } from './services/service-places';
 import { ServiceResolver } from './services/service.resolver';
 import { ServiceStore } from './services/service.store';
@@ -14,7 +15,7 @@ import { ServiceStore } from './services/service.store';
 /** The alliance's service directory (Open Referral HSDS-shaped): services, their places, schedules and capacity. */
 @Module({
   imports: [AccessModule, NeedsModule],
-  providers: [AcceptedReferralToMe, ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
-  exports: [AcceptedReferralToMe, DirectoryService, DirectoryStats, ServicePlaces, HsdsExportService],
+  providers: [AcceptedReferralToMe, ServiceStore, DirectoryService, DirectoryStats, ServicePlaces, ServiceFacts, ServiceResolver, HsdsImportService, HsdsExportService, HsdsResolver],
+  exports: [AcceptedReferralToMe, DirectoryService, DirectoryStats, ServicePlaces, ServiceFacts, HsdsExportService],
 })
 export class DirectoryModule {}

@@ -3,6 +3,8 @@ export * from './services/service.type';
 export { DirectoryService } from './services/directory.service';
 export { DirectoryStats } from './services/directory-stats';
 export { ServicePlaces } from './services/service-places';
+export { ServiceCandidate, ServiceFacts } from './services/service-facts';
+export type { ServiceToReferTo } from './services/service-facts';
 export type { ServiceInRegion } from './services/directory-stats';
 export { AcceptedReferralToMe, provideAcceptedReferralToMe } from './services/service.rules';
 export * from './demo/directory-demo';

@@ -1,29 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { readProtectedField, RequestAccess } from '@zhulian/access';
 import { CaseService } from '@zhulian/cases';
 import { Actor, ageOn, beijingDate, regionContains, requireRole, Role } from '@zhulian/core';
+import { ServiceCandidate, ServiceFacts } from '@zhulian/directory';
 import { Household, HouseholdService, Person, PersonService } from '@zhulian/registry';
-import { DataSource } from 'typeorm';
 import { IntakeMatchInput, MatchReason, MatchReasonCode as C, MatchStatus as S, ServiceMatch } from './match.types';
 import { ServiceRecord, ServiceRecords } from './service-records';
-
-interface CandidateRow {
-  id: string;
-  name: string;
-  organisation_id: string;
-  organisation_name: string;
-  categories: string[];
-  minimum_age: number | null;
-  maximum_age: number | null;
-  eligible_region_codes: string[];
-  max_income_per_person_cents: string | null;
-  eligible_needs: string[];
-  required_documents: string[];
-  service_area_codes: string[];
-  capacity_available: number | null;
-  capacity_unit: string | null;
-}
 
 /** The facts of the person that the caller may read (null: not readable, or not known). */
 interface Facts {
@@ -45,7 +27,7 @@ const within = (region: string, area: string) => regionContains(area, region);
 @Injectable()
 export class MatchService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly services: ServiceFacts,
     private readonly cases: CaseService,
     private readonly people: PersonService,
     private readonly households: HouseholdService,
@@ -75,12 +57,7 @@ export class MatchService {
   }
 
   private async ranked(actor: Actor, needs: string[], facts: Facts, limit: number): Promise<ServiceMatch[]> {
-    const candidates: CandidateRow[] = await this.db.query(
-      `SELECT s.id, s.name, s.organisation_id, o.name AS organisation_name, s.categories, s.minimum_age, s.maximum_age, s.eligible_region_codes,
-              s.max_income_per_person_cents, s.eligible_needs, s.required_documents, s.service_area_codes, s.capacity_available, s.capacity_unit
-         FROM services s JOIN organisations o ON o.id = s.organisation_id
-        WHERE s.status = 'ACTIVE' AND s.organisation_id <> $1 AND s.categories && $2`,
-      [actor.acting?.organisationId ?? null, needs]);
+    const candidates = await this.services.candidates(needs, actor.acting?.organisationId ?? null);
     const records = await this.records.of(candidates.map((c) => c.id));
     return candidates
       .map((row) => this.judge(row, records.get(row.id)!, needs, facts))
@@ -125,55 +102,55 @@ export class MatchService {
   }
 
   /** The service's reasons and score, or null when a hard criterion is not met. */
-  private judge(row: CandidateRow, record: ServiceRecord, needs: string[], facts: Facts): ServiceMatch | null {
+  private judge(row: ServiceCandidate, record: ServiceRecord, needs: string[], facts: Facts): ServiceMatch | null {
     const reasons: MatchReason[] = [];
     const add = (code: C, status: S, values: (string | number)[] = []) => reasons.push({ code, status, values: values.map(String) });
     // The needs it serves; or, when it names needs as a criterion, whether the case has one of those.
-    if (row.eligible_needs.length === 0) add(C.NEED, S.MET, row.categories.filter((c) => needs.includes(c)));
+    if (row.eligibleNeeds.length === 0) add(C.NEED, S.MET, row.categories.filter((c) => needs.includes(c)));
     else {
-      const met = row.eligible_needs.filter((n) => needs.includes(n));
-      add(C.NEED, met.length > 0 ? S.MET : S.NOT_MET, met.length > 0 ? met : row.eligible_needs);
+      const met = row.eligibleNeeds.filter((n) => needs.includes(n));
+      add(C.NEED, met.length > 0 ? S.MET : S.NOT_MET, met.length > 0 ? met : row.eligibleNeeds);
     }
-    if (row.minimum_age !== null) {
+    if (row.minimumAge !== null) {
       const a = facts.ageRange;
-      add(C.AGE_AT_LEAST, !a ? S.NEEDS_CHECKING : a.low >= row.minimum_age ? S.MET : a.high < row.minimum_age ? S.NOT_MET : S.NEEDS_CHECKING,
-        a && a.low === a.high ? [a.low, row.minimum_age] : a ? [`${a.low}–${a.high}`, row.minimum_age] : [row.minimum_age]);
+      add(C.AGE_AT_LEAST, !a ? S.NEEDS_CHECKING : a.low >= row.minimumAge ? S.MET : a.high < row.minimumAge ? S.NOT_MET : S.NEEDS_CHECKING,
+        a && a.low === a.high ? [a.low, row.minimumAge] : a ? [`${a.low}–${a.high}`, row.minimumAge] : [row.minimumAge]);
     }
-    if (row.maximum_age !== null) {
+    if (row.maximumAge !== null) {
       const a = facts.ageRange;
-      add(C.AGE_AT_MOST, !a ? S.NEEDS_CHECKING : a.high <= row.maximum_age ? S.MET : a.low > row.maximum_age ? S.NOT_MET : S.NEEDS_CHECKING,
-        a && a.low === a.high ? [a.low, row.maximum_age] : a ? [`${a.low}–${a.high}`, row.maximum_age] : [row.maximum_age]);
+      add(C.AGE_AT_MOST, !a ? S.NEEDS_CHECKING : a.high <= row.maximumAge ? S.MET : a.low > row.maximumAge ? S.NOT_MET : S.NEEDS_CHECKING,
+        a && a.low === a.high ? [a.low, row.maximumAge] : a ? [`${a.low}–${a.high}`, row.maximumAge] : [row.maximumAge]);
     }
-    if (row.eligible_region_codes.length > 0) {
+    if (row.eligibleRegionCodes.length > 0) {
       const region = facts.regionCode;
-      add(C.REGION_ELIGIBLE, !region ? S.NEEDS_CHECKING : row.eligible_region_codes.some((c) => within(region, c)) ? S.MET : S.NOT_MET,
-        region ? [region] : row.eligible_region_codes);
+      add(C.REGION_ELIGIBLE, !region ? S.NEEDS_CHECKING : row.eligibleRegionCodes.some((c) => within(region, c)) ? S.MET : S.NOT_MET,
+        region ? [region] : row.eligibleRegionCodes);
     }
-    if (row.max_income_per_person_cents !== null) {
-      const limit = Number(row.max_income_per_person_cents);
+    if (row.maxIncomePerPersonCents !== null) {
+      const limit = row.maxIncomePerPersonCents;
       const income = facts.incomePerPersonCents;
       add(C.INCOME_PER_PERSON_BELOW, income === null ? S.NEEDS_CHECKING : income < limit ? S.MET : S.NOT_MET,
         income === null ? [(limit / 100).toFixed(0)] : [(income / 100).toFixed(0), (limit / 100).toFixed(0)]);
     }
     if (reasons.some((r) => r.status === S.NOT_MET)) return null;
-    if (row.required_documents.length > 0) add(C.DOCUMENTS_REQUIRED, S.INFO, row.required_documents);
+    if (row.requiredDocuments.length > 0) add(C.DOCUMENTS_REQUIRED, S.INFO, row.requiredDocuments);
     // A full service is still suggested (a place may free up), ranked low: its places are a fact, not a criterion.
-    if (row.capacity_available !== null) add(C.PLACES, S.INFO, [row.capacity_available, row.capacity_unit ?? '']);
-    const nearness = this.nearness(row.service_area_codes, facts.regionCode);
-    if (row.service_area_codes.length > 0 && facts.regionCode) {
-      add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.service_area_codes.find((c) => within(facts.regionCode!, c)) ?? row.service_area_codes[0]]);
+    if (row.capacityAvailable !== null) add(C.PLACES, S.INFO, [row.capacityAvailable, row.capacityUnit ?? '']);
+    const nearness = this.nearness(row.serviceAreaCodes, facts.regionCode);
+    if (row.serviceAreaCodes.length > 0 && facts.regionCode) {
+      add(C.SERVES_AREA, nearness === 1 ? S.MET : S.INFO, [row.serviceAreaCodes.find((c) => within(facts.regionCode!, c)) ?? row.serviceAreaCodes[0]]);
     }
     const acceptance = record.responded > 0 ? record.accepted / record.responded : null;
     if (acceptance !== null) add(C.ACCEPTANCE_RATE, S.INFO, [Math.round(acceptance * 100)]);
     if (record.responseHours !== null) add(C.RESPONSE_TIME, S.INFO, [Math.round(record.responseHours)]);
 
-    const places = row.capacity_available === null ? 0.7 : row.capacity_available === 0 ? 0 : Math.min(1, 0.5 + row.capacity_available / 10);
+    const places = row.capacityAvailable === null ? 0.7 : row.capacityAvailable === 0 ? 0 : Math.min(1, 0.5 + row.capacityAvailable / 10);
     const speed = record.responseHours === null ? 0.5 : Math.max(0, 1 - record.responseHours / 72);
     const checks = reasons.filter((r) => r.status === S.NEEDS_CHECKING).length;
     const score = (0.35 * places + 0.3 * nearness + 0.2 * (acceptance ?? 0.5) + 0.15 * speed) * Math.pow(0.85, checks);
     return {
-      serviceId: row.id, serviceName: row.name, organisationId: row.organisation_id, organisationName: row.organisation_name,
-      score: Math.round(score * 100) / 100, placesAvailable: row.capacity_available, reasons,
+      serviceId: row.id, serviceName: row.name, organisationId: row.organisationId, organisationName: row.organisationName,
+      score: Math.round(score * 100) / 100, placesAvailable: row.capacityAvailable, reasons,
     };
   }
 

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { abilityFor, assertNoPersonalData, auditActor, AuditTrail } from '@zhulian/access';
 import { CaseService, CaseStatus } from '@zhulian/cases';
 import { Actor, ActorMembership, badInput, conflict, createOnce, forbidden, inTransaction, NeedService, newId, notFound, requireRole, Role } from '@zhulian/core';
+import { ServiceFacts } from '@zhulian/directory';
 import { PersonService } from '@zhulian/registry';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateReferralInput } from '../dto/referral.inputs';
@@ -30,6 +31,7 @@ export class ReferralSendService {
     private readonly cases: CaseService,
     private readonly needs: NeedService,
     private readonly audit: AuditTrail,
+    private readonly services: ServiceFacts,
   ) {}
 
   /**
@@ -48,11 +50,10 @@ export class ReferralSendService {
       throw forbidden('CASE_CHANGE_NOT_ALLOWED', 'Only the case’s coordinators and assigned caseworkers refer from it.');
     }
     if (found.status === CaseStatus.CLOSED) throw conflict('CASE_CLOSED', 'This case is closed: reopen it to refer.');
-    const [service]: { id: string; organisation_id: string; status: string; capacity_available: number | null }[] = await (outer ?? this.db.manager).query(
-      `SELECT id, organisation_id, status, capacity_available FROM services WHERE id = $1`, [input.serviceId]);
+    const service = await this.services.toReferTo(input.serviceId, outer);
     if (!service) throw notFound('SERVICE_NOT_FOUND', 'No such service in the directory.', 'input.serviceId');
     if (service.status !== 'ACTIVE') throw badInput('SERVICE_NOT_ACTIVE', 'This service does not take referrals now.', 'input.serviceId');
-    if (service.organisation_id === acting.organisationId) throw badInput('REFER_TO_SELF', 'This service is your own organisation’s: no referral is needed.', 'input.serviceId');
+    if (service.organisationId === acting.organisationId) throw badInput('REFER_TO_SELF', 'This service is your own organisation’s: no referral is needed.', 'input.serviceId');
     const needs = input.needs ? await this.needs.check(input.needs, 'input.needs') : found.needs!;
     // What the sender writes is read by the receiver before it accepts: it must not carry who the person is.
     const names = await this.people.namesToKeepOut(actor, found.personId, outer);
@@ -62,22 +63,22 @@ export class ReferralSendService {
     const id = newId();
     return inTransaction(this.db, outer, async (tx) => {
       const status = input.send ? ReferralStatus.REQUESTED : ReferralStatus.DRAFT;
-      const grounds = input.send ? await this.consentGate.check(tx, actor, found.personId, service.organisation_id, categories, input.overrideReason) : null;
+      const grounds = input.send ? await this.consentGate.check(tx, actor, found.personId, service.organisationId, categories, input.overrideReason) : null;
       await tx.query(
         `INSERT INTO referrals (id, case_id, person_id, sender_organisation_id, sent_by, receiver_organisation_id, service_id, status, needs, urgency,
            region_code, age_band, note_for_receiver, shared_categories, consent_ids, override_reason, requested_at, idempotency_key)
          SELECT $1, $2, p.id, $3, $4, $5, $6, $7, $8, $9, p.region_code, ${AGE_BAND}, $10, $11, $12, $13, CASE WHEN $7 = 'REQUESTED' THEN now() END, $14
            FROM people p WHERE p.id = $15`,
-        [id, found.id, acting.organisationId, actor.userId, service.organisation_id, service.id, status, needs, input.urgency,
+        [id, found.id, acting.organisationId, actor.userId, service.organisationId, service.id, status, needs, input.urgency,
           input.noteForReceiver ?? null, categories, grounds?.consentIds ?? [], grounds?.override ?? null, input.idempotencyKey ?? null, found.personId]);
-      await this.moves.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisation_id, sender_organisation_id: acting.organisationId,
+      await this.moves.recordMove(tx, actor, { id, case_id: found.id, receiver_organisation_id: service.organisationId, sender_organisation_id: acting.organisationId,
         sent_by: actor.userId }, null, status, {});
       await this.audit.record(tx, auditActor(actor), [
-        { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisation_id, status } },
-        ...(grounds ? [this.consentGate.disclosure(found.personId, id, service.organisation_id, categories, grounds)] : []),
+        { action: 'CHANGE', subjectType: 'Referral', subjectId: id, grounds: { role: acting.role }, details: { case: found.id, to: service.organisationId, status } },
+        ...(grounds ? [this.consentGate.disclosure(found.personId, id, service.organisationId, categories, grounds)] : []),
       ]);
       const referral = await this.reads.get(actor, id, tx);
-      return { referral, warnings: service.capacity_available === 0 ? ['NO_PLACES_LEFT'] : [] };
+      return { referral, warnings: service.capacityAvailable === 0 ? ['NO_PLACES_LEFT'] : [] };
     });
   }
 
