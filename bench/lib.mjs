@@ -308,7 +308,9 @@ export async function freshDatabase({ root, dirName, stamp, guard, say, serverUr
     const name = `zhulian_bench_${stamp}`;
     const admin = withDatabase(serverUrl, 'postgres');
     await adminQuery(admin, `CREATE DATABASE ${name}`);
+    // KEEP_DATABASE=on leaves it for a look afterwards (plans, statistics); drop it by hand.
     guard.defer(async () => {
+      if (process.env.KEEP_DATABASE === 'on') return say(`database: kept ${name} (KEEP_DATABASE=on): DROP DATABASE ${name} when done`);
       await adminQuery(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       say(`database: dropped ${name}`);
     });
