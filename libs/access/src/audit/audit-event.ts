@@ -9,6 +9,12 @@ export type AuditAction = 'CHANGE' | 'READ' | 'EXPORT' | 'DENY' | 'LOOKUP' | 'SI
 
 export type AuditValue = string | number | boolean | null;
 
+/** Records of one event that were read (or refused) with the same fields. */
+export interface AuditFieldSet {
+  fields: string[];
+  subjects: string[];
+}
+
 export interface AuditEvent {
   action: AuditAction;
   /** The kind of record (`Membership`, `Person`, …) and its id. */
@@ -18,8 +24,11 @@ export interface AuditEvent {
   fields?: string[];
   /** What allowed it: the role, a consent id, a break-glass id. */
   grounds?: Record<string, AuditValue>;
-  /** Facts about the change that carry no personal data (e.g. the old and new role). */
-  details?: Record<string, AuditValue>;
+  /**
+   * Facts about the change that carry no personal data (e.g. the old and new role). A request's reads of many
+   * records with different fields name which records had which fields (`fieldSets`; see RequestAccess).
+   */
+  details?: Record<string, AuditValue | AuditFieldSet[]>;
   /** The records the event concerns when they are many (one export of a list): found per record by the access report. */
   subjectIds?: string[];
   /**
@@ -54,7 +63,7 @@ export interface ChainedRow {
   subjectId: string | null;
   fields: string[];
   grounds: Record<string, AuditValue>;
-  details: Record<string, AuditValue>;
+  details: Record<string, AuditValue | AuditFieldSet[]>;
   requestId: string | null;
   /** Absent (not empty) when the event names none: events from before these columns hash as they did. */
   subjectIds?: string[];

@@ -5,6 +5,7 @@ import { Actor, APP_CONFIG, AppConfig, badInput, Connection, cursorScope, forbid
 import { IsEnum } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { FieldCategory, protectedTypes, sensitiveFieldsOf } from '../fields/sensitive';
+import { AuditFieldSet } from './audit-event';
 import { AuditActorOption, AuditChainStatus, AuditEntry, AuditHighlight } from './audit-event.type';
 import { auditKey } from './audit-trail';
 import { AuditChainer } from './audit-chainer';
@@ -153,7 +154,15 @@ export class AuditQueryService {
         LIMIT 500`,
       [subjectType, subjectIds, field ?? null],
     );
-    return rows.map(toEntry);
+    // An event over many records with different fields names which had which: the fields of these records are theirs.
+    const asked = new Set(subjectIds);
+    return rows.flatMap((row) => {
+      const sets = row.details.fieldSets as AuditFieldSet[] | undefined;
+      if (!Array.isArray(sets)) return [toEntry(row)];
+      const fields = [...new Set(sets.filter((set) => set.subjects.some((id) => asked.has(id))).flatMap((set) => set.fields))].sort();
+      if (fields.length === 0 || (field !== undefined && !fields.includes(field))) return [];
+      return [toEntry({ ...row, fields })];
+    });
   }
 
   async chainStatus(actor: Actor): Promise<AuditChainStatus> {
@@ -243,7 +252,8 @@ function toEntry(row: EntryRow): AuditEntry & { id: string } {
     purpose: text(row.details.purpose),
     reason: text(row.details.reason),
     grounds: JSON.stringify(row.grounds),
-    details: JSON.stringify(row.details),
+    // Which of an event's records had which fields is for answering per record (accessesOf), not shown: it names the other records.
+    details: JSON.stringify({ ...row.details, fieldSets: undefined }),
     requestId: row.request_id,
   };
 }

@@ -43,32 +43,42 @@ export class RequestAccess {
 
   /**
    * The reads, exports and denials of this request for the audit trail: one event per kind of disclosure — the
-   * records of one type read (or refused) with the same fields by the same rule, listed in `subjectIds` (found
-   * per record by the trail's readers), so a page of a list writes as many events as it has kinds of rows, not one
-   * per row or per person's consent. Where the rule is consent, the event names every consent that let its records
-   * be read (`grounds.consents`): each belongs to one person, so a person's own grounds are those of theirs among
-   * them (AccessReportService answers so). A kind with one record is recorded as that record's event (`subjectId`).
+   * records of one type read (or refused) by the same rule, listed in `subjectIds` (found per record by the
+   * trail's readers) — so a page of a list writes as many events as it has kinds, whatever its length. `fields`
+   * is every field the event concerns; where its records had different fields, `details.fieldSets` says which
+   * records had which (AuditQueryService.accessesOf answers per record from it). Where the rule is consent, the
+   * event names every consent that let its records be read (`grounds.consents`): each belongs to one person, so
+   * a person's own grounds are those of theirs among them (AccessReportService answers so). A kind with one
+   * record is recorded as that record's event (`subjectId`).
    */
   compactAuditEvents(): AuditEvent[] {
-    const kinds = new Map<string, { event: AuditEvent & { fields: string[] }; subjects: string[]; seen: Set<string>; holders: Set<string>; consents: Set<string> }>();
+    type Kind = { event: AuditEvent & { fields: string[] }; sets: Map<string, Set<string>>; subjects: Set<string>; holders: Set<string>; consents: Set<string> };
+    const kinds = new Map<string, Kind>();
     for (const e of this.auditEvents()) {
       const { consents, ...rule } = e.grounds ?? {};
-      const key = `${e.action}:${e.subjectType}:${e.fields.join(',')}:${canonicalGrounds(rule)}`;
+      const key = `${e.action}:${e.subjectType}:${canonicalGrounds(rule)}`;
       let kind = kinds.get(key);
-      if (!kind) kinds.set(key, (kind = { event: e, subjects: [], seen: new Set(), holders: new Set(), consents: new Set() }));
-      if (e.subjectId !== null && !kind.seen.has(e.subjectId)) {
-        kind.seen.add(e.subjectId);
-        kind.subjects.push(e.subjectId);
+      if (!kind) kinds.set(key, (kind = { event: e, sets: new Map(), subjects: new Set(), holders: new Set(), consents: new Set() }));
+      if (e.subjectId !== null) {
+        kind.subjects.add(e.subjectId);
+        const fields = e.fields.join(',');
+        kind.sets.set(fields, (kind.sets.get(fields) ?? new Set()).add(e.subjectId));
       }
       if (e.holderOrganisationId) kind.holders.add(e.holderOrganisationId);
       if (typeof consents === 'string') for (const id of consents.split(',')) if (id) kind.consents.add(id);
     }
-    return [...kinds.values()].map(({ event, subjects, holders, consents }) => {
-      if (subjects.length <= 1) return event;
+    return [...kinds.values()].map(({ event, sets, subjects, holders, consents }) => {
+      if (subjects.size <= 1 && sets.size <= 1) return event;
       const rest: AuditEvent = { ...event };
       delete rest.holderOrganisationId;
       const grounds = consents.size > 0 ? { ...event.grounds, consents: [...consents].sort().join(',') } : event.grounds;
-      return { ...rest, grounds, subjectId: null, subjectIds: [...subjects].sort(), holderOrganisationIds: [...holders].sort() };
+      const fields = [...new Set([...sets.keys()].flatMap((set) => set.split(',')))].filter(Boolean).sort();
+      const details = sets.size <= 1 ? event.details : {
+        ...event.details,
+        fieldSets: [...sets].map(([set, ids]) => ({ fields: set.split(',').filter(Boolean), subjects: [...ids].sort() }))
+          .sort((a, b) => (a.fields.join(',') < b.fields.join(',') ? -1 : 1)),
+      };
+      return { ...rest, fields, grounds, ...(details ? { details } : {}), subjectId: null, subjectIds: [...subjects].sort(), holderOrganisationIds: [...holders].sort() };
     });
   }
 }

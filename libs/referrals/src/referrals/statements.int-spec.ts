@@ -1,3 +1,4 @@
+import { AuditQueryService } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
@@ -15,6 +16,7 @@ const LIST_SQL = join(__dirname, 'queries', 'referral-list.ngo-staff.sql');
 describe('SQL statements per referrals page', () => {
   let app: TestApp;
   let ngo: SignedIn;
+  const withBirthDate = new Set<string>();
 
   beforeAll(async () => {
     app = await TestApp.create({ imports: [IdentityModule, RegistryModule, CasesModule, ReferralsModule], seed: seedIdentityDemo });
@@ -24,8 +26,11 @@ describe('SQL statements per referrals page', () => {
     for (let i = 0; i < 105; i += 1) {
       const { id: personId } = await makePerson(coordinator, { fullName: `转介测试${i}`, birthDate: '1950-01-01', phone: `137${String(i).padStart(8, '0')}` });
       const opened = await makeCase(coordinator, personId);
+      // One in four consents to their identity data (birth date) too: the page's people are read with different fields.
       await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'contact'] });
-      const sent = await makeReferral(coordinator, { caseId: opened.id, serviceId });
+      if (i % 4 === 0) await makeConsent(coordinator, { personId, recipientOrganisationId: ELDERLY_NGO, categories: ['basic', 'identity'] });
+      if (i % 4 === 0) withBirthDate.add(personId);
+      const sent = await makeReferral(coordinator, { caseId: opened.id, serviceId, ...(i % 4 === 0 ? { sharedCategories: ['contact', 'identity'] } : {}) });
       // Every other one accepted, so that the page mixes minimal views and people with contact data.
       if (i % 2 === 0) await ngo.gql(`mutation($input: MoveReferralInput!) { moveReferral(input: $input) { id } }`, { input: { referralId: sent.id, status: 'ACCEPTED' } });
     }
@@ -65,14 +70,17 @@ describe('SQL statements per referrals page', () => {
     const eventsOf = async (first: number) => {
       const [{ since }]: { since: Date }[] = await app.db.query('SELECT clock_timestamp() AS since');
       await ngo.gql(`query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) {
-        edges { node { id status person { fullName phone idNumber } } } } }`, { first });
+        edges { node { id status person { fullName phone idNumber birthDate } } } } }`, { first });
       const rows: { action: string; subject_type: string; subject_id: string | null; subject_ids: string[] | null; fields: string[]; consents: string | null }[] = await app.db.query(
         `SELECT action, subject_type, subject_id, subject_ids, fields, grounds->>'consents' AS consents FROM audit_events WHERE actor_user_id = $1 AND occurred_at >= $2`, [ngo.userId, since]);
       const refused = rows.filter((e) => e.action === 'DENY' && e.subject_type === 'Referral');
-      return { refused, referralsRefused: new Set(refused.flatMap((e) => e.subject_ids ?? [e.subject_id])), reads: rows.filter((e) => e.action === 'READ') };
+      return { all: rows, refused, referralsRefused: new Set(refused.flatMap((e) => e.subject_ids ?? [e.subject_id])), reads: rows.filter((e) => e.action === 'READ') };
     };
     const ten = await eventsOf(10);
     const hundred = await eventsOf(100);
+    // Every kind at once: as many events for 100 referrals as for 10, a handful in all.
+    expect(hundred.all.length).toBe(ten.all.length);
+    expect(hundred.all.length).toBeLessThanOrEqual(5);
     expect(hundred.refused.length).toBe(ten.refused.length);
     expect(hundred.refused.length).toBeLessThanOrEqual(3);
     // Still found per referral: the half not yet accepted show no person, and each is listed.
@@ -88,6 +96,22 @@ describe('SQL statements per referrals page', () => {
       `SELECT count(DISTINCT c.id)::int AS consents FROM consents c WHERE c.person_id = ANY($1) AND c.recipient_organisation_id = $2`,
       [[...new Set(personReads.flatMap((e) => e.subject_ids ?? [e.subject_id]))], ELDERLY_NGO]);
     expect(consentsNamed.size).toBe(consents);
+    // One event for the people read, the phone of all, the birth date of some; asked per person and field, the trail
+    // answers for that person alone: no birth date read for one who did not consent to share it.
+    expect(personReads).toHaveLength(1);
+    expect(personReads[0].fields).toEqual(['birthDate', 'phone']);
+    const audit = app.app.get(AuditQueryService);
+    const read = [...new Set(personReads[0].subject_ids!)];
+    const withBirth = read.find((id) => withBirthDate.has(id))!;
+    const phoneOnly = read.find((id) => !withBirthDate.has(id))!;
+    expect(withBirth && phoneOnly).toBeTruthy();
+    const readsOf = async (id: string, field?: string) => (await audit.accessesOf('Person', [id], field)).filter((e) => e.action === 'READ' && e.actorUserId === ngo.userId);
+    expect(await readsOf(phoneOnly, 'birthDate')).toHaveLength(0);
+    expect((await readsOf(withBirth, 'birthDate')).length).toBeGreaterThan(0);
+    const [phoneRead] = await readsOf(phoneOnly);
+    expect(phoneRead.fields).toEqual(['phone']);
+    // Which other records the event names stays out of what is shown.
+    expect(phoneRead.details).not.toContain(withBirth);
     // The referrals whose person was shown: one event listing them all.
     const referralReads = hundred.reads.filter((e) => e.subject_type === 'Referral');
     expect(referralReads).toHaveLength(1);
