@@ -4,3 +4,4 @@ export * from './test-app';
 export * from './test-database';
 export * from './free-port';
 export * from './test-socket';
+export * from './statements';

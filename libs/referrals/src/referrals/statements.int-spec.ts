@@ -2,10 +2,8 @@ import { AuditQueryService } from '@zhulian/access';
 import { CasesModule } from '@zhulian/cases';
 import { IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeCase, makeConsent, makePerson, makeReferral, makeService, SignedIn, TestApp } from '@zhulian/testing';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { makeCase, makeConsent, makePerson, makeReferral, makeService, committedStatement, SignedIn, statementsSentBy, TestApp } from '@zhulian/testing';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { ReferralsModule } from '../referrals.module';
 
 const ELDERLY_NGO = '0193a000-0000-7000-8000-000000000004';
@@ -37,24 +35,15 @@ describe('SQL statements per referrals page', () => {
   });
   afterAll(() => app.close());
 
+  /** Newest first, so that the page mixes accepted referrals and those awaiting an answer (the inbox's own order puts the latter first). */
   async function statementsFor(first: number): Promise<number> {
-    return (await statementTextsFor(first)).length;
-  }
-
-  async function statementTextsFor(first: number): Promise<string[]> {
-    const spy = jest.spyOn(Client.prototype, 'query');
-    // Newest first, so that the page mixes accepted referrals and those awaiting an answer (the inbox's own order puts the latter first).
-    try {
-      const res = await ngo.gql<{ referrals: { edges: { node: { person: { phone: string } | null } }[] } }>(
-        `query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) { edges { node { id status needs ageBand serviceName
-           senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`, { first });
-      expect(res.data!.referrals.edges).toHaveLength(first);
-      expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);
-      expect(res.data!.referrals.edges.some((e) => e.node.person === null)).toBe(true);
-      return spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
-    } finally {
-      spy.mockRestore();
-    }
+    const { result: res, texts } = await statementsSentBy(() => ngo.gql<{ referrals: { edges: { node: { person: { phone: string } | null } }[] } }>(
+      `query($first: Int) { referrals(first: $first, filter: { direction: RECEIVED }, orderBy: { field: SENT, direction: DESC }) { edges { node { id status needs ageBand serviceName
+         senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`, { first }));
+    expect(res.data!.referrals.edges).toHaveLength(first);
+    expect(res.data!.referrals.edges.some((e) => e.node.person?.phone)).toBe(true);
+    expect(res.data!.referrals.edges.some((e) => e.node.person === null)).toBe(true);
+    return texts.length;
   }
 
   it('is the same for 10 and for 100 referrals', async () => {
@@ -119,21 +108,14 @@ describe('SQL statements per referrals page', () => {
   });
 
   it('runs the committed statement for the NGO staff’s page: one index-driven query per branch of the rules, UNION ALL', async () => {
-    const spy = jest.spyOn(Client.prototype, 'query');
-    let texts: string[];
-    try {
-      // The page of bench/referrals.mjs (case A): the list's default order, last sent first.
-      const res = await app.withoutAuditLinking(() => ngo.gql<{ referrals: { edges: unknown[] } }>(`query { referrals(first: 25) { edges { node {
-        id createdAt status urgency serviceName senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`));
-      expect(res.data!.referrals.edges).toHaveLength(25);
-      texts = spy.mock.calls.map(([config]) => (typeof config === 'string' ? config : (config as { text: string }).text));
-    } finally {
-      spy.mockRestore();
-    }
+    // The page of bench/referrals.mjs (case A): the list's default order, last sent first.
+    const { result, texts } = await statementsSentBy(() => app.withoutAuditLinking(() => ngo.gql<{ referrals: { edges: unknown[] } }>(`query { referrals(first: 25) {
+      edges { node { id createdAt status urgency serviceName senderOrganisationName receiverOrganisationName person { fullName phone idNumber } } } } }`)));
+    expect(result.data!.referrals.edges).toHaveLength(25);
     const [page] = texts.filter((t) => t.includes('FROM referrals r'));
     expect(page).toBeDefined();
-    if (process.env.UPDATE_SQL === '1') writeFileSync(LIST_SQL, `${page}\n`);
-    expect(`${page}\n`).toBe(readFileSync(LIST_SQL, 'utf8'));
+    const { sent, committed } = committedStatement(LIST_SQL, page);
+    expect(sent).toBe(committed);
     expect(page).toContain('UNION ALL');
   });
 });
