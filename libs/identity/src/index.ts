@@ -11,5 +11,5 @@ export * from './auth/session-checks';
 export { PageSessions, ORGANISATION_COOKIE } from './auth/page-sessions';
 export { ORGANISATION_HEADER } from './auth/auth.constants';
 export * from './members/member.service';
-export { activeMemberships, joinUser, userName } from './members/member-sql';
+export { activeMemberships, joinUser, userName, userPhone } from './members/member-sql';
 export { OrganisationService } from './organisations/organisation.service';

@@ -15,7 +15,7 @@ export { HouseholdFacts } from './households/household-facts';
 export type { HouseholdIncomeFact } from './households/household-facts';
 export type { IdNumberMatch } from './people/id-number-matcher';
 export type { ChildFact, LivingAloneFact, LowIncomeFact } from './people/person-facts';
-export { ConsentGate, ConsentGates, consentInForce, hasConsentInForce, provideConsentGate } from './consents/valid-consent';
+export { ConsentGate, ConsentGates, CONSENTS_OPENING, consentInForce, hasConsentInForce, provideConsentGate } from './consents/valid-consent';
 export { HouseholdService } from './households/household.service';
 export { ConsentService } from './consents/consent.service';
 export * from './consents/consent.type';

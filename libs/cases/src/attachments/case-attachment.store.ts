@@ -1,6 +1,6 @@
 import { defineStore } from '@zhulian/core';
 import { joinUser, userName } from '@zhulian/identity';
-import { ConsentGates } from '@zhulian/registry';
+import { ConsentGates, CONSENTS_OPENING } from '@zhulian/registry';
 import { CASE_ATTACHMENT_COLUMNS } from './case-attachment.rules';
 import { CaseAttachment } from './case-attachment.type';
 
@@ -27,6 +27,5 @@ export const CASE_ATTACHMENT_STORE = defineStore(CaseAttachment, {
   // The attachment rules' attributes of this file for the actor (case-attachment.rules.ts), which the field checks read.
   holdingOrganisationId: 'k.holding_organisation_id',
   assignedToMe: CASE_ATTACHMENT_COLUMNS.assignedToMe,
-  consentedCategories: `COALESCE(g.categories, '{}')`,
-  consentIds: `COALESCE(g.ids, '{}')`,
+  ...CONSENTS_OPENING,
 });

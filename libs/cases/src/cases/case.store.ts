@@ -1,5 +1,5 @@
 import { defineStore } from '@zhulian/core';
-import { ConsentGates } from '@zhulian/registry';
+import { ConsentGates, CONSENTS_OPENING } from '@zhulian/registry';
 import { CASE_COLUMNS } from './case.rules';
 import { Case } from './case.type';
 
@@ -27,7 +27,6 @@ export const CASE_STORE = defineStore(Case, {
   closedAt: 'k.closed_at',
   // What the acting organisation's consents in force open of the case's person (ConsentGates), and the
   // rules' attribute of this case for the actor (case.rules.ts), which the field checks read.
-  consentedCategories: `COALESCE(g.categories, '{}')`,
-  consentIds: `COALESCE(g.ids, '{}')`,
+  ...CONSENTS_OPENING,
   assignedToMe: CASE_COLUMNS.assignedToMe,
 });

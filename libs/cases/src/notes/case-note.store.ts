@@ -1,6 +1,6 @@
 import { defineStore } from '@zhulian/core';
 import { joinUser, userName } from '@zhulian/identity';
-import { ConsentGates } from '@zhulian/registry';
+import { ConsentGates, CONSENTS_OPENING } from '@zhulian/registry';
 import { CASE_NOTE_COLUMNS } from './case-note.rules';
 import { CaseNote } from './case-note.type';
 
@@ -28,6 +28,5 @@ export const CASE_NOTE_STORE = defineStore(CaseNote, {
   // The note rules' attributes of this note for the actor (case-note.rules.ts), which the field checks read.
   holdingOrganisationId: 'k.holding_organisation_id',
   assignedToMe: CASE_NOTE_COLUMNS.assignedToMe,
-  consentedCategories: `COALESCE(g.categories, '{}')`,
-  consentIds: `COALESCE(g.ids, '{}')`,
+  ...CONSENTS_OPENING,
 });

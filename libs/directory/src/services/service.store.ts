@@ -110,6 +110,9 @@ export interface ServiceChildren {
  */
 @Injectable()
 export class ServiceStore {
+  /** The places' store, made once the referrals lib has said what an accepted referral opens (at start-up). */
+  private places?: { columns: ReturnType<typeof locationColumns>; store: ReturnType<typeof locationStore> };
+
   constructor(private readonly accepted: AcceptedReferralToMe) {}
 
   async select(tx: EntityManager, actor: Actor, where: string, params: Record<string, unknown>, tail: string): Promise<Service[]> {
@@ -154,8 +157,11 @@ export class ServiceStore {
 
   /** The places of the given services that the actor may know of, each under the location rules. */
   async locationsOf(tx: EntityManager, actor: Actor, serviceIds: readonly string[]): Promise<Map<string, ServiceLocation[]>> {
-    const columns = locationColumns(this.accepted);
-    const store = locationStore(String(columns.acceptedReferralToMe));
+    this.places ??= (() => {
+      const columns = locationColumns(this.accepted);
+      return { columns, store: locationStore(String(columns.acceptedReferralToMe)) };
+    })();
+    const { columns, store } = this.places;
     const rows = await queryUnderRules<object>(tx, actor, {
       subjectType: 'ServiceLocation', columns, select: store.select, from: LOCATIONS_FROM,
       where: 'AND l.service_id = ANY(:serviceIds)', params: { serviceIds: [...serviceIds] }, tail: 'ORDER BY l.service_id, l.id',

@@ -11,6 +11,9 @@ export const joinUser = (u: string, userId: string, kind: 'JOIN' | 'LEFT JOIN' =
 /** SQL: the display name of the user joined as `u` (see `joinUser`). */
 export const userName = (u: string) => `${u}.display_name`;
 
+/** SQL: the phone of the user joined as `u` (see `joinUser`): personal data, under the reading type's rules. */
+export const userPhone = (u: string) => `${u}.phone`;
+
 /**
  * SQL, a FROM item: the active memberships of active users, as `alias` with the columns `user_id`,
  * `organisation_id`, `role` and `display_name` (the user's). A plain subquery, which PostgreSQL plans as the join.

@@ -50,7 +50,7 @@ export class ConsentGates {
   }
 
   /**
-   * SQL: joins `g` — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
+   * SQL: joins `g` (see {@link CONSENTS_OPENING} for what a store selects from it) — the categories (`g.categories`) and ids (`g.ids`) of the acting organisation's consents
    * that open the person `person` (an SQL expression) now — laterally, so that rules compile into one
    * statement for any page size.
    */
@@ -62,6 +62,15 @@ export class ConsentGates {
   ) g ON TRUE`;
   }
 }
+
+/**
+ * What `ConsentGates.openingTo`'s join `g` gives a record read on consent, under the properties every such type
+ * carries (and its rules test): the categories opened and the consents that open them, never null.
+ */
+export const CONSENTS_OPENING = {
+  consentedCategories: `COALESCE(g.categories, '{}')`,
+  consentIds: `COALESCE(g.ids, '{}')`,
+} as const;
 
 /** Declares, in the module of the lib that says when, the gate of a consent purpose (see `ConsentGates`). */
 export function provideConsentGate(gate: ConsentGate): FactoryProvider<ConsentGate> {

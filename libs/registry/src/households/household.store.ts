@@ -1,4 +1,5 @@
 import { bigintAsNumber, defineStore } from '@zhulian/core';
+import { CONSENTS_OPENING } from '../consents/valid-consent';
 import { HOUSEHOLD_COLUMNS } from './household.rules';
 import { Household } from './household.type';
 
@@ -16,7 +17,6 @@ export const HOUSEHOLD_STORE = defineStore(Household, {
   createdAt: 'h.created_at',
   registeredBy: 'h.registered_by',
   // What the acting organisation's consents in force from any member open of this household, and a break-glass opening.
-  consentedCategories: `COALESCE(g.categories, '{}')`,
-  consentIds: `COALESCE(g.ids, '{}')`,
+  ...CONSENTS_OPENING,
   breakGlass: HOUSEHOLD_COLUMNS.breakGlass,
 });

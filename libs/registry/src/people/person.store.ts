@@ -1,5 +1,5 @@
 import { bigintAsNumber, defineStore } from '@zhulian/core';
-import { ConsentGates } from '../consents/valid-consent';
+import { ConsentGates, CONSENTS_OPENING } from '../consents/valid-consent';
 import { PersonAttributes } from './person-attributes';
 import { PERSON_COLUMNS } from './person.rules';
 import { Person } from './person.type';
@@ -34,8 +34,7 @@ export const PERSON_STORE = defineStore(Person, {
   createdAt: 'p.created_at',
   registeredBy: 'p.registered_by',
   // What the acting organisation's consents in force open of this person (ConsentGates), and a break-glass opening.
-  consentedCategories: `COALESCE(g.categories, '{}')`,
-  consentIds: `COALESCE(g.ids, '{}')`,
+  ...CONSENTS_OPENING,
   breakGlass: PERSON_COLUMNS.breakGlass,
 });
 

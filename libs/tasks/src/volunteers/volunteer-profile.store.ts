@@ -1,9 +1,10 @@
 import { defineStore } from '@zhulian/core';
+import { joinUser, userName, userPhone } from '@zhulian/identity';
 import { VolunteerProfile } from './volunteer-profile.type';
 import { PROFILE_COLUMNS } from './volunteer.rules';
 
 /** A volunteer's profile with their user's name and phone. */
-export const PROFILES_FROM = `FROM volunteer_profiles v JOIN users u ON u.id = v.user_id`;
+export const PROFILES_FROM = `FROM volunteer_profiles v ${joinUser('u', 'v.user_id')}`;
 
 /**
  * A volunteer's profile as every read of profiles selects it (VolunteerService). A new field of a profile
@@ -13,8 +14,8 @@ export const VOLUNTEER_PROFILE_STORE = defineStore(VolunteerProfile, {
   // The record's id for the audit trail is the volunteer's user id.
   id: 'v.user_id',
   userId: 'v.user_id',
-  displayName: 'u.display_name',
-  phone: 'u.phone',
+  displayName: userName('u'),
+  phone: userPhone('u'),
   // Unsealed on read, for those who may read it, by VolunteerService.valueOf from idKeyId and idSealed.
   idNumber: 'NULL::text',
   organisationId: 'v.organisation_id',
