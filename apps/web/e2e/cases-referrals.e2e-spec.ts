@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, signIn, tick } from './e2e-harness';
+import { apiAs, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, search, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const ELDERLY_NGO_ID = '0193a000-0000-7000-8000-000000000004';
@@ -74,8 +74,7 @@ describe('cases and referrals in a real browser', () => {
       const coordinator = await newPage();
       await signIn(coordinator, 'jianwai@zhulian.demo');
       await coordinator.getByRole('link', { name: '人员登记' }).click();
-      await coordinator.getByLabel('搜索人员').fill(person.fullName);
-      await coordinator.getByLabel('搜索人员').press('Enter');
+      await search(coordinator.getByLabel('搜索人员'), person.fullName, () => coordinator.getByTestId(`person-${person.id}`).isVisible());
       await coordinator.getByTestId(`person-${person.id}`).click();
       await expectText(coordinator.getByTestId('person-name'), person.fullName);
       const personUrl = coordinator.url();
@@ -129,8 +128,8 @@ describe('cases and referrals in a real browser', () => {
       await caseworker.getByTestId('refer-open').click();
       // The service by name from the directory, below the matched ones; the consent recorded above covers it.
       await clickUntilShown(caseworker.getByTestId('refer-search-directory').getByText('在服务目录中查找其他服务'), caseworker.getByRole('dialog').getByLabel('搜索服务'));
-      await caseworker.getByRole('dialog').getByLabel('搜索服务').fill(service);
-      await caseworker.getByRole('dialog').getByLabel('搜索服务').press('Enter');
+      await search(caseworker.getByRole('dialog').getByLabel('搜索服务'), service,
+        () => caseworker.getByTestId('refer-search-directory').locator('.ant-list-item', { hasText: service }).first().isVisible());
       await caseworker.getByTestId('refer-search-directory').locator('.ant-list-item', { hasText: service }).getByRole('button', { name: /^选\s?择$/ }).click();
       await expectText(caseworker.getByTestId('refer-consent-ok'), `此人已同意向 ${ELDERLY_NGO} 转介`);
       await caseworker.getByTestId('refer-next').click();

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, signIn, tick } from './e2e-harness';
+import { addressSays, browserJourneys, choose, clickUntilShown, expectNotShown, expectText, journey, openFromMenu, OUTPUT, search, signIn, tick } from './e2e-harness';
 
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
 const HSDS_FILE = join(__dirname, 'fixtures/three-services.hsds.json');
@@ -17,8 +17,7 @@ describe('the service directory in a real browser', () => {
       const admin = await newPage();
       await signIn(admin, 'orgadmin@zhulian.demo');
       await admin.getByRole('link', { name: '服务目录' }).click();
-      await admin.getByLabel('搜索服务').fill('日间照料');
-      await admin.getByLabel('搜索服务').press('Enter');
+      await search(admin.getByLabel('搜索服务'), '日间照料', addressSays(admin, 'q', '日间照料'));
       await admin.getByRole('link', { name: '日间照料', exact: true }).click();
       await expectText(admin.getByTestId('service-organisation'), ELDERLY_NGO);
       await admin.getByTestId('service-criterion').filter({ hasText: '年满 60 周岁' }).waitFor();

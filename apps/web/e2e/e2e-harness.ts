@@ -253,6 +253,29 @@ export async function clickUntilGone(button: Locator, ms = 30_000): Promise<void
 }
 
 /**
+ * Searches a list: types the words (an empty box clears the search) and presses Enter until `shown` says the
+ * list took them. On a loaded machine an Enter that lands while the list re-renders can be lost; pressing it
+ * again only asks the same search once more.
+ */
+export async function search(box: Locator, words: string, shown: () => Promise<boolean>, ms = 30_000): Promise<void> {
+  await until(async () => {
+    if ((await box.inputValue()) !== words) await box.fill(words);
+    await box.press('Enter');
+    const deadline = Date.now() + 3_000;
+    while (Date.now() < deadline) {
+      if (await shown()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    return false;
+  }, ms);
+}
+
+/** For `search` on a list that keeps its search in the address: the address has `key` as `value` (none when empty). */
+export function addressSays(page: Page, key: string, value: string): () => Promise<boolean> {
+  return async () => new URL(page.url()).searchParams.get(key) === (value === '' ? null : value);
+}
+
+/**
  * Picks an option of an antd Select by clicking, until the Select shows it: a pick that lands while a dialog
  * or the option list is still opening can be lost on a loaded machine.
  */

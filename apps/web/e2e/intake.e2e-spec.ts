@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiAs, browserJourneys, choose, clickUntilShown, expectText, journey, OUTPUT, signIn, tick, until } from './e2e-harness';
+import { addressSays, apiAs, browserJourneys, choose, clickUntilShown, expectText, journey, OUTPUT, search, signIn, tick, until } from './e2e-harness';
 
 const JOURNEY_TIMEOUT = 240_000;
 const ELDERLY_NGO = '朝阳区夕阳红养老服务中心';
@@ -154,9 +154,7 @@ describe('one-stop intake (一件事一次办) in a real browser', () => {
       const caseNumber = (await page.getByTestId('case-number').textContent())!.trim();
       expect(caseNumber).toMatch(new RegExp(`^建外-${year}-\\d{4}$`));
       await page.goto('/cases?view=all');
-      await page.getByTestId('cases-number').locator('input').fill(caseNumber.slice(-9));
-      await page.getByTestId('cases-number').locator('input').press('Enter');
-      await page.waitForURL(/number=/);
+      await search(page.getByTestId('cases-number').locator('input'), caseNumber.slice(-9), addressSays(page, 'number', caseNumber.slice(-9)));
       await until(async () => (await page.locator('tbody tr.ant-table-row').count()) === 1 && (await page.locator('tbody tr.ant-table-row').first().textContent())!.includes('郑玉兰'));
     }), JOURNEY_TIMEOUT);
 });

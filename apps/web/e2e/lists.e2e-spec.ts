@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserJourneys, clickUntilGone, expectNotShown, expectText, journey, openFromMenu, OUTPUT, pick, signIn, until } from './e2e-harness';
+import { addressSays, browserJourneys, clickUntilGone, expectNotShown, expectText, journey, openFromMenu, OUTPUT, pick, search, signIn, until } from './e2e-harness';
 
 // Starting the product (a seeded database, the API) and a dozen lists on a busy two-core machine: longer than jest's minute.
 jest.setTimeout(240_000);
@@ -71,14 +71,13 @@ describe('lists, as people who work in them all day use them', () => {
       await until(async () => (await header(ngo.getByTestId('referrals-table'), '紧急程度').getAttribute('aria-sort')) === 'descending');
 
       // Searching by the service's name finds its referrals only; a word nothing matches says so, after the answer.
-      await ngo.getByTestId('referrals-search').locator('input').fill('助餐');
-      await ngo.getByTestId('referrals-search').locator('input').press('Enter');
+      const box = ngo.getByTestId('referrals-search').locator('input');
+      await search(box, '助餐', addressSays(ngo, 'q', '助餐'));
       await until(async () => {
         const links = await table.locator('tbody tr.ant-table-row a').allInnerTexts();
         return links.length > 0 && links.every((l) => l.includes('助餐'));
       });
-      await ngo.getByTestId('referrals-search').locator('input').fill('没有这样的服务');
-      await ngo.getByTestId('referrals-search').locator('input').press('Enter');
+      await search(box, '没有这样的服务', addressSays(ngo, 'q', '没有这样的服务'));
       await expectText(table, '没有符合条件的转介');
     }), JOURNEY_TIMEOUT);
 
@@ -155,16 +154,15 @@ describe('lists, as people who work in them all day use them', () => {
       });
       // Found by the last digits of its number, still sorted by priority.
       const number = (await table.locator('tbody tr.ant-table-row').nth(2).locator('td').first().innerText()).trim();
-      await coordinator.getByTestId('cases-number').locator('input').fill(number.slice(-7));
-      await coordinator.getByTestId('cases-number').locator('input').press('Enter');
+      const box = coordinator.getByTestId('cases-number').locator('input');
+      await search(box, number.slice(-7), addressSays(coordinator, 'number', number.slice(-7)));
       await until(async () => {
         const numbers = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
         return numbers.includes(number) && numbers.every((n) => n.includes(number.slice(-7)));
       });
       expect(await header(table, '优先级').getAttribute('aria-sort')).toBe('descending');
       // And by number, either way.
-      await coordinator.getByTestId('cases-number').locator('input').fill('');
-      await coordinator.getByTestId('cases-number').locator('input').press('Enter');
+      await search(box, '', addressSays(coordinator, 'number', ''));
       await sortBy(coordinator, table, '个案编号', 'ascending', 'NUMBER.ASC');
       await until(async () => {
         const numbers = (await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).map((n) => n.trim());
@@ -180,21 +178,14 @@ describe('lists, as people who work in them all day use them', () => {
       await caseworker.getByRole('link', { name: '服务目录' }).click();
       const table = caseworker.getByTestId('services-table');
       for (const words of ['老人', '夕阳红']) {
-        await caseworker.getByLabel('搜索服务').fill(words);
-        await caseworker.getByLabel('搜索服务').press('Enter');
+        await search(caseworker.getByLabel('搜索服务'), words, addressSays(caseworker, 'q', words));
         await until(async () => {
           const names = await table.locator('tbody tr.ant-table-row td:first-child a').allInnerTexts();
           return names.length === ELDERLY.length && ELDERLY.every((n) => names.includes(n));
         });
       }
       await caseworker.screenshot({ path: join(OUTPUT, 'lists-directory-zh.png'), fullPage: true });
-      // Cleared until the address says so: on a loaded machine the Enter of an emptied box can be lost (CI kept “夕阳红”).
-      await until(async () => {
-        if (!new URL(caseworker.url()).searchParams.has('q')) return true;
-        await caseworker.getByLabel('搜索服务').fill('');
-        await caseworker.getByLabel('搜索服务').press('Enter');
-        return caseworker.waitForURL((url) => !url.searchParams.has('q'), { timeout: 2_000 }).then(() => true, () => false);
-      });
+      await search(caseworker.getByLabel('搜索服务'), '', addressSays(caseworker, 'q', ''));
       await sortBy(caseworker, table, '服务', 'ascending', 'NAME.ASC');
       await until(async () => {
         const names = await table.locator('tbody tr.ant-table-row td:first-child a').allInnerTexts();
@@ -234,9 +225,7 @@ describe('lists, as people who work in them all day use them', () => {
         const emails = await table.locator('tbody tr.ant-table-row td:nth-child(2)').allInnerTexts();
         return emails.length > 1 && emails.every((e, i) => i === 0 || emails[i - 1] <= e);
       });
-      await admin.getByTestId('members-search').locator('input').fill('ngo@');
-      await admin.getByTestId('members-search').locator('input').press('Enter');
-      await until(async () => (await table.locator('tbody tr.ant-table-row').count()) === 1);
+      await search(admin.getByTestId('members-search').locator('input'), 'ngo@', async () => (await table.locator('tbody tr.ant-table-row').count()) === 1);
       await expectText(table, 'ngo@zhulian.demo');
     }), JOURNEY_TIMEOUT);
 
