@@ -86,7 +86,7 @@ export class CaseFacts {
    * The people whose cases changed at or after `since`: a case opened or changed (`updated_at`), anything
    * recorded on its timeline (`occurred_at`, stamped by the database when the event is written), a note or a file added.
    */
-  async touchedSince(since: Date): Promise<string[]> {
+  async touchedSince(since: Date, most: number): Promise<string[]> {
     const rows: { person_id: string }[] = await this.db.query(
       `SELECT person_id FROM cases WHERE updated_at >= $1
        UNION
@@ -94,7 +94,8 @@ export class CaseFacts {
        UNION
        SELECT k.person_id FROM case_notes n JOIN cases k ON k.id = n.case_id WHERE n.written_at >= $1
        UNION
-       SELECT k.person_id FROM case_attachments f JOIN cases k ON k.id = f.case_id WHERE f.uploaded_at >= $1`, [since]);
+       SELECT k.person_id FROM case_attachments f JOIN cases k ON k.id = f.case_id WHERE f.uploaded_at >= $1
+       LIMIT $2`, [since, most]);
     return rows.map((r) => r.person_id);
   }
 }

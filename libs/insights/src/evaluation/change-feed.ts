@@ -37,7 +37,7 @@ export interface Marks {
 export interface PendingChanges extends Marks {
   /** The people touched, widened to whole households; null for everything (the rules or the lines changed, or too many people did). */
   scope: EvaluationScope | null;
-  /** People whose own records, cases, referrals or signals changed, before widening. */
+  /** People whose own records, cases, referrals or signals changed, before widening (counted up to one past MOST_PEOPLE_SCOPED). */
   touched: number;
 }
 
@@ -97,15 +97,17 @@ export class ChangeFeed {
   async pending(): Promise<PendingChanges> {
     const marks = await this.mark();
     const { since } = marks;
+    // Each source gives one more than the most scoped, at most: enough to tell that everything is to be evaluated.
+    const most = MOST_PEOPLE_SCOPED + 1;
     const [people, households, casePeople, referralPeople, signalPeople, rulesChanged] = await Promise.all([
-      this.people.touchedSince(since), this.households.touchedSince(since), this.cases.touchedSince(since), this.referrals.touchedSince(since),
-      this.signalPeopleSince(since), this.rulesChangedSince(marks.rulesSince),
+      this.people.touchedSince(since, most), this.households.touchedSince(since, most), this.cases.touchedSince(since, most),
+      this.referrals.touchedSince(since, most), this.signalPeopleSince(since, most), this.rulesChangedSince(marks.rulesSince),
     ]);
     const personIds = [...new Set([...people.personIds, ...casePeople, ...referralPeople, ...signalPeople])];
     const householdIds = [...new Set([...people.householdIds, ...households])];
     const touched = personIds.length;
     // A rule or a line judges everyone it covers: nothing short of everything is the same as a full run.
-    if (rulesChanged || touched > MOST_PEOPLE_SCOPED) return { ...marks, scope: null, touched };
+    if (rulesChanged || touched > MOST_PEOPLE_SCOPED || householdIds.length > MOST_PEOPLE_SCOPED) return { ...marks, scope: null, touched };
     const scope = await this.households.around(personIds, householdIds);
     return { ...marks, scope: scope.personIds.length > MOST_PEOPLE_SCOPED ? null : scope, touched };
   }
@@ -142,8 +144,8 @@ export class ChangeFeed {
   }
 
   /** People with signals imported at or after `since` (this lib's own table). */
-  private async signalPeopleSince(since: Date): Promise<string[]> {
-    const rows: { person_id: string }[] = await this.db.query(`SELECT DISTINCT person_id FROM person_signals WHERE created_at >= $1`, [since]);
+  private async signalPeopleSince(since: Date, most: number): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.db.query(`SELECT DISTINCT person_id FROM person_signals WHERE created_at >= $1 LIMIT $2`, [since, most]);
     return rows.map((r) => r.person_id);
   }
 

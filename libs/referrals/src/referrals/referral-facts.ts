@@ -39,8 +39,8 @@ export class ReferralFacts {
   }
 
   /** The people whose referrals were sent, answered or otherwise moved at or after `since` (`updated_at`, stamped by every move). */
-  async touchedSince(since: Date): Promise<string[]> {
-    const rows: { person_id: string }[] = await this.db.query(`SELECT DISTINCT person_id FROM referrals WHERE updated_at >= $1`, [since]);
+  async touchedSince(since: Date, most: number): Promise<string[]> {
+    const rows: { person_id: string }[] = await this.db.query(`SELECT DISTINCT person_id FROM referrals WHERE updated_at >= $1 LIMIT $2`, [since, most]);
     return rows.map((r) => r.person_id);
   }
 }

@@ -44,8 +44,8 @@ export class HouseholdFacts {
   }
 
   /** The households whose own record (income, holder, region) changed at or after `since`. */
-  async touchedSince(since: Date): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM households WHERE updated_at >= $1`, [since]);
+  async touchedSince(since: Date, most: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM households WHERE updated_at >= $1 LIMIT $2`, [since, most]);
     return rows.map((r) => r.id);
   }
 

@@ -137,15 +137,17 @@ export class PersonFacts {
    * The people whose records changed at or after `since`, with the households they are recorded in: read from
    * the people table's own timestamps, `updated_at` (a registration, a change) and `merged_at`. A record merged
    * away counts (what was found about it is to be cleared), and so does the record it was merged into, which
-   * took over its cases, referrals and signals even when the merge filled none of its fields.
+   * took over its cases, referrals and signals even when the merge filled none of its fields. At most `most` people:
+   * past a number, the caller evaluates everyone, and reading 100,000 ids to learn that would stall the node.
    */
-  async touchedSince(since: Date): Promise<{ personIds: string[]; householdIds: string[] }> {
+  async touchedSince(since: Date, most: number): Promise<{ personIds: string[]; householdIds: string[] }> {
     const rows: { id: string; household_id: string | null }[] = await this.db.query(
       `SELECT id, household_id FROM people WHERE updated_at >= $1
        UNION
        SELECT d.id, d.household_id FROM people d WHERE d.merged_at >= $1
        UNION
-       SELECT s.id, s.household_id FROM people d JOIN people s ON s.id = d.merged_into WHERE d.merged_at >= $1`, [since]);
+       SELECT s.id, s.household_id FROM people d JOIN people s ON s.id = d.merged_into WHERE d.merged_at >= $1
+       LIMIT $2`, [since, most]);
     return {
       personIds: rows.map((r) => r.id),
       householdIds: [...new Set(rows.flatMap((r) => (r.household_id ? [r.household_id] : [])))],
