@@ -66,6 +66,17 @@ const ABILITIES: Record<string, Build> = {
     b.can('read', 'Person', { registeredBy: { $in: ['u1', 'u2'] } });
     b.cannot('read', 'Person', { age: { $gt: 50 } });
   },
+  'one rule per consented category, beside the holder': (b) => {
+    b.can('read', 'Person', { consentedCategories: 'health' });
+    b.can('read', 'Person', { holdingOrganisationId: 'o1' });
+    b.can('read', 'Person', { consentedCategories: 'contact' });
+    b.can('read', 'Person', { consentedCategories: { $in: ['financial', 'identity'] } });
+  },
+  'a denial by consented category': (b) => {
+    b.can('read', 'Person', { holdingOrganisationId: { $in: ['o1', 'o2'] } });
+    b.cannot('read', 'Person', { consentedCategories: 'health' });
+    b.cannot('read', 'Person', { consentedCategories: 'basic' });
+  },
   'a branch for everything beside narrower ones': (b) => {
     b.can('read', 'Person', { holdingOrganisationId: 'o3' });
     b.can('read', 'Person');
@@ -120,6 +131,16 @@ describe('rowFilter: access rules compiled to SQL', () => {
     expect(split.branches).toHaveLength(2);
     expect(split.branches[0]).not.toContain('p.region_code');
     expect(split.branches[1]).toContain('IS NOT TRUE');
+  });
+
+  it('makes the rules "the array holds v" on one array one test and one branch (rows as CASL gives them: above)', () => {
+    const builder = new AbilityBuilder(createMongoAbility);
+    ABILITIES['one rule per consented category, beside the holder'](builder);
+    const ability = builder.build();
+    expect(rowFilterBranches(ability, 'read', 'Person', COLUMNS).branches).toHaveLength(2);
+    const filter = rowFilter(ability, 'read', 'Person', COLUMNS);
+    expect(filter.sql.match(/p\.categories/g)).toHaveLength(1);
+    expect((Object.values(filter.params).find(Array.isArray) as string[]).sort()).toEqual(['contact', 'financial', 'health', 'identity']);
   });
 
   it('selects the rows where one field is readable, for filters on that field', async () => {

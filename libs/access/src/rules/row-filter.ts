@@ -87,6 +87,27 @@ function withoutImplied(alternatives: Node[]): Node[] {
   return alternatives.filter((_, a) => !alternatives.some((__, b) => b !== a && implies(a, b) && (!implies(b, a) || b < a)));
 }
 
+/**
+ * The condition with, in each OR outside a NOT, the alternatives "the array holds v" on one array field
+ * made one "the array holds any of [v…]" (one rule per consent category becomes one test, one branch and
+ * one index look-up). Under a NOT it leaves them: `v = ANY(array)` and `array && [v]` differ on NULLs there.
+ */
+function withContainsMerged(node: Node, isArray: (field: string | undefined) => boolean, negated = false): Node {
+  if (node.operator !== 'and' && node.operator !== 'or' && node.operator !== 'not') return node;
+  const children = (node.value as Node[]).map((child) => withContainsMerged(child, isArray, negated || node.operator === 'not'));
+  if (node.operator !== 'or' || negated) return { ...node, value: children };
+  const holds = (child: Node) => (child.operator === 'eq' && child.value !== null && isArray(child.field) ? [child.value]
+    : child.operator === 'in' && isArray(child.field) ? (child.value as unknown[]) : null);
+  const byField = new Map<string, Node[]>();
+  for (const child of children) if (holds(child)) byField.set(child.field!, [...(byField.get(child.field!) ?? []), child]);
+  const merged = children.flatMap((child) => {
+    const alike = holds(child) ? byField.get(child.field!)! : [child];
+    if (alike.length === 1) return [child];
+    return alike[0] === child ? [{ operator: 'in', field: child.field, value: alike.flatMap((one) => holds(one)!) }] : [];
+  });
+  return merged.length === 1 ? merged[0] : { ...node, value: merged };
+}
+
 function compileRules(
   ability: AnyAbility,
   action: string,
@@ -98,11 +119,12 @@ function compileRules(
   const rules = ability.rulesFor(action, subjectType, options.field);
   // A `cannot` rule arrives as its own condition: negating it is the converter's job.
   const convert = (rule: (typeof rules)[number]): Node => (rule.inverted ? { operator: 'not', value: [rule.ast as Node] } : (rule.ast as Node));
-  const ast = rulesToCondition(rules, convert, {
+  const condition = rulesToCondition(rules, convert, {
     and: (value: Node[]): Node => ({ operator: 'and', value }),
     or: (value: Node[]): Node => ({ operator: 'or', value }),
     empty: (): Node => ({ operator: 'and', value: [] }),
   }) as Node | null;
+  const ast = condition === null ? null : withContainsMerged(condition, (field) => typeof columns[field ?? ''] === 'object');
   const params: Record<string, unknown> = { ...options.params };
   const prefix = `acl${(sequence = (sequence + 1) % 1_000_000)}_`;
   let n = 0;

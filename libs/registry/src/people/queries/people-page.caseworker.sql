@@ -28,4 +28,4 @@ SELECT p.id AS "id",
     SELECT array_agg(DISTINCT category) AS categories, array_agg(DISTINCT c.id) AS ids
       FROM consents c CROSS JOIN LATERAL unnest(c.categories) AS category
      WHERE c.person_id = p.id AND c.recipient_organisation_id = $2 AND c.withdrawn_at IS NULL AND c.valid_from <= now() AND (c.valid_until IS NULL OR c.valid_until > now()) AND (c.purpose <> 'REFERRAL' OR (FALSE))
-  ) g ON TRUE  WHERE (($3 = ANY(g.categories)) OR ($4 = ANY(g.categories)) OR ($5 = ANY(g.categories)) OR ($6 = ANY(g.categories)) OR ($7 = ANY(g.categories)) OR ($8 = ANY(g.categories)) OR (p.holding_organisation_id = $9) OR ((p.holding_organisation_id = $10) AND (p.registered_by = $11))) AND p.merged_into IS NULL   ORDER BY p.id ASC LIMIT 26
+  ) g ON TRUE  WHERE ((g.categories && $3) OR (p.holding_organisation_id = $4) OR ((p.holding_organisation_id = $5) AND (p.registered_by = $6))) AND p.merged_into IS NULL   ORDER BY p.id ASC LIMIT 26
