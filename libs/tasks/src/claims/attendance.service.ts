@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Actor, badInput, beijingDate, changedRows, conflict, requireRole, Role } from '@zhulian/core';
+import { joinUser, userName } from '@zhulian/identity';
 import { stringify } from 'csv-stringify/sync';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
@@ -145,7 +146,7 @@ export class AttendanceService {
          FROM task_claims c JOIN tasks t ON t.id = c.task_id JOIN organisations o ON o.id = t.organisation_id
         WHERE c.volunteer_id = $1 AND c.status = 'COMPLETED' AND c.hours_confirmed_at IS NOT NULL ORDER BY t.starts_at, t.id`, [actor.userId]);
     const [who]: { display_name: string; group_name: string }[] = await this.db.query(
-      `SELECT u.display_name, o.name AS group_name FROM users u JOIN organisations o ON o.id = $2 WHERE u.id = $1`, [actor.userId, actor.acting!.organisationId]);
+      `SELECT ${userName('u')} AS display_name, o.name AS group_name FROM organisations o ${joinUser('u', '$1')} WHERE o.id = $2`, [actor.userId, actor.acting!.organisationId]);
     const total = rows.reduce((sum, r) => sum + r.minutes, 0);
     const hours = (minutes: number) => (minutes / 60).toFixed(1);
     const table = [

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { auditActor, AuditTrail } from '@zhulian/access';
 import { Actor, badInput, conflict, regionAndAncestors, requireRole } from '@zhulian/core';
+import { activeMemberships } from '@zhulian/identity';
 import { DataSource } from 'typeorm';
 import { TASK_POSTERS } from '../tasks/task.rules';
 import { TaskTimeline } from '../tasks/task-timeline';
@@ -14,15 +15,15 @@ import { AskForCoverInput, CoverCandidates } from './cover.type';
 const ASK_AT_MOST = 200;
 
 /**
- * Volunteers (`v`, with user `u`) who could take a place of task `t` now: active members of a volunteer
+ * Volunteers (`v`, with their membership `m`: identity's active memberships of active users) who could take a place of task `t` now: active members of a volunteer
  * group, with a skill it asks for and an area that holds the task's region (`taskAreas`: it and the regions
  * holding it, libs/core regionAndAncestors), verified where it is safeguarded,
  * not busy then, who never claimed it (those who gave it up said they cannot come) and were not asked yet.
  */
-const FITTING = `FROM volunteer_profiles v JOIN users u ON u.id = v.user_id AND u.status = 'ACTIVE'
+const FITTING = `FROM volunteer_profiles v
+  JOIN ${activeMemberships('m')} ON m.user_id = v.user_id AND m.organisation_id = v.organisation_id AND m.role = 'VOLUNTEER'
   JOIN tasks t ON t.id = :taskId
-  WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = v.user_id AND m.organisation_id = v.organisation_id AND m.role = 'VOLUNTEER' AND m.status = 'ACTIVE')
-    AND (t.skills = '{}' OR v.skills && t.skills)
+  WHERE (t.skills = '{}' OR v.skills && t.skills)
     AND v.area_codes && CAST(:taskAreas AS text[])
     AND (NOT (t.involves_minor OR t.home_visit)
       OR (v.identity_checked_at IS NOT NULL AND v.background_check_expires_on >= (t.ends_at AT TIME ZONE 'Asia/Shanghai')::date))
@@ -54,7 +55,7 @@ export class CoverService {
     const task = await this.tasks.runnable(this.db.manager, actor, taskId);
     const organisationId = actor.acting!.organisationId;
     const [known, [counts]] = await Promise.all([
-      this.query<{ user_id: string }>(`SELECT v.user_id ${FITTING} AND ${KNOWN} ORDER BY u.display_name, v.user_id LIMIT 50`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode) }),
+      this.query<{ user_id: string }>(`SELECT v.user_id ${FITTING} AND ${KNOWN} ORDER BY m.display_name, v.user_id LIMIT 50`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode) }),
       this.query<{ others: number; asked: number }>(`SELECT count(*) FILTER (WHERE NOT ${KNOWN})::int AS others,
           (SELECT count(*)::int FROM task_cover_requests WHERE task_id = :taskId) AS asked ${FITTING}`, { taskId: task.id, organisationId, taskAreas: regionAndAncestors(task.regionCode) }),
     ]);

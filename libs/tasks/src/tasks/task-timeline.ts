@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Actor, newId } from '@zhulian/core';
+import { joinUser, userName } from '@zhulian/identity';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** What happened to a task and its claims. */
@@ -50,9 +51,9 @@ export class TaskTimeline {
   async of(taskIds: readonly string[]): Promise<Map<string, TaskEvent[]>> {
     const rows: { id: string; task_id: string; occurred_at: Date; kind: string; actor_name: string | null; claim_id: string | null; reason: string | null; fields: string[] | null }[] =
       await this.db.query(
-        `SELECT e.id, e.task_id, e.occurred_at, e.kind, u.display_name AS actor_name, e.claim_id, e.details->>'reason' AS reason,
+        `SELECT e.id, e.task_id, e.occurred_at, e.kind, ${userName('u')} AS actor_name, e.claim_id, e.details->>'reason' AS reason,
                 CASE WHEN jsonb_typeof(e.details->'fields') = 'array' THEN ARRAY(SELECT jsonb_array_elements_text(e.details->'fields')) END AS fields
-           FROM task_events e LEFT JOIN users u ON u.id = e.actor_user_id
+           FROM task_events e ${joinUser('u', 'e.actor_user_id', 'LEFT JOIN')}
           WHERE e.task_id = ANY($1) ORDER BY e.task_id, e.occurred_at, e.id`, [[...taskIds]]);
     const byTask = new Map<string, TaskEvent[]>();
     for (const r of rows) {
