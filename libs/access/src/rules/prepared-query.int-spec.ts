@@ -22,6 +22,10 @@ describe('queryPrepared: rule-compiled queries as named prepared statements', ()
   const prepared = async (): Promise<string[]> =>
     (await db.query(`SELECT statement FROM pg_prepared_statements ORDER BY statement`) as { statement: string }[]).map((r) => r.statement);
 
+  it('runs on connections without JIT compilation (a batch of reads would otherwise be compiled for longer than it runs)', async () => {
+    expect(await db.query(`SHOW jit`)).toEqual([{ jit: 'off' }]);
+  });
+
   it('plans a text once on a connection and runs it with other values after', async () => {
     const sql = 'SELECT id FROM things WHERE owner = $1 ORDER BY id LIMIT $2';
     expect(await queryPrepared(db.manager, sql, ['o1', 3])).toEqual([{ id: 1 }, { id: 4 }, { id: 7 }]);
