@@ -89,8 +89,8 @@ function withoutImplied(alternatives: Node[]): Node[] {
 
 /**
  * The condition with, in each OR outside a NOT, the alternatives "the array holds v" on one array field
- * made one "the array holds any of [v…]" (one rule per consent category becomes one test, one branch and
- * one index look-up). Under a NOT it leaves them: `v = ANY(array)` and `array && [v]` differ on NULLs there.
+ * made one "the array holds any of [v…]" (one rule per consent category becomes one test and, split into
+ * branches, one branch). Under a NOT it leaves them: `v = ANY(array)` and `array && [v]` differ on NULLs there.
  */
 function withContainsMerged(node: Node, isArray: (field: string | undefined) => boolean, negated = false): Node {
   if (node.operator !== 'and' && node.operator !== 'or' && node.operator !== 'not') return node;
