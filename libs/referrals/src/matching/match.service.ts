@@ -36,8 +36,7 @@ export class MatchService {
 
   async forCase(actor: Actor, access: RequestAccess, caseId: string, limit: number): Promise<ServiceMatch[]> {
     const found = await this.cases.get(actor, caseId);
-    const person = await this.people.get(actor, found.personId);
-    return this.ranked(actor, found.needs ?? [], await this.facts(actor, access, person), limit);
+    return this.ranked(actor, found.needs ?? [], this.people.get(actor, found.personId).then((person) => this.facts(actor, access, person)), limit);
   }
 
   /**
@@ -46,7 +45,7 @@ export class MatchService {
    */
   async forIntake(actor: Actor, access: RequestAccess, input: IntakeMatchInput, limit: number): Promise<ServiceMatch[]> {
     requireRole(actor, [Role.COORDINATOR, Role.CASEWORKER], 'take people in');
-    if (input.personId) return this.ranked(actor, input.needs, await this.facts(actor, access, await this.people.get(actor, input.personId)), limit);
+    if (input.personId) return this.ranked(actor, input.needs, this.people.get(actor, input.personId).then((person) => this.facts(actor, access, person)), limit);
     const age = input.birthDate ? ageOn(input.birthDate, beijingDate(new Date()).date) : null;
     const members = Math.max(1, input.householdSize ?? 1);
     return this.ranked(actor, input.needs, {
@@ -56,11 +55,13 @@ export class MatchService {
     }, limit);
   }
 
-  private async ranked(actor: Actor, needs: string[], facts: Facts, limit: number): Promise<ServiceMatch[]> {
-    const candidates = await this.services.candidates(needs, actor.acting?.organisationId ?? null);
-    const records = await this.records.of(candidates.map((c) => c.id));
+  /** The services for these needs, judged by the person's facts: found while the facts are read (they do not depend on them). */
+  private async ranked(actor: Actor, needs: string[], facts: Facts | Promise<Facts>, limit: number): Promise<ServiceMatch[]> {
+    const services = this.services.candidates(needs, actor.acting?.organisationId ?? null)
+      .then(async (candidates) => ({ candidates, records: await this.records.of(candidates.map((c) => c.id)) }));
+    const [{ candidates, records }, known] = await Promise.all([services, facts]);
     return candidates
-      .map((row) => this.judge(row, records.get(row.id)!, needs, facts))
+      .map((row) => this.judge(row, records.get(row.id)!, needs, known))
       .filter((match): match is ServiceMatch => match !== null)
       .sort((a, b) => b.score - a.score || a.serviceName.localeCompare(b.serviceName, 'zh-CN'))
       .slice(0, limit);
