@@ -150,6 +150,7 @@ async function apiClaim(url, token, taskId, key) {
 // CTEs. The traced rounds check that the API sends these very CTEs.
 let RAW_CLAIM = null;
 let CLAIM_CTES = null;
+let CLAIMS_CTES = null;
 
 /** One claim raw: the claim statement (the claim and its timeline event) on the pool, committed on its own; its place is the waitlist number (no one leaves during a round). */
 async function rawClaim(pool, taskId, volunteerId, key) {
@@ -358,39 +359,45 @@ async function runPhase({ name, rounds, warmup, apiWindows, rawWindows, assign, 
 // ---------------------------------------------------------------- what the traced rounds show: a task's row lock
 
 /**
- * From the counting proxy's log of one-task rounds: per claim statement (the API's, committed on its own), how
- * long it took from being sent to its CommandComplete (which PostgreSQL sends once the statement has run; the
- * commit follows at once, before its ReadyForQuery), most of it waiting for the task's row; and its turn on
- * the row: from the later of its sending and the previous claim's completion on the same task to its own
- * completion — the time the row was its own, commit and wire included. Claims on one task take the row in
- * turn, so 1000 ÷ the mean turn is a ceiling on claims a second on one task. Also how many claims took the
- * audit chain's lock (a claim's audit event is staged in its statement and linked after: none should).
+ * From the counting proxy's log of one-task rounds: per claim statement (the API's, committed on its own; one
+ * statement writes the claims that came while the previous one held the task's row, `ClaimWriter`), how many
+ * claims it wrote (its CommandComplete tag, "SELECT n"), how long it took from being sent to its CommandComplete
+ * (which PostgreSQL sends once the statement has run; the commit follows at once, before its ReadyForQuery), most
+ * of it waiting for the task's row; and its turn on the row: from the later of its sending and the previous
+ * statement's completion on the same task to its own completion — the time the row was its own, commit and wire
+ * included. Statements on one task take the row in turn, so claims ÷ the turns' sum is a ceiling on claims a
+ * second on one task. Also how many statements took the audit chain's lock (a claim's audit event is staged in
+ * its statement and linked after: none should).
  */
 function lockProfile(entries) {
   const sent = new Map();
-  const claims = [];
+  const statements = [];
   let chainLocks = 0;
   for (const { text, complete, at, conn } of entries) {
     const s = text?.trimStart();
-    if (s?.startsWith('WITH task AS')) sent.set(conn, at);
+    if (s?.startsWith('WITH task AS') || s?.startsWith('WITH input AS')) sent.set(conn, at);
     else if (s?.startsWith('SELECT pg_advisory_xact_lock') && sent.has(conn)) chainLocks += 1;
     else if (complete !== undefined && sent.has(conn)) {
-      claims.push({ sent: sent.get(conn), done: at });
+      statements.push({ sent: sent.get(conn), done: at, claims: Number(/^SELECT (\d+)$/.exec(complete)?.[1] ?? 0) });
       sent.delete(conn);
     }
   }
-  claims.sort((x, y) => x.done - y.done);
-  const took = claims.map((c) => c.done - c.sent);
-  // One round's claims complete one after another; the first of a round has no predecessor on its task.
-  const turns = claims.flatMap((c, i) => (i % CLAIMERS === 0 ? [] : [c.done - Math.max(c.sent, claims[i - 1].done)]));
+  statements.sort((x, y) => x.done - y.done);
+  const claims = statements.reduce((sum, x) => sum + x.claims, 0);
+  const took = statements.map((c) => c.done - c.sent);
+  // A round's statements complete one after another; a round's first has no predecessor on its task (rounds are apart by more than a second).
+  const followers = statements.filter((c, i) => i > 0 && c.sent - statements[i - 1].done <= 1000);
+  const turns = statements.flatMap((c, i) => (followers.includes(c) ? [c.done - Math.max(c.sent, statements[i - 1].done)] : []));
   const stats = (xs) => {
     const [p50, p99] = percentiles(xs, [50, 99]);
     return { p50: round(p50), p99: round(p99), mean: round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) };
   };
   const turnStats = stats(turns);
+  // The row's time per claim: the turns over the claims their statements wrote.
+  const perClaimMs = turns.reduce((a, b) => a + b, 0) / Math.max(1, followers.reduce((sum, c) => sum + c.claims, 0));
   return {
-    claims: claims.length, claimStatementMs: stats(took), rowTurnMs: turnStats, auditChainLocks: chainLocks,
-    ceilingClaimsPerSecondOnOneTask: round(1000 / turnStats.mean, 1), ceilingRoundsPerSecond: round(1000 / (turnStats.mean * CLAIMERS), 2),
+    claims, statements: statements.length, claimsPerStatement: round(claims / Math.max(1, statements.length), 1), claimStatementMs: stats(took), rowTurnMs: turnStats,
+    auditChainLocks: chainLocks, ceilingClaimsPerSecondOnOneTask: round(1000 / perClaimMs, 1), ceilingRoundsPerSecond: round(1000 / (perClaimMs * CLAIMERS), 2),
   };
 }
 
@@ -424,9 +431,9 @@ async function main() {
   say(`data: tables now ${Object.entries(data.tables).map(([k, v]) => `${v} ${k}`).join(', ')}; inserted in ${data.seconds.insert} s, VACUUM ANALYZE ${data.seconds.vacuumAnalyze} s`);
 
   require('reflect-metadata'); // the product's modules carry decorators
-  ({ TAKE_PLACE_OR_QUEUE: RAW_CLAIM, TAKE_PLACE_OR_QUEUE_CTES: CLAIM_CTES } = require(join(dist, 'libs/tasks/src/claims/claim.service.js')));
-  if (typeof RAW_CLAIM !== 'string' || !RAW_CLAIM.startsWith('WITH task AS') || typeof CLAIM_CTES !== 'string') {
-    throw new Error('bench: the claim statement (TAKE_PLACE_OR_QUEUE, TAKE_PLACE_OR_QUEUE_CTES) is not in the dist snapshot');
+  ({ TAKE_PLACE_OR_QUEUE: RAW_CLAIM, TAKE_PLACE_OR_QUEUE_CTES: CLAIM_CTES, TAKE_PLACES_OR_QUEUE_CTES: CLAIMS_CTES } = require(join(dist, 'libs/tasks/src/claims/claim-writer.js')));
+  if (typeof RAW_CLAIM !== 'string' || !RAW_CLAIM.startsWith('WITH task AS') || typeof CLAIM_CTES !== 'string' || typeof CLAIMS_CTES !== 'string') {
+    throw new Error('bench: the claim statements (TAKE_PLACE_OR_QUEUE, TAKE_PLACE_OR_QUEUE_CTES, TAKE_PLACES_OR_QUEUE_CTES) are not in the dist snapshot');
   }
   const pool = new pg.Pool({ connectionString: database.url, max: API_POOL });
   pool.on('error', (error) => {
@@ -544,10 +551,14 @@ async function main() {
         tracedRounds.push(round(result.ms));
       }
       traced = { roundsMs: tracedRounds, ...lockProfile(proxy.entries()) };
-      if (!proxy.statements().some((text) => text.startsWith(`WITH ${CLAIM_CTES},`))) fail('the API did not send the raw claim statement\'s CTEs');
-      if (traced.claims !== TRACED_ROUNDS * CLAIMERS) fail(`traced rounds: ${traced.claims} claim statements seen, not ${TRACED_ROUNDS * CLAIMERS}`);
-      say(`check traced rounds (through the proxy): ${tracedRounds.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}; per claim the task row's turn is ${traced.rowTurnMs.p50} ms (p50, ` +
-        `mean ${traced.rowTurnMs.mean}) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s on one task`);
+      const claimStatements = proxy.statements().filter((text) => /^\s*WITH (task|input) AS/.test(text));
+      if (!claimStatements.every((text) => text.startsWith(`WITH ${CLAIM_CTES},`) || text.startsWith(`WITH ${CLAIMS_CTES},`))) {
+        fail('the API sent a claim statement that is neither the raw one\'s CTEs nor their form for several claims');
+      }
+      if (traced.claims !== TRACED_ROUNDS * CLAIMERS) fail(`traced rounds: ${traced.claims} claims written by the claim statements seen, not ${TRACED_ROUNDS * CLAIMERS}`);
+      say(`check traced rounds (through the proxy): ${tracedRounds.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}; ${traced.statements} claim statements, ` +
+        `${traced.claimsPerStatement} claims each; a statement's turn on the task row is ${traced.rowTurnMs.p50} ms (p50, mean ${traced.rowTurnMs.mean}) ` +
+        `→ at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s on one task`);
       const explain = async (statement) => (await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, statement.values)).rows.map((r) => r['QUERY PLAN']);
       checks.plans = { 'board page': await explain(boardSql.page) };
       checks.statementTexts = { 'board profile': boardSql.profile.text, 'board page': boardSql.page.text, 'board claims': boardSql.claims.text };
@@ -683,9 +694,10 @@ function report({ startedAt, build, database, data, checks, statements, traced, 
   say(markdownTable(['request', 'SQL statements on the request path', 'afterwards: audit linking', 'the event relay (its own connection)'],
     Object.entries(statements).map(([k, v]) => [k, String(v.count), String(v.background ?? 0), String(v.relay ?? 0)])));
   say();
-  say(`traced one-task rounds (${traced.claims} claims through the proxy, rounds ${traced.roundsMs.join(', ')} ms): the task row's turn per claim p50 ${traced.rowTurnMs.p50} ms / mean ${traced.rowTurnMs.mean} ms (its statement's run and commit, wire included) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s, ` +
-    `${traced.ceilingRoundsPerSecond} rounds/s on one task; the claim statement took p50 ${traced.claimStatementMs.p50} ms (waiting for the row); ` +
-    `${traced.auditChainLocks} claims took the audit chain's lock; the API's claim statement is the raw one's CTEs with its audit and outbox events`);
+  say(`traced one-task rounds (${traced.claims} claims through the proxy, rounds ${traced.roundsMs.join(', ')} ms): ${traced.statements} claim statements, ${traced.claimsPerStatement} claims each; ` +
+    `a statement's turn on the task row p50 ${traced.rowTurnMs.p50} ms / mean ${traced.rowTurnMs.mean} ms (its run and commit, wire included) → at most ${traced.ceilingClaimsPerSecondOnOneTask} claims/s, ` +
+    `${traced.ceilingRoundsPerSecond} rounds/s on one task; a claim statement took p50 ${traced.claimStatementMs.p50} ms (waiting for the row); ` +
+    `${traced.auditChainLocks} statements took the audit chain's lock; the API's claim statements are the raw one's CTEs, or their form for several claims, with the audit and outbox events`);
   const plan = checks.plans['board page'];
   say(`board page plan: ${plan.filter((l) => /Execution Time|Planning Time/.test(l)).map((l) => l.trim()).join(', ')}`);
 

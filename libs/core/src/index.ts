@@ -39,3 +39,4 @@ export * from './needs/need-category';
 export * from './needs/need.service';
 export * from './needs/needs.module';
 export * from './database/store';
+export * from './database/keyed-batches';

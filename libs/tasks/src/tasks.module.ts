@@ -6,6 +6,7 @@ import { providePersonAttribute, providePersonReference, RegistryModule } from '
 import { AttendanceService } from './claims/attendance.service';
 import { ClaimResolver } from './claims/claim.resolver';
 import { ClaimService } from './claims/claim.service';
+import { ClaimWriter } from './claims/claim-writer';
 import { VolunteerHoursStats } from './claims/volunteer-hours-stats';
 import { CoverResolver } from './cover/cover.resolver';
 import { CoverService } from './cover/cover.service';
@@ -32,7 +33,7 @@ import { VolunteerService } from './volunteers/volunteer.service';
   providers: [
     // A merged person's tasks (a visit to them, a delivery) follow them to the record that stays.
     providePersonReference('tasks', 'person_id'),
-    providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimService, AttendanceService, ClaimResolver,
+    providePersonAttribute(TASK_DISCLOSES_TO_ME), TASK_EVENT_SUBJECT, TaskEvents, SkillService, VolunteerService, VolunteerResolver, TaskTimeline, TaskService, TaskResolver, ClaimWriter, ClaimService, AttendanceService, ClaimResolver,
     CoverService, CoverResolver, HandoverService, HandoverResolver, TaskDeadlines, TaskEditor, VolunteerHoursStats],
   exports: [TaskService, ClaimService, VolunteerService, TaskDeadlines, VolunteerHoursStats],
 })

@@ -274,3 +274,16 @@ export async function makeAttendedTask(
   }
   return { id };
 }
+
+/**
+ * A place on the task held by the volunteer (the tasks lib's tables), written through `db` — a transaction's manager
+ * too, to hold the claim uncommitted while a test races the API against it.
+ */
+export async function makeHeldClaim(db: Pick<DataSource, 'query'>, claim: { taskId: string; volunteerId: string }): Promise<{ id: string }> {
+  const id = newId();
+  await db.query(
+    `WITH took AS (UPDATE tasks SET held = held + 1 WHERE id = $2 RETURNING starts_at, ends_at)
+     INSERT INTO task_claims (id, task_id, volunteer_id, status, during) SELECT $1, $2, $3, 'HELD', tstzrange(starts_at, ends_at) FROM took`,
+    [id, claim.taskId, claim.volunteerId]);
+  return { id };
+}

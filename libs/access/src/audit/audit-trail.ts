@@ -81,13 +81,13 @@ export class AuditTrail {
   /**
    * Records events as a part of the caller's own statement, for a change that must be one statement (a claim,
    * which holds a contended row until it commits: `ClaimService`): the body of a data-modifying CTE that stages
-   * the events if the caller's CTE `when` yields a row, and nothing otherwise. They are linked like any staged
-   * event.
+   * the events of each actor's act (several claims in one statement) if the caller's CTE `when` yields a row,
+   * and nothing otherwise. They are linked like any staged event.
    */
-  stagedWrite(into: StatementValues, actor: AuditActor, events: AuditEvent[], when: string): string {
+  stagedWrite(into: StatementValues, acts: readonly { actor: AuditActor; events: readonly AuditEvent[] }[], when: string): string {
     const occurredAt = new Date().toISOString();
-    const rows = events.map((event) => columnValues(toRow(0, newId(), occurredAt, actor, event))
-      .map((value, column) => into.add(value, STORED_EVENT_TYPES[column])).join(', '));
+    const rows = acts.flatMap(({ actor, events }) => events.map((event) => columnValues(toRow(0, newId(), occurredAt, actor, event))
+      .map((value, column) => into.add(value, STORED_EVENT_TYPES[column])).join(', ')));
     return `INSERT INTO audit_events (${COLUMNS}) SELECT v.* FROM (VALUES (${rows.join('), (')})) AS v WHERE EXISTS (SELECT 1 FROM ${when})`;
   }
 

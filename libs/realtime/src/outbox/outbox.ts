@@ -26,9 +26,14 @@ export class Outbox {
    * Null when no event has anyone to tell.
    */
   publishWrite(into: StatementValues, actor: Actor | null, events: readonly NewEvent[], when?: string): string | null {
-    const kept = events.filter((e) => e.audience.length > 0);
+    return this.publishWrites(into, [{ actor, events }], when);
+  }
+
+  /** The same for the acts of several actors in one statement (several volunteers' claims). */
+  publishWrites(into: StatementValues, acts: readonly { actor: Actor | null; events: readonly NewEvent[] }[], when?: string): string | null {
+    const kept = acts.flatMap(({ actor, events }) => events.filter((e) => e.audience.length > 0).map((event) => ({ actor, event })));
     if (kept.length === 0) return null;
-    const tuples = kept.map((event) => {
+    const tuples = kept.map(({ actor, event }) => {
       if (!EVENT_KINDS.includes(event.kind) || !isUuid(event.subjectId)) throw new Error(`not an event: ${event.kind} ${event.subjectId}`);
       const userIds = event.audience.flatMap((a) => ('userId' in a ? [a.userId] : []));
       const organisationIds = event.audience.flatMap((a) => ('organisationId' in a ? [a.organisationId] : []));

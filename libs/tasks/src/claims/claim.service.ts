@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { assertNoPersonalData, auditActor, AuditChainer, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
-import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, newId, notFound, PageArgs, paginateById, queryPrepared, requireRole, Role, StatementValues } from '@zhulian/core';
+import { assertNoPersonalData, auditActor, AuditEvent, AuditTrail, queryUnderRules } from '@zhulian/access';
+import { Actor, badInput, changedRows, conflict, Connection, cursorScope, forbidden, notFound, PageArgs, paginateById, queryPrepared, requireRole, Role } from '@zhulian/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { TaskTimeline } from '../tasks/task-timeline';
 import { TaskService } from '../tasks/task.service';
@@ -9,7 +9,8 @@ import { TASK_COLUMNS } from '../tasks/task.rules';
 import { TaskStatus } from '../tasks/task.type';
 import { CLAIM_COLUMNS } from './claim.rules';
 import { ClaimDecisionInput, ClaimStatus, ClaimTaskInput, TaskClaim } from './claim.type';
-import { CLAIMS_FROM, TASK_CLAIM_STORE, WRITTEN_CLAIM_SELECT, WrittenClaim } from './task-claim.store';
+import { CLAIMS_FROM, TASK_CLAIM_STORE } from './task-claim.store';
+import { ClaimWriter, pgCode } from './claim-writer';
 import { TaskEvents } from '../tasks/task-events';
 
 /** Claims that take (or tentatively take) one of a task's places. */
@@ -45,39 +46,8 @@ const CLAIM_FACTS_SELECT = `SELECT t.id, t.organisation_id, t.status, t.starts_a
 const CLAIM_FACTS_FROM = `FROM tasks t LEFT JOIN volunteer_profiles p ON p.user_id = :actingUser`;
 
 /**
- * A claim in one statement: lock the open task's row, take a place if one is left (pending approval where
- * the task asks for it), else the next waitlist number, and write the claim and its timeline event (the
- * columns TaskTimeline.record writes). The decision is made on the locked row, so of 200 volunteers claiming
- * a 3-place task at once exactly 3 take a place and the others queue in order. No row when the task is no
- * longer open or has started. The database refuses a second claim on the task and one overlapping another
- * task the volunteer holds. `claim` (the CTE) is the claim written; the API's statement adds the audit and
- * outbox events to these CTEs (`ClaimService.insert`), and bench/tasks.mjs runs them alone as its raw floor
- * (`TAKE_PLACE_OR_QUEUE`).
- */
-export const TAKE_PLACE_OR_QUEUE_CTES = `task AS (
-    SELECT id, held < slots AS free FROM tasks WHERE id = $1 AND status = 'OPEN' AND starts_at > now() FOR UPDATE),
-  took AS (
-    UPDATE tasks t SET held = t.held + task.free::int, waitlist_seq = t.waitlist_seq + (NOT task.free)::int,
-           version = t.version + task.free::int, updated_at = CASE WHEN task.free THEN now() ELSE t.updated_at END
-      FROM task WHERE t.id = task.id
-    RETURNING task.free, t.needs_approval, t.waitlist_seq, t.starts_at, t.ends_at),
-  claim AS (
-    INSERT INTO task_claims (id, task_id, volunteer_id, status, during, waitlist_position, idempotency_key)
-    SELECT $2, $1, $3, CASE WHEN NOT free THEN 'WAITLISTED' WHEN needs_approval THEN 'PENDING' ELSE 'HELD' END,
-           tstzrange(starts_at, ends_at), CASE WHEN NOT free THEN waitlist_seq END, $4 FROM took
-    RETURNING id, task_id, volunteer_id, status, waitlist_position, offered_until, reason, checked_in_at, checked_out_at, minutes, hours_confirmed_at, report,
-      created_at, version),
-  event AS (
-    INSERT INTO task_events (id, task_id, claim_id, actor_user_id, actor_organisation_id, kind, details, occurred_at)
-    SELECT $5, task_id, id, volunteer_id, $6, CASE WHEN status = 'WAITLISTED' THEN 'WAITLISTED' ELSE 'CLAIMED' END, jsonb_build_object('status', status), clock_timestamp()
-      FROM claim)`;
-export const TAKE_PLACE_OR_QUEUE = `WITH ${TAKE_PLACE_OR_QUEUE_CTES} SELECT * FROM claim`;
-
-const pgCode = (error: unknown) => (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-
-/**
- * Claims. A claim takes one of the task's places in one statement on the task's locked row (so that of 200
- * volunteers claiming a 3-place task at once exactly 3 hold it), or joins the waitlist in order. The
+ * Claims. A claim takes one of the task's places in one statement on the task's locked row (ClaimWriter: so
+ * that of 200 volunteers claiming a 3-place task at once exactly 3 hold it), or joins the waitlist in order. The
  * database refuses a volunteer two claims whose times overlap. A freed place is offered to the first on the
  * waitlist, who has a set time to confirm before it passes on; an offer not confirmed is not counted on.
  */
@@ -88,8 +58,8 @@ export class ClaimService {
     private readonly tasks: TaskService,
     private readonly timeline: TaskTimeline,
     private readonly audit: AuditTrail,
-    private readonly chainer: AuditChainer,
     private readonly events: TaskEvents,
+    private readonly writer: ClaimWriter,
   ) {}
 
   async claim(actor: Actor, input: ClaimTaskInput): Promise<TaskClaim> {
@@ -130,13 +100,7 @@ export class ClaimService {
     return facts ?? null;
   }
 
-  /**
-   * Takes a place or a waitlist number and writes the claim, its timeline event, its audit event and its
-   * outbox event in one statement, committed on its own: the task's row is locked from that statement's
-   * start to its commit inside PostgreSQL, never while an answer travels to this process and a COMMIT back
-   * (with 200 claims queued on one row, that round trip would be paid 200 times over, and more when this
-   * process is busy). The claim's place among those waiting is read after the commit.
-   */
+  /** Checks what the volunteer brings to the task, and writes the claim (ClaimWriter). */
   private async insert(actor: Actor, input: ClaimTaskInput, facts: ClaimFacts): Promise<TaskClaim> {
     if (!facts.has_profile) throw conflict('PROFILE_REQUIRED', 'Tell us your skills and the areas you serve first (your volunteer profile).');
     if (facts.already) throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
@@ -145,29 +109,9 @@ export class ClaimService {
       throw forbidden('NOT_VERIFIED_FOR_TASK',
         'This task involves a child or a home visit: your volunteer group must first check your identity and a background check valid through the task.');
     }
-    const id = newId();
-    const into = new StatementValues([facts.id, id, actor.userId, input.idempotencyKey ?? null, newId(), actor.acting?.organisationId ?? null]);
-    // The volunteer's act (the outcome — a place or a waitlist number — is the claim's and its timeline event's), and the
-    // staff's news of it: written by the same statement if the claim is, linked into the chain and relayed just after.
-    const audited = this.audit.stagedWrite(into, auditActor(actor), [{ action: 'CHANGE', subjectType: 'TaskClaim', subjectId: id, fields: ['status'],
-      grounds: { rule: 'self' }, details: { task: facts.id, claimed: true } }], 'claim');
-    const told = this.events.claimed(into, actor, facts.id, facts.organisation_id, 'claim');
-    let row: WrittenClaim | undefined;
-    try {
-      [row] = await queryPrepared<WrittenClaim>(this.db.manager,
-        `WITH ${TAKE_PLACE_OR_QUEUE_CTES},\n  audited AS (${audited})${told ? `,\n  told AS (${told})` : ''}\n${WRITTEN_CLAIM_SELECT}`, into.values);
-    } catch (error) {
-      const driver = pgCode(error);
-      if (driver?.code === '23P01') throw conflict('OVERLAPPING_CLAIM', 'You already hold a task at this time: give that one up first.', 'input.taskId');
-      if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
-      throw error;
-    }
-    if (!row) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
-    this.chainer.soon();
-    if (row.status !== ClaimStatus.WAITLISTED) {
-      return TASK_CLAIM_STORE.toModel({ ...row, waitlistPosition: null, reminder: null, checkInPlace: null, checkOutPlace: null, taskOrganisationId: facts.organisation_id });
-    }
-    return this.one(this.db.manager, id);
+    const claim = await this.writer.write({ actor, taskId: facts.id, organisationId: facts.organisation_id, idempotencyKey: input.idempotencyKey ?? null });
+    if (!claim) throw conflict('TASK_CLOSED', 'This task is no longer open for claims.');
+    return claim;
   }
 
   /** The task's organisation lets a pending claim hold its place. */

@@ -3,7 +3,7 @@ import { auditKey, verifyAuditChain } from '@zhulian/access';
 import { APP_CONFIG, AppConfig, Role } from '@zhulian/core';
 import { DEMO_ORGS, IdentityModule, seedIdentityDemo } from '@zhulian/identity';
 import { RegistryModule } from '@zhulian/registry';
-import { makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
+import { makeHeldClaim, makeUser, makeVolunteer, SignedIn, TestApp } from '@zhulian/testing';
 import { TasksModule } from '../tasks.module';
 import { ClaimService } from './claim.service';
 
@@ -57,6 +57,9 @@ describe('claiming tasks', () => {
     const waiting = claims.filter((c) => c.status === 'WAITLISTED').map((c) => c.waitlistPosition).sort((a, b) => a! - b!);
     expect(waiting).toEqual(Array.from({ length: 21 }, (_, i) => i + 1));
     expect(await taskOf(taskId)).toMatchObject({ placesTaken: 3, waitlistLength: 21 });
+    // Claims that came while the task's row was taken were written together (one statement, one transaction time).
+    const [{ statements }] = await app.db.query(`SELECT count(DISTINCT created_at)::int AS statements FROM task_claims WHERE task_id = $1`, [taskId]);
+    expect(statements).toBeLessThan(24);
     // Each claim is on the timeline and in the audit trail once, and the trail's chain links them all.
     const ids = claims.map((c) => c.id).sort();
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -149,6 +152,64 @@ describe('claiming tasks', () => {
     await app.db.query(`UPDATE tasks SET starts_at = now() - interval '1 minute' WHERE id = $1`, [tutoring]);
     const tutor = await volunteer({ skills: ['TUTORING'] });
     expect((await claim(tutor, tutoring)).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'TASK_STARTED' });
+  });
+
+  it('writes claims that come together, and one claim’s conflict in their statement costs the others nothing', async () => {
+    const busy = await volunteer({ name: '忙志愿' });
+    const elsewhere = await post({ startsAt: hoursFromNow(96), endsAt: hoursFromNow(98) });
+    expect((await claim(busy, elsewhere)).data!.claimTask.status).toBe('HELD');
+    // Places for all, so that the busy volunteer's claim would take one (a waitlisted claim may overlap: it is offered a place only when free then).
+    const taskId = await post({ slots: 8, needsApproval: true, startsAt: hoursFromNow(97), endsAt: hoursFromNow(99) });
+    const others = await Promise.all(Array.from({ length: 7 }, () => volunteer()));
+    const claimants = [others[0], busy, ...others.slice(1)];
+    const answers = await Promise.all(claimants.map((v) => claim(v, taskId)));
+    expect(answers[1].errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAPPING_CLAIM' });
+    const written = answers.filter((_, i) => i !== 1).map((a) => a.data!.claimTask);
+    expect(written.map((c) => c.status)).toEqual(Array(7).fill('PENDING'));
+    expect(await taskOf(taskId)).toMatchObject({ placesTaken: 7, waitlistLength: 0 });
+    // Nothing of the busy volunteer's claim was kept: no claim, timeline event, audit or outbox event.
+    const [traces] = await app.db.query(`SELECT
+        (SELECT count(*)::int FROM task_claims WHERE task_id = $1) AS claims,
+        (SELECT count(*)::int FROM task_events WHERE task_id = $1 AND kind IN ('CLAIMED', 'WAITLISTED')) AS events,
+        (SELECT count(*)::int FROM audit_events WHERE subject_type = 'TaskClaim' AND details->>'task' = $1::text) AS audited,
+        (SELECT count(*)::int FROM outbox_events WHERE kind = 'TASK_CLAIMED' AND subject_id = $1) AS told,
+        (SELECT count(*)::int FROM task_claims WHERE task_id = $1 AND volunteer_id = $2) AS busy`, [taskId, busy.userId]);
+    expect(traces).toEqual({ claims: 7, events: 7, audited: 7, told: 7, busy: 0 });
+  });
+
+  it('gives a volunteer claiming two overlapping tasks at once one of them and a clear conflict for the other', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const v = await volunteer();
+      const from = 200 + round * 10;
+      const tasks = [await post({ startsAt: hoursFromNow(from), endsAt: hoursFromNow(from + 2) }), await post({ startsAt: hoursFromNow(from + 1), endsAt: hoursFromNow(from + 3) })];
+      const answers = await Promise.all(tasks.map((taskId) => claim(v, taskId)));
+      const outcomes = answers.map((a) => a.data?.claimTask.status ?? `${a.errors![0].extensions.code}/${a.errors![0].extensions.reason}`).sort();
+      expect(outcomes).toEqual(['CONFLICT/OVERLAPPING_CLAIM', 'HELD']);
+    }
+  });
+
+  it('answers a claim that PostgreSQL ended to break a deadlock with the conflict it meets when tried again', async () => {
+    // Two overlapping claims of one volunteer, each waiting for the other in the exclusion index: here the second is
+    // held open in a transaction, so that the deadlock is certain (the claim waits first, so PostgreSQL ends it).
+    const v = await volunteer();
+    const at = (h: number) => new Date(Date.UTC(2030, 0, 1, h)).toISOString();
+    const claimed = await post({ startsAt: at(10), endsAt: at(12) });
+    const later = await post({ startsAt: at(11), endsAt: at(13) }); // overlaps `claimed`
+    const earlier = await post({ startsAt: at(9), endsAt: at(11) }); // overlaps `claimed`, not `later`
+    const other = app.db.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await makeHeldClaim(other.manager, { taskId: later, volunteerId: v.userId });
+      const answer = claim(v, claimed); // waits for the transaction's claim on `later`
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await makeHeldClaim(other.manager, { taskId: earlier, volunteerId: v.userId }); // waits for the API's claim: a deadlock
+      await other.commitTransaction();
+      expect((await answer).errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'OVERLAPPING_CLAIM' });
+    } finally {
+      await other.release();
+    }
+    expect(await taskOf(claimed)).toMatchObject({ placesTaken: 0, waitlistLength: 0 });
   });
 
   it('counts a retried claim once, by its idempotency key', async () => {

@@ -45,6 +45,6 @@ export const TASK_CLAIM_STORE = defineStore(TaskClaim, {
 const WRITTEN = ['id', 'taskId', 'volunteerId', 'status', 'offeredUntil', 'reason', 'checkedInAt', 'checkedOutAt', 'minutes', 'hoursConfirmedAt', 'report',
   'createdAt', 'version'] as const;
 
-/** The final SELECT of the claim statement: the claim just written (ClaimService.insert knows or reads the rest). */
+/** The final SELECT of the claim statement: the claims just written (ClaimWriter knows or reads the rest). */
 export const WRITTEN_CLAIM_SELECT = `SELECT ${WRITTEN.map((property) => `${TASK_CLAIM_STORE.sql(property)} AS "${property}"`).join(', ')} FROM claim c`;
 export type WrittenClaim = Pick<TaskClaim, (typeof WRITTEN)[number]>;

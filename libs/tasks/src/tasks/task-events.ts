@@ -22,11 +22,13 @@ export class TaskEvents {
   constructor(private readonly outbox: Outbox) {}
 
   /**
-   * A volunteer claimed (or joined the waitlist of) a task: its organisation's staff see who comes, and what to approve.
-   * A part of the claim's own statement (`Outbox.publishWrite`), written if its CTE `when` yields the claim.
+   * Volunteers claimed (or joined the waitlist of) a task: its organisation's staff see who comes, and what to approve.
+   * A part of the claims' own statement (`Outbox.publishWrites`), written if its CTE `when` yields the claims.
    */
-  claimed(into: StatementValues, actor: Actor, taskId: string, organisationId: string, when: string): string | null {
-    return this.outbox.publishWrite(into, actor, [{ kind: EventKind.TASK_CLAIMED, subjectType: 'Task', subjectId: taskId, audience: [{ organisationId, roles: TASK_STAFF }], params: {} }], when);
+  claimed(into: StatementValues, claimants: readonly Actor[], taskId: string, organisationId: string, when: string): string | null {
+    return this.outbox.publishWrites(into, claimants.map((actor) => ({
+      actor, events: [{ kind: EventKind.TASK_CLAIMED, subjectType: 'Task', subjectId: taskId, audience: [{ organisationId, roles: TASK_STAFF }], params: {} }],
+    })), when);
   }
 
   decided(tx: EntityManager, actor: Actor, taskId: string, volunteerId: string, approved: boolean): Promise<void> {
