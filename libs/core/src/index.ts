@@ -40,3 +40,4 @@ export * from './needs/need.service';
 export * from './needs/needs.module';
 export * from './database/store';
 export * from './database/keyed-batches';
+export * from './database/batched-query';

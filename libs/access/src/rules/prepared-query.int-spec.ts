@@ -1,8 +1,6 @@
-import { databaseOptions } from '@zhulian/core';
 import { createTestDatabase, TestDatabase } from '@zhulian/testing';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { queryBatched } from './batched-query';
-import { queryPrepared } from '@zhulian/core';
+import { databaseOptions, queryBatched, queryPrepared } from '@zhulian/core';
 
 describe('queryPrepared: rule-compiled queries as named prepared statements', () => {
   let database: TestDatabase;

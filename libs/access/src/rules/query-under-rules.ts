@@ -1,7 +1,6 @@
-import { Actor } from '@zhulian/core';
+import { Actor, queryBatched } from '@zhulian/core';
 import { EntityManager } from 'typeorm';
 import { abilityFor, AppAbility } from './abilities';
-import { queryBatched } from './batched-query';
 import { ColumnMap, rowFilter, rowFilterBranches } from './row-filter';
 
 export interface RuledQuery {

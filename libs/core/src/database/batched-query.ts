@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { queryPrepared } from '@zhulian/core';
+import { queryPrepared } from './prepared-query';
 
 /** How many reads one statement answers at most. */
 const MOST_IN_ONE = 16;
@@ -17,9 +17,9 @@ const waiting = new Map<EntityManager, Map<string, Waiting[]>>();
 let scheduled = false;
 
 /**
- * Runs a rule-compiled read, answering in one statement the reads of the same text that arrive in the same
- * turn of the event loop (different actors, different values): the reads an event makes for each of its
- * recipients, or requests that come in together. Each keeps its own values, rules and rows; the statement
+ * Runs a read, answering in one statement the reads of the same text that arrive in the same turn of the
+ * event loop (different actors, different values): the rule-compiled reads an event makes for each of its
+ * recipients, the session checks and reads of requests that come in together. Each keeps its own values, rules and rows; the statement
  * is `SELECT 0, …, q.* FROM (read 0) q UNION ALL SELECT 1, …` — one round trip and one plan instead of
  * many. Inside a transaction, and for anything but a plain SELECT, the read runs on its own. If the joint
  * statement fails, each read is run on its own, so that one read's bad value cannot fail the others.

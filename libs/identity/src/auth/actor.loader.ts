@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Actor, ActorMembership, badInput, forbidden, isUuid, queryPrepared, Role, unauthenticated } from '@zhulian/core';
+import { Actor, ActorMembership, badInput, forbidden, isUuid, queryBatched, Role, unauthenticated } from '@zhulian/core';
 import { DataSource } from 'typeorm';
 import { MembershipStatus, OrganisationKind, UserStatus } from '../entities/enums';
 import { Membership } from '../entities/membership.entity';
@@ -41,8 +41,8 @@ export class ActorLoader {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async load(userId: string, sessionId: string, organisationHeader: string | undefined): Promise<{ actor: Actor; viewer: Viewer }> {
-    // Every request runs it: prepared once per connection, then only bound.
-    const rows = await queryPrepared<ViewerRow>(this.db.manager,
+    // Every request runs it: prepared once per connection, then only bound; the checks of requests that come in together are one statement.
+    const rows = await queryBatched<ViewerRow>(this.db.manager,
       `SELECT u.email AS u_email, u.display_name AS u_display_name, u.phone AS u_phone,
               u.created_at AS u_created_at, u.updated_at AS u_updated_at,
               m.id AS m_id, m.role AS m_role, m.status AS m_status, m.created_at AS m_created_at,
