@@ -40,6 +40,8 @@ export class Product {
       LOG_LEVEL: 'warn',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'zhulian-e2e-')),
       WEB_DIR: join(ROOT, 'dist/web'),
+      // The journeys check what is drawn, not how fast: on a machine busy with the other tests a first screen may take longer than a person's 1.5 s.
+      FIRST_SCREEN_WAIT_MS: '20000',
     };
     const seeded = spawnSync(process.execPath, [join(ROOT, 'dist/apps/api/src/cli.js'), 'seed-demo'], { env, encoding: 'utf8' });
     if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);

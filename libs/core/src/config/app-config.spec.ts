@@ -9,7 +9,13 @@ const SECRET = 'a'.repeat(32);
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({ DATABASE_URL: DB, JWT_SECRET: SECRET });
-    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', logLevel: 'info', trustProxy: false });
+    expect(config).toMatchObject({ nodeEnv: 'development', port: 3000, host: '127.0.0.1', logLevel: 'info', trustProxy: false, firstScreenWaitMs: 1500 });
+  });
+
+  it('takes how long a page waits for its first screen, within bounds', () => {
+    expect(loadConfig({ DATABASE_URL: DB, JWT_SECRET: SECRET, FIRST_SCREEN_WAIT_MS: '0' }).firstScreenWaitMs).toBe(0);
+    expect(() => loadConfig({ DATABASE_URL: DB, JWT_SECRET: SECRET, FIRST_SCREEN_WAIT_MS: '90000' })).toThrow('FIRST_SCREEN_WAIT_MS must be between 0 and 60000 milliseconds');
+    expect(() => loadConfig({ DATABASE_URL: DB, JWT_SECRET: SECRET, FIRST_SCREEN_WAIT_MS: 'soon' })).toThrow('FIRST_SCREEN_WAIT_MS must be a whole number of milliseconds');
   });
 
   it('reports every bad value at once, each with what was expected, and never echoes a value', () => {

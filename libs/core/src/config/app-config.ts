@@ -37,6 +37,11 @@ const schema = z.object({
     .int('must be a whole number of days')
     .min(1, 'must be between 1 and 90 days')
     .max(90, 'must be between 1 and 90 days'),
+  FIRST_SCREEN_WAIT_MS: z.coerce
+    .number({ invalid_type_error: 'must be a whole number of milliseconds' })
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be between 0 and 60000 milliseconds')
+    .max(60_000, 'must be between 0 and 60000 milliseconds'),
   ALLOWED_ORIGINS: z
     .string()
     .refine((v) => v === '' || v.split(',').every((o) => /^https?:\/\/[^/\s]+$/.test(o.trim())), 'must be a comma-separated list of origins such as https://zhulian.example.org'),
@@ -65,6 +70,8 @@ export type AppConfig = Readonly<{
   jobs: boolean;
   /** How long published events are kept for clients that reconnect (and replay what they missed). */
   eventsKeepDays: number;
+  /** How long a page waits for the first screen the server draws before it goes without (0: never drawn). */
+  firstScreenWaitMs: number;
   /** Origins whose pages may open a realtime socket, beside the API's own (http://HOST:PORT). */
   allowedOrigins: readonly string[];
   /** Redis for more than one API node (socket.io adapter, shared rate limits); null on one node. */
@@ -104,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     WEB_DIR: resolve(env.WEB_DIR ?? 'dist/web'),
     JOBS: env.JOBS ?? (nodeEnv === 'test' ? 'off' : 'on'),
     EVENTS_KEEP_DAYS: env.EVENTS_KEEP_DAYS ?? '7',
+    FIRST_SCREEN_WAIT_MS: env.FIRST_SCREEN_WAIT_MS ?? '1500',
     ALLOWED_ORIGINS: env.ALLOWED_ORIGINS ?? '',
     REDIS_URL: env.REDIS_URL ?? '',
   };
@@ -140,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: v.WEB_DIR,
     jobs: v.JOBS === 'on',
     eventsKeepDays: v.EVENTS_KEEP_DAYS,
+    firstScreenWaitMs: v.FIRST_SCREEN_WAIT_MS,
     allowedOrigins: Object.freeze(v.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)),
     redisUrl: v.REDIS_URL === '' ? null : v.REDIS_URL,
   });

@@ -42,7 +42,7 @@ export async function createApiApplication(
   app.use(bodyParserErrors);
   app.use(documentNestingGuard);
   app.use(cookieParser());
-  const web = webAppMiddleware(config.webDir, app.get(FirstScreens));
+  const web = webAppMiddleware(config.webDir, app.get(FirstScreens), config.firstScreenWaitMs);
   if (web) app.use(web);
   // Every request to the API is logged with its id (X-Request-Id), as the web app's files are not.
   app.use(app.get(HTTP_LOGGER));

@@ -33,7 +33,7 @@ const REVALIDATE = 'no-cache';
 
 /** Where index.html takes a first screen drawn by the server (apps/web/index.html): in front of the app's root. */
 const FIRST_SCREEN_MARK = '<!--first-screen-->';
-/** How long a page waits for its first screen before it goes without (the app then draws it, as without a session). */
+/** How long a page waits for its first screen before it goes without (the app then draws it, as without a session): `FIRST_SCREEN_WAIT_MS`. */
 const FIRST_SCREEN_WAIT_MS = 1_500;
 const compress = promisify(brotliCompress);
 const logger = new Logger('WebApp');
@@ -110,7 +110,7 @@ function scan(dir: string): Map<string, Set<Encoding>> {
  * markup goes into index.html in front of the app's root, the answer is never stored by any cache, and any
  * failure or delay sends the plain page instead.
  */
-export function webAppMiddleware(dir: string, screens?: FirstScreens) {
+export function webAppMiddleware(dir: string, screens?: FirstScreens, waitMs = FIRST_SCREEN_WAIT_MS) {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return null;
   const files = scan(dir);
@@ -139,11 +139,11 @@ export function webAppMiddleware(dir: string, screens?: FirstScreens) {
 
   /** The first screen of this page for this person, or null: none registered, none drawn, or not in time. */
   const firstScreen = async (req: Request): Promise<FirstScreen | null> => {
-    const render = mark >= 0 && req.method === 'GET' ? screens?.find(req.path) : undefined;
+    const render = mark >= 0 && req.method === 'GET' && waitMs > 0 ? screens?.find(req.path) : undefined;
     if (!render) return null;
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<null>((resolve) => {
-      timer = setTimeout(() => resolve(null), FIRST_SCREEN_WAIT_MS);
+      timer = setTimeout(() => resolve(null), waitMs);
     });
     const drawn = render(req).catch((error: unknown) => {
       logger.warn(`drawing the first screen of ${req.path} failed: ${(error as Error)?.message ?? String(error)}`);
