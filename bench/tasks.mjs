@@ -386,15 +386,20 @@ function lockProfile(entries) {
   const claims = statements.reduce((sum, x) => sum + x.claims, 0);
   const took = statements.map((c) => c.done - c.sent);
   // A round's statements complete one after another; a round's first has no predecessor on its task (rounds are apart by more than a second).
-  const followers = statements.filter((c, i) => i > 0 && c.sent - statements[i - 1].done <= 1000);
-  const turns = statements.flatMap((c, i) => (followers.includes(c) ? [c.done - Math.max(c.sent, statements[i - 1].done)] : []));
+  const turns = [];
+  let turnClaims = 0;
+  statements.forEach((c, i) => {
+    if (i === 0 || c.sent - statements[i - 1].done > 1000) return;
+    turns.push(c.done - Math.max(c.sent, statements[i - 1].done));
+    turnClaims += c.claims;
+  });
   const stats = (xs) => {
     const [p50, p99] = percentiles(xs, [50, 99]);
     return { p50: round(p50), p99: round(p99), mean: round(xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length)) };
   };
   const turnStats = stats(turns);
   // The row's time per claim: the turns over the claims their statements wrote.
-  const perClaimMs = turns.reduce((a, b) => a + b, 0) / Math.max(1, followers.reduce((sum, c) => sum + c.claims, 0));
+  const perClaimMs = turns.reduce((a, b) => a + b, 0) / Math.max(1, turnClaims);
   return {
     claims, statements: statements.length, claimsPerStatement: round(claims / Math.max(1, statements.length), 1), claimStatementMs: stats(took), rowTurnMs: turnStats,
     auditChainLocks: chainLocks, ceilingClaimsPerSecondOnOneTask: round(1000 / perClaimMs, 1), ceilingRoundsPerSecond: round(1000 / (perClaimMs * CLAIMERS), 2),

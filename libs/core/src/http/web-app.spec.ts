@@ -30,7 +30,7 @@ function get(port: number, path: string, headers: Record<string, string> = {}, m
 /** The middleware over a build folder, in front of the API's own 404, on a free port. */
 async function serve(dir: string, screens?: FirstScreens): Promise<{ server: Server; port: number }> {
   const app = express();
-  app.use(webAppMiddleware(dir, screens)!);
+  app.use(webAppMiddleware(dir, screens, 1_500)!);
   app.use((_req, res) => void res.status(404).send('api 404'));
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

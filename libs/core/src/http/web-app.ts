@@ -33,8 +33,6 @@ const REVALIDATE = 'no-cache';
 
 /** Where index.html takes a first screen drawn by the server (apps/web/index.html): in front of the app's root. */
 const FIRST_SCREEN_MARK = '<!--first-screen-->';
-/** How long a page waits for its first screen before it goes without (the app then draws it, as without a session): `FIRST_SCREEN_WAIT_MS`. */
-const FIRST_SCREEN_WAIT_MS = 1_500;
 const compress = promisify(brotliCompress);
 const logger = new Logger('WebApp');
 
@@ -108,9 +106,10 @@ function scan(dir: string): Map<string, Set<Encoding>> {
  *
  * A page with a first screen (FirstScreens) is drawn for a person whose session cookie says who they are: the
  * markup goes into index.html in front of the app's root, the answer is never stored by any cache, and any
- * failure or delay sends the plain page instead.
+ * failure or delay sends the plain page instead: a page waits `waitMs` for its first screen (FIRST_SCREEN_WAIT_MS; 0:
+ * none is drawn), then goes without, and the app draws it as without a session.
  */
-export function webAppMiddleware(dir: string, screens?: FirstScreens, waitMs = FIRST_SCREEN_WAIT_MS) {
+export function webAppMiddleware(dir: string, screens: FirstScreens | undefined, waitMs: number) {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return null;
   const files = scan(dir);

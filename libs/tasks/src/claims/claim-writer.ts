@@ -118,10 +118,8 @@ export class ClaimWriter {
       for (const claim of claims) outcomes.push(await settle(this.writeOne(claim)));
       return outcomes;
     }
-    if (rows.length === 0) return claims.map(() => ({ ok: true, value: null }));
-    this.chainer.soon();
-    const written = await this.complete(rows, claims[0].organisationId);
-    return ids.map((id) => ({ ok: true, value: written.get(id)! }));
+    const written = await this.answers(rows, claims[0].organisationId);
+    return ids.map((id) => ({ ok: true, value: written?.get(id) ?? null }));
   }
 
   private async writeOne(claim: ClaimToWrite, retried = false): Promise<TaskClaim | null> {
@@ -139,9 +137,7 @@ export class ClaimWriter {
       if (driver?.constraint === 'task_claims_one_per_volunteer') throw conflict('ALREADY_CLAIMED', 'You have already claimed this task.', 'input.taskId');
       throw error;
     }
-    if (rows.length === 0) return null;
-    this.chainer.soon();
-    return (await this.complete(rows, claim.organisationId)).get(id)!;
+    return (await this.answers(rows, claim.organisationId))?.get(id) ?? null;
   }
 
   /**
@@ -159,8 +155,13 @@ export class ClaimWriter {
     return `WITH ${ctes},\n  audited AS (${audited})${told ? `,\n  told AS (${told})` : ''}\n${WRITTEN_CLAIM_SELECT}`;
   }
 
-  /** The claims as the API answers them: a waitlisted claim's place among those still waiting is read once they are committed. */
-  private async complete(rows: WrittenClaim[], organisationId: string): Promise<Map<string, TaskClaim>> {
+  /**
+   * The committed claims as the API answers them, by id (their audit events chained soon); a waitlisted claim's place
+   * among those still waiting is read now that they are committed. Null when none was written (the task closed).
+   */
+  private async answers(rows: WrittenClaim[], organisationId: string): Promise<Map<string, TaskClaim> | null> {
+    if (rows.length === 0) return null;
+    this.chainer.soon();
     const claims = new Map(rows.map((row) => [row.id, TASK_CLAIM_STORE.toModel({ ...row, waitlistPosition: null, reminder: null, checkInPlace: null, checkOutPlace: null,
       taskOrganisationId: organisationId })]));
     const waiting = rows.filter((row) => row.status === ClaimStatus.WAITLISTED).map((row) => row.id);
